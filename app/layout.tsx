@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { Providers } from "@/components/Providers";
+import { Header } from "@/components/layout/Header";
+import { WrongNetworkBanner } from "@/components/wallet/WrongNetworkBanner";
+import { DevPanel } from "@/components/dev/DevPanel";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: "Arena: an open marketplace for AI work",
+  description: "Publish AI training tasks, stake, validate, delegate and score models in your browser.",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <Providers>
+          <Header />
+          <WrongNetworkBanner />
+          <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+          <DevPanel />
+        </Providers>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,61 @@
+"use client";
+
+import type { TxEntry, TxStage } from "./TxProvider";
+
+const STAGE_TEXT: Record<TxStage, string> = {
+  "awaiting-signature": "Waiting for your signature…",
+  pending: "Pending: waiting to be mined…",
+  confirmed: "Confirmed",
+  failed: "Failed",
+};
+
+const STAGE_STYLE: Record<TxStage, string> = {
+  "awaiting-signature": "border-amber-400",
+  pending: "border-sky-400",
+  confirmed: "border-emerald-500",
+  failed: "border-rose-500",
+};
+
+export function TxToasts({ entries, onDismiss }: { entries: TxEntry[]; onDismiss: (id: number) => void }) {
+  if (entries.length === 0) return null;
+  return (
+    <div className="fixed right-4 bottom-4 z-50 flex w-96 max-w-[calc(100vw-2rem)] flex-col gap-2">
+      {entries.map((entry) => (
+        <div
+          key={entry.id}
+          role={entry.stage === "failed" ? "alert" : "status"}
+          data-testid="tx-toast"
+          data-stage={entry.stage}
+          className={`rounded-lg border-l-4 bg-white p-3 text-sm shadow-lg dark:bg-zinc-900 ${STAGE_STYLE[entry.stage]}`}
+        >
+          <div className="flex items-start justify-between gap-2">
+            <p className="font-medium">{entry.label}</p>
+            <button
+              type="button"
+              aria-label="Dismiss"
+              className="text-zinc-500 hover:text-zinc-800"
+              onClick={() => onDismiss(entry.id)}
+            >
+              ×
+            </button>
+          </div>
+          <p>{STAGE_TEXT[entry.stage]}</p>
+          {entry.hash && (
+            <p className="truncate font-mono text-xs text-zinc-500">
+              {entry.explorerUrl ? (
+                <a href={entry.explorerUrl} target="_blank" rel="noreferrer" className="underline">
+                  {entry.hash}
+                </a>
+              ) : (
+                entry.hash
+              )}
+            </p>
+          )}
+          {entry.error && (
+            <p className="mt-1 break-words text-rose-700 dark:text-rose-400">{entry.error.message}</p>
+          )}
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { test as base, expect, type Page } from "@playwright/test";
+import {
+  createPublicClient,
+  createTestClient,
+  createWalletClient,
+  http,
+  type Address,
+  type PublicClient,
+  type TestClient,
+} from "viem";
+import { deployments } from "../contracts-abi";
+import { localChain, LOCAL_CHAIN_ID } from "../lib/chain/chains";
+import { E2E_RPC_URL } from "./ports";
+
+export type ChainFixture = {
+  publicClient: PublicClient;
+  testClient: TestClient;
+  accounts: readonly Address[];
+  address: (name: keyof NonNullable<(typeof deployments)[number]>) => Address;
+};
+
+const chain = localChain(E2E_RPC_URL);
+
+/**
+ * `chain`: viem clients on the e2e node; the chain is snapshotted before each test and reverted after it.
+ * `noExternalRequests` (automatic): fails the test if the page requested anything outside 127.0.0.1/localhost.
+ */
+export const test = base.extend<{ chain: ChainFixture; noExternalRequests: void }>({
+  chain: async ({}, use) => {
+    const publicClient = createPublicClient({ chain, transport: http(E2E_RPC_URL) }) as PublicClient;
+    const testClient = createTestClient({ mode: "hardhat", chain, transport: http(E2E_RPC_URL) });
+    const snapshot = await testClient.snapshot();
+    const accounts = await createWalletClient({ chain, transport: http(E2E_RPC_URL) }).getAddresses();
+    const address = (name: keyof NonNullable<(typeof deployments)[number]>) => {
+      const a = deployments[LOCAL_CHAIN_ID]?.[name]?.address;
+      if (!a) throw new Error(`${name} is not deployed on the local chain`);
+      return a;
+    };
+    await use({ publicClient, testClient, accounts, address });
+    await testClient.revert({ id: snapshot });
+  },
+  noExternalRequests: [
+    async ({ page }, use) => {
+      const outside: string[] = [];
+      await page.route(
+        (url) => !["127.0.0.1", "localhost"].includes(url.hostname) && url.protocol !== "data:",
+        async (route) => {
+          outside.push(route.request().url());
+          await route.abort();
+        },
+      );
+      await use();
+      expect(outside, "requests that left the machine").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Connects the dev wallet through the RainbowKit modal and waits for the account to show. */
+export async function connectDevWallet(page: Page): Promise<Address> {
+  await page.getByRole("button", { name: "Connect Wallet" }).first().click();
+  await page.getByRole("button", { name: /Dev wallet \(local chain\)/ }).click();
+  const address = page.getByTestId("wallet-address");
+  await expect(address).toHaveText(/^0x[0-9a-fA-F]{40}$/);
+  return (await address.textContent()) as Address;
+}

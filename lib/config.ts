@@ -1,0 +1,68 @@
+import type { Chain } from "viem";
+import { DEFAULT_LOCAL_RPC_URL, LOCAL_CHAIN_ID, localChain, publicChains } from "./chain/chains";
+
+/**
+ * The one typed app config: which chains the app serves, where their RPCs are, and which local-only tools
+ * are on. Read from NEXT_PUBLIC_* variables at build time (see README).
+ */
+export type AppConfig = {
+  /** Chains the app serves; the first is the one writes go to by default. */
+  chains: readonly [Chain, ...Chain[]];
+  /** RPC URL by chain id. */
+  rpcUrls: Record<number, string>;
+  /** WalletConnect Cloud project id; WalletConnect-based wallets are listed only when it is set. */
+  walletConnectProjectId: string | undefined;
+  /** The dev wallet and dev panel exist only when the local chain is one of the served chains. */
+  localTools: boolean;
+  /** Epoch length the dev panel's "next epoch" button advances by, until tasks define their own. */
+  devEpochSeconds: number;
+};
+
+export function parseChainIds(value: string | undefined): number[] {
+  const ids = (value ?? String(LOCAL_CHAIN_ID))
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map(Number);
+  const bad = ids.filter((id) => !Number.isInteger(id) || (id !== LOCAL_CHAIN_ID && !publicChains[id]));
+  if (bad.length > 0 || ids.length === 0) {
+    throw new Error(
+      `NEXT_PUBLIC_CHAIN_IDS must list chain ids the app knows (${[LOCAL_CHAIN_ID, ...Object.keys(publicChains)].join(", ")}); got "${value}"`,
+    );
+  }
+  return [...new Set(ids)];
+}
+
+export function buildAppConfig(env: Record<string, string | undefined>): AppConfig {
+  const ids = parseChainIds(env.NEXT_PUBLIC_CHAIN_IDS);
+  const localRpc = env.NEXT_PUBLIC_LOCAL_RPC_URL || DEFAULT_LOCAL_RPC_URL;
+  const rpcUrls: Record<number, string> = {};
+  const chains = ids.map((id) => {
+    if (id === LOCAL_CHAIN_ID) {
+      rpcUrls[id] = localRpc;
+      return localChain(localRpc);
+    }
+    const chain = publicChains[id]!;
+    rpcUrls[id] = env[`NEXT_PUBLIC_RPC_URL_${id}`] || chain.rpcUrls.default.http[0]!;
+    return chain;
+  });
+  return {
+    chains: chains as [Chain, ...Chain[]],
+    rpcUrls,
+    walletConnectProjectId: env.NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID || undefined,
+    localTools: ids.includes(LOCAL_CHAIN_ID),
+    devEpochSeconds: Number(env.NEXT_PUBLIC_DEV_EPOCH_SECONDS || 86_400),
+  };
+}
+
+/** Next.js inlines NEXT_PUBLIC_* only when each is named in full, hence the explicit object. */
+export const appConfig: AppConfig = buildAppConfig({
+  NEXT_PUBLIC_CHAIN_IDS: process.env.NEXT_PUBLIC_CHAIN_IDS,
+  NEXT_PUBLIC_LOCAL_RPC_URL: process.env.NEXT_PUBLIC_LOCAL_RPC_URL,
+  NEXT_PUBLIC_RPC_URL_84532: process.env.NEXT_PUBLIC_RPC_URL_84532,
+  NEXT_PUBLIC_RPC_URL_8453: process.env.NEXT_PUBLIC_RPC_URL_8453,
+  NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID: process.env.NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID,
+  NEXT_PUBLIC_DEV_EPOCH_SECONDS: process.env.NEXT_PUBLIC_DEV_EPOCH_SECONDS,
+});
+
+export const LOCAL_RPC_URL = appConfig.rpcUrls[LOCAL_CHAIN_ID];

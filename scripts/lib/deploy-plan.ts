@@ -1,0 +1,57 @@
+import { parseEther, type Address } from "viem";
+
+/** Where Multicall3 lives on every public chain; the local chain gets the same address (see deploy.ts). */
+export const MULTICALL3_ADDRESS: Address = "0xcA11bde05977b3631167028862bE2a173976CA11";
+
+export const TOKEN_SUPPLY = parseEther("100000000");
+export const FAUCET_DRIP = parseEther("1000");
+export const FAUCET_COOLDOWN_SECONDS = 24n * 60n * 60n;
+export const FAUCET_FUNDING = parseEther("10000000");
+
+export type DeployContext = {
+  chainId: number;
+  deployer: Address;
+  /** Addresses deployed so far in this run, by contract name. */
+  deployed: Readonly<Record<string, Address>>;
+};
+
+export type DeployStep = {
+  /** Contract name as compiled (artifacts/contracts/…/<name>.json). */
+  name: string;
+  /** Only on the local chain (a faucet has no place where the token has value). */
+  localOnly?: boolean;
+  args: (ctx: DeployContext) => readonly unknown[];
+  /** Runs once the contract is deployed (e.g. funding it); gets a sender for the deployer. */
+  after?: (ctx: DeployContext & { address: Address }) => PostDeployAction[];
+};
+
+export type PostDeployAction = {
+  contract: string;
+  functionName: string;
+  args: readonly unknown[];
+};
+
+function addressOf(ctx: DeployContext, name: string): Address {
+  const address = ctx.deployed[name];
+  if (!address) throw new Error(`Deploy plan: ${name} must be deployed before it is used`);
+  return address;
+}
+
+/**
+ * The contracts Arena deploys, in order. Local deployments always start from a fresh node with the same
+ * deployer, so the addresses are the same on every start.
+ */
+export const DEPLOY_PLAN: DeployStep[] = [
+  {
+    name: "ArenaToken",
+    args: (ctx) => [ctx.deployer, TOKEN_SUPPLY],
+  },
+  {
+    name: "Faucet",
+    localOnly: true,
+    args: (ctx) => [addressOf(ctx, "ArenaToken"), FAUCET_DRIP, FAUCET_COOLDOWN_SECONDS],
+    after: (ctx) => [
+      { contract: "ArenaToken", functionName: "transfer", args: [ctx.address, FAUCET_FUNDING] },
+    ],
+  },
+];

@@ -1,0 +1,40 @@
+import { parseEther, type Address } from "viem";
+import type { DeploymentFile } from "./gen-abi.ts";
+import { send, type DeployClients } from "./deploy.ts";
+
+export type SeedEnv = DeployClients & {
+  /** The node's unlocked accounts; [0] is the deployer. */
+  accounts: readonly Address[];
+  deployment: DeploymentFile;
+  /** One client per account, for seeding actions taken by others than the deployer. */
+  clientFor: (account: Address) => DeployClients;
+};
+
+export const DEMO_BALANCE = parseEther("50000");
+
+export function contractAddress(env: SeedEnv, name: string): Address {
+  const address = env.deployment.contracts[name]?.address;
+  if (!address) throw new Error(`Seed: ${name} is not deployed`);
+  return address;
+}
+
+/** Gives every dev-wallet account a working balance of ARENA, so each role can be tried at once. */
+async function fundAccounts(env: SeedEnv): Promise<void> {
+  const token = contractAddress(env, "ArenaToken");
+  for (const account of env.accounts.slice(1, 10)) {
+    await send(env, token, "ArenaToken", "transfer", [account, DEMO_BALANCE]);
+  }
+}
+
+/** Demo state for the local chain, in order. Later features append their own steps. */
+export const SEED_STEPS: { name: string; run: (env: SeedEnv) => Promise<void> }[] = [
+  { name: "fund accounts", run: fundAccounts },
+];
+
+export async function seedDemo(env: SeedEnv, log: (line: string) => void = () => {}): Promise<void> {
+  for (const step of SEED_STEPS) {
+    const started = Date.now();
+    await step.run(env);
+    log(`seed: ${step.name} (${Date.now() - started} ms)`);
+  }
+}
