@@ -1,0 +1,115 @@
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { after, describe, it } from "node:test";
+import { parseDataset } from "../metrics/parsers";
+import { ScorerClient, type WorkerLike } from "./client";
+import { resolveDevice } from "./device";
+import { ScorerError } from "./errors";
+import { nodeEnvironment, SHIPPED_MODELS_DIR } from "./node-files";
+import type { ScorerEvent, ScorerRequest } from "./protocol";
+import { createScorerHost } from "./worker-host";
+
+/** The worker protocol in one process: every message is structured-cloned, as postMessage would. */
+function inProcessWorker(): WorkerLike & { crash: (message: string) => void } {
+  const messageListeners: ((event: MessageEvent<ScorerEvent>) => void)[] = [];
+  const errorListeners: ((event: Event) => void)[] = [];
+  const host = createScorerHost({
+    environment: nodeEnvironment(),
+    detectDevice: async () => ({ webgpu: false, preferred: "wasm", reason: "Node" }),
+    resolveDevice: (choice, report) => (resolveDevice(choice, report) === "wasm" ? "cpu" : "webgpu"),
+    post: (event) => {
+      const data = structuredClone(event);
+      setTimeout(
+        () => messageListeners.forEach((listener) => listener({ data } as MessageEvent<ScorerEvent>)),
+        0,
+      );
+    },
+  });
+  return {
+    postMessage: (message: ScorerRequest) => {
+      const data = structuredClone(message);
+      setTimeout(() => void host.handle(data), 0);
+    },
+    addEventListener: (type: string, listener: (event: never) => void) => {
+      if (type === "message") messageListeners.push(listener as (event: MessageEvent<ScorerEvent>) => void);
+      else errorListeners.push(listener as (event: Event) => void);
+    },
+    terminate: () => {},
+    crash: (message) =>
+      errorListeners.forEach((listener) => listener(Object.assign(new Event("error"), { message }))),
+  } as WorkerLike & { crash: (message: string) => void };
+}
+
+describe("ScorerClient ↔ worker host", () => {
+  const worker = inProcessWorker();
+  const client = new ScorerClient(() => worker);
+  after(() => client.terminate());
+
+  it("checks the device, loads with progress and phases, scores with per-example events", async () => {
+    const device = await client.check();
+    assert.deepEqual(device, { webgpu: false, preferred: "wasm", reason: "Node" });
+    const phases: string[] = [];
+    const progress: string[] = [];
+    const { info } = await client.load(
+      { kind: "local", id: "arena-lm-small" },
+      { onPhase: (phase) => phases.push(phase), onProgress: (p) => progress.push(p.status) },
+    );
+    assert.equal(info.device, "cpu");
+    assert.deepEqual(phases, ["checking-files", "loading", "loading", "warming-up"]);
+    assert.ok(progress.includes("done"), progress.join());
+    const dataset = parseDataset(await readFile(path.join(SHIPPED_MODELS_DIR, "samples", "chat.jsonl")), {
+      fileName: "chat.jsonl",
+    });
+    const seen: number[] = [];
+    const result = await client.score(
+      { metric: "loss", dataset },
+      { onExample: (_, done) => seen.push(done) },
+    );
+    assert.equal(result.examples.length, dataset.examples.length);
+    assert.deepEqual(
+      seen,
+      dataset.examples.map((_, i) => i + 1),
+    );
+    assert.ok(result.totals.value > 0 && result.totals.tokensPerSecond > 0);
+  });
+
+  it("forcing WebGPU where there is none is a clear error", async () => {
+    await assert.rejects(client.load({ kind: "local", id: "arena-lm-small" }, { device: "webgpu" }), {
+      code: "no_webgpu",
+    });
+  });
+
+  it("cancels a running score through an AbortSignal and refuses work while busy", async () => {
+    await client.load({ kind: "local", id: "arena-lm-base" });
+    const dataset = parseDataset(await readFile(path.join(SHIPPED_MODELS_DIR, "samples", "chat.jsonl")), {
+      fileName: "chat.jsonl",
+    });
+    const controller = new AbortController();
+    const scoring = client.score(
+      { metric: "loss", dataset },
+      { signal: controller.signal, onExample: (_, done) => done === 2 && controller.abort() },
+    );
+    await assert.rejects(client.score({ metric: "loss", dataset }), { code: "busy" });
+    await assert.rejects(scoring, { code: "cancelled" });
+    const bench = await client.benchmark({ tokens: 2000, sequenceLength: 500 });
+    assert.equal(bench.tokens, 2000 + Math.ceil(2000 / 499)); // one BOS per window of 499
+  });
+
+  it("reports missing models and worker crashes as errors, not hangs", async () => {
+    await assert.rejects(client.load({ kind: "local", id: "nope" }), (error: unknown) => {
+      assert.ok(error instanceof ScorerError);
+      assert.equal(error.code, "model_not_found");
+      return true;
+    });
+    await assert.rejects(
+      client.score({ metric: "loss", dataset: { format: "text", examples: [{ text: "x" }] } }),
+      { code: "not_loaded" },
+    );
+    const pending = client
+      .check()
+      .then(() => client.score({ metric: "loss", dataset: { format: "text", examples: [{ text: "x" }] } }));
+    worker.crash("Out of memory");
+    await assert.rejects(pending, { code: "out_of_memory" });
+  });
+});

@@ -1,0 +1,212 @@
+/**
+ * A typed, promise-based client for the scorer worker. Every call resolves with its terminal event or
+ * rejects with a ScorerError; an AbortSignal sends `cancel`; a crashed worker rejects everything pending
+ * (so the page never waits forever).
+ *
+ *   const scorer = new ScorerClient();
+ *   const device = await scorer.check();
+ *   const { info } = await scorer.load({ kind: "local", id: "arena-lm-base" }, { device: "auto", onProgress });
+ *   const result = await scorer.score({ metric: "loss", dataset }, { onExample, signal });
+ */
+import { isScorerErrorData, ScorerError } from "./errors";
+import type {
+  BenchmarkResult,
+  DeviceChoice,
+  DeviceReport,
+  ExampleResult,
+  LoadedModelInfo,
+  LoadProgress,
+  ModelSource,
+  ScoreRequest,
+  ScoreResult,
+  ScorerEvent,
+  ScorerPhase,
+  ScorerRequest,
+} from "./protocol";
+
+/** The part of Worker the client uses (a MessagePort-like fake works in tests). */
+export type WorkerLike = {
+  postMessage: (message: ScorerRequest) => void;
+  addEventListener: {
+    (type: "message", listener: (event: MessageEvent<ScorerEvent>) => void): void;
+    (type: "error" | "messageerror", listener: (event: Event) => void): void;
+  };
+  terminate: () => void;
+};
+
+type Terminal = Extract<ScorerEvent, { type: "device" | "loaded" | "scored" | "benchmarked" | "unloaded" }>;
+
+type Pending = {
+  resolve: (event: Terminal) => void;
+  reject: (error: ScorerError) => void;
+  onEvent?: (event: ScorerEvent) => void;
+};
+
+type Distribute<R> = R extends { id: number } ? Omit<R, "id"> : never;
+type RequestBody = Distribute<ScorerRequest>;
+
+export type LoadCallbacks = {
+  device?: DeviceChoice;
+  /** Also load this model to embed texts (reference similarity), when the scored model cannot. */
+  embeddingModel?: ModelSource;
+  onProgress?: (progress: LoadProgress) => void;
+  onPhase?: (phase: ScorerPhase) => void;
+  signal?: AbortSignal;
+};
+
+export type ScoreCallbacks = {
+  onExample?: (result: ExampleResult, done: number, total: number) => void;
+  signal?: AbortSignal;
+};
+
+export function createScorerWorker(): WorkerLike {
+  return new Worker(new URL("./scorer.worker.ts", import.meta.url), { type: "module", name: "arena-scorer" });
+}
+
+export class ScorerClient {
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  private readonly worker: WorkerLike;
+
+  constructor(createWorker: () => WorkerLike = createScorerWorker) {
+    this.worker = createWorker();
+    this.worker.addEventListener("message", (event) => this.receive(event.data));
+    this.worker.addEventListener("error", (event) => this.failAll(crashError(event)));
+    this.worker.addEventListener("messageerror", () =>
+      this.failAll(new ScorerError("internal", "The scorer worker sent a message that could not be read.")),
+    );
+  }
+
+  check(): Promise<DeviceReport> {
+    return this.request({ type: "check" }, {}).then((event) => expect(event, "device").report);
+  }
+
+  async load(
+    model: ModelSource,
+    options: LoadCallbacks = {},
+  ): Promise<{ info: LoadedModelInfo; embeddingInfo?: LoadedModelInfo }> {
+    const event = await this.request(
+      {
+        type: "load",
+        model,
+        device: options.device ?? "auto",
+        ...(options.embeddingModel ? { embeddingModel: options.embeddingModel } : {}),
+      },
+      {
+        signal: options.signal,
+        onEvent: (e) => {
+          if (e.type === "progress") options.onProgress?.(e.progress);
+          if (e.type === "phase") options.onPhase?.(e.phase);
+        },
+      },
+    );
+    const loaded = expect(event, "loaded");
+    return { info: loaded.info, ...(loaded.embeddingInfo ? { embeddingInfo: loaded.embeddingInfo } : {}) };
+  }
+
+  async score(request: ScoreRequest, options: ScoreCallbacks = {}): Promise<ScoreResult> {
+    const event = await this.request(
+      { type: "score", request },
+      {
+        signal: options.signal,
+        onEvent: (e) => e.type === "example" && options.onExample?.(e.result, e.done, e.total),
+      },
+    );
+    return expect(event, "scored").result;
+  }
+
+  async benchmark(options: {
+    tokens: number;
+    sequenceLength?: number;
+    text?: string;
+    signal?: AbortSignal;
+  }): Promise<BenchmarkResult> {
+    const { signal, ...body } = options;
+    return expect(await this.request({ type: "benchmark", ...body }, { signal }), "benchmarked").result;
+  }
+
+  async unload(): Promise<void> {
+    expect(await this.request({ type: "unload" }, {}), "unloaded");
+  }
+
+  terminate(): void {
+    this.failAll(new ScorerError("cancelled", "The scorer was closed."));
+    this.worker.terminate();
+  }
+
+  private request(
+    body: RequestBody,
+    options: { signal?: AbortSignal | undefined; onEvent?: (event: ScorerEvent) => void },
+  ): Promise<Terminal> {
+    const id = this.nextId++;
+    return new Promise<Terminal>((resolve, reject) => {
+      if (options.signal?.aborted) {
+        reject(new ScorerError("cancelled", "Cancelled before it started."));
+        return;
+      }
+      const onAbort = (): void => this.worker.postMessage({ type: "cancel", id: this.nextId++, target: id });
+      options.signal?.addEventListener("abort", onAbort, { once: true });
+      const done = (): void => {
+        options.signal?.removeEventListener("abort", onAbort);
+        this.pending.delete(id);
+      };
+      this.pending.set(id, {
+        resolve: (event) => {
+          done();
+          resolve(event);
+        },
+        reject: (error) => {
+          done();
+          reject(error);
+        },
+        ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+      });
+      this.worker.postMessage({ ...body, id } as ScorerRequest);
+    });
+  }
+
+  private receive(event: ScorerEvent): void {
+    const pending = this.pending.get(event.id);
+    if (!pending) return;
+    switch (event.type) {
+      case "progress":
+      case "phase":
+      case "example":
+        pending.onEvent?.(event);
+        return;
+      case "error":
+        pending.reject(new ScorerError(event.error.code, event.error.message, detailsOf(event.error)));
+        return;
+      default:
+        pending.resolve(event);
+    }
+  }
+
+  private failAll(error: ScorerError): void {
+    for (const pending of [...this.pending.values()]) pending.reject(error);
+  }
+}
+
+function detailsOf(error: { line?: number; files?: string[] }): { line?: number; files?: string[] } {
+  return {
+    ...(error.line !== undefined ? { line: error.line } : {}),
+    ...(error.files ? { files: error.files } : {}),
+  };
+}
+
+function expect<T extends Terminal["type"]>(event: Terminal, type: T): Extract<Terminal, { type: T }> {
+  if (event.type !== type)
+    throw new ScorerError("internal", `Expected a ${type} event from the scorer, got ${event.type}.`);
+  return event as Extract<Terminal, { type: T }>;
+}
+
+function crashError(event: Event): ScorerError {
+  const message = "message" in event && typeof event.message === "string" ? event.message : "";
+  if (/memory/i.test(message))
+    return new ScorerError("out_of_memory", `The scorer ran out of memory: ${message}`);
+  if (isScorerErrorData(event)) return new ScorerError(event.code, event.message);
+  return new ScorerError(
+    "internal",
+    `The scorer worker stopped unexpectedly${message ? `: ${message}` : ""}.`,
+  );
+}

@@ -1,0 +1,165 @@
+/**
+ * Loading a model through transformers.js's normal code path (AutoTokenizer + AutoModelForCausalLM,
+ * falling back to AutoModel), with the checks that turn failures into clear ScorerErrors: missing files,
+ * corrupt ONNX, unreachable hub, out of memory.
+ */
+import {
+  AutoModel,
+  AutoModelForCausalLM,
+  AutoTokenizer,
+  env,
+  type PreTrainedModel,
+  type PreTrainedTokenizer,
+  type ProgressInfo,
+} from "@huggingface/transformers";
+import { ScorerError, toScorerError } from "./errors";
+import type { LoadProgress, ModelSource, ScorerDevice, ScorerPhase } from "./protocol";
+
+/** Answers whether a file exists under the local model path (relative path such as `arena-lm-base/config.json`). */
+export type ModelFileAccess = { exists: (relativePath: string) => Promise<boolean> };
+
+export type ScorerEnvironment = {
+  /** Where shipped models live: "/models/" in the browser, an absolute directory in Node. */
+  localModelPath: string;
+  /** Checks local model folders before loading; without it, missing files surface as load errors. */
+  files?: ModelFileAccess;
+  /** onnxruntime-web's wasm files, served by the app ("/ort/"); browser only. */
+  wasmPaths?: string;
+  /** How long to wait for the model hub before calling it unreachable. */
+  hubTimeoutMs?: number;
+};
+
+export type LoadHooks = {
+  onProgress?: (progress: LoadProgress) => void;
+  onPhase?: (phase: ScorerPhase) => void;
+};
+
+export type LoadedModel = {
+  source: ModelSource;
+  device: ScorerDevice;
+  tokenizer: PreTrainedTokenizer;
+  model: PreTrainedModel;
+  config: Record<string, unknown>;
+};
+
+export const REQUIRED_FILES = [
+  "config.json",
+  "tokenizer.json",
+  "tokenizer_config.json",
+  "onnx/model.onnx",
+] as const;
+
+const MODEL_ID = /^[A-Za-z0-9][\w.-]{0,95}(\/[A-Za-z0-9][\w.-]{0,95})?$/;
+
+export function validateModelId(source: ModelSource): void {
+  if (!MODEL_ID.test(source.id) || source.id.includes("..")) {
+    throw new ScorerError(
+      "invalid_model_id",
+      `"${source.id}" is not a valid model id (expected name or owner/name).`,
+    );
+  }
+}
+
+async function checkLocalFiles(source: ModelSource, files: ModelFileAccess): Promise<void> {
+  const missing: string[] = [];
+  for (const file of REQUIRED_FILES) {
+    if (!(await files.exists(`${source.id}/${file}`))) missing.push(file);
+  }
+  if (missing.length === REQUIRED_FILES.length) {
+    throw new ScorerError(
+      "model_not_found",
+      `No model "${source.id}" in the shipped models (run npm run models).`,
+      { files: missing },
+    );
+  }
+  if (missing.length > 0) {
+    throw new ScorerError(
+      "missing_files",
+      `The model folder "${source.id}" is missing ${missing.join(", ")}.`,
+      { files: missing },
+    );
+  }
+}
+
+async function checkHubReachable(source: ModelSource, timeoutMs: number): Promise<void> {
+  const url = `${env.remoteHost.replace(/\/?$/, "/")}${source.id}/resolve/main/config.json`;
+  let response: Response;
+  try {
+    response = await fetch(url, { method: "HEAD", signal: AbortSignal.timeout(timeoutMs) });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ScorerError(
+      "offline",
+      `Cannot reach the model hub to load "${source.id}" (${reason}). You may be offline; the shipped models work without a connection.`,
+    );
+  }
+  if (response.status === 404 || response.status === 401) {
+    throw new ScorerError("model_not_found", `The model hub has no public model "${source.id}".`);
+  }
+}
+
+function toProgress(info: ProgressInfo): LoadProgress {
+  const record = info as Record<string, unknown>;
+  const number = (key: string): number | undefined =>
+    typeof record[key] === "number" ? (record[key] as number) : undefined;
+  const progress: LoadProgress = { status: String(record.status ?? "progress") };
+  if (typeof record.file === "string") progress.file = record.file;
+  const loaded = number("loaded");
+  const total = number("total");
+  const percent = number("progress");
+  if (loaded !== undefined) progress.loaded = loaded;
+  if (total !== undefined) progress.total = total;
+  if (percent !== undefined) progress.progress = percent;
+  return progress;
+}
+
+function configureEnvironment(source: ModelSource, environment: ScorerEnvironment): void {
+  env.allowLocalModels = true;
+  env.localModelPath = environment.localModelPath;
+  env.allowRemoteModels = source.kind === "hub";
+  // Shipped models are served locally and change when rebuilt, so they are never cached by the browser.
+  if (typeof caches !== "undefined") env.useBrowserCache = source.kind === "hub";
+  const wasm = env.backends.onnx.wasm;
+  if (environment.wasmPaths && wasm) wasm.wasmPaths = environment.wasmPaths;
+}
+
+export async function loadModel(
+  source: ModelSource,
+  device: ScorerDevice,
+  environment: ScorerEnvironment,
+  hooks: LoadHooks = {},
+): Promise<LoadedModel> {
+  validateModelId(source);
+  configureEnvironment(source, environment);
+  hooks.onPhase?.("checking-files");
+  if (source.kind === "local" && environment.files) await checkLocalFiles(source, environment.files);
+  if (source.kind === "hub") await checkHubReachable(source, environment.hubTimeoutMs ?? 8000);
+  hooks.onPhase?.(source.kind === "hub" ? "downloading" : "loading");
+  const progress_callback = (info: ProgressInfo): void => hooks.onProgress?.(toProgress(info));
+  const dtype = source.kind === "local" ? "fp32" : undefined;
+  try {
+    const tokenizer = await AutoTokenizer.from_pretrained(source.id, { progress_callback });
+    hooks.onPhase?.("loading");
+    let model: PreTrainedModel;
+    try {
+      model = await AutoModelForCausalLM.from_pretrained(source.id, { device, dtype, progress_callback });
+    } catch (error) {
+      if (!(error instanceof Error) || !/unsupported model type|not.*supported/i.test(error.message))
+        throw error;
+      model = await AutoModel.from_pretrained(source.id, { device, dtype, progress_callback });
+    }
+    return { source, device, tokenizer, model, config: model.config as unknown as Record<string, unknown> };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (source.kind === "hub" && /fetch|network|ENOTFOUND|ECONNREFUSED|ETIMEDOUT/i.test(message)) {
+      throw new ScorerError(
+        "offline",
+        `Lost the connection to the model hub while loading "${source.id}": ${message}`,
+      );
+    }
+    if (/could not locate file|file not found|404/i.test(message)) {
+      throw new ScorerError("missing_files", `The model "${source.id}" is missing a file: ${message}`);
+    }
+    throw toScorerError(error, "load");
+  }
+}

@@ -1,0 +1,157 @@
+/**
+ * The scorer worker's message protocol. Every request carries an `id`; every event answering it carries
+ * the same `id`. A request ends with exactly one terminal event (`device`, `loaded`, `scored`,
+ * `benchmarked`, `unloaded` or `error`); `progress`, `phase` and `example` may come before it.
+ */
+import type { Dataset } from "../metrics/parsers";
+import type { ScorerErrorData } from "./errors";
+
+export type BrowserDevice = "webgpu" | "wasm";
+export type ScorerDevice = BrowserDevice | "cpu";
+export type DeviceChoice = "auto" | BrowserDevice;
+
+/** A shipped model under public/models/, or a model hub id (needs a network connection). */
+export type ModelSource = { kind: "local"; id: string } | { kind: "hub"; id: string };
+
+export type DeviceReport = {
+  webgpu: boolean;
+  /** The device "auto" picks: webgpu when an adapter is available, else wasm. */
+  preferred: BrowserDevice;
+  adapter?: { vendor: string; architecture: string };
+  /** Why WebGPU is unavailable, when it is. */
+  reason?: string;
+};
+
+export type LoadProgress = {
+  status: string;
+  file?: string;
+  loaded?: number;
+  total?: number;
+  progress?: number;
+};
+
+export type LoadedModelInfo = {
+  id: string;
+  source: ModelSource["kind"];
+  device: ScorerDevice;
+  vocabSize: number;
+  hiddenSize: number | null;
+  contextLength: number;
+  hasLmHead: boolean;
+  hasHiddenStates: boolean;
+  loadMs: number;
+  warmupMs: number;
+};
+
+export type Metric = "loss" | "embedding" | "reference_similarity" | "accuracy";
+
+export type ScoreRequest = {
+  metric: Metric;
+  dataset: Dataset;
+  /** Cap on tokens per example (default and maximum: the model's context length). */
+  maxTokens?: number;
+  /** A vector to measure cosine distance to (loss and embedding metrics), e.g. a target's embedding. */
+  targetVector?: number[];
+  /** Seed of the persona templates (reference similarity). */
+  seed?: number;
+  /** Longest generated response when a reference example has none (reference similarity). */
+  maxNewTokens?: number;
+};
+
+export type Truncation = { fromTokens: number; toTokens: number };
+
+export type LossExample = {
+  metric: "loss";
+  index: number;
+  nllNats: number;
+  targetTokens: number;
+  targetBytes: number;
+  bpb: number;
+  tokens: number;
+  truncated?: Truncation;
+};
+
+export type EmbeddingExample = {
+  metric: "embedding";
+  index: number;
+  tokens: number;
+  embedding: number[];
+  distance?: number;
+  truncated?: Truncation;
+};
+
+export type ReferenceExampleResult = {
+  metric: "reference_similarity";
+  index: number;
+  challenge: string;
+  response: string;
+  generated: boolean;
+  rouge1: number;
+  rougeL: number;
+  semantic: number;
+  echo: number;
+  score: number;
+  truncated?: Truncation;
+};
+
+export type AccuracyExample = {
+  metric: "accuracy";
+  index: number;
+  label: string;
+  predicted: string;
+  correct: boolean;
+  bpbByLabel: Record<string, number>;
+  truncated?: Truncation;
+};
+
+export type ExampleResult = LossExample | EmbeddingExample | ReferenceExampleResult | AccuracyExample;
+
+export type ScoreTotals = {
+  metric: Metric;
+  /** The headline number: BPB (lower is better), accuracy or mean reference similarity (higher is better). */
+  value: number;
+  examples: number;
+  truncatedExamples: number;
+  /** Loss: pooled over all examples. */
+  nllNats?: number;
+  targetBytes?: number;
+  targetTokens?: number;
+  /** Mean of the examples' mean-pooled embeddings (loss and embedding metrics). */
+  embedding?: number[];
+  distance?: number;
+  tokens: number;
+  ms: number;
+  tokensPerSecond: number;
+};
+
+export type ScoreResult = { totals: ScoreTotals; examples: ExampleResult[] };
+
+export type BenchmarkResult = {
+  device: ScorerDevice;
+  tokens: number;
+  ms: number;
+  tokensPerSecond: number;
+  bpb?: number;
+};
+
+export type ScorerRequest =
+  | { type: "check"; id: number }
+  | { type: "load"; id: number; model: ModelSource; device: DeviceChoice; embeddingModel?: ModelSource }
+  | { type: "score"; id: number; request: ScoreRequest }
+  /** Throughput on `text` (its first `tokens` tokens), or on `tokens` seeded random ids without text. */
+  | { type: "benchmark"; id: number; tokens: number; sequenceLength?: number; text?: string }
+  | { type: "cancel"; id: number; target: number }
+  | { type: "unload"; id: number };
+
+export type ScorerPhase = "checking-files" | "downloading" | "loading" | "warming-up" | "scoring";
+
+export type ScorerEvent =
+  | { type: "device"; id: number; report: DeviceReport }
+  | { type: "progress"; id: number; progress: LoadProgress }
+  | { type: "phase"; id: number; phase: ScorerPhase }
+  | { type: "loaded"; id: number; info: LoadedModelInfo; embeddingInfo?: LoadedModelInfo }
+  | { type: "example"; id: number; result: ExampleResult; done: number; total: number }
+  | { type: "scored"; id: number; result: ScoreResult }
+  | { type: "benchmarked"; id: number; result: BenchmarkResult }
+  | { type: "unloaded"; id: number }
+  | { type: "error"; id: number; error: ScorerErrorData };

@@ -1,0 +1,70 @@
+/**
+ * The models `npm run models` builds into public/models/<id>/. They share one architecture and tokenizer
+ * and differ only in how much of the generated corpus they were trained on, so their quality is ordered:
+ * arena-lm-tiny < arena-lm-small < arena-lm-base. arena-embed is arena-lm-base without its language-model
+ * head, served as a feature-extraction model.
+ */
+export type ShippedModelKind = "causal-lm" | "embedding";
+
+export type ShippedModelSpec = {
+  id: string;
+  kind: ShippedModelKind;
+  description: string;
+  /** Conversations of the generated corpus used for training (the first N of one seeded stream). */
+  trainingConversations: number;
+  /** Token positions seen in training (with repetition when the data are smaller). */
+  trainingSteps: number;
+  /** For an embedding model: the language model whose weights it reuses. */
+  sameWeightsAs?: string;
+};
+
+export const SHIPPED_MODELS: readonly ShippedModelSpec[] = [
+  {
+    id: "arena-lm-tiny",
+    kind: "causal-lm",
+    description: "Byte-level MLP language model trained on 25 generated conversations (weak).",
+    trainingConversations: 25,
+    trainingSteps: 15_000,
+  },
+  {
+    id: "arena-lm-small",
+    kind: "causal-lm",
+    description: "Byte-level MLP language model trained on 250 generated conversations.",
+    trainingConversations: 250,
+    trainingSteps: 60_000,
+  },
+  {
+    id: "arena-lm-base",
+    kind: "causal-lm",
+    description: "Byte-level MLP language model trained on 5,000 generated conversations (best).",
+    trainingConversations: 5_000,
+    trainingSteps: 400_000,
+  },
+  {
+    id: "arena-embed",
+    kind: "embedding",
+    description: "Mean-pooled hidden states of arena-lm-base, as a feature-extraction model.",
+    trainingConversations: 5_000,
+    trainingSteps: 400_000,
+    sameWeightsAs: "arena-lm-base",
+  },
+];
+
+/** Shape shared by all shipped models. */
+export const SHIPPED_ARCHITECTURE = {
+  /** Bytes of context each prediction sees; the nearest 16 by position, the rest in buckets of 4. */
+  window: 64,
+  nearPositions: 16,
+  bucketWidth: 4,
+  embed: 64,
+  hidden: 96,
+  contextLength: 1024,
+} as const;
+
+/** Seed of the training corpus stream; held-out data use other seeds (see HELD_OUT_SEED). */
+export const CORPUS_SEED = 1;
+export const HELD_OUT_SEED = 20_261_121;
+
+export function shippedModel(id: string): ShippedModelSpec | undefined {
+  return SHIPPED_MODELS.find((model) => model.id === id);
+}
