@@ -619,22 +619,6 @@ export const arenaSettlementAbi = [
     "type": "error"
   },
   {
-    "inputs": [
-      {
-        "internalType": "uint256",
-        "name": "score",
-        "type": "uint256"
-      },
-      {
-        "internalType": "uint256",
-        "name": "max",
-        "type": "uint256"
-      }
-    ],
-    "name": "ScoreTooHigh",
-    "type": "error"
-  },
-  {
     "inputs": [],
     "name": "SelfDelegation",
     "type": "error"
@@ -1823,6 +1807,37 @@ export const arenaSettlementAbi = [
       },
       {
         "indexed": false,
+        "internalType": "enum Metric",
+        "name": "metric",
+        "type": "uint8"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "rewardPool",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "start",
+        "type": "uint256"
+      }
+    ],
+    "name": "TaskCreated",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "taskId",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
         "internalType": "string",
         "name": "title",
         "type": "string"
@@ -1832,12 +1847,6 @@ export const arenaSettlementAbi = [
         "internalType": "string",
         "name": "description",
         "type": "string"
-      },
-      {
-        "indexed": false,
-        "internalType": "enum Metric",
-        "name": "metric",
-        "type": "uint8"
       },
       {
         "indexed": false,
@@ -1856,21 +1865,9 @@ export const arenaSettlementAbi = [
         "internalType": "string",
         "name": "evalSetURI",
         "type": "string"
-      },
-      {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "rewardPool",
-        "type": "uint256"
-      },
-      {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "start",
-        "type": "uint256"
       }
     ],
-    "name": "TaskCreated",
+    "name": "TaskDescribed",
     "type": "event"
   },
   {
@@ -2096,7 +2093,7 @@ export const arenaSettlementAbi = [
     "inputs": [
       {
         "internalType": "address",
-        "name": "",
+        "name": "account",
         "type": "address"
       }
     ],

@@ -19,7 +19,12 @@ export const arenaTasksAbi = [
       },
       {
         "internalType": "address",
-        "name": "challengeModule_",
+        "name": "lifecycleModule_",
+        "type": "address"
+      },
+      {
+        "internalType": "address",
+        "name": "delegationModule_",
         "type": "address"
       }
     ],
@@ -642,22 +647,6 @@ export const arenaTasksAbi = [
       }
     ],
     "name": "SafeERC20FailedOperation",
-    "type": "error"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "uint256",
-        "name": "score",
-        "type": "uint256"
-      },
-      {
-        "internalType": "uint256",
-        "name": "max",
-        "type": "uint256"
-      }
-    ],
-    "name": "ScoreTooHigh",
     "type": "error"
   },
   {
@@ -1849,6 +1838,37 @@ export const arenaTasksAbi = [
       },
       {
         "indexed": false,
+        "internalType": "enum Metric",
+        "name": "metric",
+        "type": "uint8"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "rewardPool",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "start",
+        "type": "uint256"
+      }
+    ],
+    "name": "TaskCreated",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "taskId",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
         "internalType": "string",
         "name": "title",
         "type": "string"
@@ -1858,12 +1878,6 @@ export const arenaTasksAbi = [
         "internalType": "string",
         "name": "description",
         "type": "string"
-      },
-      {
-        "indexed": false,
-        "internalType": "enum Metric",
-        "name": "metric",
-        "type": "uint8"
       },
       {
         "indexed": false,
@@ -1882,21 +1896,9 @@ export const arenaTasksAbi = [
         "internalType": "string",
         "name": "evalSetURI",
         "type": "string"
-      },
-      {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "rewardPool",
-        "type": "uint256"
-      },
-      {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "start",
-        "type": "uint256"
       }
     ],
-    "name": "TaskCreated",
+    "name": "TaskDescribed",
     "type": "event"
   },
   {
@@ -2059,6 +2061,35 @@ export const arenaTasksAbi = [
     "inputs": [
       {
         "internalType": "uint256",
+        "name": "taskId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "delegatee",
+        "type": "address"
+      },
+      {
+        "internalType": "uint256",
+        "name": "epoch",
+        "type": "uint256"
+      }
+    ],
+    "name": "accPerShareAt",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
         "name": "challengeId",
         "type": "uint256"
       },
@@ -2123,19 +2154,6 @@ export const arenaTasksAbi = [
         "internalType": "uint256",
         "name": "",
         "type": "uint256"
-      }
-    ],
-    "stateMutability": "view",
-    "type": "function"
-  },
-  {
-    "inputs": [],
-    "name": "challengeModule",
-    "outputs": [
-      {
-        "internalType": "address",
-        "name": "",
-        "type": "address"
       }
     ],
     "stateMutability": "view",
@@ -2441,6 +2459,19 @@ export const arenaTasksAbi = [
         "internalType": "address[]",
         "name": "",
         "type": "address[]"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "delegationModule",
+    "outputs": [
+      {
+        "internalType": "address",
+        "name": "",
+        "type": "address"
       }
     ],
     "stateMutability": "view",
@@ -2806,6 +2837,201 @@ export const arenaTasksAbi = [
   {
     "inputs": [
       {
+        "internalType": "uint256",
+        "name": "taskId",
+        "type": "uint256"
+      }
+    ],
+    "name": "getTask",
+    "outputs": [
+      {
+        "components": [
+          {
+            "internalType": "address",
+            "name": "creator",
+            "type": "address"
+          },
+          {
+            "internalType": "uint40",
+            "name": "start",
+            "type": "uint40"
+          },
+          {
+            "internalType": "bool",
+            "name": "cancelled",
+            "type": "bool"
+          },
+          {
+            "internalType": "bool",
+            "name": "finalEvalRevealed",
+            "type": "bool"
+          },
+          {
+            "internalType": "bool",
+            "name": "poolReclaimed",
+            "type": "bool"
+          },
+          {
+            "internalType": "uint16",
+            "name": "settledEpochs",
+            "type": "uint16"
+          },
+          {
+            "internalType": "uint96",
+            "name": "pool",
+            "type": "uint96"
+          },
+          {
+            "internalType": "uint96",
+            "name": "creatorStake",
+            "type": "uint96"
+          },
+          {
+            "internalType": "uint16",
+            "name": "nodeCount",
+            "type": "uint16"
+          },
+          {
+            "internalType": "uint32",
+            "name": "validatorCount",
+            "type": "uint32"
+          },
+          {
+            "internalType": "uint32",
+            "name": "stakerCount",
+            "type": "uint32"
+          },
+          {
+            "internalType": "bytes32",
+            "name": "finalEvalCommit",
+            "type": "bytes32"
+          }
+        ],
+        "internalType": "struct TaskState",
+        "name": "state",
+        "type": "tuple"
+      },
+      {
+        "components": [
+          {
+            "internalType": "uint32",
+            "name": "epochLength",
+            "type": "uint32"
+          },
+          {
+            "internalType": "uint32",
+            "name": "commitWindow",
+            "type": "uint32"
+          },
+          {
+            "internalType": "uint32",
+            "name": "revealWindow",
+            "type": "uint32"
+          },
+          {
+            "internalType": "uint16",
+            "name": "submissionEpochs",
+            "type": "uint16"
+          },
+          {
+            "internalType": "uint16",
+            "name": "finalEpochs",
+            "type": "uint16"
+          },
+          {
+            "internalType": "uint16",
+            "name": "challengeEpochs",
+            "type": "uint16"
+          },
+          {
+            "internalType": "uint16",
+            "name": "unbondingEpochs",
+            "type": "uint16"
+          },
+          {
+            "internalType": "uint16",
+            "name": "validatorsPerSubmission",
+            "type": "uint16"
+          },
+          {
+            "internalType": "uint16",
+            "name": "maxAssignmentsPerEpoch",
+            "type": "uint16"
+          },
+          {
+            "internalType": "uint16",
+            "name": "maxNodes",
+            "type": "uint16"
+          },
+          {
+            "internalType": "enum Metric",
+            "name": "metric",
+            "type": "uint8"
+          },
+          {
+            "internalType": "uint96",
+            "name": "minNodeStake",
+            "type": "uint96"
+          },
+          {
+            "internalType": "uint96",
+            "name": "minValidatorStake",
+            "type": "uint96"
+          },
+          {
+            "internalType": "uint96",
+            "name": "challengeBond",
+            "type": "uint96"
+          },
+          {
+            "components": [
+              {
+                "internalType": "uint64",
+                "name": "gamma",
+                "type": "uint64"
+              },
+              {
+                "internalType": "uint64",
+                "name": "q",
+                "type": "uint64"
+              },
+              {
+                "internalType": "uint64",
+                "name": "alphaT",
+                "type": "uint64"
+              },
+              {
+                "internalType": "uint128",
+                "name": "lambdaV",
+                "type": "uint128"
+              },
+              {
+                "internalType": "uint64",
+                "name": "alphaV",
+                "type": "uint64"
+              },
+              {
+                "internalType": "uint64",
+                "name": "beta",
+                "type": "uint64"
+              }
+            ],
+            "internalType": "struct MechanismParams",
+            "name": "mechanism",
+            "type": "tuple"
+          }
+        ],
+        "internalType": "struct TaskConfig",
+        "name": "config",
+        "type": "tuple"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
         "internalType": "bytes32",
         "name": "role",
         "type": "bytes32"
@@ -2825,7 +3051,7 @@ export const arenaTasksAbi = [
     "inputs": [
       {
         "internalType": "address",
-        "name": "",
+        "name": "account",
         "type": "address"
       }
     ],
@@ -2951,6 +3177,19 @@ export const arenaTasksAbi = [
         "internalType": "uint128",
         "name": "paidOut",
         "type": "uint128"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "lifecycleModule",
+    "outputs": [
+      {
+        "internalType": "address",
+        "name": "",
+        "type": "address"
       }
     ],
     "stateMutability": "view",

@@ -9,5 +9,9 @@ export const deployments: Partial<Record<number, Partial<Record<ContractName, De
     Multicall3: { address: "0xcA11bde05977b3631167028862bE2a173976CA11", blockNumber: 0 },
     ArenaToken: { address: "0x5FbDB2315678afecb367f032d93F642f64180aa3", blockNumber: 1 },
     Faucet: { address: "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512", blockNumber: 2 },
+    ArenaSettlement: { address: "0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9", blockNumber: 4 },
+    ArenaLifecycle: { address: "0xDc64a140Aa3E981100a9becA4E685f962f0cF6C9", blockNumber: 5 },
+    ArenaDelegation: { address: "0x5FC8d32690cc91D4c39d9d3abcBD16989F875707", blockNumber: 6 },
+    ArenaTasks: { address: "0x0165878A594ca255338adfa4d48449f69242Eb8F", blockNumber: 7 },
   },
 };

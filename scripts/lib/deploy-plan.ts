@@ -54,4 +54,20 @@ export const DEPLOY_PLAN: DeployStep[] = [
       { contract: "ArenaToken", functionName: "transfer", args: [ctx.address, FAUCET_FUNDING] },
     ],
   },
+  // The Arena protocol: three delegatecall modules sharing ArenaTasks' storage layout, then ArenaTasks itself
+  // (admin: the deployer). Creators qualify by locking 100 ARENA, by past participation or by EXPERT_ROLE.
+  { name: "ArenaSettlement", args: (ctx) => [addressOf(ctx, "ArenaToken")] },
+  { name: "ArenaLifecycle", args: (ctx) => [addressOf(ctx, "ArenaToken")] },
+  { name: "ArenaDelegation", args: (ctx) => [addressOf(ctx, "ArenaToken")] },
+  {
+    name: "ArenaTasks",
+    args: (ctx) => [
+      addressOf(ctx, "ArenaToken"),
+      ctx.deployer,
+      addressOf(ctx, "ArenaSettlement"),
+      addressOf(ctx, "ArenaLifecycle"),
+      addressOf(ctx, "ArenaDelegation"),
+    ],
+    after: () => [{ contract: "ArenaTasks", functionName: "setMinCreatorStake", args: [parseEther("100")] }],
+  },
 ];

@@ -46,7 +46,10 @@ export function writeDeployment(deployment: DeploymentFile): void {
  * by chain id, and an index that lets the app refer to contracts by name.
  */
 export function generateAbis(): { contracts: string[]; changed: number } {
-  const artifacts = listArtifacts({ includeTests: false }).filter((a) => a.abi.length > 0);
+  // Interfaces and abstract contracts have no bytecode: the app talks to deployable contracts only.
+  const artifacts = listArtifacts({ includeTests: false }).filter(
+    (a) => a.abi.length > 0 && a.bytecode !== "0x",
+  );
   if (artifacts.length === 0) throw new Error("No artifacts found. Run `npx hardhat build` first.");
   mkdirSync(OUT_DIR, { recursive: true });
   let changed = 0;

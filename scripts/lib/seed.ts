@@ -1,6 +1,7 @@
 import { parseEther, type Address } from "viem";
 import type { DeploymentFile } from "./gen-abi.ts";
 import { send, type DeployClients } from "./deploy.ts";
+import { seedProtocol } from "../seed/protocol.ts";
 
 export type SeedEnv = DeployClients & {
   /** The node's unlocked accounts; [0] is the deployer. */
@@ -29,6 +30,7 @@ async function fundAccounts(env: SeedEnv): Promise<void> {
 /** Demo state for the local chain, in order. Later features append their own steps. */
 export const SEED_STEPS: { name: string; run: (env: SeedEnv) => Promise<void> }[] = [
   { name: "fund accounts", run: fundAccounts },
+  { name: "protocol", run: seedProtocol },
 ];
 
 export async function seedDemo(env: SeedEnv, log: (line: string) => void = () => {}): Promise<void> {

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {FixedPointMathLib as FPM} from "solady/src/utils/FixedPointMathLib.sol";
+
+/// @title RewardMath
+/// @notice The fixed-point formulas of ARCHITECTURE.md §3.5 and §3.6. lib/rewards/fixed.ts mirrors every line, so
+/// the two agree to the wei; change both together.
+/// @dev Every division rounds down, so what is paid never exceeds what the formulas give and dust stays in the pool.
+library RewardMath {
+    uint256 internal constant WAD = 1e18;
+    /// Scores are fixed-point integers in 1e-6 units of the metric; mean scores keep 1e12 more (1e-18 units).
+    uint256 internal constant MEAN_SCALE = 1e12;
+    uint256 internal constant METRIC_SCALE = 1e18;
+    /// Delegation reward-per-share precision.
+    uint256 internal constant ACC_SCALE = 1e18;
+    /// expWad returns 0 at or below -this (result < 0.5 wei).
+    uint256 internal constant EXP_CUTOFF = 41446531673892822313;
+
+    /// @notice R_n = R0·(γ + (1 − 2γ)·T/(T+S)), R_v = R0 − R_n.
+    function split(uint256 r0, uint256 gamma, uint256 t, uint256 s) internal pure returns (uint256 rn, uint256 rv) {
+        uint256 frac = t + s == 0 ? 0 : FPM.mulDiv(t, WAD, t + s);
+        uint256 coeff =
+            2 * gamma <= WAD ? gamma + FPM.mulWad(WAD - 2 * gamma, frac) : gamma - FPM.mulWad(2 * gamma - WAD, frac);
+        rn = FPM.mulWad(r0, coeff);
+        rv = r0 - rn;
+    }
+
+    /// @notice x^α for a token amount in wei read as WAD; 0 for 0 (ln is undefined there).
+    function pow(uint256 x, uint256 alpha) internal pure returns (uint256) {
+        if (x == 0) return 0;
+        return uint256(FPM.powWad(int256(x), int256(alpha)));
+    }
+
+    /// @notice e^(−λ·Δ) with Δ in 1e-18 units of the metric and λ in WAD per unit of the metric.
+    function expNeg(uint256 lambda, uint256 delta) internal pure returns (uint256) {
+        uint256 x = FPM.mulDiv(lambda, delta, METRIC_SCALE);
+        if (x >= EXP_CUTOFF) return 0;
+        return uint256(FPM.expWad(-int256(x)));
+    }
+
+    /// @notice A validator's unnormalised weight on one submission: e^(−λ·|r̄ − r|)·s^α_v, with r̄ in 1e-18 units
+    /// and r in 1e-6 units of the metric.
+    function validatorWeight(
+        uint256 lambda,
+        uint256 meanScore,
+        uint256 score,
+        uint256 stakeAlpha
+    ) internal pure returns (uint256) {
+        score *= MEAN_SCALE;
+        uint256 delta = meanScore > score ? meanScore - score : score - meanScore;
+        return FPM.mulWad(expNeg(lambda, delta), stakeAlpha);
+    }
+
+    /// @notice Of a pool's earnings F, the part that goes to delegators: ρ·F·t_d/(t_n + t_d).
+    function delegatorsPart(
+        uint256 earned,
+        uint256 rewardShare,
+        uint256 own,
+        uint256 delegated
+    ) internal pure returns (uint256) {
+        if (delegated == 0) return 0;
+        return FPM.mulDiv(FPM.mulWad(earned, rewardShare), delegated, own + delegated);
+    }
+
+    function mulDiv(uint256 x, uint256 y, uint256 d) internal pure returns (uint256) {
+        return FPM.mulDiv(x, y, d);
+    }
+
+    function mulWad(uint256 x, uint256 y) internal pure returns (uint256) {
+        return FPM.mulWad(x, y);
+    }
+}

@@ -1,0 +1,348 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { network } from "hardhat";
+import { keccak256, parseEther, toHex, zeroHash } from "viem";
+import {
+  FINAL_EVAL_SALT,
+  FINAL_EVAL_URI,
+  PHASE,
+  ROLE_NODE,
+  ROLE_VALIDATOR,
+  addr,
+  commit,
+  createTask,
+  deployArena,
+  epochTimes,
+  goTo,
+  modelHash,
+  reveal,
+  salt,
+} from "./helpers.ts";
+
+const conn = await network.create();
+const { viem, networkHelpers } = conn;
+const MIN = parseEther("10");
+
+/** Task 1 (k = 1 so that not every validator is assigned everywhere) with 3 nodes and 3 validators staked in epoch 0. */
+async function stakedTask() {
+  const d = await deployArena(conn);
+  const taskId = await createTask(d, { validatorsPerSubmission: 1, maxAssignmentsPerEpoch: 2 });
+  const [n1, n2, n3, v1, v2, v3] = [
+    d.wallets[1]!,
+    d.wallets[2]!,
+    d.wallets[3]!,
+    d.wallets[4]!,
+    d.wallets[5]!,
+    d.wallets[6]!,
+  ];
+  for (const n of [n1, n2, n3]) await d.arena.write.stake([taskId, ROLE_NODE, MIN], { account: n.account });
+  for (const v of [v1, v2, v3])
+    await d.arena.write.stake([taskId, ROLE_VALIDATOR, MIN], { account: v.account });
+  return { d, taskId, n1, n2, n3, v1, v2, v3 };
+}
+
+/** Like stakedTask, but every validator is assigned every submission (k above the validator count). */
+async function allAssigned() {
+  const d = await deployArena(conn);
+  const taskId = await createTask(d, { validatorsPerSubmission: 64, maxAssignmentsPerEpoch: 2 });
+  const [n1, n2, n3, v1, v2, v3] = [
+    d.wallets[1]!,
+    d.wallets[2]!,
+    d.wallets[3]!,
+    d.wallets[4]!,
+    d.wallets[5]!,
+    d.wallets[6]!,
+  ];
+  for (const n of [n1, n2, n3]) await d.arena.write.stake([taskId, ROLE_NODE, MIN], { account: n.account });
+  for (const v of [v1, v2, v3])
+    await d.arena.write.stake([taskId, ROLE_VALIDATOR, MIN], { account: v.account });
+  return { d, taskId, n1, n2, n3, v1, v2, v3 };
+}
+
+/** Epoch 1 with all three nodes submitted, in the commit window. */
+async function submitted() {
+  const s = await stakedTask();
+  await goTo(conn, s.d.arena, s.taskId, 1n, "start");
+  for (const [i, n] of [s.n1, s.n2, s.n3].entries()) {
+    await s.d.arena.write.submitModel([s.taskId, `ipfs://m${i}`, modelHash(`m${i}`)], { account: n.account });
+  }
+  await goTo(conn, s.d.arena, s.taskId, 1n, "commit");
+  return s;
+}
+
+describe("Arena rules: submissions", () => {
+  it("takes models only from nodes with active stake, in the submission window, once per content hash", async () => {
+    const { d, taskId, n1, n2, v1 } = await networkHelpers.loadFixture(stakedTask);
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      d.arena.write.submitModel([taskId, "ipfs://m", modelHash("m")], { account: n1.account }),
+      d.arena,
+      "StakeNotActive",
+      [0n, 0n, MIN],
+    );
+    await goTo(conn, d.arena, taskId, 1n, "start");
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      d.arena.write.submitModel([taskId, "ipfs://m", modelHash("m")], { account: v1.account }),
+      d.arena,
+      "WrongRole",
+      [taskId, addr(v1), ROLE_NODE],
+    );
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      d.arena.write.submitModel([taskId, "ipfs://m", zeroHash], { account: n1.account }),
+      d.arena,
+      "InvalidParameter",
+      ["contentHash", 0n, 1n, 2n ** 256n - 1n],
+    );
+    await viem.assertions.emit(
+      d.arena.write.submitModel([taskId, "ipfs://m", modelHash("m")], { account: n1.account }),
+      d.arena,
+      "ModelSubmitted",
+    );
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      d.arena.write.submitModel([taskId, "ipfs://copy", modelHash("m")], { account: n2.account }),
+      d.arena,
+      "DuplicateModelHash",
+      [modelHash("m"), addr(n1)],
+    );
+    const t = await epochTimes(d.arena, taskId, 1n);
+    await goTo(conn, d.arena, taskId, 1n, "commit");
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      d.arena.write.submitModel([taskId, "ipfs://late", modelHash("late")], { account: n2.account }),
+      d.arena,
+      "NotInWindow",
+      [1n, t.start, t.submitEnd],
+    );
+    await goTo(conn, d.arena, taskId, 3n, "start");
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      d.arena.write.submitModel([taskId, "ipfs://final", modelHash("final")], { account: n2.account }),
+      d.arena,
+      "WrongPhase",
+      [taskId, PHASE.FinalValidation],
+    );
+  });
+});
+
+describe("Arena rules: commit and reveal", () => {
+  it("commits only validators with active stake, in the commit window", async () => {
+    const { d, taskId, n1, v1 } = await networkHelpers.loadFixture(submitted);
+    const t = await epochTimes(d.arena, taskId, 1n);
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      d.arena.write.commitScores([taskId, keccak256(toHex("c"))], { account: n1.account }),
+      d.arena,
+      "WrongRole",
+      [taskId, addr(n1), ROLE_VALIDATOR],
+    );
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      d.arena.write.commitScores([taskId, zeroHash], { account: v1.account }),
+      d.arena,
+      "InvalidParameter",
+      ["commitment", 0n, 256n, 2n ** 256n - 1n],
+    );
+    const late = d.wallets[7]!;
+    await d.arena.write.stake([taskId, ROLE_VALIDATOR, MIN], { account: late.account });
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      d.arena.write.commitScores([taskId, keccak256(toHex("c"))], { account: late.account }),
+      d.arena,
+      "StakeNotActive",
+      [1n, 0n, MIN],
+    );
+    await goTo(conn, d.arena, taskId, 1n, "reveal");
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      d.arena.write.commitScores([taskId, keccak256(toHex("c"))], { account: v1.account }),
+      d.arena,
+      "NotInWindow",
+      [1n, t.submitEnd, t.commitEnd],
+    );
+  });
+
+  it("accepts a reveal only if it matches the commitment, covers assigned submissions, in the reveal window", async () => {
+    const { d, taskId, v1: a, v2: b, v3: c } = await networkHelpers.loadFixture(submitted);
+    const t = await epochTimes(d.arena, taskId, 1n);
+    // The first validator with an assignment scores; another one never commits.
+    const lists = await Promise.all([a, b, c].map((v) => d.arena.read.assignmentsOf([taskId, 1n, addr(v)])));
+    const k = lists.findIndex((l) => l.length > 0);
+    assert.ok(k >= 0, "someone is assigned");
+    const v1 = [a, b, c][k]!;
+    const v2 = [a, b, c][(k + 1) % 3]!;
+    const mine = [...lists[k]!];
+    for (const i of mine) assert.equal(await d.arena.read.isAssigned([taskId, 1n, i, addr(v1)]), true);
+    const good = { nodeIndices: mine.slice(0, 1), scores: [1_234_567], salt: salt("good") };
+    await commit(d.arena, taskId, 1n, v1, good);
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      d.arena.write.revealScores([taskId, 1n, good.nodeIndices, good.scores, good.salt], {
+        account: v1.account,
+      }),
+      d.arena,
+      "NotInWindow",
+      [1n, t.commitEnd, t.end],
+    );
+    await goTo(conn, d.arena, taskId, 1n, "reveal");
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      d.arena.write.revealScores([taskId, 1n, good.nodeIndices, good.scores, good.salt], {
+        account: v2.account,
+      }),
+      d.arena,
+      "NoCommitment",
+      [1n, addr(v2)],
+    );
+    await viem.assertions.revertWithCustomError(
+      d.arena.write.revealScores([taskId, 1n, good.nodeIndices, [7_654_321], good.salt], {
+        account: v1.account,
+      }),
+      d.arena,
+      "RevealMismatch",
+    );
+    await reveal(d.arena, taskId, 1n, v1, good);
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      d.arena.write.revealScores([taskId, 1n, good.nodeIndices, good.scores, good.salt], {
+        account: v1.account,
+      }),
+      d.arena,
+      "AlreadyRevealed",
+      [1n, addr(v1)],
+    );
+    await goTo(conn, d.arena, taskId, 1n, "end");
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      d.arena.write.revealScores([taskId, 1n, good.nodeIndices, good.scores, good.salt], {
+        account: v2.account,
+      }),
+      d.arena,
+      "NotInWindow",
+      [1n, t.commitEnd, t.end],
+    );
+  });
+
+  it("rejects a reveal for a submission the validator is not assigned to", async () => {
+    const { d, taskId, v1, v2, v3 } = await networkHelpers.loadFixture(submitted);
+    // k = 1 of 3 equal validators: each (validator, submission) pair is assigned with probability 1/3.
+    let pair: { v: typeof v1; i: bigint } | undefined;
+    for (const v of [v1, v2, v3]) {
+      for (const i of [0n, 1n, 2n])
+        if (!pair && !(await d.arena.read.isAssigned([taskId, 1n, i, addr(v)]))) pair = { v, i };
+    }
+    assert.ok(pair, "some pair is unassigned");
+    const r = { nodeIndices: [pair.i], scores: [5], salt: salt("unassigned") };
+    await commit(d.arena, taskId, 1n, pair.v, r);
+    await goTo(conn, d.arena, taskId, 1n, "reveal");
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      d.arena.write.revealScores([taskId, 1n, r.nodeIndices, r.scores, r.salt], { account: pair.v.account }),
+      d.arena,
+      "NotAssigned",
+      [1n, pair.i, addr(pair.v)],
+    );
+  });
+
+  it("rejects malformed and over-cap reveals", async () => {
+    const { d, taskId, v1, v2, v3, n1, n2, n3 } = await networkHelpers.loadFixture(allAssigned);
+    type Case = {
+      v: typeof v1;
+      r: { nodeIndices: bigint[]; scores: number[]; salt: `0x${string}` };
+      error:
+        "LengthMismatch" | "EmptyReveal" | "SubmissionsNotAscending" | "NoSubmission" | "TooManyAssignments";
+      args: bigint[];
+    };
+    const epoch1: Case[] = [
+      {
+        v: v1,
+        r: { nodeIndices: [0n, 1n], scores: [1], salt: salt("len") },
+        error: "LengthMismatch",
+        args: [2n, 1n],
+      },
+      { v: v2, r: { nodeIndices: [], scores: [], salt: salt("empty") }, error: "EmptyReveal", args: [] },
+      {
+        v: v3,
+        r: { nodeIndices: [1n, 0n], scores: [1, 2], salt: salt("order") },
+        error: "SubmissionsNotAscending",
+        args: [1n],
+      },
+    ];
+    const epoch2: Case[] = [
+      {
+        v: v1,
+        r: { nodeIndices: [2n], scores: [5], salt: salt("nosub") },
+        error: "NoSubmission",
+        args: [2n, 2n],
+      },
+      {
+        v: v2,
+        r: { nodeIndices: [0n, 1n, 2n], scores: [1, 2, 3], salt: salt("cap") },
+        error: "TooManyAssignments",
+        args: [3n, 2n],
+      },
+      {
+        v: v3,
+        r: { nodeIndices: [9n], scores: [5], salt: salt("none") },
+        error: "NoSubmission",
+        args: [2n, 9n],
+      },
+    ];
+    for (const [epoch, cases, submitters] of [
+      [1n, epoch1, [n1, n2, n3]],
+      [2n, epoch2, [n1, n2]],
+    ] as const) {
+      await goTo(conn, d.arena, taskId, epoch, "start");
+      for (const n of submitters)
+        await d.arena.write.submitModel([taskId, "ipfs://m", modelHash(`${epoch}${addr(n)}`)], {
+          account: n.account,
+        });
+      await goTo(conn, d.arena, taskId, epoch, "commit");
+      for (const c of cases) await commit(d.arena, taskId, epoch, c.v, c.r);
+      await goTo(conn, d.arena, taskId, epoch, "reveal");
+      for (const c of cases) {
+        await viem.assertions.revertWithCustomErrorWithArgs(
+          d.arena.write.revealScores([taskId, epoch, c.r.nodeIndices, c.r.scores, c.r.salt], {
+            account: c.v.account,
+          }),
+          d.arena,
+          c.error,
+          c.args as [bigint, bigint],
+        );
+      }
+    }
+  });
+
+  it("opens final validation only once the creator reveals the held-back set", async () => {
+    const { d, taskId, v1, n1 } = await networkHelpers.loadFixture(stakedTask);
+    await goTo(conn, d.arena, taskId, 1n, "start");
+    await d.arena.write.submitModel([taskId, "ipfs://m", modelHash("m")], { account: n1.account });
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      d.arena.write.revealFinalEval([taskId, FINAL_EVAL_URI, FINAL_EVAL_SALT]),
+      d.arena,
+      "WrongPhase",
+      [taskId, PHASE.Submission],
+    );
+    await goTo(conn, d.arena, taskId, 3n, "commit");
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      d.arena.write.commitScores([taskId, keccak256(toHex("c"))], { account: v1.account }),
+      d.arena,
+      "FinalEvalNotRevealed",
+      [taskId],
+    );
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      d.arena.write.revealFinalEval([taskId, FINAL_EVAL_URI, FINAL_EVAL_SALT], { account: v1.account }),
+      d.arena,
+      "NotTaskCreator",
+      [taskId, addr(v1)],
+    );
+    await viem.assertions.revertWithCustomError(
+      d.arena.write.revealFinalEval([taskId, "ipfs://other", FINAL_EVAL_SALT]),
+      d.arena,
+      "FinalEvalMismatch",
+    );
+    await viem.assertions.emitWithArgs(
+      d.arena.write.revealFinalEval([taskId, FINAL_EVAL_URI, FINAL_EVAL_SALT]),
+      d.arena,
+      "FinalEvalRevealed",
+      [taskId, FINAL_EVAL_URI],
+    );
+    assert.equal(
+      await d.arena.read.isAssigned([taskId, 3n, 0n, addr(v1)]),
+      false,
+      "no seed yet, nothing assigned",
+    );
+    await d.arena.write.commitScores([taskId, keccak256(toHex("c"))], { account: v1.account });
+    assert.ok(
+      (await d.arena.read.assignmentsOf([taskId, 3n, addr(v1)])).length <= 1,
+      "final models of submitted nodes only",
+    );
+  });
+});

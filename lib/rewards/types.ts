@@ -1,0 +1,58 @@
+/** How a task's metric orders submissions: loss is lower-better, the others higher-better. */
+export type Metric = "loss" | "accuracy" | "reference_similarity";
+
+/** The mechanism parameters of §3.1, as the contract stores them: WAD fixed point (λ_v per 1e-6 score unit). */
+export type Mechanism = {
+  gamma: bigint;
+  q: bigint;
+  alphaT: bigint;
+  lambdaV: bigint;
+  alphaV: bigint;
+};
+
+/** A node or validator as the epoch sees it: stake counted for the epoch and its reward share ρ (WAD). */
+export type Staker = {
+  id: string;
+  own: bigint;
+  delegated: bigint;
+  rewardShare: bigint;
+};
+
+/** A validator that revealed: its scores (integers in 1e-6 units) by node id. */
+export type ScoringValidator = Staker & { scores: ReadonlyMap<string, number> };
+
+export type EpochInput = {
+  metric: Metric;
+  mechanism: Mechanism;
+  /** R₀: the reward of this epoch (see `epochReward`). */
+  reward: bigint;
+  /** Nodes with a submission this epoch (unscored ones earn nothing). */
+  nodes: readonly Staker[];
+  /** Validators that revealed. */
+  validators: readonly ScoringValidator[];
+};
+
+/** One pool's earnings F and how they split (§3.6). */
+export type Payout<T> = {
+  id: string;
+  /** F: what the pool earned. */
+  earned: T;
+  /** What the delegatee keeps. */
+  kept: T;
+  /** What its delegators share. */
+  toDelegators: T;
+  /** Reward per delegated wei, scaled by 1e18 (fixed mode: the accumulator increment). */
+  perShare: T;
+};
+
+/** meanScore: fixed mode in 1e-18 units of the metric (as SubmissionSettled emits it), float mode in metric units. */
+export type NodePayout<T> = Payout<T> & { meanScore: T; weight: T };
+
+export type EpochResult<T> = {
+  rewardNodes: T;
+  rewardValidators: T;
+  /** Σ earned: what leaves the pool. */
+  paid: T;
+  nodes: NodePayout<T>[];
+  validators: Payout<T>[];
+};

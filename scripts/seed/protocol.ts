@@ -1,0 +1,289 @@
+import { encodeAbiParameters, keccak256, parseEther, toHex, type Address, type Hex } from "viem";
+import { scoreCommitment } from "../../lib/sortition/index.ts";
+import { readArtifact } from "../lib/artifacts.ts";
+import { send } from "../lib/deploy.ts";
+import { contractAddress, type SeedEnv } from "../lib/seed.ts";
+
+/**
+ * Demo state of the Arena protocol on the local chain: five tasks sharing one clock (1-hour epochs), left in
+ * every phase — submission (epochs settled, the current one open), final validation, challenge (an open
+ * challenge), ended (challenges resolved, rewards claimed) and a fresh task nobody has joined yet — with nodes,
+ * validators, delegations, reward shares, revealed scores and settled epochs.
+ */
+
+const WAD = 10n ** 18n;
+const HOUR = 3600;
+const METRIC = { loss: 0, accuracy: 1, reference_similarity: 2 } as const;
+const NODE = 1;
+const VALIDATOR = 2;
+const FINAL_EVAL_SALT: Hex = keccak256(toHex("arena demo held-back set"));
+
+type Demo = {
+  key: string;
+  title: string;
+  description: string;
+  metric: number;
+  submissionEpochs: number;
+  finalEpochs: number;
+  challengeEpochs: number;
+  pool: bigint;
+};
+
+const DEMOS: Demo[] = [
+  {
+    key: "ended",
+    title: "Move code comments (finished)",
+    description:
+      "Generate instructions and comments for Move smart-contract code; bits per byte on held-out pairs.",
+    metric: METRIC.loss,
+    submissionEpochs: 2,
+    finalEpochs: 1,
+    challengeEpochs: 1,
+    pool: parseEther("20000"),
+  },
+  {
+    key: "challenge",
+    title: "Sentiment classifier for DeFi forums",
+    description: "Label forum posts as bullish, bearish or neutral; accuracy on a held-out set.",
+    metric: METRIC.accuracy,
+    submissionEpochs: 2,
+    finalEpochs: 1,
+    challengeEpochs: 3,
+    pool: parseEther("15000"),
+  },
+  {
+    key: "final",
+    title: "Customer-support answers",
+    description: "Answer support tickets like the reference answers; ROUGE-1 plus embedding similarity.",
+    metric: METRIC.reference_similarity,
+    submissionEpochs: 3,
+    finalEpochs: 3,
+    challengeEpochs: 2,
+    pool: parseEther("30000"),
+  },
+  {
+    key: "submission",
+    title: "Tiny chat model, lower bits per byte",
+    description:
+      "Fine-tune the tiny chat model on the shipped corpus; lower bits per byte on the evaluation set wins.",
+    metric: METRIC.loss,
+    submissionEpochs: 24,
+    finalEpochs: 2,
+    challengeEpochs: 2,
+    pool: parseEther("50000"),
+  },
+];
+
+function params(d: Demo) {
+  return {
+    title: d.title,
+    description: d.description,
+    metric: d.metric,
+    baseModel: "arena/tiny-chat",
+    dataURI: "http://localhost:3000/api/blobs/demo-train",
+    evalSetURI: "http://localhost:3000/api/blobs/demo-eval",
+    finalEvalCommit: keccak256(
+      encodeAbiParameters([{ type: "string" }, { type: "bytes32" }], [finalEvalURI(d), FINAL_EVAL_SALT]),
+    ),
+    contextLength: 512,
+    maxParams: 50_000_000n,
+    rewardPool: d.pool,
+    epochLength: HOUR,
+    commitWindow: 15 * 60,
+    revealWindow: 15 * 60,
+    submissionEpochs: d.submissionEpochs,
+    finalEpochs: d.finalEpochs,
+    challengeEpochs: d.challengeEpochs,
+    unbondingEpochs: 1,
+    minNodeStake: parseEther("100"),
+    minValidatorStake: parseEther("50"),
+    challengeBond: parseEther("25"),
+    validatorsPerSubmission: 3,
+    maxAssignmentsPerEpoch: 16,
+    maxNodes: 64,
+    mechanism: {
+      gamma: (7n * WAD) / 10n,
+      q: (8n * WAD) / 10n,
+      alphaT: WAD / 2n,
+      lambdaV: 2n * WAD,
+      alphaV: WAD / 2n,
+      beta: WAD / 2n,
+    },
+  };
+}
+
+function finalEvalURI(d: Demo): string {
+  return `http://localhost:3000/api/blobs/demo-final-eval-${d.key}`;
+}
+
+export async function seedProtocol(env: SeedEnv): Promise<void> {
+  const arena = contractAddress(env, "ArenaTasks");
+  const token = contractAddress(env, "ArenaToken");
+  const { abi } = readArtifact("ArenaTasks");
+  const read = <T>(functionName: string, args: readonly unknown[]) =>
+    env.publicClient.readContract({ address: arena, abi, functionName, args }) as Promise<T>;
+  const as = (who: Address, functionName: string, args: readonly unknown[]) =>
+    send(env.clientFor(who), arena, "ArenaTasks", functionName, args);
+
+  const [first, ...others] = env.accounts;
+  if (!first || others.length < 12) throw new Error("Seed: the node needs at least 13 unlocked accounts");
+  const deployer: Address = first;
+  const nodes = others.slice(0, 4);
+  const validators = [...others.slice(4, 8), others[9]!, others[10]!];
+  const delegators = [others[8]!, others[11]!];
+  for (const a of [deployer, ...others.slice(0, 12)]) {
+    if (
+      a !== deployer &&
+      (await env.publicClient.readContract({
+        address: token,
+        abi: readArtifact("ArenaToken").abi,
+        functionName: "balanceOf",
+        args: [a],
+      })) === 0n
+    ) {
+      await send(env, token, "ArenaToken", "transfer", [a, parseEther("50000")]);
+    }
+    await send(env.clientFor(a), token, "ArenaToken", "approve", [arena, 2n ** 255n]);
+  }
+
+  const ids: Record<string, bigint> = {};
+  for (const d of DEMOS) {
+    await as(deployer, "createTask", [params(d), parseEther("100")]);
+    ids[d.key] = await read<bigint>("taskCount", []);
+  }
+  const taskIds = Object.values(ids);
+
+  // Epoch 0: stakes (count from epoch 1), reward shares, delegations.
+  for (const taskId of taskIds) {
+    for (const [i, n] of nodes.entries())
+      await as(n, "stake", [taskId, NODE, parseEther(String(150 + 100 * i))]);
+    for (const [j, v] of validators.entries())
+      await as(v, "stake", [taskId, VALIDATOR, parseEther(String(60 + 40 * j))]);
+    await as(delegators[0]!, "delegate", [taskId, nodes[0]!, parseEther("400")]);
+    await as(delegators[1]!, "delegate", [taskId, validators[0]!, parseEther("250")]);
+    await as(delegators[1]!, "delegate", [taskId, nodes[2]!, parseEther("120")]);
+  }
+  for (const n of [nodes[0]!, validators[0]!, nodes[2]!])
+    for (const taskId of taskIds) await as(n, "setRewardShare", [taskId, (WAD * 3n) / 10n]);
+
+  const warpTo = async (at: bigint) => {
+    const latest = await env.publicClient.getBlock();
+    if (latest.timestamp >= at) return;
+    await env.publicClient.request({
+      method: "evm_setNextBlockTimestamp" as "eth_chainId",
+      params: [toHex(at)] as unknown as undefined,
+    });
+    await env.publicClient.request({ method: "evm_mine" as "eth_chainId" });
+  };
+  const times = async (taskId: bigint, epoch: bigint) =>
+    read<readonly [bigint, bigint, bigint, bigint]>("epochTimes", [taskId, epoch]);
+  const phaseOf = async (taskId: bigint) =>
+    (await read<readonly [bigint, number]>("currentEpoch", [taskId]))[1];
+  /** The latest of the tasks' window boundaries (tasks were created a few blocks apart). */
+  const latestTimes = async (epoch: bigint) => {
+    const all = await Promise.all(taskIds.map((t) => times(t, epoch)));
+    return [0, 1, 2, 3].map((i) => all.reduce((m, t) => (t[i]! > m ? t[i]! : m), 0n)) as [
+      bigint,
+      bigint,
+      bigint,
+      bigint,
+    ];
+  };
+  const metricOf = new Map(DEMOS.map((d) => [ids[d.key]!, d.metric]));
+
+  // Epochs 1..4: every task in a scoring phase gets submissions (or final models), scores and settlement.
+  for (let epoch = 1n; epoch <= 4n; epoch++) {
+    const [start, submitEnd, commitEnd] = await latestTimes(epoch);
+    await warpTo(start);
+    for (const taskId of taskIds) await settleDue(taskId);
+    const scoring: bigint[] = [];
+    for (const d of DEMOS) {
+      const taskId = ids[d.key]!;
+      const phase = await phaseOf(taskId);
+      if (phase === 0) {
+        for (const [i, n] of nodes.entries()) {
+          if (d.key === "submission" && epoch === 4n && i === 3) continue;
+          await as(n, "submitModel", [
+            taskId,
+            `http://localhost:3000/api/blobs/model-${d.key}-${epoch}-${i}`,
+            keccak256(toHex(`${d.key}/${epoch}/${n}`)),
+          ]);
+        }
+        if (!(d.key === "submission" && epoch === 4n)) scoring.push(taskId);
+      } else if (phase === 1) {
+        await as(deployer, "revealFinalEval", [taskId, finalEvalURI(d), FINAL_EVAL_SALT]).catch(
+          () => undefined,
+        );
+        scoring.push(taskId);
+      }
+    }
+    if (epoch === 4n) break; // the submission task stays open in epoch 4 for the app
+    await warpTo(submitEnd);
+    const reveals: { taskId: bigint; v: Address; ids: bigint[]; scores: number[]; salt: Hex }[] = [];
+    for (const taskId of scoring) {
+      for (const [j, v] of validators.entries()) {
+        const assigned = [...(await read<readonly bigint[]>("assignmentsOf", [taskId, epoch, v]))];
+        if (assigned.length === 0) continue;
+        const scores = assigned.map((i) => demoScore(metricOf.get(taskId)!, epoch, i, j));
+        const salt = keccak256(toHex(`demo ${taskId} ${epoch} ${v}`));
+        await as(v, "commitScores", [taskId, scoreCommitment(taskId, epoch, v, assigned, scores, salt)]);
+        if (j !== validators.length - 1) reveals.push({ taskId, v, ids: assigned, scores, salt }); // one never reveals
+      }
+    }
+    await warpTo(commitEnd);
+    for (const r of reveals) await as(r.v, "revealScores", [r.taskId, epoch, r.ids, r.scores, r.salt]);
+    if (epoch === 3n) await openChallenges();
+  }
+  const [start4] = await latestTimes(4n);
+  await warpTo(start4 + 60n);
+
+  for (const taskId of taskIds) await settleDue(taskId);
+  await as(deployer, "resolveChallenge", [1n]);
+  const ended = ids.ended!;
+  await as(deployer, "reclaimPool", [ended]);
+  await as(deployer, "withdrawCreatorStake", [ended]);
+  for (const who of [...nodes.slice(0, 2), validators[1]!, delegators[1]!]) await as(who, "claim", [[ended]]);
+
+  // A fresh task nobody has joined yet (cancellable by its creator).
+  await as(deployer, "createTask", [
+    {
+      ...params({
+        ...DEMOS[3]!,
+        key: "fresh",
+        title: "Math word problems (new)",
+        description: "Accuracy on grade-school math word problems.",
+      }),
+      metric: METRIC.accuracy,
+    },
+    parseEther("100"),
+  ]);
+
+  /** Challenges in epoch 3: one to be resolved in the ended task, one left open (answered, voted) in the challenge task. */
+  async function openChallenges(): Promise<void> {
+    const challenger = delegators[0]!;
+    await as(challenger, "openChallenge", [ids.ended!, nodes[1]!, parseEther("25")]);
+    await as(nodes[1]!, "answerChallenge", [1n, "http://localhost:3000/api/blobs/training-log-node-2"]);
+    for (const v of validators.slice(0, 3)) await as(v, "voteChallenge", [1n, false]);
+    await as(challenger, "openChallenge", [ids.challenge!, nodes[3]!, parseEther("25")]);
+    await as(nodes[3]!, "answerChallenge", [2n, "http://localhost:3000/api/blobs/training-log-node-4"]);
+    await as(validators[0]!, "voteChallenge", [2n, true]);
+  }
+
+  async function settleDue(taskId: bigint): Promise<void> {
+    const [epoch] = await read<readonly [bigint, number]>("currentEpoch", [taskId]);
+    const [state, config] = await read<
+      readonly [{ settledEpochs: number }, { submissionEpochs: number; finalEpochs: number }]
+    >("getTask", [taskId]);
+    const scoringEpochs = BigInt(config.submissionEpochs + config.finalEpochs);
+    for (let e = BigInt(state.settledEpochs); e < epoch && e < scoringEpochs; e++)
+      await as(deployer, "settle", [taskId, e, 10_000n]);
+  }
+}
+
+/** Scores near a per-node quality with a little validator noise, in 1e-6 units of the metric. */
+function demoScore(metric: number, epoch: bigint, node: bigint, validator: number): number {
+  const quality = [0.82, 0.74, 0.9, 0.66][Number(node) % 4]! + Number(epoch) * 0.01;
+  const noise = ((validator * 13 + Number(node) * 3) % 11) / 1000;
+  const value = metric === METRIC.loss ? 2.2 - quality : quality; // bits per byte: lower is better
+  return Math.round((value + noise) * 1e6);
+}
