@@ -1,4 +1,5 @@
 import { NetworkStatus } from "@/components/overview/NetworkStatus";
+import { ProtocolOverview } from "@/components/overview/ProtocolOverview";
 import { WalletCard } from "@/components/overview/WalletCard";
 
 export default function OverviewPage() {
@@ -12,6 +13,7 @@ export default function OverviewPage() {
           inference machines, and check any model locally in your browser before you put money behind it.
         </p>
       </section>
+      <ProtocolOverview />
       <div className="grid gap-6 md:grid-cols-2">
         <WalletCard />
         <NetworkStatus />

@@ -58,11 +58,20 @@ export const test = base.extend<{ chain: ChainFixture; noExternalRequests: void 
 
 export { expect };
 
+/** Picks a dev wallet account from the dev panel (opening it if needed) and waits for the switch. */
+export async function switchDevAccount(page: Page, account: Address): Promise<void> {
+  const select = page.getByLabel("Dev wallet account");
+  if (!(await select.isVisible())) await page.getByRole("button", { name: "Dev panel" }).click();
+  await select.selectOption(account);
+  await expect(page.getByTestId("connected-address")).toHaveText(account);
+}
+
 /** Connects the dev wallet through the RainbowKit modal and waits for the account to show. */
 export async function connectDevWallet(page: Page): Promise<Address> {
   await page.getByRole("button", { name: "Connect Wallet" }).first().click();
   await page.getByRole("button", { name: /Dev wallet \(local chain\)/ }).click();
-  const address = page.getByTestId("wallet-address");
+  const address = page.getByTestId("connected-address");
   await expect(address).toHaveText(/^0x[0-9a-fA-F]{40}$/);
+  await expect(page.getByRole("dialog")).toHaveCount(0);
   return (await address.textContent()) as Address;
 }

@@ -1,9 +1,10 @@
-import { Placeholder } from "@/components/ui/Placeholder";
+import { Leaderboards } from "@/components/leaderboard/Leaderboards";
 
-export default function Page() {
+export default function LeaderboardPage() {
   return (
-    <Placeholder title="Leaderboard" issue={4}>
-      Training nodes, validators, models and submitters, across tasks and per task.
-    </Placeholder>
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold">Leaderboard</h1>
+      <Leaderboards />
+    </div>
   );
 }

@@ -1,9 +1,10 @@
-import { Placeholder } from "@/components/ui/Placeholder";
+import { RewardsView } from "@/components/rewards/RewardsView";
 
-export default function Page() {
+export default function RewardsPage() {
   return (
-    <Placeholder title="Rewards" issue={4}>
-      Everything you earned as node, validator, delegator or challenger, claim all, and a history chart.
-    </Placeholder>
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold">Rewards</h1>
+      <RewardsView />
+    </div>
   );
 }

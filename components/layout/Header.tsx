@@ -6,6 +6,7 @@ import { ConnectButton } from "@rainbow-me/rainbowkit";
 import { NAV_ITEMS } from "./nav";
 import { TokenBalance } from "@/components/wallet/TokenBalance";
 import { FaucetButton } from "@/components/wallet/FaucetButton";
+import { useArenaChain } from "@/components/wallet/useArenaChain";
 
 function isActive(pathname: string, href: string) {
   return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
@@ -13,6 +14,7 @@ function isActive(pathname: string, href: string) {
 
 export function Header() {
   const pathname = usePathname();
+  const { address } = useArenaChain();
   return (
     <header className="border-b border-zinc-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
@@ -35,6 +37,11 @@ export function Header() {
           <TokenBalance />
           <FaucetButton />
           <ConnectButton showBalance={false} chainStatus="icon" accountStatus="address" />
+          {address && (
+            <span className="sr-only" data-testid="connected-address">
+              {address}
+            </span>
+          )}
         </div>
       </div>
     </header>

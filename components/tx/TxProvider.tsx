@@ -12,6 +12,7 @@ import type {
 } from "viem";
 import { useConfig } from "wagmi";
 import { simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
+import { arenaTokenAbi } from "@/contracts-abi";
 import { explorerTxUrl } from "@/lib/chain/chains";
 import { parseError, type ParsedError } from "@/lib/errors/parseError";
 import { useArenaChain } from "@/components/wallet/useArenaChain";
@@ -53,6 +54,9 @@ type TxContextValue = {
 const TxContext = createContext<TxContextValue | null>(null);
 let nextId = 1;
 
+/** Errors a call can bubble up from the token it moves, so they decode by name whatever contract was called. */
+const SHARED_ERRORS = arenaTokenAbi.filter((item) => item.type === "error");
+
 /**
  * Owns the transaction UX of the whole app: checks (connected, right chain, deployed), simulation, then
  * awaiting signature → pending (hash, explorer link) → confirmed, or a readable error. After a confirmed
@@ -92,7 +96,7 @@ export function TxProvider({ children }: { children: ReactNode }) {
       setEntries((list) => [...list, { id, label: request.label, stage: "awaiting-signature" }]);
       try {
         const { request: prepared } = await simulateContract(config, {
-          abi: request.abi as Abi,
+          abi: [...(request.abi as Abi), ...SHARED_ERRORS] as Abi,
           address: request.address,
           functionName: request.functionName as string,
           args: request.args as readonly unknown[],

@@ -1,9 +1,9 @@
-import { Placeholder } from "@/components/ui/Placeholder";
+import { TaskDetail } from "@/components/tasks/TaskDetail";
 
-export default function Page() {
-  return (
-    <Placeholder title="Task" issue={4}>
-      Phases, participants, submissions, your actions as node or validator, settlement, challenges and charts.
-    </Placeholder>
-  );
+export default async function TaskPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  if (!/^\d+$/.test(id)) {
+    return <p role="alert">“{id}” is not a task id.</p>;
+  }
+  return <TaskDetail id={BigInt(id)} />;
 }

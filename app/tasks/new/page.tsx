@@ -1,10 +1,17 @@
-import { Placeholder } from "@/components/ui/Placeholder";
+import { CreateTaskForm } from "@/components/tasks/new/CreateTaskForm";
 
-export default function Page() {
+export default function NewTaskPage() {
   return (
-    <Placeholder title="Publish a task" issue={4}>
-      Create a training task with a reward pool, phases and mechanism parameters, with a live preview of the
-      reward split.
-    </Placeholder>
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold">Publish a task</h1>
+        <p className="mt-2 max-w-3xl text-zinc-700">
+          Escrow a reward pool for a model to fine-tune. Every value is checked here as the contract will
+          check it. You qualify as a creator by locking the creator stake, by having trained or validated in a
+          settled task, or by holding the expert role.
+        </p>
+      </div>
+      <CreateTaskForm />
+    </div>
   );
 }

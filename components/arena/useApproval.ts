@@ -1,0 +1,45 @@
+"use client";
+
+import { useCallback } from "react";
+import type { Address } from "viem";
+import { useConfig } from "wagmi";
+import { readContract } from "wagmi/actions";
+import { arenaTokenAbi } from "@/contracts-abi";
+import { useTransactor, type TxResult } from "@/components/tx/TxProvider";
+import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
+
+/**
+ * The first step of every "approve + act" flow: approves exactly `amount` for `spender` when the current
+ * allowance is short, through the transactor (so the user sees both steps). Resolves true when the allowance is
+ * enough afterwards.
+ */
+export function useEnsureAllowance() {
+  const config = useConfig();
+  const { run } = useTransactor();
+  const { address, chainId } = useArenaChain();
+  const token = useContractAddress("ArenaToken");
+  return useCallback(
+    async (
+      spender: Address | undefined,
+      amount: bigint,
+    ): Promise<TxResult | { ok: true; receipt?: undefined }> => {
+      if (!address || !token || !spender) return { ok: true };
+      const allowance = await readContract(config, {
+        abi: arenaTokenAbi,
+        address: token,
+        functionName: "allowance",
+        args: [address, spender],
+        chainId,
+      });
+      if (allowance >= amount) return { ok: true };
+      return run({
+        label: "Approve ARENA",
+        abi: arenaTokenAbi,
+        address: token,
+        functionName: "approve",
+        args: [spender, amount],
+      });
+    },
+    [address, chainId, config, run, token],
+  );
+}

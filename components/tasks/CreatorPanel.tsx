@@ -1,0 +1,115 @@
+"use client";
+
+import { useState } from "react";
+import type { Hex } from "viem";
+import { arenaTasksAbi } from "@/contracts-abi";
+import { finalEvalCommitment } from "@/lib/arena/params";
+import type { TaskView } from "@/lib/arena/indexer";
+import type { PhaseName } from "@/lib/arena/phases";
+import { useTransactor } from "@/components/tx/TxProvider";
+import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
+import { FINAL_EVAL_KEY } from "./new/CreateTaskForm";
+
+type Secret = { uri: string; salt: Hex };
+
+/** The creator's actions: cancel before anyone staked; reveal the held-back evaluation set in final validation. */
+export function CreatorPanel({
+  task,
+  phase,
+  finalEvalCommit,
+}: {
+  task: TaskView;
+  phase: PhaseName;
+  finalEvalCommit?: Hex;
+}) {
+  const { chainId } = useArenaChain();
+  const arena = useContractAddress("ArenaTasks");
+  const { run } = useTransactor();
+  const saved = readSecret(chainId, finalEvalCommit);
+  const [uri, setUri] = useState(saved?.uri ?? "");
+  const [salt, setSalt] = useState<string>(saved?.salt ?? "");
+  const [error, setError] = useState<string>();
+  const anyoneStaked = [...task.participants.values()].some((p) => p.ownStake > 0n || p.delegated > 0n);
+
+  const reveal = async () => {
+    if (!/^0x[0-9a-fA-F]{64}$/.test(salt)) return setError("The salt is 32 bytes of hex (0x + 64 digits).");
+    if (finalEvalCommit && finalEvalCommitment(uri, salt as Hex) !== finalEvalCommit) {
+      return setError("This URI and salt do not match the commitment made when the task was created.");
+    }
+    setError(undefined);
+    await run({
+      label: "Reveal the held-back evaluation set",
+      abi: arenaTasksAbi,
+      address: arena,
+      functionName: "revealFinalEval",
+      args: [task.id, uri, salt as Hex],
+    });
+  };
+
+  return (
+    <div className="space-y-3 text-sm" data-testid="creator-panel">
+      {phase === "Submission" && !anyoneStaked && (
+        <button
+          type="button"
+          className="rounded-md border border-rose-300 px-3 py-1.5 text-rose-800"
+          onClick={() =>
+            run({
+              label: "Cancel task",
+              abi: arenaTasksAbi,
+              address: arena,
+              functionName: "cancelTask",
+              args: [task.id],
+            })
+          }
+        >
+          Cancel task and refund the pool
+        </button>
+      )}
+      {phase === "FinalValidation" && !task.finalEvalURI && (
+        <div className="space-y-2">
+          <p>Reveal the held-back evaluation set so validators can score the final models on it.</p>
+          <label className="flex flex-col gap-1">
+            Held-back set URI
+            <input
+              value={uri}
+              onChange={(e) => setUri(e.target.value)}
+              className="rounded border border-zinc-300 px-2 py-1"
+            />
+          </label>
+          <label className="flex flex-col gap-1">
+            Salt
+            <input
+              value={salt}
+              onChange={(e) => setSalt(e.target.value.trim())}
+              className="rounded border border-zinc-300 px-2 py-1 font-mono text-xs"
+            />
+          </label>
+          {!saved && (
+            <p className="text-amber-800">This browser has no record of the salt: paste the one you kept.</p>
+          )}
+          <button type="button" onClick={reveal} className="rounded-md bg-teal-700 px-3 py-1.5 text-white">
+            Reveal
+          </button>
+          {error && (
+            <p role="alert" className="text-rose-700">
+              {error}
+            </p>
+          )}
+        </div>
+      )}
+      {phase !== "Submission" && phase !== "FinalValidation" && (
+        <p className="text-zinc-500">Nothing to do as creator now.</p>
+      )}
+    </div>
+  );
+}
+
+function readSecret(chainId: number, commit: Hex | undefined): Secret | undefined {
+  if (!commit || typeof localStorage === "undefined") return undefined;
+  try {
+    const raw = localStorage.getItem(FINAL_EVAL_KEY(chainId, commit));
+    return raw ? (JSON.parse(raw) as Secret) : undefined;
+  } catch {
+    return undefined;
+  }
+}

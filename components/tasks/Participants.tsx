@@ -1,0 +1,46 @@
+import type { TaskView } from "@/lib/arena/indexer";
+import { formatTokenAmount, shortAddress } from "@/lib/format";
+
+const pct = (wad: bigint) => `${(Number(wad) / 1e16).toFixed(0)} %`;
+
+/** Nodes and validators with their own and delegated stake and reward share ρ. */
+export function Participants({ task }: { task: TaskView }) {
+  const rows = [...task.participants.values()]
+    .filter((p) => p.ownStake > 0n || p.delegated > 0n)
+    .sort((a, b) =>
+      a.role === b.role
+        ? Number(b.ownStake + b.delegated - a.ownStake - a.delegated)
+        : a.role === "node"
+          ? -1
+          : 1,
+    );
+  if (rows.length === 0) return <p className="text-sm text-zinc-500">No one has staked yet.</p>;
+  return (
+    <table className="w-full text-left text-sm" data-testid="participants">
+      <thead className="text-zinc-500">
+        <tr>
+          <th className="py-1">Account</th>
+          <th className="py-1">Role</th>
+          <th className="py-1 text-right">Own stake</th>
+          <th className="py-1 text-right">Delegated</th>
+          <th className="py-1 text-right">Delegators</th>
+          <th className="py-1 text-right">ρ</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((p) => (
+          <tr key={p.account} className="border-t border-zinc-100">
+            <td className="py-1 font-mono" title={p.account}>
+              {shortAddress(p.account)}
+            </td>
+            <td className="py-1">{p.role === "node" ? "Training node" : "Validator"}</td>
+            <td className="py-1 text-right">{formatTokenAmount(p.ownStake)}</td>
+            <td className="py-1 text-right">{formatTokenAmount(p.delegated)}</td>
+            <td className="py-1 text-right">{p.delegators.size}</td>
+            <td className="py-1 text-right">{pct(p.rewardShare)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

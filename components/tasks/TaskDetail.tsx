@@ -1,0 +1,172 @@
+"use client";
+
+import { useMemo } from "react";
+import { useReadContract } from "wagmi";
+import { arenaTasksAbi } from "@/contracts-abi";
+import type { TaskView } from "@/lib/arena/indexer";
+import { MEAN_SCALE, nodeLeaderboard } from "@/lib/arena/leaderboard";
+import { METRIC_LABELS, summarizeTask } from "@/lib/arena/taskSummary";
+import { formatTokenAmount, shortAddress } from "@/lib/format";
+import { LazyChart } from "@/components/charts/LazyChart";
+import { Card, QueryState, Stat } from "@/components/ui/Card";
+import { useArenaIndex, useChainTime } from "@/components/arena/useArenaIndex";
+import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
+import { ChallengePanel } from "./ChallengePanel";
+import { CreatorPanel } from "./CreatorPanel";
+import { Participants } from "./Participants";
+import { SettlePanel } from "./SettlePanel";
+import { StakePanel } from "./StakePanel";
+import { SubmitModelPanel } from "./SubmitModelPanel";
+import { Submissions } from "./Submissions";
+import { TaskParameters } from "./TaskParameters";
+import { TaskTimeline } from "./TaskTimeline";
+import { ValidatePanel } from "./ValidatePanel";
+
+export function TaskDetail({ id }: { id: bigint }) {
+  const index = useArenaIndex();
+  const now = useChainTime();
+  const task = index.data?.tasks.get(id);
+  return (
+    <QueryState
+      loading={index.isLoading || now.isLoading}
+      error={index.error ?? now.error}
+      empty={!task}
+      emptyText={`Task #${id} does not exist on this chain.`}
+    >
+      {task && now.data !== undefined && <TaskBody task={task} now={now.data} />}
+    </QueryState>
+  );
+}
+
+function TaskBody({ task, now }: { task: TaskView; now: number }) {
+  const { address, isConnected } = useArenaChain();
+  const summary = summarizeTask(task, now, address);
+  const timeline = summary.timeline;
+  const me = address ? task.participants.get(address) : undefined;
+  const active = summary.phase === "Submission" || summary.phase === "FinalValidation";
+  const { scoreData, nodes, rewardData } = useMemo(() => chartData(task), [task]);
+  const board = nodeLeaderboard([task]);
+  const finalEvalCommit = useFinalEvalCommit(task.id);
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <p className="text-sm text-zinc-500">
+          Task #{task.id.toString()} · {METRIC_LABELS[task.metric]} · by {shortAddress(task.creator)}
+        </p>
+        <h1 className="text-2xl font-semibold">{task.title}</h1>
+        {task.description && <p className="mt-2 max-w-3xl text-zinc-700">{task.description}</p>}
+      </div>
+      {timeline && <TaskTimeline timeline={timeline} now={now} />}
+      <div className="grid gap-4 sm:grid-cols-4">
+        <Stat label="Pool left" value={`${formatTokenAmount(summary.pool, 0)} ARENA`} testId="pool-left" />
+        <Stat label="Total stake" value={`${formatTokenAmount(summary.totalStake, 0)} ARENA`} />
+        <Stat label="Nodes" value={summary.nodes} />
+        <Stat label="Validators" value={summary.validators} />
+      </div>
+
+      {isConnected && timeline && (
+        <Card title="Your actions">
+          <div className="space-y-6">
+            {active && <StakePanel task={task} epoch={timeline.epoch} />}
+            {active && me?.role === "node" && me.ownStake > 0n && timeline.window === "submit" && (
+              <SubmitModelPanel task={task} />
+            )}
+            {active && me?.role === "validator" && me.ownStake > 0n && (
+              <ValidatePanel task={task} timeline={timeline} />
+            )}
+            <SettlePanel task={task} now={now} />
+            {address === task.creator && (
+              <CreatorPanel task={task} phase={summary.phase} finalEvalCommit={finalEvalCommit} />
+            )}
+          </div>
+        </Card>
+      )}
+
+      <Card title="Participants">
+        <Participants task={task} />
+      </Card>
+      <Card title="Submissions">
+        <Submissions task={task} />
+      </Card>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <LazyChart
+          title="Aggregate score per submission and epoch"
+          kind="line"
+          data={scoreData}
+          xKey="epoch"
+          series={nodes.map((n) => ({ key: n, label: shortAddress(n) }))}
+          empty="No settled epoch yet."
+        />
+        <LazyChart
+          title="Rewards per epoch (ARENA)"
+          kind="bar"
+          data={rewardData}
+          xKey="epoch"
+          series={[
+            { key: "nodes", label: "Nodes" },
+            { key: "validators", label: "Validators" },
+          ]}
+          empty="No settled epoch yet."
+        />
+      </div>
+      <Card title="Leaderboard">
+        {board.length === 0 ? (
+          <p className="text-sm text-zinc-500">The leaderboard fills in as epochs settle.</p>
+        ) : (
+          <ol className="space-y-1 text-sm" data-testid="task-leaderboard">
+            {board.map((r, i) => (
+              <li key={r.account} className="flex justify-between gap-2">
+                <span>
+                  {i + 1}. <span className="font-mono">{shortAddress(r.account)}</span>
+                </span>
+                <span>
+                  best {r.bestScore.toFixed(4)} · {formatTokenAmount(r.rewards)} ARENA
+                </span>
+              </li>
+            ))}
+          </ol>
+        )}
+      </Card>
+      <Card title="Challenges">
+        <ChallengePanel task={task} phase={summary.phase} />
+      </Card>
+      <Card title="Parameters">
+        <TaskParameters task={task} />
+      </Card>
+    </div>
+  );
+}
+
+function useFinalEvalCommit(taskId: bigint) {
+  const { chainId } = useArenaChain();
+  const arena = useContractAddress("ArenaTasks");
+  const read = useReadContract({
+    abi: arenaTasksAbi,
+    address: arena,
+    functionName: "getTask",
+    args: [taskId],
+    chainId,
+    query: { enabled: Boolean(arena) },
+  });
+  return read.data?.[0].finalEvalCommit;
+}
+
+function chartData(task: TaskView) {
+  const nodes = [...new Set(task.nodeResults.map((r) => r.node))];
+  const epochs = [...new Set(task.nodeResults.map((r) => r.epoch))].sort((a, b) => a - b);
+  const scoreData = epochs.map((epoch) => {
+    const row: Record<string, number | string> = { epoch };
+    for (const r of task.nodeResults.filter((x) => x.epoch === epoch))
+      row[r.node] = Number(r.meanScore) / MEAN_SCALE;
+    return row;
+  });
+  const rewardData = [...task.epochs.values()]
+    .sort((a, b) => a.epoch - b.epoch)
+    .map((e) => ({
+      epoch: e.epoch,
+      nodes: Number(e.rewardNodes) / 1e18,
+      validators: Number(e.rewardValidators) / 1e18,
+    }));
+  return { scoreData, nodes, rewardData };
+}

@@ -1,0 +1,227 @@
+"use client";
+
+import { useState } from "react";
+import { bytesToHex, type Address } from "viem";
+import { useReadContract } from "wagmi";
+import { arenaTasksAbi } from "@/contracts-abi";
+import { loadCommit, parseCommitBackup, saveCommit, type CommitSecret } from "@/lib/arena/commitStore";
+import type { TaskView } from "@/lib/arena/indexer";
+import type { Timeline } from "@/lib/arena/phases";
+import { toScoreUnits } from "@/lib/rewards/convert";
+import { scoreCommitment } from "@/lib/sortition";
+import { formatDuration, shortAddress } from "@/lib/format";
+import { useTransactor } from "@/components/tx/TxProvider";
+import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
+
+function submissionFor(task: TaskView, nodeIndex: bigint, epoch: number) {
+  for (const p of task.participants.values()) {
+    if (p.nodeIndex !== Number(nodeIndex)) continue;
+    const latest = p.submissions.filter((s) => s.epoch <= epoch).at(-1);
+    return { node: p.account, submission: latest };
+  }
+  return undefined;
+}
+
+/**
+ * The validator's epoch: which submissions it must score (sortition), its scores, the commit (the salt stays in
+ * this browser until the reveal), and the reveal.
+ */
+export function ValidatePanel({ task, timeline }: { task: TaskView; timeline: Timeline }) {
+  const { address, chainId } = useArenaChain();
+  const arena = useContractAddress("ArenaTasks");
+  const { run } = useTransactor();
+  const epoch = timeline.epoch;
+  const assignments = useReadContract({
+    abi: arenaTasksAbi,
+    address: arena,
+    functionName: "assignmentsOf",
+    args: [task.id, BigInt(epoch), address as Address],
+    chainId,
+    query: { enabled: Boolean(arena && address) },
+  });
+  const [scores, setScores] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [, setVersion] = useState(0);
+  const assigned = assignments.data ?? [];
+  const stored =
+    address && typeof localStorage !== "undefined"
+      ? safeLoad(() => loadCommit(localStorage, chainId, task.id, epoch, address))
+      : undefined;
+  const committed = task.commits.some((c) => c.epoch === epoch && c.validator === address);
+  const revealed = task.reveals.some((r) => r.epoch === epoch && r.validator === address);
+
+  const commit = async () => {
+    if (!address) return;
+    const values = assigned.map((i) => scores[i.toString()]?.trim() ?? "");
+    const bad = values.findIndex((v) => !/^\d+(\.\d+)?$/.test(v) || toScoreUnits(Number(v)) >= 2 ** 32);
+    if (bad >= 0) {
+      setMessage({ ok: false, text: `Enter a score ≥ 0 for submission #${assigned[bad]} (metric units).` });
+      return;
+    }
+    const units = values.map((v) => toScoreUnits(Number(v)));
+    const salt = bytesToHex(crypto.getRandomValues(new Uint8Array(32)));
+    const commitment = scoreCommitment(task.id, BigInt(epoch), address, assigned, units, salt);
+    const secret: CommitSecret = {
+      chainId,
+      taskId: task.id.toString(),
+      epoch,
+      validator: address,
+      nodeIndices: assigned.map(String),
+      scores: units,
+      salt,
+      commitment,
+    };
+    saveCommit(localStorage, secret);
+    setMessage(null);
+    await run({
+      label: `Commit scores for epoch ${epoch}`,
+      abi: arenaTasksAbi,
+      address: arena,
+      functionName: "commitScores",
+      args: [task.id, commitment],
+    });
+    setVersion((v) => v + 1);
+  };
+
+  const reveal = async (secret: CommitSecret | undefined) => {
+    if (!secret) {
+      setMessage({
+        ok: false,
+        text: "The salt of this commitment is not in this browser, so the scores cannot be revealed. Import your commit backup to reveal.",
+      });
+      return;
+    }
+    setMessage(null);
+    await run({
+      label: `Reveal scores for epoch ${secret.epoch}`,
+      abi: arenaTasksAbi,
+      address: arena,
+      functionName: "revealScores",
+      args: [task.id, BigInt(secret.epoch), secret.nodeIndices.map(BigInt), secret.scores, secret.salt],
+    });
+  };
+
+  const importBackup = async (file: File | undefined) => {
+    if (!file) return;
+    try {
+      const secret = parseCommitBackup(await file.text());
+      saveCommit(localStorage, secret);
+      setMessage({ ok: true, text: "Commit backup imported." });
+      setVersion((v) => v + 1);
+    } catch (error) {
+      setMessage({ ok: false, text: (error as Error).message });
+    }
+  };
+
+  return (
+    <div className="space-y-3 text-sm" data-testid="validate-panel">
+      <p className="text-zinc-600">
+        Epoch {epoch}:{" "}
+        {timeline.window === "submit" &&
+          `nodes submit for ${formatDuration(timeline.windowLeft)}, then you commit.`}
+        {timeline.window === "commit" && `commit your scores within ${formatDuration(timeline.windowLeft)}.`}
+        {timeline.window === "reveal" && `reveal your scores within ${formatDuration(timeline.windowLeft)}.`}
+      </p>
+      {assignments.isError && (
+        <p role="alert">Could not read your assignments: {assignments.error.message}</p>
+      )}
+      {assigned.length === 0 ? (
+        <p className="text-zinc-500">No submission is assigned to you this epoch.</p>
+      ) : (
+        <table className="w-full text-left">
+          <thead className="text-zinc-500">
+            <tr>
+              <th className="py-1">Submission</th>
+              <th className="py-1">Model</th>
+              <th className="py-1">Your score</th>
+            </tr>
+          </thead>
+          <tbody>
+            {assigned.map((i) => {
+              const s = submissionFor(task, i, epoch);
+              return (
+                <tr key={i.toString()} className="border-t border-zinc-100">
+                  <td className="py-1">
+                    #{i.toString()} {s ? shortAddress(s.node) : ""}
+                  </td>
+                  <td className="max-w-64 truncate py-1 font-mono text-xs">{s?.submission?.uri ?? "—"}</td>
+                  <td className="py-1">
+                    <input
+                      aria-label={`Score for submission ${i}`}
+                      inputMode="decimal"
+                      value={scores[i.toString()] ?? ""}
+                      disabled={committed}
+                      onChange={(e) => setScores({ ...scores, [i.toString()]: e.target.value })}
+                      className="w-28 rounded border border-zinc-300 px-2 py-0.5"
+                    />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      <div className="flex flex-wrap items-center gap-2">
+        {timeline.window === "commit" && !committed && assigned.length > 0 && (
+          <button type="button" onClick={commit} className="rounded-md bg-teal-700 px-3 py-1.5 text-white">
+            Commit scores
+          </button>
+        )}
+        {committed && !revealed && (
+          <button
+            type="button"
+            onClick={() => reveal(stored)}
+            disabled={timeline.window !== "reveal"}
+            title={timeline.window !== "reveal" ? "Reveals open when the commit window closes" : undefined}
+            className="rounded-md bg-teal-700 px-3 py-1.5 text-white disabled:opacity-50"
+          >
+            Reveal scores
+          </button>
+        )}
+        {stored && !revealed && (
+          <a
+            download={`arena-commit-task${task.id}-epoch${epoch}.json`}
+            href={`data:application/json,${encodeURIComponent(JSON.stringify(stored))}`}
+            className="rounded-md border border-zinc-300 px-3 py-1.5"
+          >
+            Download commit backup
+          </a>
+        )}
+        {committed && !revealed && (
+          <label className="cursor-pointer rounded-md border border-zinc-300 px-3 py-1.5">
+            Import backup
+            <input
+              type="file"
+              accept="application/json"
+              className="sr-only"
+              onChange={(e) => importBackup(e.target.files?.[0])}
+            />
+          </label>
+        )}
+        {revealed && <span className="text-emerald-700">Your scores for epoch {epoch} are revealed.</span>}
+      </div>
+      {committed && !revealed && (
+        <p className="text-amber-800">
+          Keep this browser&apos;s data until you reveal: the salt that proves your scores is stored only
+          here. Download the backup if you may clear it.
+        </p>
+      )}
+      {message && (
+        <p
+          role={message.ok ? "status" : "alert"}
+          className={message.ok ? "text-emerald-700" : "text-rose-700"}
+        >
+          {message.text}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function safeLoad<T>(load: () => T): T | undefined {
+  try {
+    return load();
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,214 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useMemo, useState } from "react";
+import { bytesToHex, parseEventLogs, type Hex } from "viem";
+import { arenaTasksAbi } from "@/contracts-abi";
+import {
+  FIELD_SPECS,
+  defaultLambda,
+  defaultTaskForm,
+  finalEvalCommitment,
+  validateTaskForm,
+  type FieldErrors,
+  type FieldName,
+  type MetricName,
+  type TaskFormValues,
+} from "@/lib/arena/params";
+import { METRIC_LABELS } from "@/lib/arena/taskSummary";
+import { useEnsureAllowance } from "@/components/arena/useApproval";
+import { useTransactor } from "@/components/tx/TxProvider";
+import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
+import { useTokenBalance } from "@/components/wallet/useTokenBalance";
+import { formatTokenAmount } from "@/lib/format";
+import { RewardPreview } from "./RewardPreview";
+
+const GROUPS: { title: string; fields: FieldName[] }[] = [
+  {
+    title: "What to train",
+    fields: [
+      "title",
+      "description",
+      "baseModel",
+      "dataURI",
+      "evalSetURI",
+      "finalEvalSetURI",
+      "contextLength",
+      "maxParams",
+    ],
+  },
+  {
+    title: "Rewards and stakes",
+    fields: ["rewardPool", "creatorStake", "minNodeStake", "minValidatorStake", "challengeBond"],
+  },
+  {
+    title: "Schedule",
+    fields: [
+      "epochLength",
+      "commitWindow",
+      "revealWindow",
+      "submissionEpochs",
+      "finalEpochs",
+      "challengeEpochs",
+      "unbondingEpochs",
+    ],
+  },
+  { title: "Validation", fields: ["validatorsPerSubmission", "maxAssignmentsPerEpoch", "maxNodes"] },
+  { title: "Reward mechanism", fields: ["gamma", "q", "alphaT", "lambdaV", "alphaV", "beta"] },
+];
+
+export const FINAL_EVAL_KEY = (chainId: number, commit: Hex) => `arena.finalEval.${chainId}.${commit}`;
+
+export function CreateTaskForm() {
+  const router = useRouter();
+  const { chainId, isConnected } = useArenaChain();
+  const arena = useContractAddress("ArenaTasks");
+  const ensureAllowance = useEnsureAllowance();
+  const { run } = useTransactor();
+  const [values, setValues] = useState<TaskFormValues>(defaultTaskForm);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [submitError, setSubmitError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const balance = useTokenBalance();
+  const [salt] = useState<Hex>(() => bytesToHex(crypto.getRandomValues(new Uint8Array(32))));
+  const live = useMemo(() => validateTaskForm(values, salt), [values, salt]);
+
+  const set = (name: keyof TaskFormValues, value: string) => {
+    setValues((v) => {
+      const next = { ...v, [name]: value };
+      if (name === "metric" && v.lambdaV === defaultLambda(v.metric))
+        next.lambdaV = defaultLambda(value as MetricName);
+      return next;
+    });
+    if (errors[name as FieldName]) setErrors((e) => ({ ...e, [name]: undefined }));
+  };
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setSubmitError(null);
+    const result = validateTaskForm(values, salt);
+    if (!result.ok) {
+      setErrors(result.errors);
+      setSubmitError("Some values are out of range: see the highlighted fields.");
+      return;
+    }
+    if (!isConnected) return setSubmitError("Connect a wallet to publish the task.");
+    const { params, creatorStake } = result.task;
+    const needed = params.rewardPool + creatorStake;
+    if (balance.data !== undefined && balance.data < needed) {
+      setSubmitError(
+        `The pool and creator stake need ${formatTokenAmount(needed)} ARENA; your balance is ${formatTokenAmount(balance.data)} ARENA.`,
+      );
+      return;
+    }
+    setBusy(true);
+    try {
+      localStorage.setItem(
+        FINAL_EVAL_KEY(chainId, finalEvalCommitment(values.finalEvalSetURI, salt)),
+        JSON.stringify({ uri: values.finalEvalSetURI, salt }),
+      );
+      const approved = await ensureAllowance(arena, params.rewardPool + creatorStake);
+      if (!approved.ok) return;
+      const created = await run({
+        label: "Publish task",
+        abi: arenaTasksAbi,
+        address: arena,
+        functionName: "createTask",
+        args: [params, creatorStake],
+      });
+      if (!created.ok) return;
+      const [log] = parseEventLogs({
+        abi: arenaTasksAbi,
+        logs: created.receipt.logs,
+        eventName: "TaskCreated",
+      });
+      if (log) router.push(`/tasks/${log.args.taskId}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} noValidate className="grid gap-6 lg:grid-cols-[1fr_22rem]">
+      <div className="space-y-6">
+        <fieldset className="rounded-lg border border-zinc-200 bg-white p-5">
+          <legend className="px-1 font-semibold">Metric</legend>
+          <select
+            aria-label="Metric"
+            value={values.metric}
+            onChange={(e) => set("metric", e.target.value)}
+            className="rounded border border-zinc-300 px-2 py-1"
+          >
+            {(["loss", "accuracy", "reference_similarity"] as const).map((m, i) => (
+              <option key={m} value={m}>
+                {METRIC_LABELS[i]}
+              </option>
+            ))}
+          </select>
+        </fieldset>
+        {GROUPS.map((group) => (
+          <fieldset
+            key={group.title}
+            className="grid gap-4 rounded-lg border border-zinc-200 bg-white p-5 sm:grid-cols-2"
+          >
+            <legend className="px-1 font-semibold">{group.title}</legend>
+            {group.fields.map((name) => {
+              const spec = FIELD_SPECS[name];
+              const error = errors[name];
+              const id = `field-${name}`;
+              const Input = name === "description" ? "textarea" : "input";
+              return (
+                <div
+                  key={name}
+                  className={`flex flex-col gap-1 text-sm ${name === "description" ? "sm:col-span-2" : ""}`}
+                >
+                  <label htmlFor={id}>{spec.label}</label>
+                  <Input
+                    id={id}
+                    name={name}
+                    value={values[name]}
+                    onChange={(e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+                      set(name, e.target.value)
+                    }
+                    onBlur={() => {
+                      const r = validateTaskForm(values, salt);
+                      setErrors((prev) => ({ ...prev, [name]: r.ok ? undefined : r.errors[name] }));
+                    }}
+                    aria-invalid={Boolean(error)}
+                    aria-describedby={error ? `${id}-error` : undefined}
+                    className="rounded border border-zinc-300 px-2 py-1 aria-[invalid=true]:border-rose-500"
+                  />
+                  {spec.help && <span className="text-xs text-zinc-500">{spec.help}</span>}
+                  {error && (
+                    <span id={`${id}-error`} className="text-rose-700">
+                      {error}
+                    </span>
+                  )}
+                </div>
+              );
+            })}
+          </fieldset>
+        ))}
+      </div>
+      <aside className="space-y-4 lg:sticky lg:top-4 lg:self-start">
+        <RewardPreview values={values} valid={live.ok} />
+        <button
+          type="submit"
+          disabled={busy}
+          className="w-full rounded-md bg-teal-700 px-3 py-2 font-medium text-white disabled:opacity-50"
+        >
+          {busy ? "Publishing…" : "Approve and publish"}
+        </button>
+        {submitError && (
+          <p role="alert" className="text-sm text-rose-700">
+            {submitError}
+          </p>
+        )}
+        <p className="text-xs text-zinc-500">
+          The held-back evaluation set&apos;s URI and salt stay in this browser until you reveal them in the
+          final validation phase.
+        </p>
+      </aside>
+    </form>
+  );
+}

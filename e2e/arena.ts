@@ -1,0 +1,108 @@
+import { createWalletClient, http, parseEther, parseEventLogs, type Address, type Hex } from "viem";
+import { arenaTasksAbi, arenaTokenAbi } from "../contracts-abi";
+import { localChain } from "../lib/chain/chains";
+import { defaultTaskForm, finalEvalCommitment, validateTaskForm, type TaskParams } from "../lib/arena/params";
+import type { ChainFixture } from "./fixtures";
+import { E2E_RPC_URL } from "./ports";
+
+/** Prerequisites of the UI flows, set up straight on chain by the node's unlocked accounts. */
+const chain = localChain(E2E_RPC_URL);
+export const FINAL_SALT: Hex = `0x${"5a".repeat(32)}`;
+
+function wallet(account: Address) {
+  return createWalletClient({ account, chain, transport: http(E2E_RPC_URL) });
+}
+
+export async function send(
+  c: ChainFixture,
+  account: Address,
+  write: (w: ReturnType<typeof wallet>) => Promise<Hex>,
+): Promise<Hex> {
+  const hash = await write(wallet(account));
+  const receipt = await c.publicClient.waitForTransactionReceipt({ hash });
+  if (receipt.status !== "success") throw new Error(`transaction ${hash} reverted`);
+  return hash;
+}
+
+/** A short task: 10-minute epochs (submit 5 min, commit 2.5, reveal 2.5), 3 submission epochs, 1 final, 1 challenge. */
+export function quickTaskParams(title: string): TaskParams {
+  const result = validateTaskForm(
+    {
+      ...defaultTaskForm(),
+      title,
+      epochLength: "600",
+      commitWindow: "150",
+      revealWindow: "150",
+      submissionEpochs: "3",
+      finalEpochs: "1",
+      challengeEpochs: "1",
+      rewardPool: "3000",
+      minNodeStake: "100",
+      minValidatorStake: "100",
+      challengeBond: "50",
+    },
+    FINAL_SALT,
+  );
+  if (!result.ok) throw new Error(`bad quick task: ${JSON.stringify(result.errors)}`);
+  return result.task.params;
+}
+
+export async function approve(c: ChainFixture, account: Address, amount: bigint) {
+  await send(c, account, (w) =>
+    w.writeContract({
+      abi: arenaTokenAbi,
+      address: c.address("ArenaToken"),
+      functionName: "approve",
+      args: [c.address("ArenaTasks"), amount],
+    }),
+  );
+}
+
+export async function createTask(c: ChainFixture, creator: Address, title: string): Promise<bigint> {
+  const params = quickTaskParams(title);
+  const creatorStake = parseEther("1000");
+  await approve(c, creator, params.rewardPool + creatorStake);
+  const hash = await send(c, creator, (w) =>
+    w.writeContract({
+      abi: arenaTasksAbi,
+      address: c.address("ArenaTasks"),
+      functionName: "createTask",
+      args: [params, creatorStake],
+    }),
+  );
+  const receipt = await c.publicClient.getTransactionReceipt({ hash });
+  const [log] = parseEventLogs({ abi: arenaTasksAbi, logs: receipt.logs, eventName: "TaskCreated" });
+  if (!log) throw new Error("no TaskCreated event");
+  return log.args.taskId;
+}
+
+export async function stake(c: ChainFixture, account: Address, taskId: bigint, role: 1 | 2, amount: bigint) {
+  await approve(c, account, amount);
+  await send(c, account, (w) =>
+    w.writeContract({
+      abi: arenaTasksAbi,
+      address: c.address("ArenaTasks"),
+      functionName: "stake",
+      args: [taskId, role, amount],
+    }),
+  );
+}
+
+/** Moves chain time to `timestamp` (seconds) and mines a block there. */
+export async function timeTravelTo(c: ChainFixture, timestamp: bigint) {
+  const now = (await c.publicClient.getBlock()).timestamp;
+  if (timestamp > now) await c.testClient.setNextBlockTimestamp({ timestamp });
+  await c.testClient.mine({ blocks: 1 });
+}
+
+export async function epochTimes(c: ChainFixture, taskId: bigint, epoch: bigint) {
+  const [start, submitEnd, commitEnd, end] = await c.publicClient.readContract({
+    abi: arenaTasksAbi,
+    address: c.address("ArenaTasks"),
+    functionName: "epochTimes",
+    args: [taskId, epoch],
+  });
+  return { start, submitEnd, commitEnd, end };
+}
+
+export { finalEvalCommitment };

@@ -1,0 +1,334 @@
+import { parseEther, parseEventLogs, type Address, type ContractEventName } from "viem";
+import { arenaTasksAbi, arenaTokenAbi } from "../contracts-abi";
+import { scoreCommitment } from "../lib/sortition";
+import { createTask, epochTimes, send, stake, timeTravelTo } from "./arena";
+import { connectDevWallet, expect, test, switchDevAccount, type ChainFixture } from "./fixtures";
+
+const NODE = 1;
+const VALIDATOR = 2;
+const confirmed = '[data-testid="tx-toast"][data-stage="confirmed"]';
+
+async function fund(chain: ChainFixture, to: Address, amount = parseEther("20000")) {
+  await send(chain, chain.accounts[0]!, (w) =>
+    w.writeContract({
+      abi: arenaTokenAbi,
+      address: chain.address("ArenaToken"),
+      functionName: "transfer",
+      args: [to, amount],
+    }),
+  );
+}
+
+async function events<const N extends ContractEventName<typeof arenaTasksAbi>>(
+  chain: ChainFixture,
+  eventName: N,
+) {
+  const logs = await chain.publicClient.getLogs({ address: chain.address("ArenaTasks"), fromBlock: 0n });
+  return parseEventLogs({ abi: arenaTasksAbi, logs, eventName });
+}
+
+async function openTask(page: import("@playwright/test").Page, id: bigint) {
+  await page.goto(`/tasks/${id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+}
+
+/** Node submits in epoch 1 and the validator commits and reveals `score`, all on chain; returns the epoch. */
+async function scoredEpoch(
+  chain: ChainFixture,
+  taskId: bigint,
+  node: Address,
+  validator: Address,
+  score: number,
+) {
+  const e1 = await epochTimes(chain, taskId, 1n);
+  await timeTravelTo(chain, e1.start);
+  const arena = chain.address("ArenaTasks");
+  await send(chain, node, (w) =>
+    w.writeContract({
+      abi: arenaTasksAbi,
+      address: arena,
+      functionName: "submitModel",
+      args: [taskId, "/models/arena-lm-small", `0x${"ab".repeat(32)}`],
+    }),
+  );
+  await timeTravelTo(chain, e1.submitEnd);
+  const salt = `0x${"cd".repeat(32)}` as const;
+  const nodeIndex = (
+    await chain.publicClient.readContract({
+      abi: arenaTasksAbi,
+      address: arena,
+      functionName: "getParticipant",
+      args: [taskId, node],
+    })
+  ).index;
+  const commitment = scoreCommitment(taskId, 1n, validator, [BigInt(nodeIndex)], [score], salt);
+  await send(chain, validator, (w) =>
+    w.writeContract({
+      abi: arenaTasksAbi,
+      address: arena,
+      functionName: "commitScores",
+      args: [taskId, commitment],
+    }),
+  );
+  await timeTravelTo(chain, e1.commitEnd);
+  await send(chain, validator, (w) =>
+    w.writeContract({
+      abi: arenaTasksAbi,
+      address: arena,
+      functionName: "revealScores",
+      args: [taskId, 1n, [BigInt(nodeIndex)], [score], salt],
+    }),
+  );
+  await timeTravelTo(chain, e1.end);
+  return 1n;
+}
+
+async function settleOnChain(chain: ChainFixture, taskId: bigint, epochs: bigint[]) {
+  for (const epoch of epochs) {
+    for (let i = 0; i < 50; i++) {
+      await send(chain, chain.accounts[0]!, (w) =>
+        w.writeContract({
+          abi: arenaTasksAbi,
+          address: chain.address("ArenaTasks"),
+          functionName: "settle",
+          args: [taskId, epoch, 1000n],
+        }),
+      );
+      const [state] = await chain.publicClient.readContract({
+        abi: arenaTasksAbi,
+        address: chain.address("ArenaTasks"),
+        functionName: "getTask",
+        args: [taskId],
+      });
+      if (BigInt(state.settledEpochs) > epoch) break;
+    }
+  }
+}
+
+test("create a task in the UI: validated form, approve and publish, then its page", async ({
+  page,
+  chain,
+}) => {
+  await page.goto("/tasks/new");
+  const me = await connectDevWallet(page);
+  await fund(chain, me);
+  await page.getByLabel("Title", { exact: true }).fill("Summarise support tickets");
+  await page.getByLabel("Epoch length (seconds)").fill("30");
+  await page.getByRole("button", { name: /Approve and publish/ }).click();
+  await expect(page.getByText("Epoch length (seconds) must be between 60 and 2592000.")).toBeVisible();
+  await expect(page.getByLabel("Title", { exact: true })).toHaveValue("Summarise support tickets");
+  await expect(page.getByTestId("reward-preview")).toContainText("Rank 1 gets");
+
+  await page.getByLabel("Epoch length (seconds)").fill("600");
+  await page.getByLabel("Commit window (seconds)").fill("150");
+  await page.getByLabel("Reveal window (seconds)").fill("150");
+  await page.getByRole("button", { name: /Approve and publish/ }).click();
+  await page.waitForURL(/\/tasks\/\d+$/);
+  const id = BigInt(page.url().split("/").pop()!);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Summarise support tickets");
+  const [state] = await chain.publicClient.readContract({
+    abi: arenaTasksAbi,
+    address: chain.address("ArenaTasks"),
+    functionName: "getTask",
+    args: [id],
+  });
+  expect(state.creator).toBe(me);
+  expect(state.pool).toBe(parseEther("10000"));
+});
+
+test("stake as a node and submit a model", async ({ page, chain }) => {
+  const taskId = await createTask(chain, chain.accounts[0]!, "Node flow");
+  await page.goto("/");
+  const me = await connectDevWallet(page);
+  await fund(chain, me);
+  await openTask(page, taskId);
+  await page.getByLabel("Amount to stake").fill("200");
+  await page.getByRole("button", { name: "Approve and stake" }).click();
+  await expect(page.locator(confirmed).filter({ hasText: "Stake as node" })).toBeVisible();
+  const p = await chain.publicClient.readContract({
+    abi: arenaTasksAbi,
+    address: chain.address("ArenaTasks"),
+    functionName: "getParticipant",
+    args: [taskId, me],
+  });
+  expect(p.role).toBe(NODE);
+
+  await timeTravelTo(chain, (await epochTimes(chain, taskId, 1n)).start);
+  await page.reload();
+  await page.getByRole("button", { name: "Hash the model file" }).click();
+  await expect(page.getByLabel("Content hash (sha256)")).toHaveValue(/^0x[0-9a-f]{64}$/);
+  await page.getByRole("button", { name: "Submit model" }).click();
+  await expect(page.locator(confirmed).filter({ hasText: "Submit model" })).toBeVisible();
+  const submitted = await events(chain, "ModelSubmitted");
+  expect(
+    submitted.some(
+      (e) => e.args.taskId === taskId && e.args.node === me && e.args.uri === "/models/arena-lm-small",
+    ),
+  ).toBe(true);
+  await expect(page.getByTestId("submissions")).toContainText("/models/arena-lm-small");
+});
+
+test("an assigned validator commits then reveals scores; a lost salt is explained", async ({
+  page,
+  chain,
+}) => {
+  const [, , node] = chain.accounts;
+  const taskId = await createTask(chain, chain.accounts[0]!, "Validator flow");
+  await page.goto("/");
+  const me = await connectDevWallet(page);
+  await fund(chain, me);
+  await fund(chain, node!);
+  await stake(chain, node!, taskId, NODE, parseEther("200"));
+  await stake(chain, me, taskId, VALIDATOR, parseEther("200"));
+  const e1 = await epochTimes(chain, taskId, 1n);
+  await timeTravelTo(chain, e1.start);
+  await send(chain, node!, (w) =>
+    w.writeContract({
+      abi: arenaTasksAbi,
+      address: chain.address("ArenaTasks"),
+      functionName: "submitModel",
+      args: [taskId, "/models/arena-lm-base", `0x${"ee".repeat(32)}`],
+    }),
+  );
+  await timeTravelTo(chain, e1.submitEnd);
+  await openTask(page, taskId);
+  await page.getByLabel(/Score for submission/).fill("1.25");
+  await page.getByRole("button", { name: "Commit scores" }).click();
+  await expect(page.locator(confirmed).filter({ hasText: "Commit scores" })).toBeVisible();
+
+  await timeTravelTo(chain, e1.commitEnd);
+  await page.evaluate(() => {
+    for (const k of Object.keys(localStorage))
+      if (k.startsWith("arena.commit.")) sessionStorage.setItem(k, localStorage.getItem(k)!);
+    for (const k of Object.keys(localStorage)) if (k.startsWith("arena.commit.")) localStorage.removeItem(k);
+  });
+  await page.reload();
+  await page.getByRole("button", { name: "Reveal scores" }).click();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "salt of this commitment is not in this browser" }),
+  ).toBeVisible();
+  expect((await events(chain, "ScoresRevealed")).filter((e) => e.args.taskId === taskId)).toHaveLength(0);
+
+  await page.evaluate(() => {
+    for (const k of Object.keys(sessionStorage))
+      if (k.startsWith("arena.commit.")) localStorage.setItem(k, sessionStorage.getItem(k)!);
+  });
+  await page.reload();
+  await page.getByRole("button", { name: "Reveal scores" }).click();
+  await expect(page.locator(confirmed).filter({ hasText: "Reveal scores" })).toBeVisible();
+  const revealed = (await events(chain, "ScoresRevealed")).filter((e) => e.args.taskId === taskId);
+  expect(revealed).toHaveLength(1);
+  expect(revealed[0]!.args.validator).toBe(me);
+  expect(revealed[0]!.args.scores).toEqual([1_250_000]);
+});
+
+test("settle a due epoch in pages, then the leaderboard and rewards show it", async ({ page, chain }) => {
+  const [, , node, validator] = chain.accounts;
+  const taskId = await createTask(chain, chain.accounts[0]!, "Settlement flow");
+  await fund(chain, node!);
+  await fund(chain, validator!);
+  await stake(chain, node!, taskId, NODE, parseEther("300"));
+  await stake(chain, validator!, taskId, VALIDATOR, parseEther("300"));
+  await scoredEpoch(chain, taskId, node!, validator!, 1_100_000);
+
+  await page.goto("/");
+  await connectDevWallet(page);
+  await openTask(page, taskId);
+  await page.getByRole("button", { name: "Settle epoch 0" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Epoch 0 settled" })).toBeVisible();
+  await page.getByRole("button", { name: "Settle epoch 1" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Epoch 1 settled" })).toBeVisible();
+  const settled = (await events(chain, "EpochSettled")).filter(
+    (e) => e.args.taskId === taskId && e.args.epoch === 1n,
+  );
+  expect(settled).toHaveLength(1);
+  expect(settled[0]!.args.paid).toBeGreaterThan(0n);
+  await expect(page.getByTestId("submissions")).toContainText("1.1000");
+
+  await page.goto("/leaderboard");
+  await expect(page.getByTestId("node-leaderboard")).toContainText(node!.slice(0, 6));
+  await expect(page.getByTestId("validator-leaderboard")).toContainText(validator!.slice(0, 6));
+
+  await switchDevAccount(page, validator!);
+  await page.goto("/rewards");
+  await expect(page.getByTestId("claimable")).not.toHaveText("0 ARENA");
+  const before = await chain.publicClient.readContract({
+    abi: arenaTokenAbi,
+    address: chain.address("ArenaToken"),
+    functionName: "balanceOf",
+    args: [validator!],
+  });
+  await page.getByRole("button", { name: "Claim all" }).click();
+  await expect(page.locator(confirmed).filter({ hasText: "Claim all rewards" })).toBeVisible();
+  const claimed = (await events(chain, "Claimed")).filter((e) => e.args.account === validator);
+  expect(claimed).toHaveLength(1);
+  const after = await chain.publicClient.readContract({
+    abi: arenaTokenAbi,
+    address: chain.address("ArenaToken"),
+    functionName: "balanceOf",
+    args: [validator!],
+  });
+  expect(after - before).toBe(claimed[0]!.args.amount);
+  await expect(page.getByTestId("claimable")).toHaveText("0 ARENA");
+});
+
+test("delegate to a node, set its reward share, and claim the delegator share", async ({ page, chain }) => {
+  const [, , node, validator] = chain.accounts;
+  const taskId = await createTask(chain, chain.accounts[0]!, "Delegation flow");
+  await fund(chain, node!);
+  await fund(chain, validator!);
+  await stake(chain, node!, taskId, NODE, parseEther("300"));
+  await stake(chain, validator!, taskId, VALIDATOR, parseEther("300"));
+
+  await page.goto("/");
+  await connectDevWallet(page);
+  await switchDevAccount(page, node!);
+  await page.goto("/delegate");
+  await page.getByLabel(`ρ in task #${taskId}`).fill("50");
+  await page.getByRole("button", { name: "Set ρ" }).click();
+  await expect(page.locator(confirmed).filter({ hasText: "Set reward share" })).toBeVisible();
+  const shares = (await events(chain, "RewardShareSet")).filter((e) => e.args.taskId === taskId);
+  expect(shares.at(-1)?.args.rewardShare).toBe(parseEther("0.5"));
+
+  const delegator = chain.accounts[6]!;
+  await fund(chain, delegator);
+  await switchDevAccount(page, delegator);
+  await page.goto("/delegate");
+  const row = page
+    .getByTestId("delegatee-row")
+    .filter({ hasText: node!.slice(0, 6) })
+    .filter({ hasText: `#${taskId}` });
+  await row.getByRole("button", { name: "Delegate" }).click();
+  await page.getByLabel("Amount to delegate").fill("100");
+  await page.getByRole("button", { name: "Approve and delegate" }).click();
+  await expect(page.locator(confirmed).filter({ hasText: "Delegate to" })).toBeVisible();
+
+  await scoredEpoch(chain, taskId, node!, validator!, 1_000_000);
+  await settleOnChain(chain, taskId, [0n, 1n]);
+  await page.goto("/rewards");
+  await expect(page.getByTestId("claimable")).not.toHaveText("0 ARENA");
+  await page.getByRole("button", { name: "Claim all" }).click();
+  await expect(page.locator(confirmed).filter({ hasText: "Claim all rewards" })).toBeVisible();
+  const claimed = (await events(chain, "Claimed")).filter((e) => e.args.account === delegator);
+  expect(claimed).toHaveLength(1);
+  expect(claimed[0]!.args.amount).toBeGreaterThan(0n);
+});
+
+test("bad input: invalid stake amounts are refused before any transaction", async ({ page, chain }) => {
+  const taskId = await createTask(chain, chain.accounts[0]!, "Bad input");
+  await page.goto("/");
+  await connectDevWallet(page);
+  await openTask(page, taskId);
+  const block = await chain.publicClient.getBlockNumber();
+  await page.getByLabel("Amount to stake").fill("999999999");
+  await page.getByRole("button", { name: "Approve and stake" }).click();
+  await expect(page.getByText("The amount is more than you have.")).toBeVisible();
+  await page.getByLabel("Amount to stake").fill("1.5x");
+  await page.getByRole("button", { name: "Approve and stake" }).click();
+  await expect(page.getByText("Enter a number like 100 or 2.5.")).toBeVisible();
+  await page.getByLabel("Amount to stake").fill("10");
+  await page.getByRole("button", { name: "Approve and stake" }).click();
+  await expect(page.getByText("The minimum node stake is 100 ARENA.")).toBeVisible();
+  await expect(page.getByLabel("Amount to stake")).toHaveValue("10");
+  expect(await chain.publicClient.getBlockNumber()).toBe(block);
+});

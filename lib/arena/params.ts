@@ -1,0 +1,333 @@
+import { encodeAbiParameters, keccak256, parseEther, parseUnits, type Hex } from "viem";
+
+/**
+ * The create-task form: field definitions, defaults and validation that mirror the contract's range checks
+ * (contracts/arena/lib/ArenaParams.sol), so a revert is the exception. Values are strings as typed.
+ */
+
+export const METRICS = ["loss", "accuracy", "reference_similarity"] as const;
+export type MetricName = (typeof METRICS)[number];
+export const METRIC_INDEX: Record<MetricName, number> = { loss: 0, accuracy: 1, reference_similarity: 2 };
+
+export const LIMITS = {
+  maxAmount: (1n << 88n) - 1n,
+  maxNodes: 1024,
+  maxAssignments: 1024,
+  maxValidatorsPerSubmission: 64,
+  maxLambda: 10n ** 30n,
+  minEpochLength: 60,
+  maxEpochLength: 30 * 86_400,
+  maxSubmissionEpochs: 1000,
+  maxPhaseEpochs: 100,
+  maxText: 1024,
+  maxShortText: 200,
+  maxContextLength: 10_000_000,
+} as const;
+
+type Kind = "text" | "int" | "token" | "wad" | "lambda";
+
+type FieldSpec = {
+  label: string;
+  kind: Kind;
+  min?: number;
+  max?: number | ((v: TaskFormValues) => number);
+  /** For `text`: the byte-length range. */
+  help?: string;
+};
+
+export type TaskFormValues = {
+  title: string;
+  description: string;
+  metric: MetricName;
+  baseModel: string;
+  dataURI: string;
+  evalSetURI: string;
+  finalEvalSetURI: string;
+  contextLength: string;
+  maxParams: string;
+  rewardPool: string;
+  creatorStake: string;
+  epochLength: string;
+  commitWindow: string;
+  revealWindow: string;
+  submissionEpochs: string;
+  finalEpochs: string;
+  challengeEpochs: string;
+  unbondingEpochs: string;
+  minNodeStake: string;
+  minValidatorStake: string;
+  challengeBond: string;
+  validatorsPerSubmission: string;
+  maxAssignmentsPerEpoch: string;
+  maxNodes: string;
+  gamma: string;
+  q: string;
+  alphaT: string;
+  lambdaV: string;
+  alphaV: string;
+  beta: string;
+};
+
+export type FieldName = Exclude<keyof TaskFormValues, "metric">;
+
+export const FIELD_SPECS: Record<FieldName, FieldSpec> = {
+  title: { label: "Title", kind: "text", min: 1, max: LIMITS.maxShortText },
+  description: { label: "Description", kind: "text", min: 0, max: LIMITS.maxText },
+  baseModel: {
+    label: "Base model",
+    kind: "text",
+    min: 1,
+    max: LIMITS.maxShortText,
+    help: "A model id or URI",
+  },
+  dataURI: { label: "Training data URI", kind: "text", min: 1, max: LIMITS.maxText },
+  evalSetURI: { label: "Evaluation set URI", kind: "text", min: 1, max: LIMITS.maxText },
+  finalEvalSetURI: {
+    label: "Held-back evaluation set URI",
+    kind: "text",
+    min: 1,
+    max: LIMITS.maxText,
+    help: "Only its hash goes on chain now; you reveal it in the final validation phase",
+  },
+  contextLength: { label: "Context length (tokens)", kind: "int", min: 1, max: LIMITS.maxContextLength },
+  maxParams: { label: "Max parameters", kind: "int", min: 1, max: Number.MAX_SAFE_INTEGER },
+  rewardPool: { label: "Reward pool (ARENA)", kind: "token", min: 0 },
+  creatorStake: { label: "Creator stake (ARENA)", kind: "token", min: 0, help: "0 if you qualify otherwise" },
+  epochLength: {
+    label: "Epoch length (seconds)",
+    kind: "int",
+    min: LIMITS.minEpochLength,
+    max: LIMITS.maxEpochLength,
+  },
+  commitWindow: {
+    label: "Commit window (seconds)",
+    kind: "int",
+    min: 1,
+    max: (v) => Number(v.epochLength) - 2,
+  },
+  revealWindow: {
+    label: "Reveal window (seconds)",
+    kind: "int",
+    min: 1,
+    max: (v) => Number(v.epochLength) - Number(v.commitWindow) - 1,
+  },
+  submissionEpochs: { label: "Submission epochs", kind: "int", min: 1, max: LIMITS.maxSubmissionEpochs },
+  finalEpochs: { label: "Final validation epochs", kind: "int", min: 1, max: LIMITS.maxPhaseEpochs },
+  challengeEpochs: { label: "Challenge epochs", kind: "int", min: 1, max: LIMITS.maxPhaseEpochs },
+  unbondingEpochs: { label: "Unbonding epochs", kind: "int", min: 1, max: LIMITS.maxPhaseEpochs },
+  minNodeStake: { label: "Minimum node stake (ARENA)", kind: "token", min: 0 },
+  minValidatorStake: { label: "Minimum validator stake (ARENA)", kind: "token", min: 0 },
+  challengeBond: { label: "Challenge bond (ARENA)", kind: "token", min: 0 },
+  validatorsPerSubmission: {
+    label: "Validators per submission (k)",
+    kind: "int",
+    min: 1,
+    max: LIMITS.maxValidatorsPerSubmission,
+  },
+  maxAssignmentsPerEpoch: {
+    label: "Max assignments per validator",
+    kind: "int",
+    min: 1,
+    max: LIMITS.maxAssignments,
+  },
+  maxNodes: { label: "Max training nodes", kind: "int", min: 1, max: LIMITS.maxNodes },
+  gamma: { label: "γ (node/validator split)", kind: "wad", min: 0, max: 1 },
+  q: { label: "q (rank decay)", kind: "wad", min: 0, max: 1 },
+  alphaT: { label: "α_t (node stake exponent)", kind: "wad", min: 0, max: 1 },
+  lambdaV: { label: "λ_v (validator distance sensitivity)", kind: "lambda", min: 0 },
+  alphaV: { label: "α_v (validator stake exponent)", kind: "wad", min: 0, max: 1 },
+  beta: { label: "β (sortition stake exponent)", kind: "wad", min: 0, max: 1 },
+};
+
+/** λ_v scaled to the metric: loss differences are small (bits per byte), accuracy and similarity are in [0, 1]. */
+export function defaultLambda(metric: MetricName): string {
+  return metric === "loss" ? "20" : "10";
+}
+
+export function defaultTaskForm(): TaskFormValues {
+  return {
+    title: "",
+    description: "",
+    metric: "loss",
+    baseModel: "arena-lm-small",
+    dataURI: "/models/samples/chat.jsonl",
+    evalSetURI: "/models/samples/chat.jsonl",
+    finalEvalSetURI: "/models/samples/plain.txt",
+    contextLength: "1024",
+    maxParams: "10000000",
+    rewardPool: "10000",
+    creatorStake: "1000",
+    epochLength: "86400",
+    commitWindow: "21600",
+    revealWindow: "21600",
+    submissionEpochs: "7",
+    finalEpochs: "1",
+    challengeEpochs: "2",
+    unbondingEpochs: "1",
+    minNodeStake: "100",
+    minValidatorStake: "100",
+    challengeBond: "500",
+    validatorsPerSubmission: "3",
+    maxAssignmentsPerEpoch: "32",
+    maxNodes: "128",
+    gamma: "0.7",
+    q: "0.8",
+    alphaT: "0.5",
+    lambdaV: defaultLambda("loss"),
+    alphaV: "0.5",
+    beta: "0.5",
+  };
+}
+
+export type MechanismParams = {
+  gamma: bigint;
+  q: bigint;
+  alphaT: bigint;
+  lambdaV: bigint;
+  alphaV: bigint;
+  beta: bigint;
+};
+
+/** The contract's TaskParams struct, as viem encodes it. */
+export type TaskParams = {
+  title: string;
+  description: string;
+  metric: number;
+  baseModel: string;
+  dataURI: string;
+  evalSetURI: string;
+  finalEvalCommit: Hex;
+  contextLength: number;
+  maxParams: bigint;
+  rewardPool: bigint;
+  epochLength: number;
+  commitWindow: number;
+  revealWindow: number;
+  submissionEpochs: number;
+  finalEpochs: number;
+  challengeEpochs: number;
+  unbondingEpochs: number;
+  minNodeStake: bigint;
+  minValidatorStake: bigint;
+  challengeBond: bigint;
+  validatorsPerSubmission: number;
+  maxAssignmentsPerEpoch: number;
+  maxNodes: number;
+  mechanism: MechanismParams;
+};
+
+export type ValidatedTask = { params: TaskParams; creatorStake: bigint };
+export type FieldErrors = Partial<Record<FieldName, string>>;
+
+/** keccak256(abi.encode(uri, salt)): what the contract stores for the held-back evaluation set. */
+export function finalEvalCommitment(uri: string, salt: Hex): Hex {
+  return keccak256(encodeAbiParameters([{ type: "string" }, { type: "bytes32" }], [uri, salt]));
+}
+
+const utf8Length = (s: string) => new TextEncoder().encode(s).length;
+
+function parseField(name: FieldName, values: TaskFormValues): { value?: bigint | string; error?: string } {
+  const spec = FIELD_SPECS[name];
+  const raw = values[name].trim();
+  const dynamicMax = typeof spec.max === "function" ? spec.max(values) : spec.max;
+  // A bound that depends on another invalid field is checked once that field is fixed.
+  const max = dynamicMax !== undefined && Number.isNaN(dynamicMax) ? undefined : dynamicMax;
+  if (spec.kind === "text") {
+    const len = utf8Length(values[name]);
+    if (len < (spec.min ?? 0)) return { error: `${spec.label} is required.` };
+    if (max !== undefined && len > max)
+      return { error: `${spec.label} is at most ${max} bytes (now ${len}).` };
+    return { value: values[name] };
+  }
+  if (raw === "") return { error: `${spec.label} is required.` };
+  if (spec.kind === "int") {
+    if (!/^\d+$/.test(raw)) return { error: `${spec.label} must be a whole number.` };
+    const n = BigInt(raw);
+    if (n < BigInt(spec.min ?? 0) || (max !== undefined && n > BigInt(Math.max(max, 0)))) {
+      return { error: `${spec.label} must be between ${spec.min ?? 0} and ${Math.max(max ?? 0, 0)}.` };
+    }
+    return { value: n };
+  }
+  if (!/^\d+(\.\d+)?$/.test(raw)) return { error: `${spec.label} must be a number ≥ 0.` };
+  if (spec.kind === "token") {
+    const [, frac = ""] = raw.split(".");
+    if (frac.length > 18) return { error: `${spec.label} has more than 18 decimals.` };
+    const wei = parseEther(raw);
+    if (wei > LIMITS.maxAmount) return { error: `${spec.label} is too large.` };
+    return { value: wei };
+  }
+  const [, frac = ""] = raw.split(".");
+  if (frac.length > 18) return { error: `${spec.label} has more than 18 decimals.` };
+  const wad = parseUnits(raw, 18);
+  if (spec.kind === "lambda") {
+    if (wad > LIMITS.maxLambda) return { error: `${spec.label} must be at most 1e12.` };
+    return { value: wad };
+  }
+  if (wad > parseUnits(String(max ?? 1), 18))
+    return { error: `${spec.label} must be between 0 and ${max ?? 1}.` };
+  return { value: wad };
+}
+
+/** Checks every field as the contract will; returns the params to send, or an error per field. */
+export function validateTaskForm(
+  values: TaskFormValues,
+  finalEvalSalt: Hex,
+): { ok: true; task: ValidatedTask } | { ok: false; errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  const parsed: Partial<Record<FieldName, bigint | string>> = {};
+  for (const name of Object.keys(FIELD_SPECS) as FieldName[]) {
+    const { value, error } = parseField(name, values);
+    if (error) errors[name] = error;
+    else parsed[name] = value;
+  }
+  const positive = ["rewardPool", "minNodeStake", "minValidatorStake", "challengeBond"] as const;
+  for (const name of positive) {
+    if (parsed[name] === 0n) errors[name] = `${FIELD_SPECS[name].label} must be more than 0.`;
+  }
+  if (parsed.q === 0n || parsed.q === 10n ** 18n) errors.q = "q must be strictly between 0 and 1.";
+  if (parsed.beta === 0n) errors.beta = "β must be more than 0 and at most 1.";
+  if (!METRICS.includes(values.metric)) return { ok: false, errors: { ...errors } };
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+
+  const big = (n: FieldName) => parsed[n] as bigint;
+  const num = (n: FieldName) => Number(parsed[n] as bigint);
+  return {
+    ok: true,
+    task: {
+      creatorStake: big("creatorStake"),
+      params: {
+        title: values.title,
+        description: values.description,
+        metric: METRIC_INDEX[values.metric],
+        baseModel: values.baseModel,
+        dataURI: values.dataURI,
+        evalSetURI: values.evalSetURI,
+        finalEvalCommit: finalEvalCommitment(values.finalEvalSetURI, finalEvalSalt),
+        contextLength: num("contextLength"),
+        maxParams: big("maxParams"),
+        rewardPool: big("rewardPool"),
+        epochLength: num("epochLength"),
+        commitWindow: num("commitWindow"),
+        revealWindow: num("revealWindow"),
+        submissionEpochs: num("submissionEpochs"),
+        finalEpochs: num("finalEpochs"),
+        challengeEpochs: num("challengeEpochs"),
+        unbondingEpochs: num("unbondingEpochs"),
+        minNodeStake: big("minNodeStake"),
+        minValidatorStake: big("minValidatorStake"),
+        challengeBond: big("challengeBond"),
+        validatorsPerSubmission: num("validatorsPerSubmission"),
+        maxAssignmentsPerEpoch: num("maxAssignmentsPerEpoch"),
+        maxNodes: num("maxNodes"),
+        mechanism: {
+          gamma: big("gamma"),
+          q: big("q"),
+          alphaT: big("alphaT"),
+          lambdaV: big("lambdaV"),
+          alphaV: big("alphaV"),
+          beta: big("beta"),
+        },
+      },
+    },
+  };
+}
