@@ -1,9 +1,21 @@
-import { Placeholder } from "@/components/ui/Placeholder";
+import type { Metadata } from "next";
+import { CompareModels } from "@/components/scorer/CompareModels";
+import { ScorerWorkbench } from "@/components/scorer/ScorerWorkbench";
 
-export default function Page() {
+export const metadata: Metadata = { title: "Scorer · Arena" };
+
+export default function ScorerPage() {
   return (
-    <Placeholder title="Scorer" issue={5}>
-      Score any model on any data locally in your browser with WebGPU or WASM, and benchmark it.
-    </Placeholder>
+    <div className="space-y-8">
+      <section>
+        <h1 className="text-2xl font-semibold">Scorer</h1>
+        <p className="mt-2 max-w-3xl text-zinc-700">
+          Score a model on your data in this browser, with WebGPU or WASM. Nothing you drop here leaves your
+          machine; shipped models are served by this app.
+        </p>
+      </section>
+      <ScorerWorkbench />
+      <CompareModels />
+    </div>
   );
 }

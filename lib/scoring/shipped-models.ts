@@ -68,3 +68,14 @@ export const HELD_OUT_SEED = 20_261_121;
 export function shippedModel(id: string): ShippedModelSpec | undefined {
   return SHIPPED_MODELS.find((model) => model.id === id);
 }
+
+/** A shipped model id loads from public/models/; anything else is taken as a model hub id. */
+export function modelSourceFor(id: string): { kind: "local" | "hub"; id: string } {
+  return { kind: shippedModel(id) ? "local" : "hub", id };
+}
+
+/** The embedding model a metric needs besides `id`: hub models may not expose hidden states. */
+export function embeddingModelFor(metric: string, id: string): { kind: "local"; id: string } | undefined {
+  if (metric !== "reference_similarity" || shippedModel(id)) return undefined;
+  return { kind: "local", id: "arena-embed" };
+}

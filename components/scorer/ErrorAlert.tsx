@@ -1,0 +1,27 @@
+import type { ErrorView } from "./scorer-client";
+
+const HINTS: Partial<Record<ErrorView["code"], string>> = {
+  offline: "Pick one of the shipped models to score without a connection.",
+  missing_files: "Rebuild the shipped models with npm run models, or pick another model.",
+  corrupt_model: "The model file is damaged; rebuild it (npm run models) or pick another model.",
+  out_of_memory: "Try a smaller model, shorter examples, or WASM. The scorer restarts on the next run.",
+  internal: "The scorer restarts on the next run.",
+  no_webgpu: "Choose WASM or Auto.",
+};
+
+/** An error from parsing or scoring, said plainly, with a hint where one helps. */
+export function ErrorAlert({ error, title }: { error: ErrorView; title: string }) {
+  const hint = HINTS[error.code];
+  return (
+    <div
+      role="alert"
+      data-code={error.code}
+      className="rounded border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-900"
+    >
+      <p className="font-medium">{title}</p>
+      <p>{error.message}</p>
+      {error.files && error.files.length > 0 && <p>Missing: {error.files.join(", ")}</p>}
+      {hint && <p className="text-rose-700">{hint}</p>}
+    </div>
+  );
+}

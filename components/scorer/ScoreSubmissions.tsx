@@ -1,0 +1,101 @@
+"use client";
+
+import { ErrorAlert } from "./ErrorAlert";
+import { useScoreSubmissions, type ScoreSubmissionsOptions, type SubmissionRow } from "./useScoreSubmissions";
+
+const STATUS: Record<SubmissionRow["status"], string> = {
+  waiting: "Waiting",
+  loading: "Loading the model",
+  scoring: "Scoring",
+  scored: "Scored",
+  failed: "Failed",
+  cancelled: "Cancelled",
+};
+
+/**
+ * "Score my assigned submissions": loads each submitted model in turn, scores it on the task's
+ * evaluation set with the task's metric in this browser, and hands the scores to `onScores` (e.g. to fill
+ * a commit form). Embeddable anywhere; the ML runtime loads in a worker only when the button is pressed.
+ */
+export function ScoreSubmissions({
+  buttonLabel = "Score my assigned submissions",
+  ...options
+}: ScoreSubmissionsOptions & { buttonLabel?: string }) {
+  const { rows, running, error, run, cancel } = useScoreSubmissions(options);
+  const done = rows.filter((row) => row.status === "scored" || row.status === "failed").length;
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-center gap-2">
+        <button
+          type="button"
+          className="rounded border border-teal-700 bg-teal-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50"
+          disabled={running || options.submissions.length === 0}
+          onClick={() => void run()}
+        >
+          {buttonLabel}
+        </button>
+        {running && (
+          <button
+            type="button"
+            className="rounded border border-zinc-300 bg-white px-3 py-1.5 text-sm"
+            onClick={cancel}
+          >
+            Cancel scoring
+          </button>
+        )}
+      </div>
+      {running && (
+        <label className="block text-sm">
+          <span className="text-zinc-600">
+            Submissions scored: {done} of {rows.length}
+          </span>
+          <progress className="block w-full" max={Math.max(1, rows.length)} value={done} />
+        </label>
+      )}
+      {error && <ErrorAlert title="Could not score the submissions" error={error} />}
+      {rows.length > 0 && (
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Submission scores</caption>
+          <thead>
+            <tr className="text-zinc-500">
+              <th scope="col" className="py-1 font-medium">
+                Submission
+              </th>
+              <th scope="col" className="py-1 font-medium">
+                Model
+              </th>
+              <th scope="col" className="py-1 font-medium">
+                Status
+              </th>
+              <th scope="col" className="py-1 font-medium">
+                Score
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr
+                key={String(row.submissionId)}
+                className="border-t border-zinc-100"
+                data-testid="submission-row"
+              >
+                <td className="py-1">{String(row.submissionId)}</td>
+                <td className="py-1 font-mono text-xs">{row.modelId}</td>
+                <td className="py-1">
+                  {STATUS[row.status]}
+                  {row.fraction !== null && (row.status === "loading" || row.status === "scoring")
+                    ? ` (${Math.round(row.fraction * 100)}%)`
+                    : ""}
+                  {row.error && <span className="block text-rose-700">{row.error.message}</span>}
+                </td>
+                <td className="py-1 tabular-nums" data-value={row.score}>
+                  {row.score === undefined ? "—" : row.score.toFixed(4)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

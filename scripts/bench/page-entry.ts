@@ -1,0 +1,29 @@
+/**
+ * The benchmark page's script (bundled by browser-runtime.ts): the app's ScorerClient over the app's real
+ * scorer worker, served as /scorer.worker.js. Exposes `arenaBench.run` for Playwright to call.
+ */
+import { ScorerClient } from "../../lib/scoring/client";
+import type { BrowserBenchRequest, BrowserBenchResult } from "./protocol";
+
+async function run(request: BrowserBenchRequest): Promise<BrowserBenchResult> {
+  const text = await (await fetch("/models/samples/bench-100k.txt")).text();
+  const client = new ScorerClient(
+    () => new Worker("/scorer.worker.js", { type: "module", name: "arena-scorer" }),
+  );
+  try {
+    const report = await client.check();
+    const started = performance.now();
+    const { info } = await client.load({ kind: "local", id: request.modelId }, { device: request.device });
+    const loadWallMs = performance.now() - started;
+    const result = await client.benchmark({
+      tokens: request.tokens,
+      sequenceLength: request.sequenceLength,
+      text,
+    });
+    return { report, info, loadWallMs, result };
+  } finally {
+    client.terminate();
+  }
+}
+
+(globalThis as unknown as { arenaBench: { run: typeof run } }).arenaBench = { run };
