@@ -9,6 +9,7 @@ import { arenaTokenAbi } from "./ArenaToken";
 import { faucetAbi } from "./Faucet";
 import { iArenaErrorsAbi } from "./IArenaErrors";
 import { iArenaEventsAbi } from "./IArenaEvents";
+import { machineRegistryAbi } from "./MachineRegistry";
 import { multicall3Abi } from "./Multicall3";
 
 export { deployments, type Deployment } from "./addresses";
@@ -22,6 +23,7 @@ export { arenaTokenAbi } from "./ArenaToken";
 export { faucetAbi } from "./Faucet";
 export { iArenaErrorsAbi } from "./IArenaErrors";
 export { iArenaEventsAbi } from "./IArenaEvents";
+export { machineRegistryAbi } from "./MachineRegistry";
 export { multicall3Abi } from "./Multicall3";
 
 /** Every contract's ABI by name. */
@@ -36,6 +38,7 @@ export const abis = {
   Faucet: faucetAbi,
   IArenaErrors: iArenaErrorsAbi,
   IArenaEvents: iArenaEventsAbi,
+  MachineRegistry: machineRegistryAbi,
   Multicall3: multicall3Abi,
 } as const;
 
