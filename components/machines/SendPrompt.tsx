@@ -113,6 +113,7 @@ export function SendPrompt({ registry, machines, pick, blockedReason }: SendProm
           <label className="flex items-center gap-2">
             Machine
             <select
+              aria-label="Machine to send to"
               value={target}
               onChange={(e) => setTarget(e.target.value)}
               className="rounded border border-zinc-300 px-2 py-1"
