@@ -5,6 +5,7 @@ import { arenaSettlementAbi } from "./ArenaSettlement";
 import { arenaTasksAbi } from "./ArenaTasks";
 import { arenaTokenAbi } from "./ArenaToken";
 import { faucetAbi } from "./Faucet";
+import { machineRegistryAbi } from "./MachineRegistry";
 import { multicall3Abi } from "./Multicall3";
 
 export { deployments, type Deployment } from "./addresses";
@@ -14,6 +15,7 @@ export { arenaSettlementAbi } from "./ArenaSettlement";
 export { arenaTasksAbi } from "./ArenaTasks";
 export { arenaTokenAbi } from "./ArenaToken";
 export { faucetAbi } from "./Faucet";
+export { machineRegistryAbi } from "./MachineRegistry";
 export { multicall3Abi } from "./Multicall3";
 
 /** Every contract's ABI by name. */
@@ -24,6 +26,7 @@ export const abis = {
   ArenaTasks: arenaTasksAbi,
   ArenaToken: arenaTokenAbi,
   Faucet: faucetAbi,
+  MachineRegistry: machineRegistryAbi,
   Multicall3: multicall3Abi,
 } as const;
 

@@ -12,6 +12,7 @@ const APP_PORT = Number(process.env.PORT ?? 3000);
 
 let chain: LocalChain | undefined;
 let app: ChildProcess | undefined;
+let machines: ChildProcess[] = [];
 let stopping = false;
 
 async function shutdown(code: number): Promise<never> {
@@ -19,6 +20,7 @@ async function shutdown(code: number): Promise<never> {
     stopping = true;
     console.log("\ndev: stopping…");
     if (app) await stopService(app);
+    await Promise.all(machines.map((m) => stopService(m)));
     if (chain) await chain.stop();
   }
   process.exit(code);
@@ -31,6 +33,12 @@ try {
   console.log("dev: compiling contracts…");
   await run(bin("hardhat"), ["build", "--quiet"]);
   chain = await startLocalChain({ port: CHAIN_PORT, log: (line) => console.log(`dev: ${line}`) });
+  const rpcUrl = chain.rpcUrl;
+  // Two inference machines (issue 7) with different models, stakes and simulated latencies.
+  machines = [
+    ["--port", "7101", "--model", "arena-lm-small", "--latency", "40", "--account", "10", "--stake", "5000"],
+    ["--port", "7102", "--model", "arena-lm-tiny", "--latency", "150", "--account", "11", "--stake", "2000"],
+  ].map((args) => startService(bin("tsx"), ["scripts/machine/agent.ts", "--rpc", rpcUrl, ...args]));
   console.log(`dev: starting the app on http://localhost:${APP_PORT} …`);
   app = startService(bin("next"), ["dev", "--hostname", "127.0.0.1", "--port", String(APP_PORT)], {
     env: {

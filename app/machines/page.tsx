@@ -1,10 +1,5 @@
-import { Placeholder } from "@/components/ui/Placeholder";
+import { MachinesView } from "@/components/machines/MachinesView";
 
-export default function Page() {
-  return (
-    <Placeholder title="Machines" issue={7}>
-      Inference machines with stake, uptime, latency, task score and selection odds; send a prompt to a picked
-      machine.
-    </Placeholder>
-  );
+export default function MachinesPage() {
+  return <MachinesView />;
 }

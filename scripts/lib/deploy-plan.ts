@@ -8,6 +8,11 @@ export const FAUCET_DRIP = parseEther("1000");
 export const FAUCET_COOLDOWN_SECONDS = 24n * 60n * 60n;
 export const FAUCET_FUNDING = parseEther("10000000");
 
+/** MachineRegistry: one-day epochs (the dev panel's "next epoch"), hourly heartbeat slots, one epoch unbonding. */
+export const MACHINE_EPOCH_SECONDS = 86_400n;
+export const MACHINE_HEARTBEAT_SECONDS = 3_600n;
+export const MACHINE_MIN_STAKE = parseEther("1000");
+
 export type DeployContext = {
   chainId: number;
   deployer: Address;
@@ -69,5 +74,16 @@ export const DEPLOY_PLAN: DeployStep[] = [
       addressOf(ctx, "ArenaDelegation"),
     ],
     after: () => [{ contract: "ArenaTasks", functionName: "setMinCreatorStake", args: [parseEther("100")] }],
+  },
+  {
+    name: "MachineRegistry",
+    args: (ctx) => [
+      addressOf(ctx, "ArenaToken"),
+      ctx.deployer,
+      MACHINE_EPOCH_SECONDS,
+      MACHINE_HEARTBEAT_SECONDS,
+      MACHINE_EPOCH_SECONDS,
+      MACHINE_MIN_STAKE,
+    ],
   },
 ];

@@ -1,4 +1,4 @@
-import { parseEther, type Address } from "viem";
+import { keccak256, parseEther, toHex, type Address } from "viem";
 import type { DeploymentFile } from "./gen-abi.ts";
 import { send, type DeployClients } from "./deploy.ts";
 import { seedProtocol } from "../seed/protocol.ts";
@@ -27,10 +27,27 @@ async function fundAccounts(env: SeedEnv): Promise<void> {
   }
 }
 
+/**
+ * Machines: accounts 10..19 run the machine agents (`npm run machine`), so they get ARENA to stake; the dev
+ * wallet's accounts 0..9 may report job results, as the gateway the /machines page plays.
+ */
+async function prepareMachines(env: SeedEnv): Promise<void> {
+  const token = contractAddress(env, "ArenaToken");
+  const registry = contractAddress(env, "MachineRegistry");
+  for (const account of env.accounts.slice(10, 20)) {
+    await send(env, token, "ArenaToken", "transfer", [account, DEMO_BALANCE]);
+  }
+  const role = keccak256(toHex("REPORTER_ROLE"));
+  for (const account of env.accounts.slice(0, 10)) {
+    await send(env, registry, "MachineRegistry", "grantRole", [role, account]);
+  }
+}
+
 /** Demo state for the local chain, in order. Later features append their own steps. */
 export const SEED_STEPS: { name: string; run: (env: SeedEnv) => Promise<void> }[] = [
   { name: "fund accounts", run: fundAccounts },
   { name: "protocol", run: seedProtocol },
+  { name: "machine operators and reporters", run: prepareMachines },
 ];
 
 export async function seedDemo(env: SeedEnv, log: (line: string) => void = () => {}): Promise<void> {

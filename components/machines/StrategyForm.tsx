@@ -1,0 +1,129 @@
+"use client";
+
+import {
+  STRATEGY_PRESETS,
+  WEIGHT_KEYS,
+  weightsToInput,
+  type StrategyName,
+  type WeightsCheck,
+  type WeightsInput,
+} from "@/lib/selection/weights";
+
+export type StrategyFormProps = {
+  input: WeightsInput;
+  check: WeightsCheck;
+  onChange: (input: WeightsInput) => void;
+  k: string;
+  kError: string | undefined;
+  onKChange: (k: string) => void;
+  seed: string;
+  seedError: string | undefined;
+  onSeedChange: (seed: string) => void;
+};
+
+const LABELS = { stake: "Stake", uptime: "Uptime", latency: "Latency" } as const;
+
+/** Strategy weights (percent, summing to 100) with presets, K and the seed of the random source. */
+export function StrategyForm(props: StrategyFormProps) {
+  const { input, check, onChange } = props;
+  const errors = check.ok ? {} : check.errors;
+  return (
+    <section aria-labelledby="strategy-title" className="rounded-lg border border-zinc-200 bg-white p-5">
+      <h2 id="strategy-title" className="text-lg font-semibold">
+        Selection strategy
+      </h2>
+      <div className="mt-3 flex flex-wrap gap-2">
+        {(Object.keys(STRATEGY_PRESETS) as StrategyName[]).map((name) => (
+          <button
+            key={name}
+            type="button"
+            className="rounded border border-zinc-300 px-2 py-1 text-sm hover:bg-zinc-50"
+            onClick={() => onChange(weightsToInput(STRATEGY_PRESETS[name]))}
+          >
+            {name}
+          </button>
+        ))}
+      </div>
+      <div className="mt-4 space-y-3">
+        {WEIGHT_KEYS.map((key) => {
+          const numeric = Number(input[key]);
+          const sliderValue = Number.isFinite(numeric) ? Math.min(100, Math.max(0, numeric)) : 0;
+          return (
+            <div key={key}>
+              <div className="flex items-center gap-3">
+                <label htmlFor={`weight-${key}`} className="w-20 text-sm">
+                  {LABELS[key]}
+                </label>
+                <input
+                  type="range"
+                  min={0}
+                  max={100}
+                  step={1}
+                  aria-label={`${LABELS[key]} weight slider`}
+                  value={sliderValue}
+                  onChange={(e) => onChange({ ...input, [key]: e.target.value })}
+                  className="flex-1"
+                />
+                <input
+                  id={`weight-${key}`}
+                  type="text"
+                  inputMode="numeric"
+                  aria-label={`${LABELS[key]} weight (%)`}
+                  aria-invalid={Boolean(errors[key])}
+                  value={input[key]}
+                  onChange={(e) => onChange({ ...input, [key]: e.target.value })}
+                  className="w-16 rounded border border-zinc-300 px-2 py-1 text-right text-sm"
+                />
+                <span className="text-sm text-zinc-500">%</span>
+              </div>
+              {errors[key] && (
+                <p role="alert" className="mt-1 text-sm text-rose-700">
+                  {errors[key]}
+                </p>
+              )}
+            </div>
+          );
+        })}
+        {errors.total && (
+          <p role="alert" className="text-sm text-rose-700">
+            {errors.total}
+          </p>
+        )}
+      </div>
+      <div className="mt-4 flex flex-wrap gap-4 text-sm">
+        <label className="flex items-center gap-2">
+          Top K
+          <input
+            type="text"
+            inputMode="numeric"
+            aria-label="Top K"
+            value={props.k}
+            onChange={(e) => props.onKChange(e.target.value)}
+            className="w-14 rounded border border-zinc-300 px-2 py-1 text-right"
+          />
+        </label>
+        <label className="flex items-center gap-2">
+          Seed
+          <input
+            type="text"
+            inputMode="numeric"
+            aria-label="Random seed"
+            value={props.seed}
+            onChange={(e) => props.onSeedChange(e.target.value)}
+            className="w-24 rounded border border-zinc-300 px-2 py-1 text-right"
+          />
+        </label>
+      </div>
+      {props.kError && (
+        <p role="alert" className="mt-1 text-sm text-rose-700">
+          {props.kError}
+        </p>
+      )}
+      {props.seedError && (
+        <p role="alert" className="mt-1 text-sm text-rose-700">
+          {props.seedError}
+        </p>
+      )}
+    </section>
+  );
+}

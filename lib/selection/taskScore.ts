@@ -1,0 +1,17 @@
+/** Mirrors MachineRegistry.taskScoreOf: AI_TASK_SCORE = 1 + min(1, Σ(weight × success) / TASK_WEIGHT_NORM). */
+export const WAD = 10n ** 18n;
+export const TASK_WEIGHT_NORM = 10n * WAD;
+
+/** Task score (18 decimals) from the summed weight of successful jobs (18 decimals). */
+export function taskScoreOf(successWeight: bigint): bigint {
+  const boost = (successWeight * WAD) / TASK_WEIGHT_NORM;
+  return WAD + (boost < WAD ? boost : WAD);
+}
+
+/** Job weight in whole units (1–10) as the contract takes it. */
+export function jobWeightWad(units: number): bigint {
+  if (!Number.isInteger(units) || units < 1 || units > 10) {
+    throw new RangeError(`Job weight must be a whole number from 1 to 10 (got ${units})`);
+  }
+  return BigInt(units) * WAD;
+}
