@@ -2,6 +2,7 @@ import { parseEther, parseEventLogs, type Address, type ContractEventName } from
 import { arenaTasksAbi, arenaTokenAbi } from "../contracts-abi";
 import { scoreCommitment } from "../lib/sortition";
 import { createTask, epochTimes, send, stake, timeTravelTo } from "./arena";
+import { nodeLoss, relativeDifference } from "./scorer-helpers";
 import { connectDevWallet, expect, test, switchDevAccount, type ChainFixture } from "./fixtures";
 
 const NODE = 1;
@@ -331,4 +332,39 @@ test("bad input: invalid stake amounts are refused before any transaction", asyn
   await expect(page.getByText("The minimum node stake is 100 ARENA.")).toBeVisible();
   await expect(page.getByLabel("Amount to stake")).toHaveValue("10");
   expect(await chain.publicClient.getBlockNumber()).toBe(block);
+});
+
+test("score my assigned submissions in the browser fills the commit form with the Node scorer's numbers", async ({
+  page,
+  chain,
+}) => {
+  test.setTimeout(240_000);
+  const [, , node] = chain.accounts;
+  const taskId = await createTask(chain, chain.accounts[0]!, "Score in the browser");
+  await page.goto("/");
+  const me = await connectDevWallet(page);
+  await fund(chain, me);
+  await fund(chain, node!);
+  await stake(chain, node!, taskId, NODE, parseEther("200"));
+  await stake(chain, me, taskId, VALIDATOR, parseEther("200"));
+  const e1 = await epochTimes(chain, taskId, 1n);
+  await timeTravelTo(chain, e1.start);
+  await send(chain, node!, (w) =>
+    w.writeContract({
+      abi: arenaTasksAbi,
+      address: chain.address("ArenaTasks"),
+      functionName: "submitModel",
+      args: [taskId, "/models/arena-lm-tiny", `0x${"71".repeat(32)}`],
+    }),
+  );
+  await timeTravelTo(chain, e1.submitEnd);
+  await openTask(page, taskId);
+  await page.getByRole("button", { name: "Score my assigned submissions" }).click();
+  const input = page.getByLabel(/Score for submission/);
+  await expect(input).toHaveValue(/^\d+\.\d{6}$/, { timeout: 180_000 });
+  const browser = Number(await input.inputValue());
+  const reference = (await nodeLoss("arena-lm-tiny", "chat.jsonl")).value;
+  expect(relativeDifference(browser, reference)).toBeLessThan(1e-4);
+  await page.getByRole("button", { name: "Commit scores" }).click();
+  await expect(page.locator(confirmed).filter({ hasText: "Commit scores" })).toBeVisible();
 });

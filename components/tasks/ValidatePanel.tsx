@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useState } from "react";
 import { bytesToHex, type Address } from "viem";
 import { useReadContract } from "wagmi";
@@ -12,6 +13,23 @@ import { scoreCommitment } from "@/lib/sortition";
 import { formatDuration, shortAddress } from "@/lib/format";
 import { useTransactor } from "@/components/tx/TxProvider";
 import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
+import { METRIC_SHORT } from "@/lib/arena/taskSummary";
+import type { SubmissionScore } from "@/components/scorer/useScoreSubmissions";
+
+/** The in-browser scorer loads only when a validator opens this panel, never with the page. */
+const ScoreSubmissions = dynamic(
+  () => import("@/components/scorer/ScoreSubmissions").then((m) => m.ScoreSubmissions),
+  {
+    ssr: false,
+    loading: () => <p className="text-zinc-500">Loading the scorer…</p>,
+  },
+);
+
+/** A submitted model URI as the scorer names models: a shipped model folder's id, or a hub id as given. */
+export function scorerModelId(uri: string): string {
+  const local = /^\/models\/([\w.-]+)\/?$/.exec(uri.trim());
+  return local ? local[1]! : uri.trim();
+}
 
 function submissionFor(task: TaskView, nodeIndex: bigint, epoch: number) {
   for (const p of task.participants.values()) {
@@ -47,6 +65,19 @@ export function ValidatePanel({ task, timeline }: { task: TaskView; timeline: Ti
     address && typeof localStorage !== "undefined"
       ? safeLoad(() => loadCommit(localStorage, chainId, task.id, epoch, address))
       : undefined;
+  const evalSetUrl =
+    timeline.phase === "FinalValidation" && task.finalEvalURI ? task.finalEvalURI : task.evalSetURI;
+  const toScore = assigned.flatMap((i) => {
+    const uri = submissionFor(task, i, epoch)?.submission?.uri;
+    return uri ? [{ submissionId: i.toString(), modelId: scorerModelId(uri) }] : [];
+  });
+  const fillScores = (results: SubmissionScore[]) => {
+    setScores((current) => {
+      const next = { ...current };
+      for (const r of results) next[String(r.submissionId)] = r.score.toFixed(6);
+      return next;
+    });
+  };
   const committed = task.commits.some((c) => c.epoch === epoch && c.validator === address);
   const revealed = task.reveals.some((r) => r.epoch === epoch && r.validator === address);
 
@@ -160,6 +191,14 @@ export function ValidatePanel({ task, timeline }: { task: TaskView; timeline: Ti
             })}
           </tbody>
         </table>
+      )}
+      {!committed && toScore.length > 0 && (
+        <ScoreSubmissions
+          metric={METRIC_SHORT[task.metric] ?? "loss"}
+          evalSetUrl={evalSetUrl}
+          submissions={toScore}
+          onScores={(results) => fillScores(results)}
+        />
       )}
       <div className="flex flex-wrap items-center gap-2">
         {timeline.window === "commit" && !committed && assigned.length > 0 && (
