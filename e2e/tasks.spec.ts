@@ -368,3 +368,56 @@ test("score my assigned submissions in the browser fills the commit form with th
   await page.getByRole("button", { name: "Commit scores" }).click();
   await expect(page.locator(confirmed).filter({ hasText: "Commit scores" })).toBeVisible();
 });
+
+test("a validator votes on a challenge of a stolen model", async ({ page, chain }) => {
+  const [, , node, challenger] = chain.accounts;
+  const taskId = await createTask(chain, chain.accounts[0]!, "Challenge flow");
+  await page.goto("/");
+  const me = await connectDevWallet(page);
+  await fund(chain, me);
+  await fund(chain, node!);
+  await fund(chain, challenger!);
+  await stake(chain, node!, taskId, NODE, parseEther("200"));
+  await stake(chain, me, taskId, VALIDATOR, parseEther("200"));
+  await timeTravelTo(chain, (await epochTimes(chain, taskId, 1n)).start);
+  const arena = chain.address("ArenaTasks");
+  await send(chain, node!, (w) =>
+    w.writeContract({
+      abi: arenaTasksAbi,
+      address: arena,
+      functionName: "submitModel",
+      args: [taskId, "/models/arena-lm-small", `0x${"42".repeat(32)}`],
+    }),
+  );
+  // 3 submission epochs and 1 final epoch: the challenge phase is epoch 4.
+  await timeTravelTo(chain, (await epochTimes(chain, taskId, 4n)).start);
+  await send(chain, challenger!, (w) =>
+    w.writeContract({
+      abi: arenaTokenAbi,
+      address: chain.address("ArenaToken"),
+      functionName: "approve",
+      args: [arena, parseEther("50")],
+    }),
+  );
+  await send(chain, challenger!, (w) =>
+    w.writeContract({
+      abi: arenaTasksAbi,
+      address: arena,
+      functionName: "openChallenge",
+      args: [taskId, node!, parseEther("50")],
+    }),
+  );
+
+  await openTask(page, taskId);
+  const challenge = page.getByTestId("challenge");
+  await expect(challenge).toContainText("with a bond of 50 ARENA");
+  await challenge.getByRole("button", { name: "Vote uphold" }).click();
+  await expect(page.locator(confirmed).filter({ hasText: "Vote to uphold" })).toBeVisible();
+  const votes = await events(chain, "ChallengeVoted");
+  expect(votes).toHaveLength(1);
+  expect(votes[0]!.args.validator).toBe(me);
+  expect(votes[0]!.args.uphold).toBe(true);
+  expect(votes[0]!.args.weight).toBe(parseEther("200"));
+  await expect(challenge).toContainText("uphold 200");
+  await expect(challenge.getByRole("button", { name: "Vote uphold" })).toHaveCount(0);
+});
