@@ -286,7 +286,7 @@ test("delegate to a node, set its reward share, and claim the delegator share", 
   await switchDevAccount(page, node!);
   await page.goto("/delegate");
   await page.getByLabel(`ρ in task #${taskId}`).fill("50");
-  await page.getByRole("button", { name: "Set ρ" }).click();
+  await page.getByRole("button", { name: `Set ρ in task #${taskId}` }).click();
   await expect(page.locator(confirmed).filter({ hasText: "Set reward share" })).toBeVisible();
   const shares = (await events(chain, "RewardShareSet")).filter((e) => e.args.taskId === taskId);
   expect(shares.at(-1)?.args.rewardShare).toBe(parseEther("0.5"));

@@ -253,6 +253,7 @@ function RewardShareForm({ delegatee }: { delegatee: Delegatee }) {
       <button
         type="button"
         className="rounded-md bg-teal-700 px-3 py-1.5 text-white"
+        aria-label={`Set ρ in task #${delegatee.taskId}`}
         onClick={async () => {
           const v = value.trim();
           if (!/^\d+(\.\d{1,16})?$/.test(v) || Number(v) > 100)
