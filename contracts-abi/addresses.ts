@@ -9,5 +9,6 @@ export const deployments: Partial<Record<number, Partial<Record<ContractName, De
     Multicall3: { address: "0xcA11bde05977b3631167028862bE2a173976CA11", blockNumber: 0 },
     ArenaToken: { address: "0x5FbDB2315678afecb367f032d93F642f64180aa3", blockNumber: 1 },
     Faucet: { address: "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512", blockNumber: 2 },
+    ArenaTargets: { address: "0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9", blockNumber: 4 },
   },
 };
