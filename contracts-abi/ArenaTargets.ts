@@ -992,6 +992,25 @@ export const arenaTargetsAbi = [
       },
       {
         "indexed": false,
+        "internalType": "uint16[]",
+        "name": "models",
+        "type": "uint16[]"
+      }
+    ],
+    "name": "TargetAssigned",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "targetId",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
         "internalType": "uint256",
         "name": "rewardReturned",
         "type": "uint256"

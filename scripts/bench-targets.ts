@@ -66,13 +66,26 @@ const params = (targetId: bigint, e: readonly bigint[]) => ({
   distance: cosineDistanceMicro(e, e),
 });
 const submitGas = await gas(
-  `submit (D = ${DIM}, spawns a target)`,
+  `submit (D = ${DIM}, spawns an unassigned target)`,
   targets.write.submit([params(1n, embedding)], { account: submitter!.account }),
 );
 const e2 = await targets.read.targetEmbedding([2n]);
 await targets.write.submit([{ ...params(2n, e2), modelId: (await targets.read.targetModels([2n]))[0]! }], {
   account: submitter!.account,
 });
+const spawned = await targets.read.targetCount();
+await gas(
+  `submit to a spawned target (assigns its models first)`,
+  targets.write.submit(
+    [
+      {
+        ...params(spawned, await targets.read.targetEmbedding([spawned])),
+        modelId: (await targets.read.targetModels([spawned]))[0]!,
+      },
+    ],
+    { account: submitter!.account },
+  ),
+);
 await networkHelpers.time.increase(86_400);
 await targets.write.openEpoch();
 

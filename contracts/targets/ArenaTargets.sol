@@ -21,7 +21,9 @@ contract ArenaTargets is IArenaTargets, Ownable, ReentrancyGuard {
 
     uint256 internal constant MICRO = 1e6;
     uint256 internal constant MAX_MODELS_PER_TARGET = 4;
-    uint256 internal constant MAX_ACTIVE_MODELS = 16;
+    /// @dev Opening an epoch assigns every target against every active model: 100 targets × 6 models stays
+    /// near 13M gas, well under the 16,777,216 per-transaction cap.
+    uint256 internal constant MAX_ACTIVE_MODELS = 6;
     uint256 internal constant MAX_TARGETS_PER_EPOCH = 100;
     uint256 internal constant MAX_VALIDATORS = 64;
 
@@ -114,9 +116,13 @@ contract ArenaTargets is IArenaTargets, Ownable, ReentrancyGuard {
         return _activeModels;
     }
 
-    /// @notice The models assigned to a target, best first.
+    /// @notice The models assigned to a target, best first. A target spawned by a submission is assigned by
+    /// its first `submit`; until then this returns the assignment it would get now.
     function targetModels(uint256 targetId) public view returns (uint16[] memory ids) {
-        uint64 packed = _target(targetId).models;
+        Target storage t = _target(targetId);
+        if (t.models == 0)
+            return _assign(targetEmbedding(targetId), _candidates(_config.dimension), _config.modelsPerTarget);
+        uint64 packed = t.models;
         uint256 n;
         while (n < MAX_MODELS_PER_TARGET && (packed >> (16 * n)) & 0xffff != 0) ++n;
         ids = new uint16[](n);
@@ -321,14 +327,14 @@ contract ArenaTargets is IArenaTargets, Ownable, ReentrancyGuard {
         if (t.epoch != epoch) revert TargetEpochOver(p.targetId, t.epoch, epoch);
         if (bytes(p.dataUri).length == 0) revert EmptyDataUri();
         if (p.dataSize == 0 || p.dataSize > c.maxDataSize) revert DataSizeOutOfRange(p.dataSize, c.maxDataSize);
-        if (!_isAssigned(t.models, p.modelId)) revert ModelNotAssigned(p.targetId, p.modelId);
 
         Epoch storage e = epochs[epoch];
         int256[] memory center = TargetMath.unpack(_read(e.center), c.dimension);
-        uint256 computed = TargetMath.cosineDistance(
-            TargetMath.unpack(p.embedding, c.dimension),
-            TargetMath.generate(targetSeed(e.seed, p.targetId), center, e.spread)
-        );
+        int256[] memory vector = TargetMath.generate(targetSeed(e.seed, p.targetId), center, e.spread);
+        uint64 models = t.models;
+        if (models == 0) models = _storeAssignment(p.targetId, t, vector, c);
+        if (!_isAssigned(models, p.modelId)) revert ModelNotAssigned(p.targetId, p.modelId);
+        uint256 computed = TargetMath.cosineDistance(TargetMath.unpack(p.embedding, c.dimension), vector);
         if (p.distance != computed) revert DistanceMismatch(p.distance, computed);
         if (computed > t.threshold) revert OutsideThreshold(computed, t.threshold);
 
@@ -337,10 +343,29 @@ contract ArenaTargets is IArenaTargets, Ownable, ReentrancyGuard {
         e.fills += 1;
         _recordSubmission(p, epoch, bond);
 
-        if (pool >= c.rewardPerTarget && _activeModels.length > 0) {
-            _openTarget(epoch, e.seed, center, e.spread, e.threshold, c, _candidates(c.dimension));
-        }
+        if (pool >= c.rewardPerTarget && _activeModels.length > 0)
+            _createTarget(epoch, e.threshold, c, new uint16[](0));
         token.safeTransferFrom(msg.sender, address(this), bond);
+    }
+
+    function _storeAssignment(
+        uint256 targetId,
+        Target storage t,
+        int256[] memory vector,
+        Config memory c
+    ) internal returns (uint64 packed) {
+        if (_activeModels.length == 0) revert NoActiveModels();
+        uint16[] memory chosen = _assign(vector, _candidates(c.dimension), c.modelsPerTarget);
+        packed = _packAssignment(chosen);
+        t.models = packed;
+        emit TargetAssigned(targetId, chosen);
+    }
+
+    function _packAssignment(uint16[] memory chosen) internal returns (uint64 packed) {
+        for (uint256 i; i < chosen.length; ++i) {
+            packed |= uint64(uint256(chosen[i]) << (16 * i));
+            modelStats[chosen[i]].assigned += 1;
+        }
     }
 
     function _recordSubmission(SubmitParams calldata p, uint256 epoch, uint256 bond) internal {
@@ -537,20 +562,26 @@ contract ArenaTargets is IArenaTargets, Ownable, ReentrancyGuard {
         Config memory c,
         Candidates memory cands
     ) internal returns (uint256 targetId) {
+        int256[] memory vector = TargetMath.generate(targetSeed(epochSeed, targetCount + 1), center, spread);
+        targetId = _createTarget(epoch, threshold, c, _assign(vector, cands, c.modelsPerTarget));
+    }
+
+    /// @dev Stores a target, reserves its reward and records its assignment. A replacement for a filled target
+    /// is created with no models and assigned on its first submission, so that `submit` does not pay for
+    /// ranking every active model against a target nobody may use.
+    function _createTarget(
+        uint256 epoch,
+        uint256 threshold,
+        Config memory c,
+        uint16[] memory chosen
+    ) internal returns (uint256 targetId) {
         targetId = ++targetCount;
-        int256[] memory vector = TargetMath.generate(targetSeed(epochSeed, targetId), center, spread);
-        uint16[] memory chosen = _assign(vector, cands, c.modelsPerTarget);
-        uint64 packed;
-        for (uint256 i; i < chosen.length; ++i) {
-            packed |= uint64(uint256(chosen[i]) << (16 * i));
-            modelStats[chosen[i]].assigned += 1;
-        }
         targets[targetId] = Target({
             reward: c.rewardPerTarget,
             epoch: uint32(epoch),
             threshold: uint32(threshold),
             status: TargetStatus.Open,
-            models: packed
+            models: _packAssignment(chosen)
         });
         pool -= c.rewardPerTarget;
         reservedRewards += c.rewardPerTarget;

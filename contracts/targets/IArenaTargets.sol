@@ -163,6 +163,7 @@ interface IArenaTargets {
         uint256 threshold,
         uint16[] models
     );
+    event TargetAssigned(uint256 indexed targetId, uint16[] models);
     event Submitted(
         uint256 indexed targetId,
         address indexed submitter,

@@ -62,7 +62,7 @@ export const TARGETS_CONFIG = {
   dimension: 96,
   targetsPerEpoch: 8,
   modelsPerTarget: 2,
-  maxActiveModels: 8,
+  maxActiveModels: 6,
   maxValidators: 32,
   rewardPerTarget: parseEther("100"),
   bondPerByte: parseEther("0.01"),

@@ -256,6 +256,31 @@ describe("ArenaTargets", async () => {
     );
   });
 
+  it("assigns a spawned target on its first submission, as targetModels foretold", async () => {
+    const d = await networkHelpers.loadFixture(deploy);
+    await fill(d, 1n);
+    assert.equal((await d.targets.read.targets([5n]))[4], 0n, "spawned without stored models");
+    const foretold = [...(await d.targets.read.targetModels([5n]))];
+    assert.equal(foretold.length, CONFIG.modelsPerTarget);
+    const vector = expectedTarget(await seedOf(d, await epochOf(d)), 5n);
+    const params = submitParams(5n, foretold[0]!, embeddingNear(vector, 0n));
+    const other = [1, 2, 3].find((m) => !foretold.includes(m))!;
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      d.targets.write.submit([{ ...params, modelId: other }], { account: bob!.account }),
+      d.targets,
+      "ModelNotAssigned",
+      [5n, BigInt(other)],
+    );
+    await viem.assertions.emitWithArgs(
+      d.targets.write.submit([params], { account: bob!.account }),
+      d.targets,
+      "TargetAssigned",
+      [5n, foretold],
+    );
+    assert.deepEqual([...(await d.targets.read.targetModels([5n]))], foretold);
+    assert.notEqual((await d.targets.read.targets([5n]))[4], 0n, "stored");
+  });
+
   it("refuses submissions that break a rule, naming it", async () => {
     const d = await networkHelpers.loadFixture(deploy);
     const t = d.targets;
