@@ -14,5 +14,6 @@ export const deployments: Partial<Record<number, Partial<Record<ContractName, De
     ArenaDelegation: { address: "0x5FC8d32690cc91D4c39d9d3abcBD16989F875707", blockNumber: 6 },
     ArenaTasks: { address: "0x0165878A594ca255338adfa4d48449f69242Eb8F", blockNumber: 7 },
     MachineRegistry: { address: "0x2279B7A0a67DB372996a5FaB50D91eAA73d2eBe6", blockNumber: 9 },
+    ArenaTargets: { address: "0x8A791620dd6260079BF849Dc5567aDC3F2FdC318", blockNumber: 10 },
   },
 };

@@ -2,32 +2,38 @@
 import { arenaDelegationAbi } from "./ArenaDelegation";
 import { arenaLifecycleAbi } from "./ArenaLifecycle";
 import { arenaSettlementAbi } from "./ArenaSettlement";
+import { arenaTargetsAbi } from "./ArenaTargets";
 import { arenaTasksAbi } from "./ArenaTasks";
 import { arenaTokenAbi } from "./ArenaToken";
 import { faucetAbi } from "./Faucet";
 import { machineRegistryAbi } from "./MachineRegistry";
 import { multicall3Abi } from "./Multicall3";
+import { targetMathAbi } from "./TargetMath";
 
 export { deployments, type Deployment } from "./addresses";
 export { arenaDelegationAbi } from "./ArenaDelegation";
 export { arenaLifecycleAbi } from "./ArenaLifecycle";
 export { arenaSettlementAbi } from "./ArenaSettlement";
+export { arenaTargetsAbi } from "./ArenaTargets";
 export { arenaTasksAbi } from "./ArenaTasks";
 export { arenaTokenAbi } from "./ArenaToken";
 export { faucetAbi } from "./Faucet";
 export { machineRegistryAbi } from "./MachineRegistry";
 export { multicall3Abi } from "./Multicall3";
+export { targetMathAbi } from "./TargetMath";
 
 /** Every contract's ABI by name. */
 export const abis = {
   ArenaDelegation: arenaDelegationAbi,
   ArenaLifecycle: arenaLifecycleAbi,
   ArenaSettlement: arenaSettlementAbi,
+  ArenaTargets: arenaTargetsAbi,
   ArenaTasks: arenaTasksAbi,
   ArenaToken: arenaTokenAbi,
   Faucet: faucetAbi,
   MachineRegistry: machineRegistryAbi,
   Multicall3: multicall3Abi,
+  TargetMath: targetMathAbi,
 } as const;
 
 export type ContractName = keyof typeof abis;

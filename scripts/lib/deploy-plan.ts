@@ -87,3 +87,28 @@ export const DEPLOY_PLAN: DeployStep[] = [
     ],
   },
 ];
+
+/** The targets market (ARCHITECTURE §4). Distances, thresholds and rates are in micro units (1e-6). */
+export const TARGETS_CONFIG = {
+  epochLength: 86_400n,
+  dimension: 96,
+  targetsPerEpoch: 8,
+  modelsPerTarget: 2,
+  maxActiveModels: 6,
+  maxValidators: 32,
+  rewardPerTarget: parseEther("100"),
+  bondPerByte: parseEther("0.01"),
+  maxDataSize: 16_384,
+  minModelStake: parseEther("1000"),
+  minValidatorStake: parseEther("1000"),
+  initialThreshold: 250_000,
+  minThreshold: 20_000,
+  maxThreshold: 800_000,
+  targetFillRate: 500_000,
+  emaAlpha: 300_000,
+} as const;
+
+DEPLOY_PLAN.push({
+  name: "ArenaTargets",
+  args: (ctx) => [addressOf(ctx, "ArenaToken"), ctx.deployer, TARGETS_CONFIG],
+});

@@ -57,3 +57,8 @@ export async function seedDemo(env: SeedEnv, log: (line: string) => void = () =>
     log(`seed: ${step.name} (${Date.now() - started} ms)`);
   }
 }
+
+SEED_STEPS.push({
+  name: "targets market",
+  run: async (env) => (await import("../seed/targets.ts")).seedTargets(env),
+});

@@ -1,10 +1,6 @@
-import { Placeholder } from "@/components/ui/Placeholder";
+import { TargetDetail } from "@/components/targets/TargetDetail";
 
-export default function Page() {
-  return (
-    <Placeholder title="Target" issue={6}>
-      Score your data against the assigned models in the browser, then submit it with a bond; audits for
-      validators.
-    </Placeholder>
-  );
+export default async function Page({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  return <TargetDetail id={id} />;
 }

@@ -1,0 +1,211 @@
+"use client";
+
+import { useState } from "react";
+import { usePublicClient } from "wagmi";
+import { arenaTargetsAbi, arenaTokenAbi } from "@/contracts-abi";
+import { formatTokenAmount } from "@/lib/format";
+import { InputError } from "@/lib/metrics/errors";
+import { parseDataset } from "@/lib/metrics/parsers";
+import { planSubmission, type SubmissionPlan } from "@/lib/targets";
+import { useTransactor } from "@/components/tx/TxProvider";
+import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
+import { uploadBlob } from "./blobClient";
+import { DataInput, type DataValue } from "./DataInput";
+import { ScoreResults } from "./ScoreResults";
+import type { MarketSnapshot, ModelInfo, TargetInfo } from "./market";
+import { useLocalScoring } from "./useLocalScoring";
+
+type Step = "upload" | "approve" | "submit";
+const STEP_LABEL: Record<Step, string> = {
+  upload: "Upload the data to the blob store",
+  approve: "Approve the bond",
+  submit: "Submit to the target",
+};
+
+/** Drop data → score it with every assigned model locally → see where it lands → upload and submit. */
+export function SubmitPanel({
+  market,
+  target,
+  models,
+  vector,
+}: {
+  market: MarketSnapshot;
+  target: TargetInfo;
+  models: ModelInfo[];
+  vector: readonly bigint[];
+}) {
+  const [data, setData] = useState<DataValue>(null);
+  const [plan, setPlan] = useState<SubmissionPlan | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [step, setStep] = useState<{ step: Step; state: "running" | "done" | "failed" } | null>(null);
+  const [submitted, setSubmitted] = useState(false);
+  const scoring = useLocalScoring();
+  const { run } = useTransactor();
+  const { address, isConnected, chainId } = useArenaChain();
+  const token = useContractAddress("ArenaToken");
+  const client = usePublicClient({ chainId });
+
+  const size = data?.bytes.length ?? 0;
+  const bond = market.bondPerByte * BigInt(size);
+  const tooLarge = size > market.maxDataSize;
+
+  const choose = (value: DataValue) => {
+    setData(value);
+    setPlan(null);
+    setError(null);
+    setStep(null);
+  };
+
+  const score = async () => {
+    if (!data) return;
+    setError(null);
+    setPlan(null);
+    try {
+      const dataset = parseDataset(data.bytes);
+      const scores = await scoring.scoreAll(models, dataset);
+      setPlan(planSubmission(scores, vector, target.threshold));
+    } catch (e) {
+      if (e instanceof InputError) {
+        setError(`Your data could not be read: ${e.message}${e.line ? ` (line ${e.line})` : ""}`);
+      } else setError(`Scoring failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+
+  const submit = async () => {
+    if (!data || !plan || !address) return;
+    setError(null);
+    const fail = (s: Step, message: string) => {
+      setStep({ step: s, state: "failed" });
+      setError(message);
+    };
+    setStep({ step: "upload", state: "running" });
+    let blob;
+    try {
+      blob = await uploadBlob(data.bytes);
+    } catch (e) {
+      return fail("upload", e instanceof Error ? e.message : String(e));
+    }
+    setStep({ step: "approve", state: "running" });
+    const allowance =
+      token && client
+        ? await client
+            .readContract({
+              abi: arenaTokenAbi,
+              address: token,
+              functionName: "allowance",
+              args: [address, market.address],
+            })
+            .catch(() => 0n)
+        : 0n;
+    if (allowance < bond) {
+      const approved = await run({
+        label: `Approve the ${formatTokenAmount(bond)} ARENA bond`,
+        abi: arenaTokenAbi,
+        address: token,
+        functionName: "approve",
+        args: [market.address, bond],
+      });
+      if (!approved.ok) return fail("approve", approved.error.message);
+    }
+    setStep({ step: "submit", state: "running" });
+    const result = await run({
+      label: `Submit data to target #${target.id}`,
+      abi: arenaTargetsAbi,
+      address: market.address,
+      functionName: "submit",
+      args: [
+        {
+          targetId: target.id,
+          dataUri: blob.uri,
+          dataHash: `0x${blob.sha256}`,
+          dataSize: blob.size,
+          modelId: plan.winner.modelId,
+          loss: plan.lossMicro,
+          embedding: plan.packedEmbedding,
+          distance: plan.distance,
+        },
+      ],
+    });
+    if (!result.ok) return fail("submit", result.error.message);
+    setStep({ step: "submit", state: "done" });
+    setSubmitted(true);
+  };
+
+  const blocked = !isConnected
+    ? "Connect a wallet to submit."
+    : tooLarge
+      ? `The data is ${size} bytes; targets accept at most ${market.maxDataSize} bytes.`
+      : null;
+
+  return (
+    <section aria-labelledby="submit-heading" className="space-y-4">
+      <h2 id="submit-heading" className="text-lg font-semibold">
+        Submit data
+      </h2>
+      <DataInput value={data} onChange={choose} />
+      {tooLarge && (
+        <p role="alert" className="text-rose-800">
+          The data is {size} bytes; targets accept at most {market.maxDataSize} bytes. Choose smaller data.
+        </p>
+      )}
+      <button
+        type="button"
+        disabled={!data || scoring.running || tooLarge}
+        onClick={() => void score()}
+        className="rounded-md bg-teal-700 px-4 py-2 text-sm font-medium text-white disabled:opacity-50"
+      >
+        {scoring.running ? "Scoring…" : "Score in my browser"}
+      </button>
+      <ScoreResults runs={scoring.runs} device={scoring.device} plan={plan} threshold={target.threshold} />
+      {plan && !plan.accepted && (
+        <p role="alert" data-testid="submit-verdict" className="rounded bg-rose-50 p-3 text-rose-800">
+          This data would be rejected, so nothing was sent. {plan.reason}
+        </p>
+      )}
+      {plan?.accepted && !submitted && (
+        <div className="space-y-2 rounded border border-teal-200 bg-teal-50 p-3" data-testid="submit-verdict">
+          <p className="text-teal-900">
+            Within the threshold: {plan.winner.name} wins. Submitting takes a bond of{" "}
+            {formatTokenAmount(bond)} ARENA ({size} bytes), returned with your reward after the audit epoch.
+          </p>
+          {blocked ? (
+            <p className="text-amber-900">{blocked}</p>
+          ) : (
+            <button
+              type="button"
+              disabled={step?.state === "running"}
+              onClick={() => void submit()}
+              className="rounded-md bg-teal-700 px-4 py-2 text-sm font-medium text-white disabled:opacity-50"
+            >
+              Upload and submit
+            </button>
+          )}
+        </div>
+      )}
+      {step && (
+        <ol className="space-y-1 text-sm" aria-label="Submission steps">
+          {(Object.keys(STEP_LABEL) as Step[]).map((s, i, all) => {
+            const current = all.indexOf(step.step);
+            const state = i < current ? "done" : i === current ? step.state : "waiting";
+            return (
+              <li key={s} data-state={state}>
+                {state === "done" ? "✓" : state === "failed" ? "✗" : state === "running" ? "…" : "○"}{" "}
+                {STEP_LABEL[s]}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      {submitted && (
+        <p className="rounded bg-teal-50 p-3 text-teal-900">
+          Submitted: target #{target.id.toString()} is filled by your data.
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="rounded bg-rose-50 p-3 text-rose-800">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,140 @@
+"use client";
+
+import Link from "next/link";
+import { useReadContract } from "wagmi";
+import { arenaTargetsAbi } from "@/contracts-abi";
+import { formatDuration, formatTokenAmount, shortAddress } from "@/lib/format";
+import { useTransactor } from "@/components/tx/TxProvider";
+import { useArenaChain } from "@/components/wallet/useArenaChain";
+import { AuditPanel } from "./AuditPanel";
+import { micro, PHASE_LABEL, PHASE_STYLE } from "./format";
+import { secondsLeft } from "./market";
+import { SubmitPanel } from "./SubmitPanel";
+import { useTargetsMarket } from "./useTargetsMarket";
+import "./errors";
+
+/** /targets/[id]: the target, local scoring and submission while open, the audit once filled. */
+export function TargetDetail({ id }: { id: string }) {
+  const market = useTargetsMarket();
+  const { chainId, address } = useArenaChain();
+  const { run } = useTransactor();
+  const targetId = /^\d+$/.test(id) ? BigInt(id) : undefined;
+  const data = market.data;
+  const target = data?.targets.find((t) => t.id === targetId);
+  const vector = useReadContract({
+    abi: arenaTargetsAbi,
+    address: data?.address,
+    functionName: "targetEmbedding",
+    args: targetId !== undefined ? [targetId] : undefined,
+    chainId,
+    query: { enabled: Boolean(target), staleTime: Infinity },
+  });
+
+  if (market.error) {
+    return (
+      <p role="alert" className="rounded bg-rose-50 p-3 text-rose-800">
+        Could not read the targets market: {market.error.message}
+      </p>
+    );
+  }
+  if (!data) return <p>Loading the target…</p>;
+  if (!target) {
+    return (
+      <p className="rounded bg-amber-50 p-3 text-amber-900">
+        There is no target #{id}. <Link href="/targets">Back to all targets</Link>
+      </p>
+    );
+  }
+  const models = target.models.map((m) => data.models.find((x) => x.id === m)).filter((m) => m !== undefined);
+  const epochOpened = data.epochs.find((e) => e.epoch === data.currentEpoch)?.opened ?? false;
+
+  return (
+    <section className="space-y-8">
+      <header className="space-y-2">
+        <Link href="/targets" className="text-sm text-teal-800 underline">
+          ← All targets
+        </Link>
+        <h1 className="flex items-center gap-3 text-2xl font-semibold">
+          Target #{target.id.toString()}
+          <span
+            className={`rounded px-2 py-0.5 text-sm ${PHASE_STYLE[target.phase]}`}
+            data-testid="target-phase"
+          >
+            {PHASE_LABEL[target.phase]}
+          </span>
+        </h1>
+        <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm md:grid-cols-5">
+          <Fact label="Reward" value={`${formatTokenAmount(target.reward)} ARENA`} />
+          <Fact label="Threshold" value={micro(target.threshold)} />
+          <Fact label="Epoch" value={target.epoch.toString()} />
+          <Fact
+            label="Time left"
+            value={target.phase === "open" ? formatDuration(secondsLeft(data, target.epoch)) : "—"}
+          />
+          <Fact label="Assigned models" value={models.map((m) => `${m.name} (#${m.id})`).join(", ")} />
+        </dl>
+        {!epochOpened && (
+          <p className="flex items-center gap-3 rounded bg-amber-50 p-2 text-sm text-amber-900">
+            Epoch {data.currentEpoch.toString()} has not been opened yet (anyone may open it).
+            <button
+              type="button"
+              className="rounded border border-amber-700 px-2 py-0.5"
+              onClick={() =>
+                void run({
+                  label: `Open epoch ${data.currentEpoch}`,
+                  abi: arenaTargetsAbi,
+                  address: data.address,
+                  functionName: "openEpoch",
+                  args: [],
+                })
+              }
+            >
+              Open epoch {data.currentEpoch.toString()}
+            </button>
+          </p>
+        )}
+      </header>
+      {target.phase === "open" &&
+        (vector.data ? (
+          <SubmitPanel market={data} target={target} models={models} vector={vector.data} />
+        ) : (
+          <p>
+            {vector.error
+              ? `Could not read the target's embedding: ${vector.error.message}`
+              : "Reading the target embedding…"}
+          </p>
+        ))}
+      {target.submission && vector.data && (
+        <AuditPanel
+          market={data}
+          target={target}
+          submission={target.submission}
+          models={models}
+          vector={vector.data}
+        />
+      )}
+      {target.submission && target.submission.submitter.toLowerCase() === address?.toLowerCase() && (
+        <p className="rounded bg-teal-50 p-3 text-teal-900" data-testid="submit-done">
+          You filled this target. Your bond comes back with half the reward from epoch{" "}
+          {(target.submission.fillEpoch + 2n).toString()}, unless an audit finds fraud.
+        </p>
+      )}
+      {target.submission && (
+        <p className="text-sm text-zinc-600">
+          Filled by <span className="font-mono">{shortAddress(target.submission.submitter)}</span> in epoch{" "}
+          {target.submission.fillEpoch.toString()}; claimable from epoch{" "}
+          {(target.submission.fillEpoch + 2n).toString()}.
+        </p>
+      )}
+    </section>
+  );
+}
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <dt className="text-zinc-500">{label}</dt>
+      <dd className="font-medium">{value}</dd>
+    </div>
+  );
+}

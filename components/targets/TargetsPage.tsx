@@ -1,0 +1,161 @@
+"use client";
+
+import Link from "next/link";
+import { useMemo, useState } from "react";
+import { formatDuration, formatTokenAmount } from "@/lib/format";
+import { matchesFilter, type TargetFilter } from "@/lib/targets";
+import { useArenaChain } from "@/components/wallet/useArenaChain";
+import { LazyEpochCharts } from "./charts";
+import { micro, PHASE_LABEL, PHASE_STYLE } from "./format";
+import { secondsLeft, type MarketSnapshot, type TargetInfo } from "./market";
+import { TargetClaims } from "./TargetClaims";
+import { TargetLeaderboards } from "./TargetLeaderboards";
+import { useTargetsMarket } from "./useTargetsMarket";
+import "./errors";
+
+const FILTERS: TargetFilter[] = ["all", "open", "filled", "claimable", "expired"];
+
+/** /targets: browse targets by status and epoch, charts per epoch, claims and leaderboards. */
+export function TargetsPage() {
+  const market = useTargetsMarket();
+  const { address } = useArenaChain();
+  const [filter, setFilter] = useState<TargetFilter>("all");
+  const [epoch, setEpoch] = useState("all");
+  const [mine, setMine] = useState(false);
+  const data = market.data;
+
+  const shown = useMemo(
+    () =>
+      (data?.targets ?? [])
+        .filter((t) => matchesFilter(t.phase, filter))
+        .filter((t) => epoch === "all" || t.epoch.toString() === epoch)
+        .filter((t) => !mine || t.submission?.submitter.toLowerCase() === address?.toLowerCase())
+        .reverse(),
+    [data, filter, epoch, mine, address],
+  );
+
+  return (
+    <section className="space-y-8">
+      <header>
+        <h1 className="text-2xl font-semibold">Targets</h1>
+        <p className="mt-2 max-w-3xl text-zinc-700">
+          Each target is a point in embedding space. Submit data whose embedding, by the lowest-loss assigned
+          model, lands within the threshold: the first valid submission fills the target and, after an audit
+          epoch, its reward is shared between you and the model&apos;s owner.
+        </p>
+      </header>
+      {market.isPending && market.fetchStatus !== "idle" && <p>Loading the targets market…</p>}
+      {market.error && (
+        <p role="alert" className="rounded bg-rose-50 p-3 text-rose-800">
+          Could not read the targets market: {market.error.message}
+        </p>
+      )}
+      {!market.isPending && !data && !market.error && (
+        <p className="rounded bg-amber-50 p-3 text-amber-900">
+          The targets market is not deployed on this chain.
+        </p>
+      )}
+      {data && (
+        <>
+          <div className="flex flex-wrap items-center gap-3" role="group" aria-label="Filters">
+            {FILTERS.map((f) => (
+              <button
+                key={f}
+                type="button"
+                aria-pressed={filter === f}
+                onClick={() => setFilter(f)}
+                className="rounded-full border border-zinc-300 px-3 py-1 text-sm capitalize aria-pressed:border-teal-700 aria-pressed:bg-teal-700 aria-pressed:text-white"
+              >
+                {f}
+              </button>
+            ))}
+            <label className="flex items-center gap-2 text-sm">
+              Epoch
+              <select
+                value={epoch}
+                onChange={(e) => setEpoch(e.target.value)}
+                className="rounded border border-zinc-300 px-2 py-1"
+              >
+                <option value="all">all</option>
+                {data.epochs
+                  .filter((e) => e.opened)
+                  .map((e) => (
+                    <option key={e.epoch} value={e.epoch.toString()}>
+                      {e.epoch.toString()}
+                    </option>
+                  ))}
+              </select>
+            </label>
+            <label className="flex items-center gap-2 text-sm">
+              <input type="checkbox" checked={mine} onChange={(e) => setMine(e.target.checked)} />
+              My submissions
+            </label>
+            <span className="text-sm text-zinc-500">
+              Epoch {data.currentEpoch.toString()} ends in{" "}
+              {formatDuration(secondsLeft(data, data.currentEpoch))}
+            </span>
+          </div>
+          <TargetTable market={data} targets={shown} />
+          <section>
+            <h2 className="mb-2 text-lg font-semibold">Fills and threshold per epoch</h2>
+            <LazyEpochCharts
+              points={data.epochs
+                .filter((e) => e.opened)
+                .map((e) => ({
+                  epoch: e.epoch.toString(),
+                  targets: e.targets,
+                  fills: e.fills,
+                  threshold: Number(e.threshold) / 1e6,
+                }))}
+            />
+          </section>
+          <TargetClaims />
+          <TargetLeaderboards />
+        </>
+      )}
+    </section>
+  );
+}
+
+function TargetTable({ market, targets }: { market: MarketSnapshot; targets: TargetInfo[] }) {
+  const modelName = (id: number) => market.models.find((m) => m.id === id)?.name ?? `#${id}`;
+  if (targets.length === 0) return <p className="text-zinc-600">No target matches these filters.</p>;
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm">
+        <thead className="border-b border-zinc-200 text-zinc-500">
+          <tr>
+            <th className="py-2">Target</th>
+            <th>Status</th>
+            <th>Epoch</th>
+            <th>Reward</th>
+            <th>Threshold</th>
+            <th>Assigned models</th>
+            <th>Time left</th>
+          </tr>
+        </thead>
+        <tbody>
+          {targets.map((t) => (
+            <tr key={t.id} className="border-b border-zinc-100" data-testid="target-row">
+              <td className="py-2">
+                <Link href={`/targets/${t.id}`} className="font-medium text-teal-800 underline">
+                  #{t.id.toString()}
+                </Link>
+              </td>
+              <td>
+                <span className={`rounded px-2 py-0.5 text-xs ${PHASE_STYLE[t.phase]}`}>
+                  {PHASE_LABEL[t.phase]}
+                </span>
+              </td>
+              <td>{t.epoch.toString()}</td>
+              <td>{formatTokenAmount(t.reward)} ARENA</td>
+              <td>{micro(t.threshold)}</td>
+              <td>{t.models.map(modelName).join(", ")}</td>
+              <td>{t.phase === "open" ? formatDuration(secondsLeft(market, t.epoch)) : "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,273 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {ArenaTest, Vm} from "../utils/Vm.sol";
+import {ArenaToken} from "../../ArenaToken.sol";
+import {ArenaTargets} from "../../targets/ArenaTargets.sol";
+import {IArenaTargets} from "../../targets/IArenaTargets.sol";
+import {TargetMath} from "../../targets/TargetMath.sol";
+
+/// @dev Shared deployment: three models, three validators, a funded pool and an opened epoch 1.
+abstract contract TargetsSetup is ArenaTest {
+    uint16 internal constant DIM = 16;
+    ArenaToken internal token;
+    ArenaTargets internal market;
+    address[3] internal validatorSet = [address(0xA1), address(0xA2), address(0xA3)];
+
+    function _config() internal pure returns (IArenaTargets.Config memory c) {
+        c = IArenaTargets.Config({
+            epochLength: 1 days,
+            dimension: DIM,
+            targetsPerEpoch: 3,
+            modelsPerTarget: 2,
+            maxActiveModels: 4,
+            maxValidators: 8,
+            rewardPerTarget: 100 ether,
+            bondPerByte: 0.01 ether,
+            maxDataSize: 10_000,
+            minModelStake: 1000 ether,
+            minValidatorStake: 500 ether,
+            initialThreshold: 300_000,
+            minThreshold: 20_000,
+            maxThreshold: 1_000_000,
+            targetFillRate: 500_000,
+            emaAlpha: 300_000
+        });
+    }
+
+    function _vector(uint256 label, int256 base) internal pure returns (bytes memory packed) {
+        for (uint256 i; i < DIM; ++i) {
+            int256 x = base + int256(uint256(keccak256(abi.encode(label, i))) % 600_001) - 300_000;
+            packed = abi.encodePacked(packed, int32(x));
+        }
+    }
+
+    function _pack(int256[] memory v) internal pure returns (bytes memory packed) {
+        for (uint256 i; i < v.length; ++i) packed = abi.encodePacked(packed, int32(v[i]));
+    }
+
+    function _deploy() internal {
+        vm.warp(1_700_000_000);
+        token = new ArenaToken(address(this), 100_000_000 ether);
+        market = new ArenaTargets(token, address(this), _config());
+        market.setGenerator(_vector(0, 400_000), 50_000);
+        token.approve(address(market), type(uint256).max);
+        market.fundPool(5_000 ether);
+        for (uint256 i; i < 3; ++i) {
+            market.registerModel("sha256:m", bytes32(i + 1), _vector(i + 1, 400_000), uint96(1000 ether * (i + 1)));
+            address v = validatorSet[i];
+            token.transfer(v, 1000 ether);
+            vm.startPrank(v);
+            token.approve(address(market), type(uint256).max);
+            market.joinValidators(1000 ether);
+            vm.stopPrank();
+        }
+        vm.warp(block.timestamp + 1 days);
+        market.openEpoch();
+    }
+
+    function _params(
+        uint256 targetId,
+        bytes memory embedding,
+        uint64 distance,
+        uint32 size
+    ) internal view returns (IArenaTargets.SubmitParams memory) {
+        return
+            IArenaTargets.SubmitParams({
+                targetId: targetId,
+                dataUri: "sha256:data",
+                dataHash: keccak256(embedding),
+                dataSize: size,
+                modelId: market.targetModels(targetId)[0],
+                loss: 1_000_000,
+                embedding: embedding,
+                distance: distance
+            });
+    }
+}
+
+contract TargetMathFuzzTest is ArenaTest {
+    /// Fuzz: any two non-zero vectors are between 0 and 2e6 apart, a vector is 0 from itself and from any
+    /// positive multiple of itself, and distance is symmetric.
+    function testFuzz_CosineDistanceBounds(int32[8] memory a, int32[8] memory b, uint8 scale) public pure {
+        int256[] memory va = new int256[](8);
+        int256[] memory vb = new int256[](8);
+        int256[] memory vs = new int256[](8);
+        for (uint256 i; i < 8; ++i) {
+            va[i] = a[i];
+            vb[i] = b[i];
+            vs[i] = int256(a[i]) * int256(uint256(scale) + 1);
+        }
+        if (TargetMath.normSquared(va) == 0 || TargetMath.normSquared(vb) == 0) return;
+        uint256 d = TargetMath.cosineDistance(va, vb);
+        assertLe(d, 2_000_000, "distance above 2");
+        assertEq(d, TargetMath.cosineDistance(vb, va), "symmetric");
+        assertEq(TargetMath.cosineDistance(va, va), 0, "self distance");
+        assertLe(TargetMath.cosineDistance(va, vs), 1, "scaled copy");
+    }
+
+    /// Fuzz: the threshold always stays within its bounds.
+    function testFuzz_ThresholdBounded(uint256 t, uint256 ema, uint256 target, uint256 min, uint256 span) public pure {
+        t = bound(t, 0, 2_000_000);
+        ema = bound(ema, 0, 1_000_000);
+        target = bound(target, 1, 1_000_000);
+        min = bound(min, 1, 1_000_000);
+        uint256 max = min + bound(span, 0, 1_000_000);
+        uint256 next = TargetMath.nextThreshold(t, ema, target, min, max);
+        assertTrue(next >= min && next <= max, "threshold out of bounds");
+    }
+}
+
+contract ArenaTargetsFuzzTest is TargetsSetup {
+    function setUp() public {
+        _deploy();
+    }
+
+    /// Fuzz: a submission is accepted exactly when its recomputed distance is within the threshold, and an
+    /// accepted one takes bondPerByte × size.
+    function testFuzz_SubmitAcceptsExactlyWithinThreshold(uint256 blend, uint32 size) public {
+        blend = bound(blend, 0, 100);
+        size = uint32(bound(size, 1, 10_000));
+        int256[] memory target = market.targetEmbedding(1);
+        int256[] memory far = TargetMath.unpack(_vector(99, -400_000), DIM);
+        int256[] memory v = new int256[](DIM);
+        for (uint256 i; i < DIM; ++i) v[i] = (target[i] * int256(100 - blend) + far[i] * int256(blend)) / 100;
+        if (TargetMath.normSquared(v) == 0) return;
+        uint256 d = TargetMath.cosineDistance(v, target);
+        uint256 before = token.balanceOf(address(this));
+        IArenaTargets.SubmitParams memory p = _params(1, _pack(v), uint64(d), size);
+        if (d > 300_000) {
+            vm.expectRevert(abi.encodeWithSelector(IArenaTargets.OutsideThreshold.selector, d, 300_000));
+        }
+        market.submit(p);
+        if (d <= 300_000) {
+            assertEq(before - token.balanceOf(address(this)), uint256(size) * 0.01 ether, "bond");
+            assertEq(market.bondsHeld(), uint256(size) * 0.01 ether, "bonds held");
+        }
+    }
+}
+
+/// @dev Drives the market through random sequences of submit, report, claim, expire and time, recording what
+/// was paid so the invariants can check it.
+contract TargetsHandler {
+    Vm internal constant vm = Vm(address(uint160(uint256(keccak256("hevm cheat code")))));
+    ArenaTargets internal immutable market;
+    address[3] internal validatorSet;
+
+    mapping(uint256 targetId => uint256) public rewardPayments;
+    mapping(uint256 targetId => bool) public bondReturned;
+    mapping(uint256 targetId => bool) public bondForfeited;
+    uint256 public maxTargetId;
+    uint256 public violations;
+
+    constructor(ArenaTargets market_, address[3] memory validators_) {
+        market = market_;
+        validatorSet = validators_;
+        market_.token().approve(address(market_), type(uint256).max);
+    }
+
+    function _pick(uint256 seed) internal view returns (uint256) {
+        uint256 count = market.targetCount();
+        return count == 0 ? 0 : (seed % count) + 1;
+    }
+
+    function _status(uint256 id) internal view returns (IArenaTargets.TargetStatus status) {
+        (, , , status, ) = market.targets(id);
+    }
+
+    function submit(uint256 seed, uint32 size) external {
+        uint256 id = _pick(seed);
+        if (id == 0 || _status(id) != IArenaTargets.TargetStatus.Open) return;
+        int256[] memory v = market.targetEmbedding(id);
+        bytes memory packed;
+        for (uint256 i; i < v.length; ++i) packed = abi.encodePacked(packed, int32(v[i]));
+        IArenaTargets.SubmitParams memory p = IArenaTargets.SubmitParams({
+            targetId: id,
+            dataUri: "sha256:x",
+            dataHash: bytes32(seed),
+            dataSize: uint32(size % 10_000) + 1,
+            modelId: market.targetModels(id)[0],
+            loss: 1,
+            embedding: packed,
+            distance: 0
+        });
+        try market.submit(p) {} catch {}
+        if (market.targetCount() > maxTargetId) maxTargetId = market.targetCount();
+    }
+
+    function report(uint256 seed) external {
+        uint256 id = _pick(seed);
+        if (id == 0 || _status(id) != IArenaTargets.TargetStatus.Filled) return;
+        address auditor = market.auditorOf(id);
+        if (auditor == address(0)) return;
+        vm.prank(auditor);
+        try market.report(id) {} catch {
+            return;
+        }
+        for (uint256 i; i < 3 && _status(id) == IArenaTargets.TargetStatus.Filled; ++i) {
+            if (validatorSet[i] == auditor || seed % (i + 2) == 0) continue;
+            vm.prank(validatorSet[i]);
+            try market.report(id) {} catch {}
+        }
+        if (_status(id) == IArenaTargets.TargetStatus.Fraudulent) {
+            if (bondReturned[id]) ++violations;
+            bondForfeited[id] = true;
+        }
+    }
+
+    function claim(uint256 seed) external {
+        uint256 id = _pick(seed);
+        if (id == 0) return;
+        try market.claim(id) {
+            rewardPayments[id] += 1;
+            if (bondForfeited[id]) ++violations;
+            bondReturned[id] = true;
+        } catch {}
+    }
+
+    function expire(uint256 seed) external {
+        uint256 id = _pick(seed);
+        if (id == 0) return;
+        try market.expire(id) {} catch {}
+    }
+
+    function advance(uint256 secs) external {
+        vm.warp(block.timestamp + (secs % 2 days));
+        try market.openEpoch() {} catch {}
+    }
+}
+
+contract ArenaTargetsInvariantTest is TargetsSetup {
+    TargetsHandler internal handler;
+
+    function setUp() public {
+        _deploy();
+        handler = new TargetsHandler(market, validatorSet);
+        token.transfer(address(handler), 1_000_000 ether);
+    }
+
+    function targetContracts() public view returns (address[] memory targets) {
+        targets = new address[](1);
+        targets[0] = address(handler);
+    }
+
+    /// Funds are conserved: the market holds exactly the pool, the reserved rewards, the bonds and the stakes.
+    function invariant_FundsConserved() public view {
+        uint256 accounted =
+            market.pool() +
+                market.reservedRewards() +
+                market.bondsHeld() +
+                market.modelStakeTotal() +
+                market.validatorStakeTotal();
+        assertEq(token.balanceOf(address(market)), accounted, "balance vs accounting");
+    }
+
+    /// A target pays its reward at most once, and a bond is either returned or forfeited, never both.
+    function invariant_PaysOnceAndBondsOneWay() public view {
+        for (uint256 id = 1; id <= handler.maxTargetId(); ++id) {
+            assertLe(handler.rewardPayments(id), 1, "reward paid twice");
+            assertTrue(!(handler.bondReturned(id) && handler.bondForfeited(id)), "bond returned and forfeited");
+        }
+        assertEq(handler.violations(), 0, "violations");
+    }
+}

@@ -1,0 +1,241 @@
+import path from "node:path";
+import type { Page } from "@playwright/test";
+import { createWalletClient, getAddress, http, maxUint256, type Address, type Hex } from "viem";
+import { arenaTargetsAbi, arenaTokenAbi } from "../contracts-abi";
+import { localChain } from "../lib/chain/chains";
+import { cosineDistanceMicro, pack, unpack } from "../lib/targets";
+import { connectDevWallet, expect, test, type ChainFixture } from "./fixtures";
+import { E2E_RPC_URL } from "./ports";
+
+const SAMPLE = path.join(process.cwd(), "public", "models", "samples", "chat.jsonl");
+/** Digits score far from every shipped model's embedding of chat data (distance > 1). */
+const MISS = "0123456789".repeat(100);
+const BASE_MODEL = 3; // arena-lm-base in the seed: its position is the generator centre
+const OPEN = 1;
+const FILLED = 2;
+const FRAUDULENT = 3;
+const CLAIMED = 4;
+
+function market(chain: ChainFixture) {
+  const address = chain.address("ArenaTargets");
+  const read = chain.publicClient.readContract.bind(chain.publicClient);
+  return {
+    address,
+    epoch: () => read({ abi: arenaTargetsAbi, address, functionName: "currentEpoch" }),
+    count: () => read({ abi: arenaTargetsAbi, address, functionName: "targetCount" }),
+    target: (id: bigint) => read({ abi: arenaTargetsAbi, address, functionName: "targets", args: [id] }),
+    models: (id: bigint) => read({ abi: arenaTargetsAbi, address, functionName: "targetModels", args: [id] }),
+    vector: (id: bigint) =>
+      read({ abi: arenaTargetsAbi, address, functionName: "targetEmbedding", args: [id] }),
+    submission: (id: bigint) =>
+      read({ abi: arenaTargetsAbi, address, functionName: "submissions", args: [id] }),
+    model: (id: bigint) => read({ abi: arenaTargetsAbi, address, functionName: "getModel", args: [id] }),
+    balance: (account: Address) =>
+      read({
+        abi: arenaTokenAbi,
+        address: chain.address("ArenaToken"),
+        functionName: "balanceOf",
+        args: [account],
+      }),
+  };
+}
+
+/** Open targets of the current epoch, with their assigned models. */
+async function openTargets(chain: ChainFixture) {
+  const m = market(chain);
+  const epoch = await m.epoch();
+  const out: { id: bigint; threshold: bigint; models: readonly number[] }[] = [];
+  for (let id = 1n; id <= (await m.count()); id++) {
+    const [, targetEpoch, threshold, status] = await m.target(id);
+    if (status === OPEN && BigInt(targetEpoch) === epoch) {
+      out.push({ id, threshold: BigInt(threshold), models: await m.models(id) });
+    }
+  }
+  return out;
+}
+
+async function send(
+  chain: ChainFixture,
+  account: Address,
+  request: Parameters<ReturnType<typeof walletFor>["writeContract"]>[0],
+) {
+  const hash = await walletFor(account).writeContract(request);
+  const receipt = await chain.publicClient.waitForTransactionReceipt({ hash });
+  expect(receipt.status).toBe("success");
+}
+
+function walletFor(account: Address) {
+  return createWalletClient({ account, chain: localChain(E2E_RPC_URL), transport: http(E2E_RPC_URL) });
+}
+
+async function nextEpoch(chain: ChainFixture) {
+  await chain.testClient.increaseTime({ seconds: 86_400 });
+  await chain.testClient.mine({ blocks: 1 });
+  const m = market(chain);
+  await send(chain, chain.accounts[0]!, {
+    abi: arenaTargetsAbi,
+    address: m.address,
+    functionName: "openEpoch",
+    args: [],
+  });
+}
+
+async function useAccount(page: Page, account: Address) {
+  const panel = page.getByLabel("Dev wallet account");
+  if (!(await panel.isVisible())) await page.getByRole("button", { name: "Dev panel" }).click();
+  await panel.selectOption(getAddress(account));
+  await expect(panel).toHaveValue(getAddress(account));
+  await page.getByRole("button", { name: "Close dev panel" }).click();
+}
+
+/** Connects the dev wallet on the overview, then walks to /targets (and a target) through the app's links. */
+async function goToTargets(page: Page, id?: bigint): Promise<Address> {
+  await page.goto("/");
+  const account = await connectDevWallet(page);
+  await page.getByRole("link", { name: "Targets", exact: true }).click();
+  if (id !== undefined) await page.getByRole("link", { name: `#${id}`, exact: true }).click();
+  return account;
+}
+
+const confirmed = (page: Page) => page.locator('[data-testid="tx-toast"][data-stage="confirmed"]');
+
+test("data that lands within the threshold fills the target, scored in the browser", async ({
+  page,
+  chain,
+}) => {
+  test.setTimeout(180_000);
+  const m = market(chain);
+  const [, centre] = await m.model(BigInt(BASE_MODEL));
+  let chosen: { id: bigint; threshold: bigint } | undefined;
+  for (const t of await openTargets(chain)) {
+    if (!t.models.includes(BASE_MODEL)) continue;
+    const vector = await m.vector(t.id);
+    if (cosineDistanceMicro(unpack(centre, vector.length), vector) <= t.threshold) chosen = t;
+  }
+  expect(chosen, "an open target that the chat sample fills").toBeDefined();
+  const id = chosen!.id;
+
+  const account = await goToTargets(page, id);
+  const before = await m.balance(account);
+  await page.getByLabel("Data file").setInputFiles(SAMPLE);
+  await page.getByRole("button", { name: "Score in my browser" }).click();
+  await expect(page.getByTestId("submit-verdict")).toContainText("Within the threshold", {
+    timeout: 120_000,
+  });
+  await expect(page.getByTestId("plan-distance")).toContainText(/Distance 0\.\d{4}/);
+  await page.getByRole("button", { name: "Upload and submit" }).click();
+  await expect(page.getByTestId("submit-done")).toBeVisible({ timeout: 60_000 });
+
+  const [, , , status] = await m.target(id);
+  expect(status).toBe(FILLED);
+  const submission = await m.submission(id);
+  expect(getAddress(submission[0])).toBe(getAddress(account));
+  expect(submission[1]).toBe(BASE_MODEL);
+  expect(before - (await m.balance(account))).toBe(submission[4]);
+  await expect(page.getByTestId("target-phase")).toHaveText("Filled, in audit");
+});
+
+test("data that misses is refused before any transaction, with its distance", async ({ page, chain }) => {
+  test.setTimeout(180_000);
+  const [target] = await openTargets(chain);
+  await goToTargets(page, target!.id);
+  const block = await chain.publicClient.getBlockNumber();
+  await page.getByLabel("Paste data").fill(MISS);
+  await page.getByRole("button", { name: "Use pasted text" }).click();
+  await page.getByRole("button", { name: "Score in my browser" }).click();
+  const verdict = page.getByTestId("submit-verdict");
+  await expect(verdict).toContainText("would be rejected", { timeout: 120_000 });
+  await expect(verdict).toContainText(/at distance \d\.\d{4}, outside the threshold 0\.\d{4}/);
+  await expect(page.getByRole("button", { name: "Upload and submit" })).toHaveCount(0);
+  await expect(page.getByLabel("Paste data")).toHaveValue(MISS);
+  expect(await chain.publicClient.getBlockNumber()).toBe(block);
+});
+
+test("an audit and a fraud vote forfeit the bond to the reporters", async ({ page, chain, request }) => {
+  test.setTimeout(240_000);
+  const m = market(chain);
+  const cheat = chain.accounts[8]!;
+  const [target] = await openTargets(chain);
+  const id = target!.id;
+  const upload = await request.put("/api/blobs", { data: Buffer.from(MISS) });
+  expect(upload.status()).toBe(201);
+  const blob = (await upload.json()) as { uri: string; sha256: string; size: number };
+  const vector = await m.vector(id);
+  await send(chain, cheat, {
+    abi: arenaTokenAbi,
+    address: chain.address("ArenaToken"),
+    functionName: "approve",
+    args: [m.address, maxUint256],
+  });
+  // The cheat claims the target's own vector as its data's embedding: distance 0, whatever the data.
+  await send(chain, cheat, {
+    abi: arenaTargetsAbi,
+    address: m.address,
+    functionName: "submit",
+    args: [
+      {
+        targetId: id,
+        dataUri: blob.uri,
+        dataHash: `0x${blob.sha256}` as Hex,
+        dataSize: blob.size,
+        modelId: target!.models[0]!,
+        loss: 100_000n,
+        embedding: pack(vector),
+        distance: cosineDistanceMicro(vector, vector),
+      },
+    ],
+  });
+  const bond = (await m.submission(id))[4];
+  await nextEpoch(chain);
+  const auditor = await chain.publicClient.readContract({
+    abi: arenaTargetsAbi,
+    address: m.address,
+    functionName: "auditorOf",
+    args: [id],
+  });
+  const validators = chain.accounts.slice(4, 7);
+  const joiner = validators.find((v) => v.toLowerCase() !== auditor.toLowerCase())!;
+  const before = await Promise.all([auditor, joiner].map((a) => m.balance(a)));
+
+  await goToTargets(page, id);
+  await useAccount(page, auditor);
+  await page.getByRole("button", { name: "Re-score the submission in my browser" }).click();
+  const verdict = page.getByTestId("audit-verdict");
+  await expect(verdict).toHaveAttribute("data-honest", "false", { timeout: 120_000 });
+  await expect(verdict).toContainText("claimed");
+  await page.getByRole("button", { name: "Report fraud" }).click();
+  await expect(page.getByRole("button", { name: "Join the report" })).toBeVisible();
+
+  await useAccount(page, joiner);
+  await page.getByRole("button", { name: "Join the report" }).click();
+  await expect.poll(async () => (await m.target(id))[3]).toBe(FRAUDULENT);
+  const after = await Promise.all([auditor, joiner].map((a) => m.balance(a)));
+  expect(after[0]! - before[0]! + (after[1]! - before[1]!)).toBe(bond);
+  await expect(page.getByTestId("target-phase")).toHaveText("Fraudulent");
+});
+
+test("a claim after the audit epoch pays the submitter and the model owner", async ({ page, chain }) => {
+  const m = market(chain);
+  const epoch = await m.epoch();
+  let id: bigint | undefined;
+  for (let t = 1n; t <= (await m.count()); t++) {
+    const [, , , status] = await m.target(t);
+    const s = await m.submission(t);
+    if (status === FILLED && epoch >= BigInt(s[2]) + 2n) id = t;
+  }
+  expect(id, "the seeded claimable target").toBeDefined();
+  const [reward] = await m.target(id!);
+  const [submitter, modelId, , , bond] = await m.submission(id!);
+  const [model] = await m.model(BigInt(modelId));
+  const before = await Promise.all([submitter, model.owner].map((a) => m.balance(a)));
+
+  await goToTargets(page);
+  await useAccount(page, submitter);
+  await page.getByRole("button", { name: `Claim target #${id}` }).click();
+  await expect(confirmed(page)).toBeVisible();
+  await expect.poll(async () => (await m.target(id!))[3]).toBe(CLAIMED);
+
+  const after = await Promise.all([submitter, model.owner].map((a) => m.balance(a)));
+  expect(after[0]! - before[0]!).toBe(reward / 2n + bond);
+  expect(after[1]! - before[1]!).toBe(reward - reward / 2n);
+});

@@ -1,0 +1,6 @@
+export * from "./vector";
+export * from "./assignment";
+export * from "./difficulty";
+export * from "./sortition";
+export * from "./submission";
+export * from "./status";

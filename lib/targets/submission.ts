@@ -1,0 +1,85 @@
+import type { Hex } from "viem";
+import { cosineDistanceMicro, pack, quantize } from "./vector";
+
+export type ModelScore = { modelId: number; name: string; loss: number; embedding: readonly number[] };
+
+export type SubmissionPlan = {
+  scores: (ModelScore & { distance: bigint })[];
+  winner: ModelScore & { distance: bigint };
+  /** Loss in micro bits per byte, as submitted. */
+  lossMicro: bigint;
+  embedding: bigint[];
+  packedEmbedding: Hex;
+  /** Cosine distance (micro units) that the contract will recompute. */
+  distance: bigint;
+  threshold: bigint;
+  accepted: boolean;
+  reason?: string;
+};
+
+export const formatDistance = (micro: bigint): string => (Number(micro) / 1e6).toFixed(4);
+
+/**
+ * What a submission would be: the lowest-loss model wins (ties to the earlier model), its embedding of the data
+ * becomes the submission's embedding, and the contract accepts it when the distance is within the threshold.
+ */
+export function planSubmission(
+  scores: readonly ModelScore[],
+  target: readonly bigint[],
+  threshold: bigint,
+): SubmissionPlan {
+  if (scores.length === 0) throw new Error("No model was scored");
+  const withDistance = scores.map((s) => ({
+    ...s,
+    distance: cosineDistanceMicro(quantize(s.embedding), target),
+  }));
+  const winner = withDistance.reduce((best, s) => (s.loss < best.loss ? s : best));
+  const embedding = quantize(winner.embedding);
+  const distance = winner.distance;
+  const accepted = distance <= threshold;
+  return {
+    scores: withDistance,
+    winner,
+    lossMicro: BigInt(Math.round(winner.loss * 1e6)),
+    embedding,
+    packedEmbedding: pack(embedding),
+    distance,
+    threshold,
+    accepted,
+    ...(accepted
+      ? {}
+      : {
+          reason: `The winning model (${winner.name}) puts your data at distance ${formatDistance(distance)}, outside the threshold ${formatDistance(threshold)}.`,
+        }),
+  };
+}
+
+/** Audits tolerate device differences: 1% relative or 0.01 absolute (ARCHITECTURE §8). */
+export function withinTolerance(claimed: number, measured: number): boolean {
+  const diff = Math.abs(claimed - measured);
+  return diff <= 0.01 || diff <= 0.01 * Math.max(Math.abs(claimed), Math.abs(measured));
+}
+
+export type AuditVerdict = { honest: boolean; reasons: string[] };
+
+/** Compares a re-scored submission with what was claimed: the winning model's loss and the distance. */
+export function auditSubmission(
+  claimed: { loss: number; distance: number; modelId: number },
+  rescored: { winnerModelId: number; loss: number; distance: number },
+): AuditVerdict {
+  const reasons: string[] = [];
+  if (rescored.winnerModelId !== claimed.modelId) {
+    reasons.push(
+      `Another assigned model (#${rescored.winnerModelId}) has a lower loss than the claimed winner.`,
+    );
+  }
+  if (!withinTolerance(claimed.loss, rescored.loss)) {
+    reasons.push(`Loss ${rescored.loss.toFixed(4)} measured, ${claimed.loss.toFixed(4)} claimed.`);
+  }
+  if (!withinTolerance(claimed.distance, rescored.distance)) {
+    reasons.push(
+      `Distance ${rescored.distance.toFixed(4)} measured, ${claimed.distance.toFixed(4)} claimed.`,
+    );
+  }
+  return { honest: reasons.length === 0, reasons };
+}

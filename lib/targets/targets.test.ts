@@ -1,0 +1,112 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { assignModels } from "./assignment";
+import { nextThreshold } from "./difficulty";
+import { pickAuditor } from "./sortition";
+import { matchesFilter, targetPhase } from "./status";
+import { auditSubmission, planSubmission, withinTolerance } from "./submission";
+import { cosineDistanceMicro, isqrt, pack, quantize, unpack } from "./vector";
+
+describe("lib/targets", () => {
+  it("packs and unpacks int32 vectors, signs included", () => {
+    const v = [0n, 1n, -1n, 2147483647n, -2147483648n];
+    assert.equal(pack(v), "0x0000000000000001ffffffff7fffffff80000000");
+    assert.deepEqual(unpack(pack(v), 5), v);
+    assert.deepEqual(unpack("0x", 3), [0n, 0n, 0n]);
+    assert.throws(() => unpack("0x00000001", 2), /1 components where 2/);
+  });
+
+  it("floors square roots exactly", () => {
+    for (const x of [0n, 1n, 2n, 3n, 4n, 15n, 16n, 17n, 10n ** 40n, 10n ** 40n - 1n]) {
+      const r = isqrt(x);
+      assert.ok(r * r <= x && (r + 1n) * (r + 1n) > x, `${x}`);
+    }
+  });
+
+  it("measures cosine distance in micro units", () => {
+    assert.equal(cosineDistanceMicro([1n, 0n], [0n, 5n]), 1_000_000n);
+    assert.equal(cosineDistanceMicro([3n, 4n], [6n, 8n]), 0n);
+    assert.equal(cosineDistanceMicro([1n, 1n], [-1n, -1n]), 2_000_000n);
+    assert.throws(() => cosineDistanceMicro([0n, 0n], [1n, 0n]), /no length/);
+  });
+
+  it("assigns by distance divided by stake, ties to the lower id", () => {
+    const target = [1_000_000n, 0n];
+    const near = { id: 2, stake: 1n, position: [1_000_000n, 100_000n] };
+    const far = { id: 1, stake: 1n, position: [0n, 1_000_000n] };
+    assert.deepEqual(
+      assignModels(target, [far, near], 1).map((m) => m.id),
+      [2],
+    );
+    const rich = { ...far, stake: 1_000_000n };
+    assert.deepEqual(
+      assignModels(target, [rich, near], 2).map((m) => m.id),
+      [1, 2],
+    );
+    const twin = { ...near, id: 3 };
+    assert.deepEqual(
+      assignModels(target, [twin, near], 2).map((m) => m.id),
+      [2, 3],
+    );
+  });
+
+  it("makes targets harder when they fill fast and easier when they do not", () => {
+    assert.equal(nextThreshold(200_000n, 1_000_000n, 500_000n, 1n, 2_000_000n), 150_000n);
+    assert.equal(nextThreshold(200_000n, 0n, 500_000n, 1n, 2_000_000n), 250_000n);
+    assert.equal(nextThreshold(200_000n, 0n, 500_000n, 1n, 210_000n), 210_000n);
+  });
+
+  it("draws auditors in proportion to stake", () => {
+    const validators = [
+      { address: "0x0000000000000000000000000000000000000001" as const, stake: 1n },
+      { address: "0x0000000000000000000000000000000000000002" as const, stake: 3n },
+    ];
+    const counts = new Map<string, number>();
+    for (let i = 0n; i < 400n; i++) {
+      const a = pickAuditor(`0x${"11".repeat(32)}`, i, validators)!;
+      counts.set(a, (counts.get(a) ?? 0) + 1);
+    }
+    const share = (counts.get(validators[1]!.address) ?? 0) / 400;
+    assert.ok(share > 0.65 && share < 0.85, `share ${share}`);
+    assert.equal(pickAuditor(`0x${"11".repeat(32)}`, 1n, []), undefined);
+  });
+
+  it("plans a submission: lowest loss wins, its embedding and distance decide", () => {
+    const target = quantize([1, 0, 0]);
+    const plan = planSubmission(
+      [
+        { modelId: 1, name: "a", loss: 2, embedding: [0, 1, 0] },
+        { modelId: 2, name: "b", loss: 1, embedding: [1, 0.1, 0] },
+      ],
+      target,
+      50_000n,
+    );
+    assert.equal(plan.winner.modelId, 2);
+    assert.equal(plan.accepted, true);
+    assert.equal(plan.lossMicro, 1_000_000n);
+    const miss = planSubmission([{ modelId: 1, name: "a", loss: 2, embedding: [0, 1, 0] }], target, 50_000n);
+    assert.equal(miss.accepted, false);
+    assert.match(miss.reason ?? "", /distance 1\.0000, outside the threshold 0\.0500/);
+  });
+
+  it("audits with a tolerance of 1% relative or 0.01 absolute", () => {
+    assert.ok(withinTolerance(0.005, 0.014));
+    assert.ok(withinTolerance(10, 10.09));
+    assert.ok(!withinTolerance(10, 10.2));
+    const verdict = auditSubmission(
+      { loss: 1, distance: 0.1, modelId: 1 },
+      { winnerModelId: 2, loss: 1.5, distance: 0.1 },
+    );
+    assert.equal(verdict.honest, false);
+    assert.equal(verdict.reasons.length, 2);
+  });
+
+  it("tells open, in-audit, claimable and expired targets apart", () => {
+    assert.equal(targetPhase(1, 3n, undefined, 3n), "open");
+    assert.equal(targetPhase(1, 3n, undefined, 4n), "expired");
+    assert.equal(targetPhase(2, 3n, 3n, 4n), "in-audit");
+    assert.equal(targetPhase(2, 3n, 3n, 5n), "claimable");
+    assert.ok(matchesFilter("claimable", "filled"));
+    assert.ok(!matchesFilter("open", "expired"));
+  });
+});
