@@ -413,7 +413,8 @@ test("a validator votes on a challenge of a stolen model", async ({ page, chain 
   await expect(challenge).toContainText("with a bond of 50 ARENA");
   await challenge.getByRole("button", { name: "Vote uphold" }).click();
   await expect(page.locator(confirmed).filter({ hasText: "Vote to uphold" })).toBeVisible();
-  const votes = await events(chain, "ChallengeVoted");
+  // The demo seed's challenges have votes of their own: keep this validator's.
+  const votes = (await events(chain, "ChallengeVoted")).filter((v) => v.args.validator === me);
   expect(votes).toHaveLength(1);
   expect(votes[0]!.args.validator).toBe(me);
   expect(votes[0]!.args.uphold).toBe(true);
