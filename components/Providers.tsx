@@ -1,13 +1,12 @@
 "use client";
 
-import "@rainbow-me/rainbowkit/styles.css";
-import { RainbowKitProvider, lightTheme } from "@rainbow-me/rainbowkit";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { WagmiProvider } from "wagmi";
 import { appConfig } from "@/lib/config";
 import { createWagmiConfig } from "@/lib/wallet/wagmiConfig";
 import { TxProvider } from "./tx/TxProvider";
+import { WalletUiLoader } from "./wallet/WalletUiLoader";
 
 export const wagmiConfig = createWagmiConfig(appConfig);
 
@@ -19,6 +18,10 @@ declare module "wagmi" {
   }
 }
 
+/**
+ * Wagmi and TanStack Query at first load (reads and wallet reconnect need them); RainbowKit's provider and
+ * modals are mounted beside the app by `WalletUiLoader` once a wallet button is used.
+ */
 export function Providers({ children }: { children: ReactNode }) {
   const [queryClient] = useState(
     () => new QueryClient({ defaultOptions: { queries: { staleTime: 4_000, retry: 1 } } }),
@@ -26,13 +29,8 @@ export function Providers({ children }: { children: ReactNode }) {
   return (
     <WagmiProvider config={wagmiConfig}>
       <QueryClientProvider client={queryClient}>
-        <RainbowKitProvider
-          theme={lightTheme({ accentColor: "#0f766e", borderRadius: "medium" })}
-          initialChain={appConfig.chains[0]}
-          appInfo={{ appName: "Arena" }}
-        >
-          <TxProvider>{children}</TxProvider>
-        </RainbowKitProvider>
+        <TxProvider>{children}</TxProvider>
+        <WalletUiLoader />
       </QueryClientProvider>
     </WagmiProvider>
   );

@@ -2,11 +2,11 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { ConnectButton } from "@rainbow-me/rainbowkit";
 import { NAV_ITEMS } from "./nav";
 import { TokenBalance } from "@/components/wallet/TokenBalance";
 import { FaucetButton } from "@/components/wallet/FaucetButton";
 import { useArenaChain } from "@/components/wallet/useArenaChain";
+import { WalletButton } from "@/components/wallet/WalletButton";
 
 function isActive(pathname: string, href: string) {
   return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
@@ -36,7 +36,7 @@ export function Header() {
         <div className="flex items-center gap-3">
           <TokenBalance />
           <FaucetButton />
-          <ConnectButton showBalance={false} chainStatus="icon" accountStatus="address" />
+          <WalletButton />
           {address && (
             <span className="sr-only" data-testid="connected-address">
               {address}

@@ -1,10 +1,10 @@
 "use client";
 
-import { ConnectButton } from "@rainbow-me/rainbowkit";
 import { formatTokenAmount } from "@/lib/format";
 import { FaucetButton } from "@/components/wallet/FaucetButton";
 import { useArenaChain } from "@/components/wallet/useArenaChain";
 import { useTokenBalance } from "@/components/wallet/useTokenBalance";
+import { WalletButton } from "@/components/wallet/WalletButton";
 
 export function WalletCard() {
   const { address, isConnected, wrongNetwork } = useArenaChain();
@@ -17,7 +17,7 @@ export function WalletCard() {
       {!isConnected ? (
         <div className="mt-3 space-y-3 text-zinc-700">
           <p>Connect a wallet to see your balance and take part.</p>
-          <ConnectButton />
+          <WalletButton />
         </div>
       ) : wrongNetwork ? (
         <p className="mt-3 text-amber-800">Switch to the Arena network to see your balance.</p>

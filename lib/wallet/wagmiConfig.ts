@@ -1,4 +1,4 @@
-import { connectorsForWallets, type Wallet, type WalletList } from "@rainbow-me/rainbowkit";
+import type { Wallet, WalletList } from "@rainbow-me/rainbowkit";
 import {
   coinbaseWallet,
   injectedWallet,
@@ -10,6 +10,7 @@ import { createConfig, http, type CreateConnectorFn } from "wagmi";
 import type { AppConfig } from "../config";
 import { LOCAL_CHAIN_ID } from "../chain/chains";
 import { devConnector } from "./devConnector";
+import { connectorsForWalletList } from "./walletConnectors";
 
 const DEV_WALLET_ICON =
   "data:image/svg+xml;utf8," +
@@ -43,7 +44,7 @@ export function walletGroups(app: AppConfig): WalletList {
 }
 
 export function createWagmiConfig(app: AppConfig) {
-  const connectors = connectorsForWallets(walletGroups(app), {
+  const connectors = connectorsForWalletList(walletGroups(app), {
     appName: "Arena",
     // Only WalletConnect-based wallets use the id, and they are listed only when a real one is set.
     projectId: app.walletConnectProjectId ?? "walletconnect-not-configured",
