@@ -89,7 +89,11 @@ async function firstLoadJs(routes: string[]) {
   const rows = [];
   for (const route of routes) {
     const html = await (await fetch(APP_URL + route)).text();
-    const srcs = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1]!))];
+    // Every <script src> a modern browser downloads; `noModule` polyfills are skipped by such browsers.
+    const tags = [...html.matchAll(/<script[^>]*>/g)]
+      .map((m) => m[0])
+      .filter((tag) => !/nomodule/i.test(tag));
+    const srcs = [...new Set(tags.flatMap((tag) => /src="([^"]+\.js)"/.exec(tag)?.[1] ?? []))];
     let raw = 0;
     let gzip = 0;
     for (const src of srcs) {

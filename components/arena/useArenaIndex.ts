@@ -2,7 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { parseEventLogs } from "viem";
-import { usePublicClient } from "wagmi";
+import { getBlock } from "viem/actions";
+import { useClient } from "wagmi";
 import { arenaTasksAbi, deployments } from "@/contracts-abi";
 import { indexEvents, type ArenaEvent, type ArenaIndex } from "@/lib/arena/indexer";
 import { getContractLogs } from "@/lib/chain/logs";
@@ -11,7 +12,7 @@ import { useArenaChain } from "@/components/wallet/useArenaChain";
 /** The protocol's state as rebuilt from its events (tasks, participants, results, delegations, challenges). */
 export function useArenaIndex() {
   const { chainId } = useArenaChain();
-  const client = usePublicClient({ chainId });
+  const client = useClient({ chainId });
   const deployment = deployments[chainId]?.ArenaTasks;
   return useQuery<ArenaIndex>({
     queryKey: ["arena-index", chainId, deployment?.address],
@@ -27,11 +28,11 @@ export function useArenaIndex() {
 /** Chain time in seconds: the latest block's timestamp (the dev panel moves it on the local chain). */
 export function useChainTime() {
   const { chainId } = useArenaChain();
-  const client = usePublicClient({ chainId });
+  const client = useClient({ chainId });
   return useQuery({
     queryKey: ["chain-time", chainId],
     enabled: Boolean(client),
     refetchInterval: 5_000,
-    queryFn: async () => Number((await client!.getBlock()).timestamp),
+    queryFn: async () => Number((await getBlock(client!)).timestamp),
   });
 }

@@ -3,12 +3,11 @@
 import { useState } from "react";
 import type { Hex } from "viem";
 import { arenaTasksAbi } from "@/contracts-abi";
-import { finalEvalCommitment } from "@/lib/arena/params";
+import { FINAL_EVAL_KEY, finalEvalCommitment } from "@/lib/arena/params";
 import type { TaskView } from "@/lib/arena/indexer";
 import type { PhaseName } from "@/lib/arena/phases";
 import { useTransactor } from "@/components/tx/TxProvider";
 import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
-import { FINAL_EVAL_KEY } from "./new/CreateTaskForm";
 
 type Secret = { uri: string; salt: Hex };
 

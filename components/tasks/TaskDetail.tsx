@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useMemo } from "react";
 import { useReadContract } from "wagmi";
 import { arenaTasksAbi } from "@/contracts-abi";
@@ -11,16 +12,22 @@ import { LazyChart } from "@/components/charts/LazyChart";
 import { Card, QueryState, Stat } from "@/components/ui/Card";
 import { useArenaIndex, useChainTime } from "@/components/arena/useArenaIndex";
 import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
-import { ChallengePanel } from "./ChallengePanel";
-import { CreatorPanel } from "./CreatorPanel";
 import { Participants } from "./Participants";
-import { SettlePanel } from "./SettlePanel";
-import { StakePanel } from "./StakePanel";
-import { SubmitModelPanel } from "./SubmitModelPanel";
 import { Submissions } from "./Submissions";
 import { TaskParameters } from "./TaskParameters";
 import { TaskTimeline } from "./TaskTimeline";
-import { ValidatePanel } from "./ValidatePanel";
+
+/** Actions load after the page (they only show for a connected account), keeping first-load JS small. */
+const StakePanel = dynamic(() => import("./StakePanel").then((m) => m.StakePanel), { ssr: false });
+const SubmitModelPanel = dynamic(() => import("./SubmitModelPanel").then((m) => m.SubmitModelPanel), {
+  ssr: false,
+});
+const ValidatePanel = dynamic(() => import("./ValidatePanel").then((m) => m.ValidatePanel), { ssr: false });
+const SettlePanel = dynamic(() => import("./SettlePanel").then((m) => m.SettlePanel), { ssr: false });
+const CreatorPanel = dynamic(() => import("./CreatorPanel").then((m) => m.CreatorPanel), { ssr: false });
+const ChallengePanel = dynamic(() => import("./ChallengePanel").then((m) => m.ChallengePanel), {
+  ssr: false,
+});
 
 export function TaskDetail({ id }: { id: bigint }) {
   const index = useArenaIndex();

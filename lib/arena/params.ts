@@ -219,6 +219,9 @@ export type TaskParams = {
 export type ValidatedTask = { params: TaskParams; creatorStake: bigint };
 export type FieldErrors = Partial<Record<FieldName, string>>;
 
+/** Where the creator's browser keeps the held-back set's URI and salt until the reveal. */
+export const FINAL_EVAL_KEY = (chainId: number, commit: Hex) => `arena.finalEval.${chainId}.${commit}`;
+
 /** keccak256(abi.encode(uri, salt)): what the contract stores for the held-back evaluation set. */
 export function finalEvalCommitment(uri: string, salt: Hex): Hex {
   return keccak256(encodeAbiParameters([{ type: "string" }, { type: "bytes32" }], [uri, salt]));

@@ -8,6 +8,7 @@ import {
   FIELD_SPECS,
   defaultLambda,
   defaultTaskForm,
+  FINAL_EVAL_KEY,
   finalEvalCommitment,
   validateTaskForm,
   type FieldErrors,
@@ -56,8 +57,6 @@ const GROUPS: { title: string; fields: FieldName[] }[] = [
   { title: "Validation", fields: ["validatorsPerSubmission", "maxAssignmentsPerEpoch", "maxNodes"] },
   { title: "Reward mechanism", fields: ["gamma", "q", "alphaT", "lambdaV", "alphaV", "beta"] },
 ];
-
-export const FINAL_EVAL_KEY = (chainId: number, commit: Hex) => `arena.finalEval.${chainId}.${commit}`;
 
 export function CreateTaskForm() {
   const router = useRouter();
