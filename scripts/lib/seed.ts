@@ -46,7 +46,6 @@ async function prepareMachines(env: SeedEnv): Promise<void> {
 /** Demo state for the local chain, in order. Later features append their own steps. */
 export const SEED_STEPS: { name: string; run: (env: SeedEnv) => Promise<void> }[] = [
   { name: "fund accounts", run: fundAccounts },
-  { name: "protocol", run: seedProtocol },
   { name: "machine operators and reporters", run: prepareMachines },
 ];
 
@@ -62,3 +61,7 @@ SEED_STEPS.push({
   name: "targets market",
   run: async (env) => (await import("../seed/targets.ts")).seedTargets(env),
 });
+
+// Last: the protocol's demo tasks are laid out on a one-hour clock ending at the chain's time after every other
+// step (the targets market moves the clock by days), so each task is left in the phase it demonstrates.
+SEED_STEPS.push({ name: "protocol", run: seedProtocol });
