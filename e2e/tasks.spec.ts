@@ -1,7 +1,8 @@
-import { parseEther, parseEventLogs, type Address, type ContractEventName } from "viem";
+import { parseEther, parseEventLogs, type Address, type ContractEventName, type Hex } from "viem";
 import { arenaTasksAbi, arenaTokenAbi } from "../contracts-abi";
 import { scoreCommitment } from "../lib/sortition";
 import { createTask, epochTimes, send, stake, timeTravelTo } from "./arena";
+import type { Page } from "@playwright/test";
 import { nodeLoss, relativeDifference } from "./scorer-helpers";
 import { connectDevWallet, expect, test, switchDevAccount, type ChainFixture } from "./fixtures";
 
@@ -82,6 +83,40 @@ async function scoredEpoch(
   );
   await timeTravelTo(chain, e1.end);
   return 1n;
+}
+
+/**
+ * The UI account as a validator of a fresh task in which another node submitted `modelUri` in epoch 1; time is
+ * left at the start of epoch 1's commit window. Returns the task, the UI account and epoch 1's times.
+ */
+async function asValidatorInCommitWindow(
+  page: Page,
+  chain: ChainFixture,
+  title: string,
+  modelUri: string,
+  hash: Hex,
+) {
+  const [, , node] = chain.accounts;
+  const taskId = await createTask(chain, chain.accounts[0]!, title);
+  await page.goto("/");
+  const me = await connectDevWallet(page);
+  await fund(chain, me);
+  await fund(chain, node!);
+  await stake(chain, node!, taskId, NODE, parseEther("200"));
+  await stake(chain, me, taskId, VALIDATOR, parseEther("200"));
+  const e1 = await epochTimes(chain, taskId, 1n);
+  await timeTravelTo(chain, e1.start);
+  await send(chain, node!, (w) =>
+    w.writeContract({
+      abi: arenaTasksAbi,
+      address: chain.address("ArenaTasks"),
+      functionName: "submitModel",
+      args: [taskId, modelUri, hash],
+    }),
+  );
+  await timeTravelTo(chain, e1.submitEnd);
+  await openTask(page, taskId);
+  return { taskId, me, e1 };
 }
 
 async function settleOnChain(chain: ChainFixture, taskId: bigint, epochs: bigint[]) {
@@ -173,26 +208,13 @@ test("an assigned validator commits then reveals scores; a lost salt is explaine
   page,
   chain,
 }) => {
-  const [, , node] = chain.accounts;
-  const taskId = await createTask(chain, chain.accounts[0]!, "Validator flow");
-  await page.goto("/");
-  const me = await connectDevWallet(page);
-  await fund(chain, me);
-  await fund(chain, node!);
-  await stake(chain, node!, taskId, NODE, parseEther("200"));
-  await stake(chain, me, taskId, VALIDATOR, parseEther("200"));
-  const e1 = await epochTimes(chain, taskId, 1n);
-  await timeTravelTo(chain, e1.start);
-  await send(chain, node!, (w) =>
-    w.writeContract({
-      abi: arenaTasksAbi,
-      address: chain.address("ArenaTasks"),
-      functionName: "submitModel",
-      args: [taskId, "/models/arena-lm-base", `0x${"ee".repeat(32)}`],
-    }),
+  const { taskId, me, e1 } = await asValidatorInCommitWindow(
+    page,
+    chain,
+    "Validator flow",
+    "/models/arena-lm-base",
+    `0x${"ee".repeat(32)}`,
   );
-  await timeTravelTo(chain, e1.submitEnd);
-  await openTask(page, taskId);
   await page.getByLabel(/Score for submission/).fill("1.25");
   await page.getByRole("button", { name: "Commit scores" }).click();
   await expect(page.locator(confirmed).filter({ hasText: "Commit scores" })).toBeVisible();
@@ -339,26 +361,13 @@ test("score my assigned submissions in the browser fills the commit form with th
   chain,
 }) => {
   test.setTimeout(240_000);
-  const [, , node] = chain.accounts;
-  const taskId = await createTask(chain, chain.accounts[0]!, "Score in the browser");
-  await page.goto("/");
-  const me = await connectDevWallet(page);
-  await fund(chain, me);
-  await fund(chain, node!);
-  await stake(chain, node!, taskId, NODE, parseEther("200"));
-  await stake(chain, me, taskId, VALIDATOR, parseEther("200"));
-  const e1 = await epochTimes(chain, taskId, 1n);
-  await timeTravelTo(chain, e1.start);
-  await send(chain, node!, (w) =>
-    w.writeContract({
-      abi: arenaTasksAbi,
-      address: chain.address("ArenaTasks"),
-      functionName: "submitModel",
-      args: [taskId, "/models/arena-lm-tiny", `0x${"71".repeat(32)}`],
-    }),
+  await asValidatorInCommitWindow(
+    page,
+    chain,
+    "Score in the browser",
+    "/models/arena-lm-tiny",
+    `0x${"71".repeat(32)}`,
   );
-  await timeTravelTo(chain, e1.submitEnd);
-  await openTask(page, taskId);
   await page.getByRole("button", { name: "Score my assigned submissions" }).click();
   const input = page.getByLabel(/Score for submission/);
   await expect(input).toHaveValue(/^\d+\.\d{6}$/, { timeout: 180_000 });

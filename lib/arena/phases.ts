@@ -1,3 +1,5 @@
+import type { TaskConfigView } from "./indexer";
+
 /** Where a task is in its life: the contract's Phase enum, in order. */
 export const PHASES = ["Submission", "FinalValidation", "Challenge", "Ended", "Cancelled"] as const;
 export type PhaseName = (typeof PHASES)[number];
@@ -10,16 +12,11 @@ export const PHASE_LABELS: Record<PhaseName, string> = {
   Cancelled: "Cancelled",
 };
 
-export type TimelineConfig = {
-  start: number;
-  epochLength: number;
-  commitWindow: number;
-  revealWindow: number;
-  submissionEpochs: number;
-  finalEpochs: number;
-  challengeEpochs: number;
-  cancelled: boolean;
-};
+/** The schedule part of a task's configuration, with its start and whether it was cancelled. */
+export type TimelineConfig = Pick<
+  TaskConfigView,
+  "epochLength" | "commitWindow" | "revealWindow" | "submissionEpochs" | "finalEpochs" | "challengeEpochs"
+> & { start: number; cancelled: boolean };
 
 /** Within an epoch: submit, then validators commit, then they reveal (ARCHITECTURE §3.4). */
 export type EpochWindow = "submit" | "commit" | "reveal";

@@ -23,19 +23,7 @@ export type TaskSummary = {
 
 export function summarizeTask(task: TaskView, now: number, account?: Address): TaskSummary {
   const timeline = task.config
-    ? taskTimeline(
-        {
-          start: task.start,
-          epochLength: task.config.epochLength,
-          commitWindow: task.config.commitWindow,
-          revealWindow: task.config.revealWindow,
-          submissionEpochs: task.config.submissionEpochs,
-          finalEpochs: task.config.finalEpochs,
-          challengeEpochs: task.config.challengeEpochs,
-          cancelled: task.cancelled,
-        },
-        now,
-      )
+    ? taskTimeline({ ...task.config, start: task.start, cancelled: task.cancelled }, now)
     : undefined;
   const paid = [...task.epochs.values()].reduce((s, e) => s + e.paid, 0n);
   let totalStake = 0n;
