@@ -307,7 +307,7 @@ test("delegate to a node, set its reward share, and claim the delegator share", 
   await connectDevWallet(page);
   await switchDevAccount(page, node!);
   await page.goto("/delegate");
-  await page.getByLabel(`ρ in task #${taskId}`).fill("50");
+  await page.getByLabel(`ρ in task #${taskId}`, { exact: true }).fill("50");
   await page.getByRole("button", { name: `Set ρ in task #${taskId}` }).click();
   await expect(page.locator(confirmed).filter({ hasText: "Set reward share" })).toBeVisible();
   const shares = (await events(chain, "RewardShareSet")).filter((e) => e.args.taskId === taskId);
