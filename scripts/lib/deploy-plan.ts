@@ -25,6 +25,8 @@ export type DeployStep = {
   name: string;
   /** Only on the local chain (a faucet has no place where the token has value). */
   localOnly?: boolean;
+  /** Reached only through another contract's delegatecall: the app gets no ABI module for it. */
+  module?: boolean;
   args: (ctx: DeployContext) => readonly unknown[];
   /** Runs once the contract is deployed (e.g. funding it); gets a sender for the deployer. */
   after?: (ctx: DeployContext & { address: Address }) => PostDeployAction[];
@@ -61,9 +63,9 @@ export const DEPLOY_PLAN: DeployStep[] = [
   },
   // The Arena protocol: three delegatecall modules sharing ArenaTasks' storage layout, then ArenaTasks itself
   // (admin: the deployer). Creators qualify by locking 100 ARENA, by past participation or by EXPERT_ROLE.
-  { name: "ArenaSettlement", args: (ctx) => [addressOf(ctx, "ArenaToken")] },
-  { name: "ArenaLifecycle", args: (ctx) => [addressOf(ctx, "ArenaToken")] },
-  { name: "ArenaDelegation", args: (ctx) => [addressOf(ctx, "ArenaToken")] },
+  { name: "ArenaSettlement", module: true, args: (ctx) => [addressOf(ctx, "ArenaToken")] },
+  { name: "ArenaLifecycle", module: true, args: (ctx) => [addressOf(ctx, "ArenaToken")] },
+  { name: "ArenaDelegation", module: true, args: (ctx) => [addressOf(ctx, "ArenaToken")] },
   {
     name: "ArenaTasks",
     args: (ctx) => [

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ROOT, listArtifacts } from "./artifacts.ts";
+import { DEPLOY_PLAN } from "./deploy-plan.ts";
 
 const OUT_DIR = path.join(ROOT, "contracts-abi");
 const DEPLOYMENTS_DIR = path.join(ROOT, "deployments");
@@ -46,10 +47,12 @@ export function writeDeployment(deployment: DeploymentFile): void {
  * by chain id, and an index that lets the app refer to contracts by name.
  */
 export function generateAbis(): { contracts: string[]; changed: number } {
-  // Interfaces and abstract contracts have no bytecode: the app talks to deployable contracts only.
-  const artifacts = listArtifacts({ includeTests: false }).filter(
-    (a) => a.abi.length > 0 && a.bytecode !== "0x",
-  );
+  // The app talks to what the deploy plan deploys (and Multicall3), not to delegatecall modules or libraries.
+  const forApp = new Set([
+    "Multicall3",
+    ...DEPLOY_PLAN.filter((step) => !step.module).map((step) => step.name),
+  ]);
+  const artifacts = listArtifacts({ includeTests: false }).filter((a) => forApp.has(a.contractName));
   if (artifacts.length === 0) throw new Error("No artifacts found. Run `npx hardhat build` first.");
   mkdirSync(OUT_DIR, { recursive: true });
   let changed = 0;
