@@ -131,16 +131,11 @@ export const arenaTasksAbi = [
     "inputs": [
       {
         "internalType": "uint256",
-        "name": "taskId",
+        "name": "challengeId",
         "type": "uint256"
-      },
-      {
-        "internalType": "address",
-        "name": "node",
-        "type": "address"
       }
     ],
-    "name": "ChallengeAlreadyOpen",
+    "name": "ChallengeNotAnswered",
     "type": "error"
   },
   {
@@ -163,6 +158,38 @@ export const arenaTasksAbi = [
       }
     ],
     "name": "ChallengeResolved",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "challengeId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "resolvableAt",
+        "type": "uint256"
+      }
+    ],
+    "name": "ChallengeStillOpen",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "challengeId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "closedAt",
+        "type": "uint256"
+      }
+    ],
+    "name": "ChallengeWindowClosed",
     "type": "error"
   },
   {
@@ -402,6 +429,54 @@ export const arenaTasksAbi = [
       }
     ],
     "name": "LengthMismatch",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "committedAtBlock",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "currentBlock",
+        "type": "uint256"
+      }
+    ],
+    "name": "ModelCommitTooRecent",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "taskId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "node",
+        "type": "address"
+      }
+    ],
+    "name": "ModelNotCommitted",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "module",
+        "type": "address"
+      },
+      {
+        "internalType": "address",
+        "name": "token",
+        "type": "address"
+      }
+    ],
+    "name": "ModuleTokenMismatch",
     "type": "error"
   },
   {
@@ -650,8 +725,77 @@ export const arenaTasksAbi = [
     "type": "error"
   },
   {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "seedBlock",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "currentBlock",
+        "type": "uint256"
+      }
+    ],
+    "name": "SeedBlockNotReached",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "taskId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "epoch",
+        "type": "uint256"
+      }
+    ],
+    "name": "SeedNotDrawn",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "taskId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "node",
+        "type": "address"
+      },
+      {
+        "internalType": "address",
+        "name": "challenger",
+        "type": "address"
+      }
+    ],
+    "name": "SelfChallenge",
+    "type": "error"
+  },
+  {
     "inputs": [],
     "name": "SelfDelegation",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "taskId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "nextToSettle",
+        "type": "uint256"
+      }
+    ],
+    "name": "SettlementPending",
     "type": "error"
   },
   {
@@ -874,6 +1018,18 @@ export const arenaTasksAbi = [
         "indexed": false,
         "internalType": "uint256",
         "name": "bond",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "answerDeadline",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "voteDeadline",
         "type": "uint256"
       }
     ],
@@ -1282,6 +1438,37 @@ export const arenaTasksAbi = [
       },
       {
         "indexed": false,
+        "internalType": "bytes32",
+        "name": "commitment",
+        "type": "bytes32"
+      }
+    ],
+    "name": "ModelCommitted",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "taskId",
+        "type": "uint256"
+      },
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "epoch",
+        "type": "uint256"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "node",
+        "type": "address"
+      },
+      {
+        "indexed": false,
         "internalType": "uint256",
         "name": "nodeIndex",
         "type": "uint256"
@@ -1300,6 +1487,37 @@ export const arenaTasksAbi = [
       }
     ],
     "name": "ModelSubmitted",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "taskId",
+        "type": "uint256"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "node",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "nodeAmount",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "delegatorsAmount",
+        "type": "uint256"
+      }
+    ],
+    "name": "NodeRewardsForfeited",
     "type": "event"
   },
   {
@@ -1543,6 +1761,31 @@ export const arenaTasksAbi = [
       }
     ],
     "name": "ScoresRevealed",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "taskId",
+        "type": "uint256"
+      },
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "epoch",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "seedBlock",
+        "type": "uint256"
+      }
+    ],
+    "name": "SeedBlockFixed",
     "type": "event"
   },
   {
@@ -2210,6 +2453,24 @@ export const arenaTasksAbi = [
         "type": "bytes32"
       }
     ],
+    "name": "commitModel",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "taskId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "bytes32",
+        "name": "commitment",
+        "type": "bytes32"
+      }
+    ],
     "name": "commitScores",
     "outputs": [],
     "stateMutability": "nonpayable",
@@ -2518,6 +2779,11 @@ export const arenaTasksAbi = [
             "internalType": "uint256",
             "name": "accPaid",
             "type": "uint256"
+          },
+          {
+            "internalType": "uint128",
+            "name": "escrowed",
+            "type": "uint128"
           }
         ],
         "internalType": "struct DelegationPosition",
@@ -2548,6 +2814,24 @@ export const arenaTasksAbi = [
       }
     ],
     "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "taskId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "epoch",
+        "type": "uint256"
+      }
+    ],
+    "name": "drawSeed",
+    "outputs": [],
+    "stateMutability": "nonpayable",
     "type": "function"
   },
   {
@@ -2640,6 +2924,16 @@ export const arenaTasksAbi = [
             "type": "uint32"
           },
           {
+            "internalType": "uint40",
+            "name": "answerDeadline",
+            "type": "uint40"
+          },
+          {
+            "internalType": "uint40",
+            "name": "voteDeadline",
+            "type": "uint40"
+          },
+          {
             "internalType": "bool",
             "name": "answered",
             "type": "bool"
@@ -2709,6 +3003,11 @@ export const arenaTasksAbi = [
             "internalType": "uint32",
             "name": "cursor",
             "type": "uint32"
+          },
+          {
+            "internalType": "bool",
+            "name": "heldBackSet",
+            "type": "bool"
           },
           {
             "internalType": "uint96",
@@ -2800,6 +3099,11 @@ export const arenaTasksAbi = [
             "internalType": "uint40",
             "name": "lastRewardShareChange",
             "type": "uint40"
+          },
+          {
+            "internalType": "bool",
+            "name": "forfeited",
+            "type": "bool"
           },
           {
             "internalType": "bytes32",
@@ -3219,6 +3523,40 @@ export const arenaTasksAbi = [
         "internalType": "address",
         "name": "node",
         "type": "address"
+      },
+      {
+        "internalType": "string",
+        "name": "uri",
+        "type": "string"
+      },
+      {
+        "internalType": "bytes32",
+        "name": "contentHash",
+        "type": "bytes32"
+      }
+    ],
+    "name": "modelCommitment",
+    "outputs": [
+      {
+        "internalType": "bytes32",
+        "name": "",
+        "type": "bytes32"
+      }
+    ],
+    "stateMutability": "pure",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "taskId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "node",
+        "type": "address"
       }
     ],
     "name": "nodeEscrowOf",
@@ -3469,6 +3807,30 @@ export const arenaTasksAbi = [
       }
     ],
     "name": "rewardShareAt",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "taskId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "epoch",
+        "type": "uint256"
+      }
+    ],
+    "name": "seedBlockOf",
     "outputs": [
       {
         "internalType": "uint256",

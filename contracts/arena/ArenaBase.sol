@@ -9,6 +9,7 @@ import {
     Challenge,
     DelegationPosition,
     EpochState,
+    ModelCommit,
     IArenaErrors,
     IArenaEvents,
     Participant,
@@ -37,7 +38,7 @@ struct Ledger {
 
 /// @title ArenaBase
 /// @notice Storage layout and shared internals of the Arena protocol. ArenaTasks and its delegatecall modules
-/// (ArenaSettlement, ArenaChallenges) all inherit it, so they read and write the same slots.
+/// (ArenaSettlement, ArenaLifecycle, ArenaDelegation) all inherit it, so they read and write the same slots.
 abstract contract ArenaBase is IArenaErrors, IArenaEvents, AccessControl, ReentrancyGuardTransient {
     using Checkpoints for Checkpoints.Trace208;
 
@@ -97,6 +98,11 @@ abstract contract ArenaBase is IArenaErrors, IArenaEvents, AccessControl, Reentr
     mapping(uint256 => mapping(address => uint256)) internal _openChallenges;
     mapping(uint256 => Challenge) internal _challenges;
     mapping(uint256 => mapping(address => bool)) internal _voted;
+    /// task => epoch => the block whose hash becomes the epoch's seed (0: not fixed)
+    mapping(uint256 => mapping(uint256 => uint256)) internal _seedBlock;
+    mapping(uint256 => mapping(address => ModelCommit)) internal _modelCommits;
+    /// task => node => Σ rewards its delegators earned in the task (escrowed with the node's own)
+    mapping(uint256 => mapping(address => uint256)) internal _nodeDelegatorRewards;
 
     constructor(IERC20 token_) {
         if (address(token_) == address(0)) revert ZeroAddress();
@@ -138,14 +144,44 @@ abstract contract ArenaBase is IArenaErrors, IArenaEvents, AccessControl, Reentr
         submitEnd = commitEnd - c.commitWindow;
     }
 
-    /// @dev Records σ_e from block.prevrandao and Σw at the first action of an epoch.
-    function _openEpoch(uint256 taskId, uint256 epoch) internal returns (EpochState storage e) {
-        e = _epochs[taskId][epoch];
-        if (e.seed == bytes32(0)) {
-            e.seed = keccak256(abi.encode(block.prevrandao, taskId, epoch));
-            e.sumWeight = _sumWeight[taskId].upperLookupRecent(uint48(epoch));
-            emit EpochOpened(taskId, epoch, e.seed, e.sumWeight);
-        }
+    /// @dev The seed of an epoch: drawn, or readable now from its fixed block (0 otherwise). The block was fixed
+    /// after submissions closed and lay in the future then, so no participant knew or could retry it; only the
+    /// block producer is trusted not to withhold or choose that block's hash (SECURITY.md).
+    function _seedOf(uint256 taskId, uint256 epoch) internal view returns (bytes32) {
+        bytes32 seed = _epochs[taskId][epoch].seed;
+        if (seed != bytes32(0)) return seed;
+        uint256 b = _seedBlock[taskId][epoch];
+        if (b == 0 || block.number <= b) return bytes32(0);
+        bytes32 h = blockhash(b);
+        return h == bytes32(0) ? bytes32(0) : keccak256(abi.encode(h, taskId, epoch));
+    }
+
+    /// @dev Records σ_e and the Σw snapshot once the seed block's hash is readable; returns whether it is drawn.
+    function _readSeed(TaskState storage t, uint256 taskId, uint256 epoch) internal returns (bool) {
+        EpochState storage e = _epochs[taskId][epoch];
+        if (e.seed != bytes32(0)) return true;
+        bytes32 seed = _seedOf(taskId, epoch);
+        if (seed == bytes32(0)) return false;
+        e.seed = seed;
+        e.sumWeight = _sumWeight[taskId].upperLookupRecent(uint48(epoch));
+        e.heldBackSet = t.finalEvalRevealed && epoch >= _configs[taskId].submissionEpochs;
+        emit EpochOpened(taskId, epoch, seed, e.sumWeight);
+        return true;
+    }
+
+    /// @dev Seeds are drawn and scores committed in the current epoch of a scoring phase, in [submitEnd, commitEnd).
+    function _requireCommitWindow(
+        TaskState storage t,
+        TaskConfig storage c,
+        uint256 taskId,
+        uint256 epoch
+    ) internal view {
+        uint256 current = _epochOf(t, c);
+        Phase phase = _phaseAt(t, c, current);
+        if (phase != Phase.Submission && phase != Phase.FinalValidation) revert WrongPhase(taskId, phase);
+        (, uint256 submitEnd, uint256 commitEnd, ) = _epochTimes(t, c, current);
+        if (epoch != current || block.timestamp < submitEnd || block.timestamp >= commitEnd)
+            revert NotInWindow(epoch, submitEnd, commitEnd);
     }
 
     // ----- stake -----
@@ -177,24 +213,40 @@ abstract contract ArenaBase is IArenaErrors, IArenaEvents, AccessControl, Reentr
         uint256 newOwn,
         uint256 newDelegated
     ) private {
-        if (newOwn > MAX_STAKE) revert InvalidParameter("stake", newOwn, 0, MAX_STAKE);
-        if (newDelegated > MAX_STAKE) revert InvalidParameter("delegatedStake", newDelegated, 0, MAX_STAKE);
+        // The packed score header holds own + delegated in 88 bits.
+        if (newOwn + newDelegated > MAX_STAKE) revert InvalidParameter("stake", newOwn + newDelegated, 0, MAX_STAKE);
         Checkpoints.Trace208 storage own = _ownStake[taskId][account];
         Checkpoints.Trace208 storage delegated = _delegatedStake[taskId][account];
-        uint256 oldTotal = uint256(own.latest()) + delegated.latest();
-        if (own.latest() != newOwn) own.push(uint48(fromEpoch), uint208(newOwn));
+        uint256 oldOwn = own.latest();
+        uint256 oldTotal = oldOwn + delegated.latest();
+        if (oldOwn != newOwn) own.push(uint48(fromEpoch), uint208(newOwn));
         if (delegated.latest() != newDelegated) delegated.push(uint48(fromEpoch), uint208(newDelegated));
-        if (role == Role.Validator) {
-            uint256 newTotal = newOwn + newDelegated;
-            uint256 beta = _configs[taskId].mechanism.beta;
-            Checkpoints.Trace208 storage sw = _sumWeight[taskId];
-            sw.push(
-                uint48(fromEpoch),
-                uint208(sw.latest() + Sortition.weight(newTotal, beta) - Sortition.weight(oldTotal, beta))
-            );
-            Checkpoints.Trace208 storage ss = _sumValidatorStake[taskId];
-            ss.push(uint48(fromEpoch), uint208(ss.latest() + newTotal - oldTotal));
-        }
+        if (role == Role.Validator)
+            _moveValidatorTotals(taskId, fromEpoch, oldOwn, oldTotal, newOwn, newOwn + newDelegated);
+    }
+
+    /// @dev Only a validator that can commit (own stake at the minimum) counts towards Σw and S, so delegations
+    /// to one that left do not dilute everyone's odds and votes.
+    function _moveValidatorTotals(
+        uint256 taskId,
+        uint256 fromEpoch,
+        uint256 oldOwn,
+        uint256 oldTotal,
+        uint256 newOwn,
+        uint256 newTotal
+    ) private {
+        TaskConfig storage c = _configs[taskId];
+        uint256 minStake = c.minValidatorStake;
+        if (oldOwn < minStake) oldTotal = 0;
+        if (newOwn < minStake) newTotal = 0;
+        uint256 beta = c.mechanism.beta;
+        Checkpoints.Trace208 storage sw = _sumWeight[taskId];
+        sw.push(
+            uint48(fromEpoch),
+            uint208(sw.latest() + Sortition.weight(newTotal, beta) - Sortition.weight(oldTotal, beta))
+        );
+        Checkpoints.Trace208 storage ss = _sumValidatorStake[taskId];
+        ss.push(uint48(fromEpoch), uint208(ss.latest() + newTotal - oldTotal));
     }
 
     // ----- rewards -----
@@ -219,35 +271,66 @@ abstract contract ArenaBase is IArenaErrors, IArenaEvents, AccessControl, Reentr
         return _participatedAsNode[account] || _claimable[account] & PARTICIPATED != 0;
     }
 
-    /// @dev Delegator rewards accrued on a position since the last harvest, split at the epoch its pending change
-    /// took effect (see ARCHITECTURE.md §3.6). Pure read; `_harvest` applies it.
+    /// @dev How far delegation rewards are final: epochs below `settled` are settled, and none after them can
+    /// pay once every scoring epoch is settled (`done`).
+    function _settledThrough(uint256 taskId) internal view returns (uint256 settled, bool done) {
+        TaskState storage t = _tasks[taskId];
+        settled = t.settledEpochs;
+        done = t.cancelled || settled >= _scoringEpochs(_configs[taskId]);
+    }
+
+    /// @dev Delegator rewards accrued on a position since the last harvest, counting each settled epoch with the
+    /// amount that counted in it: `amount` before `nextFrom`, `nextAmount` from it (ARCHITECTURE.md §3.6). Only
+    /// settled epochs are read (`upperLookupRecent(settled − 1)`), never one being settled, so a position is paid
+    /// for exactly the epochs in which it was counted, whatever the order of calls. Pure read; `_harvest` applies it.
     function _pendingDelegation(
         uint256 taskId,
         address delegatee,
         DelegationPosition memory pos
-    ) internal view returns (uint256 earned, uint256 latest) {
+    ) internal view returns (uint256 earned, uint256 paidTo) {
+        (uint256 settled, ) = _settledThrough(taskId);
+        paidTo = pos.accPaid;
+        if (settled == 0) return (0, paidTo);
         Checkpoints.Trace208 storage acc = _accPerShare[taskId][delegatee];
-        latest = acc.latest();
-        if (latest == pos.accPaid) return (0, latest);
-        if (pos.nextAmount != pos.amount) {
-            uint256 atSwitch = acc.upperLookupRecent(uint48(pos.nextFrom - 1));
-            if (atSwitch > pos.accPaid) {
-                return (
-                    RewardMath.mulDiv(pos.amount, atSwitch - pos.accPaid, RewardMath.ACC_SCALE) +
-                        RewardMath.mulDiv(pos.nextAmount, latest - atSwitch, RewardMath.ACC_SCALE),
-                    latest
-                );
-            }
-            return (RewardMath.mulDiv(pos.nextAmount, latest - pos.accPaid, RewardMath.ACC_SCALE), latest);
+        uint256 last = acc.upperLookupRecent(uint48(settled - 1));
+        if (last <= paidTo) return (0, paidTo);
+        uint256 before = pos.amount;
+        uint256 atSwitch = paidTo;
+        if (pos.nextAmount != pos.amount && pos.nextFrom <= settled) {
+            // Epochs up to nextFrom − 1 counted `amount`, later settled ones `nextAmount`.
+            uint256 s = acc.upperLookupRecent(uint48(pos.nextFrom - 1));
+            if (s > paidTo) atSwitch = s;
+            before = pos.nextAmount;
+            earned = RewardMath.mulDiv(pos.amount, atSwitch - paidTo, RewardMath.ACC_SCALE);
+        } else {
+            atSwitch = paidTo;
         }
-        return (RewardMath.mulDiv(pos.amount, latest - pos.accPaid, RewardMath.ACC_SCALE), latest);
+        earned += RewardMath.mulDiv(before, last - atSwitch, RewardMath.ACC_SCALE);
+        paidTo = last;
     }
 
+    /// @dev Credits a position's rewards up to the last settled epoch. A training node's delegators' rewards stay
+    /// escrowed in the position until the node's own are released, and are lost with them to an upheld challenge.
     function _harvest(uint256 taskId, address delegatee, address delegator) internal returns (uint256 earned) {
         DelegationPosition storage pos = _positions[taskId][delegatee][delegator];
-        uint256 latest;
-        (earned, latest) = _pendingDelegation(taskId, delegatee, pos);
-        pos.accPaid = latest;
+        uint256 paidTo;
+        (earned, paidTo) = _pendingDelegation(taskId, delegatee, pos);
+        pos.accPaid = paidTo;
+        (uint256 settled, bool done) = _settledThrough(taskId);
+        if (pos.nextFrom <= settled || done) pos.amount = pos.nextAmount;
+        Participant storage p = _participants[taskId][delegatee];
+        if (p.role == Role.Node) {
+            if (p.forfeited) {
+                pos.escrowed = 0;
+                return 0;
+            }
+            if (!_nodeReleasable(taskId, delegatee)) {
+                pos.escrowed += uint128(earned);
+                return 0;
+            }
+            earned += pos.escrowed;
+            pos.escrowed = 0;
+        }
         if (earned > 0) {
             ledger.delegation -= uint128(earned);
             _credit(delegator, earned);
@@ -255,12 +338,19 @@ abstract contract ArenaBase is IArenaErrors, IArenaEvents, AccessControl, Reentr
         }
     }
 
-    /// @dev Moves a node's escrowed task rewards to its claimable balance once no challenge can take them.
-    function _tryReleaseNode(uint256 taskId, address node) internal returns (bool released) {
+    /// @dev Whether no challenge can take a node's task rewards any more: the task ended, every scoring epoch is
+    /// settled, no challenge of the node is open, and none was upheld.
+    function _nodeReleasable(uint256 taskId, address node) internal view returns (bool) {
         TaskState storage t = _tasks[taskId];
         TaskConfig storage c = _configs[taskId];
         if (_phaseAt(t, c, _epochOf(t, c)) != Phase.Ended) return false;
         if (t.settledEpochs < _scoringEpochs(c) || _openChallenges[taskId][node] != 0) return false;
+        return !_participants[taskId][node].forfeited;
+    }
+
+    /// @dev Moves a node's escrowed task rewards to its claimable balance once no challenge can take them.
+    function _tryReleaseNode(uint256 taskId, address node) internal returns (bool released) {
+        if (!_nodeReleasable(taskId, node)) return false;
         uint256 amount = _nodeEscrow[taskId][node];
         if (amount == 0) return false;
         _nodeEscrow[taskId][node] = 0;
@@ -282,9 +372,14 @@ abstract contract ArenaBase is IArenaErrors, IArenaEvents, AccessControl, Reentr
         if (phase != Phase.Submission && phase != Phase.FinalValidation) revert WrongPhase(taskId, phase);
     }
 
-    /// @dev Once the pending amount counts, it becomes the current amount.
-    function _rollPosition(DelegationPosition storage pos, uint256 epoch) internal {
-        if (pos.nextFrom <= epoch && pos.amount != pos.nextAmount) pos.amount = pos.nextAmount;
+    /// @dev Before a delegation changes: once the pending amount counts, it becomes the current amount. A switch
+    /// that took effect in an epoch not yet settled cannot be folded (that epoch still pays the old amount), so the
+    /// change waits for settlement, which anyone can run (`SettlementPending`).
+    function _rollPosition(uint256 taskId, DelegationPosition storage pos, uint256 epoch) internal {
+        if (pos.amount == pos.nextAmount || pos.nextFrom > epoch) return;
+        (uint256 settled, bool done) = _settledThrough(taskId);
+        if (pos.nextFrom > settled && !done) revert SettlementPending(taskId, settled);
+        pos.amount = pos.nextAmount;
     }
 
     function _startUnbonding(

@@ -70,7 +70,7 @@ contract ArenaDelegation is ArenaBase {
             t.stakerCount += 1;
         }
         _harvest(taskId, delegatee, msg.sender);
-        _rollPosition(pos, epoch);
+        _rollPosition(taskId, pos, epoch);
         pos.nextAmount += amount;
         pos.nextFrom = uint32(epoch + 1);
         _setDelegatedStake(taskId, delegatee, epoch + 1, uint256(_delegatedStake[taskId][delegatee].latest()) + amount);
@@ -87,7 +87,7 @@ contract ArenaDelegation is ArenaBase {
         uint256 epoch = _epochOf(t, c);
         DelegationPosition storage pos = _positions[taskId][delegatee][msg.sender];
         _harvest(taskId, delegatee, msg.sender);
-        _rollPosition(pos, epoch);
+        _rollPosition(taskId, pos, epoch);
         if (amount > pos.nextAmount) revert InsufficientStake(amount, pos.nextAmount);
         pos.nextAmount -= amount;
         pos.nextFrom = uint32(epoch + 1);

@@ -5,15 +5,18 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {Checkpoints} from "@openzeppelin/contracts/utils/structs/Checkpoints.sol";
 import {ArenaBase} from "./ArenaBase.sol";
-import {Challenge, Participant, Phase, Role, TaskConfig, TaskParams, TaskState} from "./IArena.sol";
+import {Challenge, DelegationPosition, Participant, Phase, Role, TaskConfig, TaskParams, TaskState} from "./IArena.sol";
 import {ArenaParams} from "./lib/ArenaParams.sol";
 
 /// @title ArenaLifecycle
 /// @notice Creation, cancellation, the challenge phase (ARCHITECTURE.md §3.2) and the end of a task, run by
-/// ArenaTasks through delegatecall. In the challenge phase anyone may challenge a node's model as stolen by posting a bond; the node answers with a proof
-/// reference; validators vote with the stake they had when the challenge opened. At the end of the task, an
-/// unanswered challenge or ≥ 2/3 of validator stake upholding it gives the node's escrowed task rewards to the
-/// challenger; otherwise the bond goes to the node.
+/// ArenaTasks through delegatecall. In the challenge phase anyone but the node and its delegators may challenge a
+/// node's model as stolen by posting a bond; several challenges of one node may be open at once. Each challenge has
+/// its own windows: the node answers with a proof reference within one epoch length of the opening, then validators
+/// vote (with the stake they had when it opened) until one more epoch length has passed. An unanswered challenge,
+/// or ≥ 2/3 of validator stake upholding it, gives the node's escrowed task rewards and its delegators' escrowed
+/// rewards to the challenger; otherwise the bond goes to the node. The escrow is held until every challenge of the
+/// node is resolved, so a challenge opened in the phase's last block is answered like any other.
 contract ArenaLifecycle is ArenaBase {
     using SafeERC20 for IERC20;
     using Checkpoints for Checkpoints.Trace208;
@@ -39,7 +42,8 @@ contract ArenaLifecycle is ArenaBase {
         TaskConfig memory config = ArenaParams.toConfig(params);
         uint256 minStake = minCreatorStake;
         if (creatorStake > 0 && creatorStake < minStake) revert CreatorStakeTooLow(creatorStake, minStake);
-        bool byStake = creatorStake > 0 && creatorStake >= minStake;
+        // minCreatorStake = 0 disables the stake route (a 1-wei stake must not qualify).
+        bool byStake = minStake > 0 && creatorStake >= minStake;
         if (!byStake && !hasParticipated(msg.sender) && !hasRole(EXPERT_ROLE, msg.sender)) {
             revert CreatorNotEligible(msg.sender, minStake);
         }
@@ -89,7 +93,37 @@ contract ArenaLifecycle is ArenaBase {
         token.safeTransfer(msg.sender, refund);
     }
 
+    /// @notice The creator reveals the held-back evaluation set committed at creation, opening final validation.
+    function revealFinalEval(uint256 taskId, string calldata evalSetURI, bytes32 salt) external onlyDelegateCall {
+        TaskState storage t = _task(taskId);
+        TaskConfig storage c = _configs[taskId];
+        if (msg.sender != t.creator) revert NotTaskCreator(taskId, msg.sender);
+        Phase phase = _phaseAt(t, c, _epochOf(t, c));
+        if (phase != Phase.FinalValidation || t.finalEvalRevealed) revert WrongPhase(taskId, phase);
+        bytes32 actual = keccak256(abi.encode(evalSetURI, salt));
+        if (actual != t.finalEvalCommit) revert FinalEvalMismatch(t.finalEvalCommit, actual);
+        t.finalEvalRevealed = true;
+        emit FinalEvalRevealed(taskId, evalSetURI);
+    }
+
+    /// @notice Draws the current epoch's sortition seed in two steps, callable by anyone once submissions have
+    /// closed: a first call fixes the next block, a call after that block reads its hash (`commitScores` reads it
+    /// too). If 256 blocks pass unread (the hash is gone), the next call fixes a new block.
+    /// @dev Nobody knows the fixed block's hash when it is fixed and nobody can retry it; only the block producer
+    /// could withhold or choose it (SECURITY.md). Final-validation epochs are drawn the same way.
+    function drawSeed(uint256 taskId, uint256 epoch) external onlyDelegateCall {
+        TaskState storage t = _task(taskId);
+        _requireCommitWindow(t, _configs[taskId], taskId, epoch);
+        if (_readSeed(t, taskId, epoch)) return;
+        uint256 b = _seedBlock[taskId][epoch];
+        if (b != 0 && block.number <= b) revert SeedBlockNotReached(b, block.number);
+        _seedBlock[taskId][epoch] = block.number + 1;
+        emit SeedBlockFixed(taskId, epoch, block.number + 1);
+    }
+
     /// @notice Challenges `node`'s model in task `taskId` as stolen, posting `bond` (at least the task's bond).
+    /// @dev Not by the node itself nor by one of its delegators. The node has one epoch length to answer, then
+    /// validators one more to vote.
     function openChallenge(
         uint256 taskId,
         address node,
@@ -102,7 +136,9 @@ contract ArenaLifecycle is ArenaBase {
         if (phase != Phase.Challenge) revert WrongPhase(taskId, phase);
         Participant storage p = _participants[taskId][node];
         if (p.role != Role.Node || !p.submitted) revert WrongRole(taskId, node, Role.Node);
-        if (_openChallenges[taskId][node] != 0) revert ChallengeAlreadyOpen(taskId, node);
+        DelegationPosition storage pos = _positions[taskId][node][msg.sender];
+        if (msg.sender == node || pos.amount != 0 || pos.nextAmount != 0)
+            revert SelfChallenge(taskId, node, msg.sender);
         if (bond < c.challengeBond) revert BondTooLow(bond, c.challengeBond);
         challengeId = ++challengeCount;
         Challenge storage ch = _challenges[challengeId];
@@ -111,30 +147,40 @@ contract ArenaLifecycle is ArenaBase {
         ch.challenger = msg.sender;
         ch.bond = bond;
         ch.openedEpoch = uint32(epoch);
-        _openChallenges[taskId][node] = 1;
+        ch.answerDeadline = uint40(block.timestamp + c.epochLength);
+        ch.voteDeadline = uint40(block.timestamp + 2 * uint256(c.epochLength));
+        _openChallenges[taskId][node] += 1;
         ledger.bonds += bond;
         ledger.funded += bond;
-        emit ChallengeOpened(challengeId, taskId, node, msg.sender, bond);
+        emit ChallengeOpened(challengeId, taskId, node, msg.sender, bond, ch.answerDeadline, ch.voteDeadline);
         token.safeTransferFrom(msg.sender, address(this), bond);
     }
 
-    /// @notice The challenged node answers with a proof reference (training log, proof of learning, watermark).
+    /// @notice The challenged node answers with a proof reference (training log, proof of learning, watermark),
+    /// before the challenge's answer deadline.
     function answerChallenge(uint256 challengeId, string calldata proofURI) external onlyDelegateCall {
-        Challenge storage ch = _openChallenge(challengeId);
+        Challenge storage ch = _unresolved(challengeId);
         if (msg.sender != ch.node) revert NotChallengedNode(challengeId, msg.sender);
         if (ch.answered) revert AlreadyAnswered(challengeId);
+        if (block.timestamp >= ch.answerDeadline) revert ChallengeWindowClosed(challengeId, ch.answerDeadline);
         ch.answered = true;
         emit ChallengeAnswered(challengeId, proofURI);
     }
 
-    /// @notice A validator of the task votes, weighted by its stake (own + delegated) when the challenge opened.
+    /// @notice A validator of the task votes on an answered challenge until its vote deadline, weighted by its
+    /// stake (own + delegated) when the challenge opened.
     function voteChallenge(uint256 challengeId, bool uphold) external onlyDelegateCall {
-        Challenge storage ch = _openChallenge(challengeId);
+        Challenge storage ch = _unresolved(challengeId);
         uint256 taskId = ch.taskId;
         if (_participants[taskId][msg.sender].role != Role.Validator)
             revert WrongRole(taskId, msg.sender, Role.Validator);
+        if (!ch.answered) revert ChallengeNotAnswered(challengeId);
+        if (block.timestamp >= ch.voteDeadline) revert ChallengeWindowClosed(challengeId, ch.voteDeadline);
         if (_voted[challengeId][msg.sender]) revert AlreadyVoted(challengeId, msg.sender);
-        uint256 weight = _ownAt(taskId, msg.sender, ch.openedEpoch) + _delegatedAt(taskId, msg.sender, ch.openedEpoch);
+        uint256 own = _ownAt(taskId, msg.sender, ch.openedEpoch);
+        // Same rule as the total it is compared with: a validator below the minimum does not count.
+        uint256 weight =
+            own < _configs[taskId].minValidatorStake ? 0 : own + _delegatedAt(taskId, msg.sender, ch.openedEpoch);
         if (weight == 0) revert NoVotingStake(challengeId, msg.sender);
         _voted[challengeId][msg.sender] = true;
         if (uphold) ch.votesUphold += uint96(weight);
@@ -142,25 +188,27 @@ contract ArenaLifecycle is ArenaBase {
         emit ChallengeVoted(challengeId, msg.sender, uphold, weight);
     }
 
-    /// @notice Settles a challenge once the task has ended and every scoring epoch is settled.
+    /// @notice Settles a challenge once every scoring epoch is settled and either its answer window passed
+    /// unanswered or its vote window is over. Upheld: the challenger gets its bond back, the node's escrowed task
+    /// rewards and its delegators' escrowed rewards. Rejected: the bond goes to the node.
     function resolveChallenge(uint256 challengeId) external onlyDelegateCall returns (bool upheld) {
-        Challenge storage ch = _challenges[challengeId];
-        if (ch.challenger == address(0)) revert ChallengeNotFound(challengeId);
-        if (ch.resolved) revert ChallengeResolved(challengeId);
+        Challenge storage ch = _unresolved(challengeId);
         uint256 taskId = ch.taskId;
-        _requireEndedAndSettled(taskId);
+        TaskState storage t = _tasks[taskId];
+        TaskConfig storage c = _configs[taskId];
+        if (t.settledEpochs < _scoringEpochs(c)) revert EpochsNotSettled(t.settledEpochs, _scoringEpochs(c));
+        uint256 resolvableAt = ch.answered ? ch.voteDeadline : ch.answerDeadline;
+        if (block.timestamp < resolvableAt) revert ChallengeStillOpen(challengeId, resolvableAt);
         uint256 total = _sumValidatorStake[taskId].upperLookupRecent(uint48(ch.openedEpoch));
         upheld = !ch.answered || (total > 0 && uint256(ch.votesUphold) * 3 >= total * 2);
         ch.resolved = true;
         ch.upheld = upheld;
-        _openChallenges[taskId][ch.node] = 0;
+        _openChallenges[taskId][ch.node] -= 1;
         uint256 bond = ch.bond;
         ledger.bonds -= uint128(bond);
         uint256 transferred;
         if (upheld) {
-            transferred = _nodeEscrow[taskId][ch.node];
-            _nodeEscrow[taskId][ch.node] = 0;
-            ledger.escrow -= uint128(transferred);
+            transferred = _forfeit(taskId, ch.node);
             _credit(ch.challenger, transferred + bond);
         } else {
             transferred = bond;
@@ -169,10 +217,25 @@ contract ArenaLifecycle is ArenaBase {
         emit ChallengeSettled(challengeId, upheld, transferred);
     }
 
+    /// @dev Takes a node's escrow and what its delegators earned in the task; later upheld challenges get nothing more.
+    function _forfeit(uint256 taskId, address node) private returns (uint256) {
+        Participant storage p = _participants[taskId][node];
+        if (p.forfeited) return 0;
+        p.forfeited = true;
+        uint256 own = _nodeEscrow[taskId][node];
+        _nodeEscrow[taskId][node] = 0;
+        ledger.escrow -= uint128(own);
+        uint256 delegators = _nodeDelegatorRewards[taskId][node];
+        ledger.delegation -= uint128(delegators);
+        emit NodeRewardsForfeited(taskId, node, own, delegators);
+        return own + delegators;
+    }
+
     /// @notice Releases a node's escrowed task rewards to its claimable balance after the task (anyone may call).
     function releaseNodeRewards(uint256 taskId, address node) external onlyDelegateCall {
         _requireEndedAndSettled(taskId);
-        if (_openChallenges[taskId][node] != 0) revert ChallengesOpen(taskId, node, 1);
+        uint256 open = _openChallenges[taskId][node];
+        if (open != 0) revert ChallengesOpen(taskId, node, open);
         if (!_tryReleaseNode(taskId, node)) revert NothingToClaim(node);
     }
 
@@ -206,14 +269,28 @@ contract ArenaLifecycle is ArenaBase {
         token.safeTransfer(msg.sender, amount);
     }
 
-    function _openChallenge(uint256 challengeId) private view returns (Challenge storage ch) {
+    // ----- admin -----
+
+    /// @notice Sets the protocol fee on claims (at most 10%) and the treasury receiving it. It applies to every
+    /// later claim, including rewards earned before the change (SECURITY.md: the admin is trusted for this).
+    function setProtocolFee(uint256 feeBps_, address treasury_) external onlyDelegateCall onlyRole(DEFAULT_ADMIN_ROLE) {
+        if (feeBps_ > MAX_FEE_BPS) revert FeeTooHigh(feeBps_, MAX_FEE_BPS);
+        if (feeBps_ > 0 && treasury_ == address(0)) revert ZeroAddress();
+        feeBps = feeBps_;
+        treasury = treasury_;
+        emit ProtocolFeeSet(feeBps_, treasury_);
+    }
+
+    /// @notice Sets the stake a creator must lock to qualify by stake (0 disables that route).
+    function setMinCreatorStake(uint256 amount) external onlyDelegateCall onlyRole(DEFAULT_ADMIN_ROLE) {
+        minCreatorStake = amount;
+        emit MinCreatorStakeSet(amount);
+    }
+
+    function _unresolved(uint256 challengeId) private view returns (Challenge storage ch) {
         ch = _challenges[challengeId];
         if (ch.challenger == address(0)) revert ChallengeNotFound(challengeId);
         if (ch.resolved) revert ChallengeResolved(challengeId);
-        TaskState storage t = _tasks[ch.taskId];
-        TaskConfig storage c = _configs[ch.taskId];
-        Phase phase = _phaseAt(t, c, _epochOf(t, c));
-        if (phase != Phase.Challenge) revert WrongPhase(ch.taskId, phase);
     }
 
     function _requireEndedAndSettled(uint256 taskId) private view {

@@ -2,7 +2,8 @@
 pragma solidity ^0.8.28;
 
 import {ArenaBase} from "./ArenaBase.sol";
-import {EpochState, Participant, Phase, Role, TaskConfig, TaskState} from "./IArena.sol";
+import {EpochState, ModelCommit, Participant, Phase, Role, TaskConfig, TaskState} from "./IArena.sol";
+import {Checkpoints} from "@openzeppelin/contracts/utils/structs/Checkpoints.sol";
 import {ScorePacking} from "./lib/ScorePacking.sol";
 import {Sortition} from "./lib/Sortition.sol";
 
@@ -11,11 +12,32 @@ import {Sortition} from "./lib/Sortition.sol";
 /// validators (ARCHITECTURE.md §3.2–§3.4). Each epoch: submissions until `submitEnd`, commits until `commitEnd`,
 /// reveals until the epoch ends.
 abstract contract ArenaScoring is ArenaBase {
-    /// @notice Submits this epoch's model: a URI and its content hash. The latest submission of the epoch counts.
+    using Checkpoints for Checkpoints.Trace208;
+
+    /// @notice Commits to this epoch's model before submitting it: keccak256(abi.encode(taskId, node, uri,
+    /// contentHash)) (`modelCommitment`). The submission must come in a later block of the same epoch, so a
+    /// watcher who copies a content hash from a pending submission is too late to commit to it.
+    function commitModel(uint256 taskId, bytes32 commitment) external {
+        (uint256 epoch, ) = _checkSubmitWindow(taskId);
+        _modelCommits[taskId][msg.sender] = ModelCommit(commitment, uint64(block.number), uint32(epoch));
+        emit ModelCommitted(taskId, epoch, msg.sender, commitment);
+    }
+
+    /// @notice Submits this epoch's model: a URI and its content hash, committed in an earlier block of this
+    /// epoch (`commitModel`). The latest submission of the epoch counts.
     /// @dev A content hash may appear only once per task (a copied model is rejected).
     function submitModel(uint256 taskId, string calldata uri, bytes32 contentHash) external {
-        uint256 epoch = _checkSubmit(taskId, contentHash);
-        _openEpoch(taskId, epoch);
+        (uint256 epoch, TaskConfig storage c) = _checkSubmitWindow(taskId);
+        ModelCommit storage mc = _modelCommits[taskId][msg.sender];
+        if (mc.epoch != epoch || mc.commitment != modelCommitment(taskId, msg.sender, uri, contentHash))
+            revert ModelNotCommitted(taskId, msg.sender);
+        if (block.number <= mc.blockNumber) revert ModelCommitTooRecent(mc.blockNumber, block.number);
+        delete _modelCommits[taskId][msg.sender];
+        uint256 own = _ownAt(taskId, msg.sender, epoch);
+        if (own < c.minNodeStake) revert StakeNotActive(epoch, own, c.minNodeStake);
+        if (contentHash == bytes32(0)) revert InvalidParameter("contentHash", 0, 1, type(uint256).max);
+        address usedBy = _modelHashOwner[taskId][contentHash];
+        if (usedBy != address(0)) revert DuplicateModelHash(contentHash, usedBy);
         _modelHashOwner[taskId][contentHash] = msg.sender;
         Participant storage p = _participants[taskId][msg.sender];
         p.submitted = true;
@@ -25,54 +47,44 @@ abstract contract ArenaScoring is ArenaBase {
         emit ModelSubmitted(taskId, epoch, msg.sender, p.index, uri, contentHash);
     }
 
-    function _checkSubmit(uint256 taskId, bytes32 contentHash) private view returns (uint256 epoch) {
+    /// @notice The commitment `commitModel` expects for a submission.
+    function modelCommitment(
+        uint256 taskId,
+        address node,
+        string calldata uri,
+        bytes32 contentHash
+    ) public pure returns (bytes32) {
+        return keccak256(abi.encode(taskId, node, uri, contentHash));
+    }
+
+    function _checkSubmitWindow(uint256 taskId) private view returns (uint256 epoch, TaskConfig storage c) {
         TaskState storage t = _task(taskId);
-        TaskConfig storage c = _configs[taskId];
+        c = _configs[taskId];
         epoch = _epochOf(t, c);
         Phase phase = _phaseAt(t, c, epoch);
         if (phase != Phase.Submission) revert WrongPhase(taskId, phase);
         if (_participants[taskId][msg.sender].role != Role.Node) revert WrongRole(taskId, msg.sender, Role.Node);
         (uint256 start, uint256 submitEnd, , ) = _epochTimes(t, c, epoch);
         if (block.timestamp >= submitEnd) revert NotInWindow(epoch, start, submitEnd);
-        uint256 own = _ownAt(taskId, msg.sender, epoch);
-        if (own < c.minNodeStake) revert StakeNotActive(epoch, own, c.minNodeStake);
-        if (contentHash == bytes32(0)) revert InvalidParameter("contentHash", 0, 1, type(uint256).max);
-        address usedBy = _modelHashOwner[taskId][contentHash];
-        if (usedBy != address(0)) revert DuplicateModelHash(contentHash, usedBy);
     }
 
-    /// @notice The creator reveals the held-back evaluation set committed at creation, opening final validation.
-    function revealFinalEval(uint256 taskId, string calldata evalSetURI, bytes32 salt) external {
-        TaskState storage t = _task(taskId);
-        TaskConfig storage c = _configs[taskId];
-        if (msg.sender != t.creator) revert NotTaskCreator(taskId, msg.sender);
-        Phase phase = _phaseAt(t, c, _epochOf(t, c));
-        if (phase != Phase.FinalValidation || t.finalEvalRevealed) revert WrongPhase(taskId, phase);
-        bytes32 actual = keccak256(abi.encode(evalSetURI, salt));
-        if (actual != t.finalEvalCommit) revert FinalEvalMismatch(t.finalEvalCommit, actual);
-        t.finalEvalRevealed = true;
-        emit FinalEvalRevealed(taskId, evalSetURI);
-    }
-
-    /// @notice Commits keccak256(abi.encode(taskId, epoch, validator, nodeIndices, scores, salt)) for this epoch.
-    /// @dev May be replaced until the commit window closes.
+    /// @notice Commits keccak256(abi.encode(taskId, epoch, validator, nodeIndices, scores, salt)) for this epoch,
+    /// once its seed can be read (`drawSeed`).
+    /// @dev May be replaced until the commit window closes. In final validation, validators score on the held-back
+    /// set if the creator revealed it before the seed was recorded (`getEpoch(..).heldBackSet`), else on the
+    /// public set: a creator who keeps the held-back set back cannot leave the final epochs unscored.
     function commitScores(uint256 taskId, bytes32 commitment) external {
         TaskState storage t = _task(taskId);
         TaskConfig storage c = _configs[taskId];
         uint256 epoch = _epochOf(t, c);
-        Phase phase = _phaseAt(t, c, epoch);
-        if (phase != Phase.Submission && phase != Phase.FinalValidation) revert WrongPhase(taskId, phase);
-        if (phase == Phase.FinalValidation && !t.finalEvalRevealed) revert FinalEvalNotRevealed(taskId);
+        _requireCommitWindow(t, c, taskId, epoch);
         Participant storage p = _participants[taskId][msg.sender];
         if (p.role != Role.Validator) revert WrongRole(taskId, msg.sender, Role.Validator);
-        (, uint256 submitEnd, uint256 commitEnd, ) = _epochTimes(t, c, epoch);
-        if (block.timestamp < submitEnd || block.timestamp >= commitEnd)
-            revert NotInWindow(epoch, submitEnd, commitEnd);
         uint256 own = _ownAt(taskId, msg.sender, epoch);
         if (own < c.minValidatorStake) revert StakeNotActive(epoch, own, c.minValidatorStake);
         uint256 word = ScorePacking.commitmentWord(commitment);
         if (word == 0) revert InvalidParameter("commitment", uint256(commitment), 1 << 8, type(uint256).max);
-        _openEpoch(taskId, epoch);
+        if (!_readSeed(t, taskId, epoch)) revert SeedNotDrawn(taskId, epoch);
         _scoreHeader[taskId][epoch][p.index] = word;
         emit ScoresCommitted(taskId, epoch, msg.sender, commitment);
     }
@@ -207,12 +219,13 @@ abstract contract ArenaScoring is ArenaBase {
         if (!_submittedAt(taskId, epoch, epoch >= c.submissionEpochs, nodeIndex)) return false;
         if (_participants[taskId][validator].role != Role.Validator) return false;
         uint256 s = _ownAt(taskId, validator, epoch) + _delegatedAt(taskId, validator, epoch);
-        uint256 limit = _assignmentLimit(taskId, epoch, c, s);
-        return Sortition.isAssigned(_epochs[taskId][epoch].seed, nodeIndex, validator, limit);
+        bytes32 seed = _seedOf(taskId, epoch);
+        if (seed == bytes32(0)) return false;
+        return Sortition.isAssigned(seed, nodeIndex, validator, _assignmentLimit(taskId, epoch, c, s));
     }
 
     /// @notice The submissions (node indices, ascending) `validator` must score in `epoch`, capped at
-    /// `maxAssignmentsPerEpoch`. Empty until the epoch's seed is drawn (first submission or commit).
+    /// `maxAssignmentsPerEpoch`. Empty until the epoch's seed can be read (`drawSeed`).
     function assignmentsOf(
         uint256 taskId,
         uint256 epoch,
@@ -221,7 +234,8 @@ abstract contract ArenaScoring is ArenaBase {
         TaskConfig storage c = _configs[taskId];
         uint256 nodeCount = _tasks[taskId].nodeCount;
         list = new uint256[](c.maxAssignmentsPerEpoch < nodeCount ? c.maxAssignmentsPerEpoch : nodeCount);
-        if (_epochs[taskId][epoch].seed == bytes32(0)) {
+        bytes32 seed = _seedOf(taskId, epoch);
+        if (seed == bytes32(0)) {
             assembly {
                 mstore(list, 0)
             }
@@ -231,7 +245,6 @@ abstract contract ArenaScoring is ArenaBase {
         if (_participants[taskId][validator].role == Role.Validator) {
             uint256 s = _ownAt(taskId, validator, epoch) + _delegatedAt(taskId, validator, epoch);
             uint256 limit = _assignmentLimit(taskId, epoch, c, s);
-            bytes32 seed = _epochs[taskId][epoch].seed;
             bool finalPhase = epoch >= c.submissionEpochs;
             for (uint256 i; i < nodeCount && found < list.length; ++i) {
                 if (_submittedAt(taskId, epoch, finalPhase, i) && Sortition.isAssigned(seed, i, validator, limit)) {
@@ -251,6 +264,10 @@ abstract contract ArenaScoring is ArenaBase {
         uint256 s
     ) internal view returns (uint256) {
         uint256 w = Sortition.weight(s, c.mechanism.beta);
-        return Sortition.threshold(c.validatorsPerSubmission, w, _epochs[taskId][epoch].sumWeight);
+        EpochState storage e = _epochs[taskId][epoch];
+        // Σw counts from the epoch's start (stake changes apply from the next epoch), so before the seed is
+        // recorded the checkpoint gives the same value.
+        uint256 sumWeight = e.seed == bytes32(0) ? _sumWeight[taskId].upperLookupRecent(uint48(epoch)) : e.sumWeight;
+        return Sortition.threshold(c.validatorsPerSubmission, w, sumWeight);
     }
 }

@@ -310,6 +310,8 @@ contract ArenaSettlement is ArenaBase {
                 Checkpoints.Trace208 storage acc = _accPerShare[run.taskId][account];
                 acc.push(uint48(run.epoch), acc.latest() + uint208(perShare));
                 ledger.delegation += uint128(toDelegators);
+                // A node's delegators are paid from the same stolen-model escrow as the node (H4).
+                if (isNode) _nodeDelegatorRewards[run.taskId][account] += toDelegators;
                 emit DelegatorsRewarded(run.taskId, run.epoch, account, toDelegators, perShare);
             }
         }

@@ -50,6 +50,12 @@ contract ArenaTasks is ArenaStaking, ArenaScoring {
             lifecycleModule_ == address(0) ||
             delegationModule_ == address(0)
         ) revert ZeroAddress();
+        // The modules run on this contract's storage but read `token` from their own immutable.
+        address[3] memory modules = [settlementModule_, lifecycleModule_, delegationModule_];
+        for (uint256 i; i < 3; ++i) {
+            if (address(ArenaBase(modules[i]).token()) != address(token_))
+                revert ModuleTokenMismatch(modules[i], address(token_));
+        }
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         settlementModule = settlementModule_;
         lifecycleModule = lifecycleModule_;
@@ -116,7 +122,19 @@ contract ArenaTasks is ArenaStaking, ArenaScoring {
         _delegate(delegationModule);
     }
 
-    /// @notice Challenges a node's model as stolen, posting a bond (see ArenaChallenges).
+    /// @notice The creator reveals the held-back evaluation set committed at creation (see ArenaLifecycle).
+    function revealFinalEval(uint256 taskId, string calldata evalSetURI, bytes32 salt) external {
+        (taskId, evalSetURI, salt);
+        _delegate(lifecycleModule);
+    }
+
+    /// @notice Draws the current epoch's sortition seed in two steps, after submissions close (see ArenaLifecycle).
+    function drawSeed(uint256 taskId, uint256 epoch) external {
+        (taskId, epoch);
+        _delegate(lifecycleModule);
+    }
+
+    /// @notice Challenges a node's model as stolen, posting a bond (see ArenaLifecycle).
     function openChallenge(
         uint256 taskId,
         address node,
@@ -164,19 +182,16 @@ contract ArenaTasks is ArenaStaking, ArenaScoring {
 
     // ----- admin -----
 
-    /// @notice Sets the protocol fee on claims (at most 10%) and the treasury receiving it.
-    function setProtocolFee(uint256 feeBps_, address treasury_) external onlyRole(DEFAULT_ADMIN_ROLE) {
-        if (feeBps_ > MAX_FEE_BPS) revert FeeTooHigh(feeBps_, MAX_FEE_BPS);
-        if (feeBps_ > 0 && treasury_ == address(0)) revert ZeroAddress();
-        feeBps = feeBps_;
-        treasury = treasury_;
-        emit ProtocolFeeSet(feeBps_, treasury_);
+    /// @notice Sets the protocol fee on claims (at most 10%) and the treasury receiving it (see ArenaLifecycle).
+    function setProtocolFee(uint256 feeBps_, address treasury_) external {
+        (feeBps_, treasury_);
+        _delegate(lifecycleModule);
     }
 
     /// @notice Sets the stake a creator must lock to qualify by stake (0 disables that route).
-    function setMinCreatorStake(uint256 amount) external onlyRole(DEFAULT_ADMIN_ROLE) {
-        minCreatorStake = amount;
-        emit MinCreatorStakeSet(amount);
+    function setMinCreatorStake(uint256 amount) external {
+        (amount);
+        _delegate(lifecycleModule);
     }
 
     // ----- views -----
@@ -207,7 +222,18 @@ contract ArenaTasks is ArenaStaking, ArenaScoring {
         uint256 taskId,
         uint256 epoch
     ) external view returns (EpochState memory state, uint256 revealedCount, uint256 scoredCount) {
-        return (_epochs[taskId][epoch], _revealed[taskId][epoch].length, _scored[taskId][epoch].length);
+        state = _epochs[taskId][epoch];
+        if (state.seed == bytes32(0)) {
+            // Readable but not yet recorded (the first commit records it): the values it will record.
+            state.seed = _seedOf(taskId, epoch);
+            if (state.seed != bytes32(0)) state.sumWeight = _sumWeight[taskId].upperLookupRecent(uint48(epoch));
+        }
+        return (state, _revealed[taskId][epoch].length, _scored[taskId][epoch].length);
+    }
+
+    /// @notice The block whose hash becomes an epoch's seed (0 until `drawSeed` fixes it).
+    function seedBlockOf(uint256 taskId, uint256 epoch) external view returns (uint256) {
+        return _seedBlock[taskId][epoch];
     }
 
     /// @notice An address's role, index and submission in a task.
@@ -244,7 +270,8 @@ contract ArenaTasks is ArenaStaking, ArenaScoring {
         return _unbonding[taskId][account];
     }
 
-    /// @notice A delegator's position with a delegatee, its unbonding part and its unharvested rewards.
+    /// @notice A delegator's position with a delegatee, its unbonding part and its unpaid rewards (for a training
+    /// node's delegators, escrowed until the node's rewards are released; 0 once a challenge took them).
     function delegationOf(
         uint256 taskId,
         address delegatee,
@@ -253,6 +280,7 @@ contract ArenaTasks is ArenaStaking, ArenaScoring {
         position = _positions[taskId][delegatee][delegator];
         unbonding = _delegationUnbonding[taskId][delegatee][delegator];
         (pendingRewards, ) = _pendingDelegation(taskId, delegatee, position);
+        pendingRewards = _participants[taskId][delegatee].forfeited ? 0 : pendingRewards + position.escrowed;
     }
 
     /// @notice The delegatees a delegator has positions with in a task.

@@ -104,6 +104,7 @@ struct EpochState {
     uint208 sumWeight; // Σ s_j^β of validators at the epoch, snapshotted with the seed
     uint8 stage;
     uint32 cursor;
+    bool heldBackSet; // final-validation epoch scored on the revealed held-back set (else the public set)
     uint96 sumValidatorStake; // S
     uint96 sumNodeStake; // T
     uint96 rewardNodes; // R_n
@@ -119,7 +120,15 @@ struct Participant {
     bool submitted;
     uint16 lastSubmitEpoch;
     uint40 lastRewardShareChange;
+    bool forfeited; // an upheld challenge took this node's rewards (and its delegators')
     bytes32 modelHash;
+}
+
+/// @notice A node's commitment to its next model, made in an earlier block than the submission (front-running).
+struct ModelCommit {
+    bytes32 commitment; // keccak256(abi.encode(taskId, node, uri, contentHash))
+    uint64 blockNumber;
+    uint32 epoch;
 }
 
 /// @notice Tokens waiting out their unbonding period.
@@ -130,11 +139,13 @@ struct Unbonding {
 
 /// @notice A delegator's position with one delegatee: the stake that counts now, the stake that counts from
 /// `nextFrom`, and the accumulator value up to which rewards were credited.
+/// For a training node, harvested rewards wait in `escrowed` until the node's rewards are released.
 struct DelegationPosition {
     uint96 amount;
     uint96 nextAmount;
     uint32 nextFrom;
     uint256 accPaid;
+    uint128 escrowed;
 }
 
 /// @notice A claim that a node's model was stolen.
@@ -144,6 +155,8 @@ struct Challenge {
     address challenger;
     uint96 bond;
     uint32 openedEpoch;
+    uint40 answerDeadline; // the node may answer until then
+    uint40 voteDeadline; // validators may vote until then; resolvable afterwards (or unanswered at answerDeadline)
     bool answered;
     bool resolved;
     bool upheld;
@@ -193,7 +206,16 @@ interface IArenaErrors {
     error EpochsNotSettled(uint256 settled, uint256 scoringEpochs);
     error NothingToClaim(address account);
     error ChallengeNotFound(uint256 challengeId);
-    error ChallengeAlreadyOpen(uint256 taskId, address node);
+    error SelfChallenge(uint256 taskId, address node, address challenger);
+    error ChallengeWindowClosed(uint256 challengeId, uint256 closedAt);
+    error ChallengeNotAnswered(uint256 challengeId);
+    error ChallengeStillOpen(uint256 challengeId, uint256 resolvableAt);
+    error SettlementPending(uint256 taskId, uint256 nextToSettle);
+    error SeedNotDrawn(uint256 taskId, uint256 epoch);
+    error SeedBlockNotReached(uint256 seedBlock, uint256 currentBlock);
+    error ModelNotCommitted(uint256 taskId, address node);
+    error ModelCommitTooRecent(uint256 committedAtBlock, uint256 currentBlock);
+    error ModuleTokenMismatch(address module, address token);
     error BondTooLow(uint256 bond, uint256 minBond);
     error NotChallengedNode(uint256 challengeId, address caller);
     error AlreadyAnswered(uint256 challengeId);
@@ -281,6 +303,9 @@ interface IArenaEvents {
         bytes32 contentHash
     );
     event EpochOpened(uint256 indexed taskId, uint256 indexed epoch, bytes32 seed, uint256 sumWeight);
+    /// The epoch's seed will be the hash of `seedBlock` (unknown to everyone when it was fixed).
+    event SeedBlockFixed(uint256 indexed taskId, uint256 indexed epoch, uint256 seedBlock);
+    event ModelCommitted(uint256 indexed taskId, uint256 indexed epoch, address indexed node, bytes32 commitment);
     event ScoresCommitted(uint256 indexed taskId, uint256 indexed epoch, address indexed validator, bytes32 commitment);
     event ScoresRevealed(
         uint256 indexed taskId,
@@ -317,6 +342,13 @@ interface IArenaEvents {
         uint256 scored
     );
     event NodeRewardsReleased(uint256 indexed taskId, address indexed node, uint256 amount);
+    /// An upheld challenge took the node's escrow and its delegators' escrowed rewards.
+    event NodeRewardsForfeited(
+        uint256 indexed taskId,
+        address indexed node,
+        uint256 nodeAmount,
+        uint256 delegatorsAmount
+    );
     event PoolReclaimed(uint256 indexed taskId, address indexed creator, uint256 amount);
     event Claimed(address indexed account, uint256 amount, uint256 fee);
     event ChallengeOpened(
@@ -324,7 +356,9 @@ interface IArenaEvents {
         uint256 indexed taskId,
         address indexed node,
         address challenger,
-        uint256 bond
+        uint256 bond,
+        uint256 answerDeadline,
+        uint256 voteDeadline
     );
     event ChallengeAnswered(uint256 indexed challengeId, string proofURI);
     event ChallengeVoted(uint256 indexed challengeId, address indexed validator, bool uphold, uint256 weight);

@@ -111,7 +111,7 @@ export const FIELD_SPECS: Record<FieldName, FieldSpec> = {
     min: 1,
     max: (v) => Number(v.epochLength) - Number(v.commitWindow) - 1,
   },
-  submissionEpochs: { label: "Submission epochs", kind: "int", min: 1, max: LIMITS.maxSubmissionEpochs },
+  submissionEpochs: { label: "Submission epochs", kind: "int", min: 2, max: LIMITS.maxSubmissionEpochs },
   finalEpochs: { label: "Final validation epochs", kind: "int", min: 1, max: LIMITS.maxPhaseEpochs },
   challengeEpochs: { label: "Challenge epochs", kind: "int", min: 1, max: LIMITS.maxPhaseEpochs },
   unbondingEpochs: { label: "Unbonding epochs", kind: "int", min: 1, max: LIMITS.maxPhaseEpochs },

@@ -84,3 +84,23 @@ export function scoreCommitment(
     ),
   );
 }
+
+/** σ_e as ArenaTasks records it: keccak256(abi.encode(blockhash(seedBlock), taskId, epoch)). */
+export function epochSeed(seedBlockHash: Hex, taskId: bigint, epoch: bigint): Hex {
+  return keccak256(
+    encodeAbiParameters(
+      [{ type: "bytes32" }, { type: "uint256" }, { type: "uint256" }],
+      [seedBlockHash, taskId, epoch],
+    ),
+  );
+}
+
+/** What `commitModel` binds a node to before it submits: keccak256(abi.encode(taskId, node, uri, contentHash)). */
+export function modelCommitment(taskId: bigint, node: Address, uri: string, contentHash: Hex): Hex {
+  return keccak256(
+    encodeAbiParameters(
+      [{ type: "uint256" }, { type: "address" }, { type: "string" }, { type: "bytes32" }],
+      [taskId, node, uri, contentHash],
+    ),
+  );
+}

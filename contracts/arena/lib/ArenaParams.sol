@@ -37,7 +37,8 @@ library ArenaParams {
         check("epochLength", p.epochLength, MIN_EPOCH_LENGTH, MAX_EPOCH_LENGTH);
         check("commitWindow", p.commitWindow, 1, p.epochLength - 2);
         check("revealWindow", p.revealWindow, 1, p.epochLength - p.commitWindow - 1);
-        check("submissionEpochs", p.submissionEpochs, 1, MAX_SUBMISSION_EPOCHS);
+        // Nobody has stake that counts in epoch 0, so one submission epoch could never be scored.
+        check("submissionEpochs", p.submissionEpochs, 2, MAX_SUBMISSION_EPOCHS);
         check("finalEpochs", p.finalEpochs, 1, MAX_PHASE_EPOCHS);
         check("challengeEpochs", p.challengeEpochs, 1, MAX_PHASE_EPOCHS);
         check("unbondingEpochs", p.unbondingEpochs, 1, MAX_PHASE_EPOCHS);

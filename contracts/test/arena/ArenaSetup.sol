@@ -87,6 +87,7 @@ abstract contract ArenaSetup is ArenaTest {
     ) internal returns (uint256 revealed) {
         (, uint256 submitEnd, uint256 commitEnd, ) = arena.epochTimes(taskId, epoch);
         vm.warp(submitEnd);
+        drawSeedNow(arena, taskId, epoch);
         uint256[][] memory ids = new uint256[][](validators.length);
         uint32[][] memory scores = new uint32[][](validators.length);
         for (uint256 j; j < validators.length; ++j) {
@@ -120,8 +121,24 @@ abstract contract ArenaSetup is ArenaTest {
         arena.stake(taskId, role, uint96(amount));
     }
 
+    /// @dev Commits to a model, then submits it one block later.
     function submitAs(ArenaTasks arena, uint256 taskId, address who, uint256 epoch) internal {
+        submitHash(arena, taskId, who, keccak256(abi.encode(who, epoch, address(arena))));
+    }
+
+    function submitHash(ArenaTasks arena, uint256 taskId, address who, bytes32 contentHash) internal {
         vm.prank(who);
-        arena.submitModel(taskId, "ipfs://m", keccak256(abi.encode(who, epoch, address(arena))));
+        arena.commitModel(taskId, keccak256(abi.encode(taskId, who, string("ipfs://m"), contentHash)));
+        vm.roll(block.number + 1);
+        vm.prank(who);
+        arena.submitModel(taskId, "ipfs://m", contentHash);
+    }
+
+    /// @dev Both steps of the seed draw, with the fixed block's hash set as a chain would have it.
+    function drawSeedNow(ArenaTasks arena, uint256 taskId, uint256 epoch) internal {
+        arena.drawSeed(taskId, epoch);
+        uint256 seedBlock = block.number + 1;
+        vm.roll(block.number + 2);
+        vm.setBlockhash(seedBlock, keccak256(abi.encode("block", taskId, epoch)));
     }
 }

@@ -10,10 +10,12 @@ import type {
 import {
   addr,
   commit,
+  drawSeed,
   goTo,
   modelHash,
   reveal,
   salt,
+  submitModel,
   type Connection,
   type Deployed,
   type Reveal,
@@ -56,15 +58,12 @@ export async function runEpoch(
   await goTo(conn, arena, taskId, epoch, "start");
   if (inSubmission) {
     for (const n of cast.nodes) {
-      await arena.write.submitModel(
-        [
-          taskId,
-          `ipfs://model/${label}/${epoch}/${addr(n)}`,
-          modelHash(`${label}:${taskId}:${epoch}:${addr(n)}`),
-        ],
-        {
-          account: n.account,
-        },
+      await submitModel(
+        arena,
+        taskId,
+        n,
+        `ipfs://model/${label}/${epoch}/${addr(n)}`,
+        modelHash(`${label}:${taskId}:${epoch}:${addr(n)}`),
       );
     }
   } else {
@@ -73,6 +72,7 @@ export async function runEpoch(
       await arena.write.revealFinalEval([taskId, FINAL_EVAL_URI, FINAL_EVAL_SALT]);
   }
   await goTo(conn, arena, taskId, epoch, "commit");
+  await drawSeed(conn, arena, taskId, epoch);
   const reveals = new Map<number, Reveal>();
   for (const [j, v] of cast.validators.entries()) {
     const nodeIndices = [...(await arena.read.assignmentsOf([taskId, epoch, addr(v)]))];

@@ -12,12 +12,17 @@ import {
   commit,
   createTask,
   deployArena,
+  drawSeed,
   epochTimes,
   goTo,
   modelHash,
   reveal,
   salt,
+  submitModel,
+  type Deployed,
+  type Wallet,
 } from "./helpers.ts";
+import { modelCommitment } from "../../../lib/sortition/index.ts";
 
 const conn = await network.create();
 const { viem, networkHelpers } = conn;
@@ -59,22 +64,30 @@ async function allAssigned() {
   return { d, taskId, n1, n2, n3, v1, v2, v3 };
 }
 
-/** Epoch 1 with all three nodes submitted, in the commit window. */
+/** Epoch 1 with all three nodes submitted, in the commit window, its seed drawn. */
 async function submitted() {
   const s = await stakedTask();
   await goTo(conn, s.d.arena, s.taskId, 1n, "start");
-  for (const [i, n] of [s.n1, s.n2, s.n3].entries()) {
-    await s.d.arena.write.submitModel([s.taskId, `ipfs://m${i}`, modelHash(`m${i}`)], { account: n.account });
-  }
+  for (const [i, n] of [s.n1, s.n2, s.n3].entries())
+    await submitModel(s.d.arena, s.taskId, n, `ipfs://m${i}`, modelHash(`m${i}`));
   await goTo(conn, s.d.arena, s.taskId, 1n, "commit");
+  await drawSeed(conn, s.d.arena, s.taskId, 1n);
   return s;
+}
+
+/** Commits to a model (in its own block), then returns the submission's promise. */
+async function committedSubmit(d: Deployed, taskId: bigint, n: Wallet, uri: string, hash: `0x${string}`) {
+  await d.arena.write.commitModel([taskId, modelCommitment(taskId, addr(n), uri, hash)], {
+    account: n.account,
+  });
+  return d.arena.write.submitModel([taskId, uri, hash], { account: n.account });
 }
 
 describe("Arena rules: submissions", () => {
   it("takes models only from nodes with active stake, in the submission window, once per content hash", async () => {
     const { d, taskId, n1, n2, v1 } = await networkHelpers.loadFixture(stakedTask);
     await viem.assertions.revertWithCustomErrorWithArgs(
-      d.arena.write.submitModel([taskId, "ipfs://m", modelHash("m")], { account: n1.account }),
+      committedSubmit(d, taskId, n1, "ipfs://m", modelHash("m")),
       d.arena,
       "StakeNotActive",
       [0n, 0n, MIN],
@@ -87,18 +100,24 @@ describe("Arena rules: submissions", () => {
       [taskId, addr(v1), ROLE_NODE],
     );
     await viem.assertions.revertWithCustomErrorWithArgs(
-      d.arena.write.submitModel([taskId, "ipfs://m", zeroHash], { account: n1.account }),
+      committedSubmit(d, taskId, n1, "ipfs://m", zeroHash),
       d.arena,
       "InvalidParameter",
       ["contentHash", 0n, 1n, 2n ** 256n - 1n],
     );
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      d.arena.write.submitModel([taskId, "ipfs://other", modelHash("m")], { account: n1.account }),
+      d.arena,
+      "ModelNotCommitted",
+      [taskId, addr(n1)],
+    );
     await viem.assertions.emit(
-      d.arena.write.submitModel([taskId, "ipfs://m", modelHash("m")], { account: n1.account }),
+      committedSubmit(d, taskId, n1, "ipfs://m", modelHash("m")),
       d.arena,
       "ModelSubmitted",
     );
     await viem.assertions.revertWithCustomErrorWithArgs(
-      d.arena.write.submitModel([taskId, "ipfs://copy", modelHash("m")], { account: n2.account }),
+      committedSubmit(d, taskId, n2, "ipfs://copy", modelHash("m")),
       d.arena,
       "DuplicateModelHash",
       [modelHash("m"), addr(n1)],
@@ -281,10 +300,9 @@ describe("Arena rules: commit and reveal", () => {
     ] as const) {
       await goTo(conn, d.arena, taskId, epoch, "start");
       for (const n of submitters)
-        await d.arena.write.submitModel([taskId, "ipfs://m", modelHash(`${epoch}${addr(n)}`)], {
-          account: n.account,
-        });
+        await submitModel(d.arena, taskId, n, "ipfs://m", modelHash(`${epoch}${addr(n)}`));
       await goTo(conn, d.arena, taskId, epoch, "commit");
+      await drawSeed(conn, d.arena, taskId, epoch);
       for (const c of cases) await commit(d.arena, taskId, epoch, c.v, c.r);
       await goTo(conn, d.arena, taskId, epoch, "reveal");
       for (const c of cases) {
@@ -300,10 +318,10 @@ describe("Arena rules: commit and reveal", () => {
     }
   });
 
-  it("opens final validation only once the creator reveals the held-back set", async () => {
+  it("scores every final epoch from its seed, on the held-back set once the creator reveals it", async () => {
     const { d, taskId, v1, n1 } = await networkHelpers.loadFixture(stakedTask);
     await goTo(conn, d.arena, taskId, 1n, "start");
-    await d.arena.write.submitModel([taskId, "ipfs://m", modelHash("m")], { account: n1.account });
+    await submitModel(d.arena, taskId, n1, "ipfs://m", modelHash("m"));
     await viem.assertions.revertWithCustomErrorWithArgs(
       d.arena.write.revealFinalEval([taskId, FINAL_EVAL_URI, FINAL_EVAL_SALT]),
       d.arena,
@@ -314,8 +332,13 @@ describe("Arena rules: commit and reveal", () => {
     await viem.assertions.revertWithCustomErrorWithArgs(
       d.arena.write.commitScores([taskId, keccak256(toHex("c"))], { account: v1.account }),
       d.arena,
-      "FinalEvalNotRevealed",
-      [taskId],
+      "SeedNotDrawn",
+      [taskId, 3n],
+    );
+    assert.equal(
+      await d.arena.read.isAssigned([taskId, 3n, 0n, addr(v1)]),
+      false,
+      "no seed yet, nothing assigned",
     );
     await viem.assertions.revertWithCustomErrorWithArgs(
       d.arena.write.revealFinalEval([taskId, FINAL_EVAL_URI, FINAL_EVAL_SALT], { account: v1.account }),
@@ -334,12 +357,10 @@ describe("Arena rules: commit and reveal", () => {
       "FinalEvalRevealed",
       [taskId, FINAL_EVAL_URI],
     );
-    assert.equal(
-      await d.arena.read.isAssigned([taskId, 3n, 0n, addr(v1)]),
-      false,
-      "no seed yet, nothing assigned",
-    );
+    await drawSeed(conn, d.arena, taskId, 3n);
     await d.arena.write.commitScores([taskId, keccak256(toHex("c"))], { account: v1.account });
+    const [epoch] = await d.arena.read.getEpoch([taskId, 3n]);
+    assert.equal(epoch.heldBackSet, true, "revealed before the seed: scored on the held-back set");
     assert.ok(
       (await d.arena.read.assignmentsOf([taskId, 3n, addr(v1)])).length <= 1,
       "final models of submitted nodes only",

@@ -143,9 +143,9 @@ describe("Arena rules: settlement and claims", () => {
     );
   });
 
-  it("runs challenges: bond, answer, stake-weighted vote, resolution after the task", async () => {
+  it("runs challenges: bond, per-challenge answer and vote windows, concurrent challenges, resolution", async () => {
     const { d, taskId, nodes, validators } = await networkHelpers.loadFixture(scoredEpoch);
-    const challenger = d.wallets[12]!;
+    const [challenger, second] = [d.wallets[12]!, d.wallets[13]!];
     const [n1, n2] = [nodes[0]!, nodes[1]!];
     await viem.assertions.revertWithCustomErrorWithArgs(
       d.arena.write.openChallenge([taskId, addr(n1), BOND], { account: challenger.account }),
@@ -170,14 +170,22 @@ describe("Arena rules: settlement and claims", () => {
       "BondTooLow",
       [BOND - 1n, BOND],
     );
-    await d.arena.write.openChallenge([taskId, addr(n1), BOND], { account: challenger.account });
-    await d.arena.write.openChallenge([taskId, addr(n2), BOND], { account: challenger.account });
     await viem.assertions.revertWithCustomErrorWithArgs(
-      d.arena.write.openChallenge([taskId, addr(n1), BOND], { account: challenger.account }),
+      d.arena.write.openChallenge([taskId, addr(n1), BOND], { account: n1.account }),
       d.arena,
-      "ChallengeAlreadyOpen",
-      [taskId, addr(n1)],
+      "SelfChallenge",
+      [taskId, addr(n1), addr(n1)],
     );
+    const [, config] = await d.arena.read.getTask([taskId]);
+    const L = BigInt(config.epochLength);
+    await d.arena.write.openChallenge([taskId, addr(n1), BOND], { account: challenger.account });
+    const opened = BigInt(await networkHelpers.time.latest());
+    await d.arena.write.openChallenge([taskId, addr(n2), BOND], { account: challenger.account });
+    // Several challenges of one node may be open at once.
+    await d.arena.write.openChallenge([taskId, addr(n1), BOND], { account: second.account });
+    const c1 = await d.arena.read.getChallenge([1n]);
+    assert.equal(BigInt(c1.answerDeadline), opened + L);
+    assert.equal(BigInt(c1.voteDeadline), opened + 2n * L);
     await viem.assertions.revertWithCustomErrorWithArgs(
       d.arena.write.answerChallenge([9n, "x"]),
       d.arena,
@@ -191,11 +199,18 @@ describe("Arena rules: settlement and claims", () => {
       [1n, addr(n2)],
     );
     await d.arena.write.answerChallenge([1n, "ipfs://log"], { account: n1.account });
+    await d.arena.write.answerChallenge([3n, "ipfs://log"], { account: n1.account });
     await viem.assertions.revertWithCustomErrorWithArgs(
       d.arena.write.answerChallenge([1n, "ipfs://log"], { account: n1.account }),
       d.arena,
       "AlreadyAnswered",
       [1n],
+    );
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      d.arena.write.voteChallenge([2n, true], { account: validators[0]!.account }),
+      d.arena,
+      "ChallengeNotAnswered",
+      [2n],
     );
     await viem.assertions.revertWithCustomErrorWithArgs(
       d.arena.write.voteChallenge([1n, true], { account: n2.account }),
@@ -209,7 +224,8 @@ describe("Arena rules: settlement and claims", () => {
       "NoVotingStake",
       [1n, addr(leaver)],
     );
-    // Two of two remaining validators (all validator stake at the challenge epoch) reject: the node keeps its rewards.
+    // Of the two remaining validators (all validator stake at the challenge epoch), one rejects: the node keeps
+    // its rewards.
     await d.arena.write.voteChallenge([1n, false], { account: validators[0]!.account });
     await d.arena.write.voteChallenge([1n, true], { account: validators[1]!.account });
     await viem.assertions.revertWithCustomErrorWithArgs(
@@ -221,31 +237,51 @@ describe("Arena rules: settlement and claims", () => {
     await viem.assertions.revertWithCustomErrorWithArgs(
       d.arena.write.resolveChallenge([1n]),
       d.arena,
-      "WrongPhase",
-      [taskId, PHASE.Challenge],
-    );
-
-    await goTo(conn, d.arena, taskId, 4n, "start");
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      d.arena.write.resolveChallenge([1n]),
-      d.arena,
-      "EpochsNotSettled",
-      [2n, 3n],
-    );
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      d.arena.write.reclaimPool([taskId]),
-      d.arena,
       "EpochsNotSettled",
       [2n, 3n],
     );
     await d.arena.write.settle([taskId, 2n, 100n]);
     await viem.assertions.revertWithCustomErrorWithArgs(
-      d.arena.write.releaseNodeRewards([taskId, addr(n2)]),
+      d.arena.write.resolveChallenge([1n]),
       d.arena,
-      "ChallengesOpen",
-      [taskId, addr(n2), 1n],
+      "ChallengeStillOpen",
+      [1n, opened + 2n * L],
+    );
+    // The unanswered challenge can be resolved once its answer window has passed.
+    await networkHelpers.time.increaseTo(opened + L);
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      d.arena.write.answerChallenge([2n, "ipfs://late"], { account: n2.account }),
+      d.arena,
+      "ChallengeWindowClosed",
+      [2n, BigInt((await d.arena.read.getChallenge([2n])).answerDeadline)],
     );
     const escrow2 = await d.arena.read.nodeEscrowOf([taskId, addr(n2)]);
+    await viem.assertions.emitWithArgs(d.arena.write.resolveChallenge([2n]), d.arena, "ChallengeSettled", [
+      2n,
+      true,
+      escrow2,
+    ]);
+    assert.equal(await d.arena.read.claimableOf([addr(challenger)]), escrow2 + BOND);
+
+    await goTo(conn, d.arena, taskId, 4n, "start");
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      d.arena.write.reclaimPool([taskId], { account: n1.account }),
+      d.arena,
+      "NotTaskCreator",
+      [taskId, addr(n1)],
+    );
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      d.arena.write.releaseNodeRewards([taskId, addr(n1)]),
+      d.arena,
+      "ChallengesOpen",
+      [taskId, addr(n1), 2n],
+    );
+    await networkHelpers.time.increaseTo(opened + 2n * L);
+    await viem.assertions.revertWithCustomError(
+      d.arena.write.voteChallenge([1n, true], { account: validators[0]!.account }),
+      d.arena,
+      "ChallengeWindowClosed",
+    );
     await viem.assertions.emitWithArgs(d.arena.write.resolveChallenge([1n]), d.arena, "ChallengeSettled", [
       1n,
       false,
@@ -263,28 +299,23 @@ describe("Arena rules: settlement and claims", () => {
       "ChallengeResolved",
       [1n],
     );
-    // Unanswered: upheld, the node's escrowed rewards go to the challenger.
-    await viem.assertions.emitWithArgs(d.arena.write.resolveChallenge([2n]), d.arena, "ChallengeSettled", [
-      2n,
-      true,
-      escrow2,
-    ]);
-    assert.equal(await d.arena.read.claimableOf([addr(challenger)]), escrow2 + BOND);
+    await networkHelpers.time.increaseTo((await d.arena.read.getChallenge([3n])).voteDeadline);
+    await d.arena.write.resolveChallenge([3n]);
     await d.arena.write.releaseNodeRewards([taskId, addr(n1)]);
-    assert.equal((await d.arena.read.claimableOf([addr(n1)])) > BOND, true);
+    assert.equal((await d.arena.read.claimableOf([addr(n1)])) > 2n * BOND, true, "escrow plus both bonds");
     await viem.assertions.revertWithCustomErrorWithArgs(
       d.arena.write.releaseNodeRewards([taskId, addr(n1)]),
       d.arena,
       "NothingToClaim",
       [addr(n1)],
     );
-
     await viem.assertions.revertWithCustomErrorWithArgs(
-      d.arena.write.reclaimPool([taskId], { account: n1.account }),
+      d.arena.write.releaseNodeRewards([taskId, addr(n2)]),
       d.arena,
-      "NotTaskCreator",
-      [taskId, addr(n1)],
+      "NothingToClaim",
+      [addr(n2)],
     );
+
     await d.arena.write.reclaimPool([taskId]);
     await viem.assertions.revertWithCustomErrorWithArgs(
       d.arena.write.reclaimPool([taskId]),

@@ -4,7 +4,7 @@ import { network } from "hardhat";
 import { parseEther } from "viem";
 import { delegatorReward } from "../../../lib/rewards/fixed.ts";
 import { runEpoch } from "./epochRunner.ts";
-import { assignmentsOf } from "../../../lib/sortition/index.ts";
+import { assignmentsOf, epochSeed } from "../../../lib/sortition/index.ts";
 import {
   ROLE_NODE,
   ROLE_VALIDATOR,
@@ -12,9 +12,11 @@ import {
   addr,
   createTask,
   deployArena,
+  drawSeed,
   goTo,
   modelHash,
   PHASE,
+  submitModel,
 } from "./helpers.ts";
 
 const conn = await network.create();
@@ -62,23 +64,35 @@ describe("Arena: a task from creation to claims", () => {
     const [, , pending] = await d.arena.read.delegationOf([taskId, addr(nodes[0]!), addr(delegator)]);
     const sumPerShare = [paged, whole].reduce((s, r) => s + (r.perShare.get(addr(nodes[0]!)) ?? 0n), 0n);
     assert.equal(pending, delegatorReward(parseEther("30"), sumPerShare));
+    const [, , fromValidator] = await d.arena.read.delegationOf([
+      taskId,
+      addr(validators[0]!),
+      addr(delegator),
+    ]);
+    assert.ok(fromValidator > 0n);
 
+    // A validator's delegators are paid at once; a training node's wait with the node's own rewards until no
+    // challenge can take them (H4).
     const before = await d.token.read.balanceOf([addr(delegator)]);
     await d.arena.write.claim([[taskId]], { account: delegator.account });
     const after = await d.token.read.balanceOf([addr(delegator)]);
-    assert.ok(after - before >= pending);
+    assert.equal(after - before, fromValidator);
+    const [, , stillEscrowed] = await d.arena.read.delegationOf([taskId, addr(nodes[0]!), addr(delegator)]);
+    assert.equal(stillEscrowed, pending, "the node pool's part stays escrowed");
   });
 
   it("lib/sortition predicts exactly which submissions each validator must score", async () => {
     const { d, taskId, nodes, validators } = await networkHelpers.loadFixture(scoredTask);
     await goTo(conn, d.arena, taskId, 1n, "start");
     for (const [i, n] of nodes.entries()) {
-      if (i !== 1)
-        await d.arena.write.submitModel([taskId, "ipfs://m", modelHash(`sortition ${i}`)], {
-          account: n.account,
-        });
+      if (i !== 1) await submitModel(d.arena, taskId, n, "ipfs://m", modelHash(`sortition ${i}`));
     }
+    await goTo(conn, d.arena, taskId, 1n, "commit");
+    await drawSeed(conn, d.arena, taskId, 1n);
     const [state] = await d.arena.read.getEpoch([taskId, 1n]);
+    const seedBlock = await d.arena.read.seedBlockOf([taskId, 1n]);
+    const { hash } = await (await conn.viem.getPublicClient()).getBlock({ blockNumber: seedBlock });
+    assert.equal(state.seed, epochSeed(hash, taskId, 1n), "σ = keccak256(blockhash(seedBlock), task, epoch)");
     const [, config] = await d.arena.read.getTask([taskId]);
     let total = 0;
     for (const v of validators) {
@@ -124,13 +138,28 @@ describe("Arena: a task from creation to claims", () => {
     for (const v of validators) await d.arena.write.voteChallenge([1n, true], { account: v.account });
     await d.arena.write.voteChallenge([2n, false], { account: validators[0]!.account });
 
-    await goTo(conn, d.arena, taskId, 5n, "start");
+    // Each challenge has an answer window and then a vote window of one epoch length each.
+    const { voteDeadline } = await d.arena.read.getChallenge([2n]);
+    await networkHelpers.time.increaseTo(voteDeadline);
+    const [, pendingBefore] = [
+      0,
+      (await d.arena.read.delegationOf([taskId, addr(nodes[0]!), addr(d.wallets[9]!)]))[2],
+    ];
+    assert.ok(pendingBefore > 0n, "the node's delegator has escrowed rewards");
     await d.arena.write.resolveChallenge([1n]);
+    const [forfeited] = await d.arena.getEvents.NodeRewardsForfeited();
+    const { nodeAmount, delegatorsAmount } = forfeited!.args;
+    assert.equal(nodeAmount, escrow0);
+    assert.ok(delegatorsAmount! >= pendingBefore, "the delegators' escrowed rewards go with the node's");
+    assert.equal((await d.arena.read.delegationOf([taskId, addr(nodes[0]!), addr(d.wallets[9]!)]))[2], 0n);
     await d.arena.write.resolveChallenge([2n]);
     assert.equal((await d.arena.read.getChallenge([1n])).upheld, true);
     assert.equal((await d.arena.read.getChallenge([2n])).upheld, false);
     assert.equal(await d.arena.read.nodeEscrowOf([taskId, addr(nodes[0]!)]), 0n);
-    assert.equal(await d.arena.read.claimableOf([addr(challenger)]), escrow0 + parseEther("5"));
+    assert.equal(
+      await d.arena.read.claimableOf([addr(challenger)]),
+      escrow0 + delegatorsAmount! + parseEther("5"),
+    );
 
     const node1Escrow = await d.arena.read.nodeEscrowOf([taskId, addr(nodes[1]!)]);
     const before = await d.token.read.balanceOf([addr(nodes[1]!)]);

@@ -1,7 +1,7 @@
 import type { ContractReturnType } from "@nomicfoundation/hardhat-viem/types";
 import type { NetworkConnection } from "hardhat/types/network";
 import { keccak256, encodeAbiParameters, parseEther, toHex, type Address, type Hex } from "viem";
-import { scoreCommitment } from "../../../lib/sortition/index.ts";
+import { modelCommitment, scoreCommitment } from "../../../lib/sortition/index.ts";
 
 export type Arena = ContractReturnType<"ArenaTasks">;
 export type Token = ContractReturnType<"ArenaToken">;
@@ -123,6 +123,29 @@ export async function goTo(
   const t = await epochTimes(arena, taskId, epoch);
   const at = { start: t.start, commit: t.submitEnd, reveal: t.commitEnd, end: t.end }[window];
   await warpTo(conn, at);
+}
+
+/** Commits to a model, then submits it in the next block (automine: the next transaction). */
+export async function submitModel(
+  arena: Arena,
+  taskId: bigint,
+  node: Wallet,
+  uri: string,
+  contentHash: Hex,
+): Promise<void> {
+  const c = modelCommitment(taskId, node.account.address, uri, contentHash);
+  await arena.write.commitModel([taskId, c], { account: node.account });
+  await arena.write.submitModel([taskId, uri, contentHash], { account: node.account });
+}
+
+/**
+ * Draws the current epoch's seed: fixes the next block, mines it, and leaves the hash readable (the first
+ * `commitScores` records it). Call inside the commit window.
+ */
+export async function drawSeed(conn: Connection, arena: Arena, taskId: bigint, epoch: bigint): Promise<void> {
+  await arena.write.drawSeed([taskId, epoch]);
+  // Two plain blocks, so the fixed block's hash is readable by calls and by the next transaction.
+  for (let i = 0; i < 2; i++) await conn.provider.request({ method: "evm_mine", params: [] });
 }
 
 export function modelHash(label: string): Hex {

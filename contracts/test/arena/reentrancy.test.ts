@@ -7,10 +7,12 @@ import {
   ROLE_VALIDATOR,
   addr,
   commit,
+  drawSeed,
   goTo,
   modelHash,
   reveal,
   salt,
+  submitModel,
   taskParams,
 } from "./helpers.ts";
 
@@ -72,8 +74,9 @@ describe("Arena against malicious tokens", () => {
     await arena.write.requestUnstake([1n, MIN], { account: user.account });
     const node = (await viem.getWalletClients())[2]!;
     await goTo(conn, arena, 1n, 1n, "start");
-    await arena.write.submitModel([1n, "ipfs://m", modelHash("m")], { account: node.account });
+    await submitModel(arena, 1n, node, "ipfs://m", modelHash("m"));
     await goTo(conn, arena, 1n, 1n, "commit");
+    await drawSeed(conn, arena, 1n, 1n);
     const r = { nodeIndices: [0n], scores: [1_000_000], salt: salt("r") };
     await commit(arena, 1n, 1n, user, r);
     await goTo(conn, arena, 1n, 1n, "reveal");

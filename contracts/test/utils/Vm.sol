@@ -15,6 +15,7 @@ interface Vm {
     function expectRevert(bytes4 selector) external;
     function expectRevert() external;
     function prevrandao(bytes32 value) external;
+    function setBlockhash(uint256 blockNumber, bytes32 blockHash) external;
     function addr(uint256 privateKey) external pure returns (address);
     function sign(uint256 privateKey, bytes32 digest) external pure returns (uint8 v, bytes32 r, bytes32 s);
     function label(address account, string calldata name) external;
