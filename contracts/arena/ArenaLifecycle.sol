@@ -5,7 +5,17 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {Checkpoints} from "@openzeppelin/contracts/utils/structs/Checkpoints.sol";
 import {ArenaBase} from "./ArenaBase.sol";
-import {Challenge, DelegationPosition, Participant, Phase, Role, TaskConfig, TaskParams, TaskState} from "./IArena.sol";
+import {
+    Challenge,
+    DelegationPosition,
+    ModelCommit,
+    Participant,
+    Phase,
+    Role,
+    TaskConfig,
+    TaskParams,
+    TaskState
+} from "./IArena.sol";
 import {ArenaParams} from "./lib/ArenaParams.sol";
 
 /// @title ArenaLifecycle
@@ -91,6 +101,79 @@ contract ArenaLifecycle is ArenaBase {
         t.creatorStake = 0;
         emit TaskCancelled(taskId, refund);
         token.safeTransfer(msg.sender, refund);
+    }
+
+    // ----- submissions -----
+
+    /// @notice Commits to this epoch's model before submitting it: keccak256(abi.encode(taskId, node, uri,
+    /// contentHash)) (`lib/sortition` `modelCommitment`). The submission must come in a later block of the same
+    /// epoch, so a watcher who copies a content hash from a pending submission is too late to commit to it.
+    function commitModel(uint256 taskId, bytes32 commitment) external onlyDelegateCall {
+        (uint256 epoch, ) = _checkSubmitWindow(taskId);
+        _modelCommits[taskId][msg.sender] = ModelCommit(commitment, uint64(block.number), uint32(epoch));
+        emit ModelCommitted(taskId, epoch, msg.sender, commitment);
+    }
+
+    /// @notice Submits this epoch's model: a URI and its content hash, committed in an earlier block of this
+    /// epoch (`commitModel`). The latest submission of the epoch counts.
+    /// @dev A content hash may appear only once per task (a copied model is rejected). If another node submitted
+    /// the same hash in this epoch on a later commitment (a front-runner that saw this submission pending), this
+    /// submission takes it over and revokes theirs; seeds are drawn only after submissions close, so no
+    /// assignment depended on it.
+    function submitModel(uint256 taskId, string calldata uri, bytes32 contentHash) external onlyDelegateCall {
+        (uint256 epoch, TaskConfig storage c) = _checkSubmitWindow(taskId);
+        ModelCommit memory mc = _modelCommits[taskId][msg.sender];
+        if (mc.epoch != epoch || mc.commitment != keccak256(abi.encode(taskId, msg.sender, uri, contentHash)))
+            revert ModelNotCommitted(taskId, msg.sender);
+        if (block.number <= mc.blockNumber) revert ModelCommitTooRecent(mc.blockNumber, block.number);
+        delete _modelCommits[taskId][msg.sender];
+        uint256 own = _ownAt(taskId, msg.sender, epoch);
+        if (own < c.minNodeStake) revert StakeNotActive(epoch, own, c.minNodeStake);
+        if (contentHash == bytes32(0)) revert InvalidParameter("contentHash", 0, 1, type(uint256).max);
+        address usedBy = _modelHashOwner[taskId][contentHash];
+        if (usedBy != address(0)) _takeOver(taskId, epoch, contentHash, usedBy, mc.blockNumber);
+        _modelHashOwner[taskId][contentHash] = msg.sender;
+        Participant storage p = _participants[taskId][msg.sender];
+        p.submitted = true;
+        p.lastSubmitEpoch = uint16(epoch);
+        p.commitBlock = mc.blockNumber;
+        p.modelHash = contentHash;
+        _markSubmitted(taskId, epoch, p.index, true);
+        emit ModelSubmitted(taskId, epoch, msg.sender, p.index, uri, contentHash);
+    }
+
+    /// @dev Only an earlier commitment to the same hash in the same epoch beats an existing submission.
+    function _takeOver(uint256 taskId, uint256 epoch, bytes32 contentHash, address usedBy, uint64 myBlock) private {
+        Participant storage other = _participants[taskId][usedBy];
+        bool current = other.modelHash == contentHash && other.lastSubmitEpoch == epoch;
+        if (!current || other.commitBlock <= myBlock || usedBy == msg.sender)
+            revert DuplicateModelHash(contentHash, usedBy);
+        other.modelHash = bytes32(0);
+        _markSubmitted(taskId, epoch, other.index, false);
+        emit ModelSubmissionRevoked(taskId, epoch, usedBy, contentHash);
+    }
+
+    function _checkSubmitWindow(uint256 taskId) private view returns (uint256 epoch, TaskConfig storage c) {
+        TaskState storage t = _task(taskId);
+        c = _configs[taskId];
+        epoch = _epochOf(t, c);
+        Phase phase = _phaseAt(t, c, epoch);
+        if (phase != Phase.Submission) revert WrongPhase(taskId, phase);
+        if (_participants[taskId][msg.sender].role != Role.Node) revert WrongRole(taskId, msg.sender, Role.Node);
+        (uint256 start, uint256 submitEnd, , ) = _epochTimes(t, c, epoch);
+        if (block.timestamp >= submitEnd) revert NotInWindow(epoch, start, submitEnd);
+    }
+
+    /// @dev Sets or clears a node's submission bit for the epoch; "ever submitted" (final phase) is only set.
+    function _markSubmitted(uint256 taskId, uint256 epoch, uint256 nodeIndex, bool on) private {
+        uint256 bit = 1 << (nodeIndex & 0xff);
+        if (!on) {
+            _submittedBits[taskId][epoch][nodeIndex >> 8] &= ~bit;
+            return;
+        }
+        _submittedBits[taskId][epoch][nodeIndex >> 8] |= bit;
+        uint256 ever = _everSubmittedBits[taskId][nodeIndex >> 8];
+        if (ever & bit == 0) _everSubmittedBits[taskId][nodeIndex >> 8] = ever | bit;
     }
 
     /// @notice The creator reveals the held-back evaluation set committed at creation, opening final validation.

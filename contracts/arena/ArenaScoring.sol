@@ -2,71 +2,17 @@
 pragma solidity ^0.8.28;
 
 import {ArenaBase} from "./ArenaBase.sol";
-import {EpochState, ModelCommit, Participant, Phase, Role, TaskConfig, TaskState} from "./IArena.sol";
+import {EpochState, Participant, Role, TaskConfig, TaskState} from "./IArena.sol";
 import {Checkpoints} from "@openzeppelin/contracts/utils/structs/Checkpoints.sol";
 import {ScorePacking} from "./lib/ScorePacking.sol";
 import {Sortition} from "./lib/Sortition.sol";
 
 /// @title ArenaScoring
-/// @notice Model submissions, the held-back evaluation set, and commit-reveal scoring by sortition-assigned
-/// validators (ARCHITECTURE.md §3.2–§3.4). Each epoch: submissions until `submitEnd`, commits until `commitEnd`,
+/// @notice Commit-reveal scoring of submissions by sortition-assigned validators (ARCHITECTURE.md §3.3–§3.4);
+/// submissions, seeds and the held-back set are in ArenaLifecycle. Each epoch: submissions until `submitEnd`, commits until `commitEnd`,
 /// reveals until the epoch ends.
 abstract contract ArenaScoring is ArenaBase {
     using Checkpoints for Checkpoints.Trace208;
-
-    /// @notice Commits to this epoch's model before submitting it: keccak256(abi.encode(taskId, node, uri,
-    /// contentHash)) (`modelCommitment`). The submission must come in a later block of the same epoch, so a
-    /// watcher who copies a content hash from a pending submission is too late to commit to it.
-    function commitModel(uint256 taskId, bytes32 commitment) external {
-        (uint256 epoch, ) = _checkSubmitWindow(taskId);
-        _modelCommits[taskId][msg.sender] = ModelCommit(commitment, uint64(block.number), uint32(epoch));
-        emit ModelCommitted(taskId, epoch, msg.sender, commitment);
-    }
-
-    /// @notice Submits this epoch's model: a URI and its content hash, committed in an earlier block of this
-    /// epoch (`commitModel`). The latest submission of the epoch counts.
-    /// @dev A content hash may appear only once per task (a copied model is rejected).
-    function submitModel(uint256 taskId, string calldata uri, bytes32 contentHash) external {
-        (uint256 epoch, TaskConfig storage c) = _checkSubmitWindow(taskId);
-        ModelCommit storage mc = _modelCommits[taskId][msg.sender];
-        if (mc.epoch != epoch || mc.commitment != modelCommitment(taskId, msg.sender, uri, contentHash))
-            revert ModelNotCommitted(taskId, msg.sender);
-        if (block.number <= mc.blockNumber) revert ModelCommitTooRecent(mc.blockNumber, block.number);
-        delete _modelCommits[taskId][msg.sender];
-        uint256 own = _ownAt(taskId, msg.sender, epoch);
-        if (own < c.minNodeStake) revert StakeNotActive(epoch, own, c.minNodeStake);
-        if (contentHash == bytes32(0)) revert InvalidParameter("contentHash", 0, 1, type(uint256).max);
-        address usedBy = _modelHashOwner[taskId][contentHash];
-        if (usedBy != address(0)) revert DuplicateModelHash(contentHash, usedBy);
-        _modelHashOwner[taskId][contentHash] = msg.sender;
-        Participant storage p = _participants[taskId][msg.sender];
-        p.submitted = true;
-        p.lastSubmitEpoch = uint16(epoch);
-        p.modelHash = contentHash;
-        _markSubmitted(taskId, epoch, p.index);
-        emit ModelSubmitted(taskId, epoch, msg.sender, p.index, uri, contentHash);
-    }
-
-    /// @notice The commitment `commitModel` expects for a submission.
-    function modelCommitment(
-        uint256 taskId,
-        address node,
-        string calldata uri,
-        bytes32 contentHash
-    ) public pure returns (bytes32) {
-        return keccak256(abi.encode(taskId, node, uri, contentHash));
-    }
-
-    function _checkSubmitWindow(uint256 taskId) private view returns (uint256 epoch, TaskConfig storage c) {
-        TaskState storage t = _task(taskId);
-        c = _configs[taskId];
-        epoch = _epochOf(t, c);
-        Phase phase = _phaseAt(t, c, epoch);
-        if (phase != Phase.Submission) revert WrongPhase(taskId, phase);
-        if (_participants[taskId][msg.sender].role != Role.Node) revert WrongRole(taskId, msg.sender, Role.Node);
-        (uint256 start, uint256 submitEnd, , ) = _epochTimes(t, c, epoch);
-        if (block.timestamp >= submitEnd) revert NotInWindow(epoch, start, submitEnd);
-    }
 
     /// @notice Commits keccak256(abi.encode(taskId, epoch, validator, nodeIndices, scores, salt)) for this epoch,
     /// once its seed can be read (`drawSeed`).
@@ -186,13 +132,6 @@ abstract contract ArenaScoring is ArenaBase {
                 packed = 0;
             }
         }
-    }
-
-    function _markSubmitted(uint256 taskId, uint256 epoch, uint256 nodeIndex) private {
-        uint256 bit = 1 << (nodeIndex & 0xff);
-        _submittedBits[taskId][epoch][nodeIndex >> 8] |= bit;
-        uint256 ever = _everSubmittedBits[taskId][nodeIndex >> 8];
-        if (ever & bit == 0) _everSubmittedBits[taskId][nodeIndex >> 8] = ever | bit;
     }
 
     /// @dev A node has a submission in a submission-phase epoch if it submitted in it; in the final phase, if it

@@ -122,6 +122,18 @@ contract ArenaTasks is ArenaStaking, ArenaScoring {
         _delegate(delegationModule);
     }
 
+    /// @notice Commits to this epoch's model before submitting it in a later block (see ArenaLifecycle).
+    function commitModel(uint256 taskId, bytes32 commitment) external {
+        (taskId, commitment);
+        _delegate(lifecycleModule);
+    }
+
+    /// @notice Submits this epoch's committed model: a URI and its content hash (see ArenaLifecycle).
+    function submitModel(uint256 taskId, string calldata uri, bytes32 contentHash) external {
+        (taskId, uri, contentHash);
+        _delegate(lifecycleModule);
+    }
+
     /// @notice The creator reveals the held-back evaluation set committed at creation (see ArenaLifecycle).
     function revealFinalEval(uint256 taskId, string calldata evalSetURI, bytes32 salt) external {
         (taskId, evalSetURI, salt);

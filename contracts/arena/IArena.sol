@@ -121,6 +121,7 @@ struct Participant {
     uint16 lastSubmitEpoch;
     uint40 lastRewardShareChange;
     bool forfeited; // an upheld challenge took this node's rewards (and its delegators')
+    uint64 commitBlock; // the block of the commitment behind the latest submission
     bytes32 modelHash;
 }
 
@@ -306,6 +307,13 @@ interface IArenaEvents {
     /// The epoch's seed will be the hash of `seedBlock` (unknown to everyone when it was fixed).
     event SeedBlockFixed(uint256 indexed taskId, uint256 indexed epoch, uint256 seedBlock);
     event ModelCommitted(uint256 indexed taskId, uint256 indexed epoch, address indexed node, bytes32 commitment);
+    /// A node that committed to `contentHash` earlier took it over from a later committer's submission.
+    event ModelSubmissionRevoked(
+        uint256 indexed taskId,
+        uint256 indexed epoch,
+        address indexed node,
+        bytes32 contentHash
+    );
     event ScoresCommitted(uint256 indexed taskId, uint256 indexed epoch, address indexed validator, bytes32 commitment);
     event ScoresRevealed(
         uint256 indexed taskId,

@@ -49,14 +49,19 @@ async function errorName(p: Promise<unknown>): Promise<string | undefined> {
 /** Scores `epoch` with every listed validator scoring every assigned submission; does not settle. */
 async function scoreEpoch(d: Deployed, taskId: bigint, epoch: bigint, nodes: Wallet[], validators: Wallet[]) {
   await goTo(conn, d.arena, taskId, epoch, "start");
-  for (const n of nodes) await submitModel(d.arena, taskId, n, "ipfs://m", modelHash(`${taskId}:${epoch}:${addr(n)}`));
+  for (const n of nodes)
+    await submitModel(d.arena, taskId, n, "ipfs://m", modelHash(`${taskId}:${epoch}:${addr(n)}`));
   await goTo(conn, d.arena, taskId, epoch, "commit");
   await drawSeed(conn, d.arena, taskId, epoch);
   const reveals: [Wallet, { nodeIndices: bigint[]; scores: number[]; salt: `0x${string}` }][] = [];
   for (const [j, v] of validators.entries()) {
     const nodeIndices = [...(await d.arena.read.assignmentsOf([taskId, epoch, addr(v)]))];
     if (nodeIndices.length === 0) continue;
-    const r = { nodeIndices, scores: nodeIndices.map((i) => 1_000_000 + Number(i) * 1000 + j), salt: salt(`${epoch}${j}`) };
+    const r = {
+      nodeIndices,
+      scores: nodeIndices.map((i) => 1_000_000 + Number(i) * 1000 + j),
+      salt: salt(`${epoch}${j}`),
+    };
     await commit(d.arena, taskId, epoch, v, r);
     reveals.push([v, r]);
   }
@@ -71,10 +76,16 @@ async function settleUpTo(d: Deployed, taskId: bigint, lastEpoch: bigint) {
 }
 
 /** A task with every validator assigned every submission (k = 64): nodes[0..] and validators[0..] staked in epoch 0. */
-async function task(d: Deployed, nodes: Wallet[], validators: Wallet[], overrides: Record<string, unknown> = {}) {
+async function task(
+  d: Deployed,
+  nodes: Wallet[],
+  validators: Wallet[],
+  overrides: Record<string, unknown> = {},
+) {
   const taskId = await createTask(d, { validatorsPerSubmission: 64, ...overrides });
   for (const n of nodes) await d.arena.write.stake([taskId, ROLE_NODE, MIN], { account: n.account });
-  for (const v of validators) await d.arena.write.stake([taskId, ROLE_VALIDATOR, MIN], { account: v.account });
+  for (const v of validators)
+    await d.arena.write.stake([taskId, ROLE_VALIDATOR, MIN], { account: v.account });
   return taskId;
 }
 
@@ -95,7 +106,9 @@ describe("attack C1: delegation paid for an epoch in which it was not counted", 
     await d.arena.write.delegate([taskId, addr(other!), parseEther("100")], { account: honest!.account });
     // Epoch 1 is scored with the puppet's 1 wei; the attacker delegates in epoch 1 (counts from epoch 2).
     await goTo(conn, d.arena, taskId, 1n, "start");
-    await d.arena.write.delegate([taskId, addr(validator!), parseEther("1000")], { account: attacker!.account });
+    await d.arena.write.delegate([taskId, addr(validator!), parseEther("1000")], {
+      account: attacker!.account,
+    });
     await scoreEpoch(d, taskId, 1n, [node!], [validator!, other!]);
     await settleUpTo(d, taskId, 0n);
     // The touch before settle(1): on the reviewed code it rolled the position and priced it at epoch 1's per-share.
@@ -131,7 +144,9 @@ describe("attack C1: delegation paid for an epoch in which it was not counted", 
     assert.ok(before === undefined || before === "SettlementPending", `undelegate before settle: ${before}`);
     await settleUpTo(d, taskId, 2n);
     if (before !== undefined)
-      await d.arena.write.undelegate([taskId, addr(validator!), parseEther("10")], { account: late!.account });
+      await d.arena.write.undelegate([taskId, addr(validator!), parseEther("10")], {
+        account: late!.account,
+      });
     const acc = (e: bigint) => d.arena.read.accPerShareAt([taskId, addr(validator!), e]);
     const [ps1, ps12] = [await acc(1n), await acc(2n)];
     assert.ok(ps1 > 0n && ps12 > ps1);
@@ -165,7 +180,10 @@ describe("attack C2: a challenge opened in the phase's last block takes the escr
     const [, phase] = await d.arena.read.currentEpoch([taskId]);
     assert.equal(phase, PHASE.Ended, "the phase is over right after the challenge");
     // The node answers in its own window, validators reject, the node keeps its escrow and takes the bond.
-    assert.equal(await errorName(d.arena.write.answerChallenge([1n, "ipfs://log"], { account: n1!.account })), undefined);
+    assert.equal(
+      await errorName(d.arena.write.answerChallenge([1n, "ipfs://log"], { account: n1!.account })),
+      undefined,
+    );
     for (const v of [v1!, v2!]) await d.arena.write.voteChallenge([1n, false], { account: v.account });
     const early = await errorName(d.arena.write.resolveChallenge([1n]));
     assert.equal(early, "ChallengeStillOpen", "nothing is decided before the vote window ends");
@@ -193,7 +211,9 @@ describe("attack H3: a node shields itself with its own challenge", () => {
     const puppet = d.wallets[8]!;
     await d.arena.write.openChallenge([taskId, addr(n1!), parseEther("5")], { account: puppet.account });
     assert.equal(
-      await errorName(d.arena.write.openChallenge([taskId, addr(n1!), parseEther("5")], { account: real!.account })),
+      await errorName(
+        d.arena.write.openChallenge([taskId, addr(n1!), parseEther("5")], { account: real!.account }),
+      ),
       undefined,
       "the real challenger is not refused",
     );
@@ -296,9 +316,12 @@ describe("attack M2: front-running a model's content hash", () => {
     await goTo(conn, d.arena, taskId, 1n, "start");
     const hash = modelHash("the author's model");
     if (has(d, "commitModel"))
-      await d.arena.write.commitModel([taskId, modelCommitment(taskId, addr(author!), "ipfs://author", hash)], {
-        account: author!.account,
-      });
+      await d.arena.write.commitModel(
+        [taskId, modelCommitment(taskId, addr(author!), "ipfs://author", hash)],
+        {
+          account: author!.account,
+        },
+      );
     // The watcher copies the hash from the author's pending submission and gets in first.
     const copied = await errorName(
       d.arena.write.submitModel([taskId, "ipfs://copy", hash], { account: watcher!.account }),
@@ -306,15 +329,59 @@ describe("attack M2: front-running a model's content hash", () => {
     assert.equal(copied, "ModelNotCommitted", "a copy without an earlier commitment is refused");
     // Committing now is too late: the author's submission lands first and owns the hash.
     if (has(d, "commitModel"))
-      await d.arena.write.commitModel([taskId, modelCommitment(taskId, addr(watcher!), "ipfs://copy", hash)], {
-        account: watcher!.account,
-      });
+      await d.arena.write.commitModel(
+        [taskId, modelCommitment(taskId, addr(watcher!), "ipfs://copy", hash)],
+        {
+          account: watcher!.account,
+        },
+      );
     await d.arena.write.submitModel([taskId, "ipfs://author", hash], { account: author!.account });
     assert.equal(
-      await errorName(d.arena.write.submitModel([taskId, "ipfs://copy", hash], { account: watcher!.account })),
+      await errorName(
+        d.arena.write.submitModel([taskId, "ipfs://copy", hash], { account: watcher!.account }),
+      ),
       "DuplicateModelHash",
     );
-    assert.equal((await d.arena.read.getParticipant([taskId, addr(author!)])).modelHash, hash, "the author owns it");
+    assert.equal(
+      (await d.arena.read.getParticipant([taskId, addr(author!)])).modelHash,
+      hash,
+      "the author owns it",
+    );
+  });
+});
+
+describe("attack M2b: a front-runner that commits before the author's submission lands", () => {
+  it("attack: commit to the copied hash and submit it while the author's submission is still pending", async () => {
+    const d = await deployArena(conn);
+    const [author, watcher, v1] = d.wallets.slice(1, 4) as Wallet[];
+    const taskId = await task(d, [author!, watcher!], [v1!]);
+    await goTo(conn, d.arena, taskId, 1n, "start");
+    const hash = modelHash("the author's model");
+    await d.arena.write.commitModel([taskId, modelCommitment(taskId, addr(author!), "ipfs://author", hash)], {
+      account: author!.account,
+    });
+    // The author's submission waits in the mempool; the watcher commits and submits the copy first.
+    await d.arena.write.commitModel([taskId, modelCommitment(taskId, addr(watcher!), "ipfs://copy", hash)], {
+      account: watcher!.account,
+    });
+    await d.arena.write.submitModel([taskId, "ipfs://copy", hash], { account: watcher!.account });
+    // The author committed first: its submission takes the hash over and the copy no longer counts.
+    await viem.assertions.emitWithArgs(
+      d.arena.write.submitModel([taskId, "ipfs://author", hash], { account: author!.account }),
+      d.arena,
+      "ModelSubmissionRevoked",
+      [taskId, 1n, addr(watcher!), hash],
+    );
+    assert.equal((await d.arena.read.getParticipant([taskId, addr(author!)])).modelHash, hash);
+    await goTo(conn, d.arena, taskId, 1n, "commit");
+    await drawSeed(conn, d.arena, taskId, 1n);
+    const watcherIndex = BigInt((await d.arena.read.getParticipant([taskId, addr(watcher!)])).index);
+    assert.equal(
+      await d.arena.read.isAssigned([taskId, 1n, watcherIndex, addr(v1!)]),
+      false,
+      "the copy is not scored",
+    );
+    assert.deepEqual([...(await d.arena.read.assignmentsOf([taskId, 1n, addr(v1!)]))], [0n]);
   });
 });
 
@@ -344,7 +411,13 @@ describe("lower findings", () => {
     const bad = await viem.deployContract("ArenaLifecycle", [other.address]);
     const delegation = await viem.deployContract("ArenaDelegation", [d.token.address]);
     await assert.rejects(
-      viem.deployContract("ArenaTasks", [d.token.address, addr(d.admin), good.address, bad.address, delegation.address]),
+      viem.deployContract("ArenaTasks", [
+        d.token.address,
+        addr(d.admin),
+        good.address,
+        bad.address,
+        delegation.address,
+      ]),
       /ModuleTokenMismatch/,
     );
   });
@@ -361,6 +434,10 @@ describe("lower findings", () => {
     await drawSeed(conn, d.arena, taskId, 3n);
     const [epoch] = await d.arena.read.getEpoch([taskId, 3n]);
     const [, config] = await d.arena.read.getTask([taskId]);
-    assert.equal(epoch.sumWeight, sortitionWeight(MIN, config.mechanism.beta), "Σw counts only the active validator");
+    assert.equal(
+      epoch.sumWeight,
+      sortitionWeight(MIN, config.mechanism.beta),
+      "Σw counts only the active validator",
+    );
   });
 });

@@ -9,7 +9,12 @@ interface IArenaForGrinder {
     function commitModel(uint256 taskId, bytes32 commitment) external;
     function submitModel(uint256 taskId, string calldata uri, bytes32 contentHash) external;
     function drawSeed(uint256 taskId, uint256 epoch) external;
-    function isAssigned(uint256 taskId, uint256 epoch, uint256 nodeIndex, address validator) external view returns (bool);
+    function isAssigned(
+        uint256 taskId,
+        uint256 epoch,
+        uint256 nodeIndex,
+        address validator
+    ) external view returns (bool);
 }
 
 /// @notice An attacker node that retries its submission once per block and keeps it only when the epoch's draw
@@ -59,8 +64,8 @@ contract SeedGrinder {
         require(msg.sender == address(this), "self only");
         arena.submitModel(taskId, "ipfs://grind", contentHash);
         try arena.drawSeed(taskId, epoch) {} catch {}
-        bool friendly = arena.isAssigned(taskId, epoch, myIndex, friend) &&
-            !arena.isAssigned(taskId, epoch, myIndex, honest);
+        bool friendly =
+            arena.isAssigned(taskId, epoch, myIndex, friend) && !arena.isAssigned(taskId, epoch, myIndex, honest);
         require(friendly, "unfriendly draw: retry next block");
     }
 }
