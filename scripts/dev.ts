@@ -1,14 +1,38 @@
 import type { ChildProcess } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { appBuildHash } from "./lib/app-build.ts";
+import { ROOT } from "./lib/artifacts.ts";
 import { startLocalChain, type LocalChain } from "./lib/local-chain.ts";
 import { bin, run, startService, stopService } from "./lib/processes.ts";
 
 /**
  * `npm run dev`: compiles the contracts, starts a fresh Hardhat node on 127.0.0.1:8545, deploys everything
- * (same addresses every time), writes contracts-abi/, seeds demo data and starts Next.js on
- * http://localhost:3000. Ctrl-C stops all of it.
+ * (same addresses every time), writes contracts-abi/, seeds demo data and serves the app on
+ * http://localhost:3000. By default it serves a production build (made once, reused while nothing it was built
+ * from changed), so every page opens fast on its first visit; `npm run dev -- --hot` runs `next dev` with hot
+ * reload for people editing the code. "ready" is printed once the pages answer. Ctrl-C stops all of it.
  */
 const CHAIN_PORT = Number(process.env.ARENA_CHAIN_PORT ?? 8545);
 const APP_PORT = Number(process.env.PORT ?? 3000);
+const HOT = process.argv.includes("--hot");
+/** A build directory of its own, so the e2e suite's build (another RPC port) does not replace it. */
+const DIST_DIR = ".next-dev";
+const STAMP = path.join(ROOT, DIST_DIR, "arena-build-hash");
+/** Every route, warmed before "ready" (dynamic ones with the demo seed's ids). */
+const ROUTES = [
+  "/",
+  "/tasks",
+  "/tasks/new",
+  "/tasks/1",
+  "/delegate",
+  "/leaderboard",
+  "/rewards",
+  "/targets",
+  "/targets/1",
+  "/machines",
+  "/scorer",
+];
 
 let chain: LocalChain | undefined;
 let app: ChildProcess | undefined;
@@ -29,22 +53,85 @@ async function shutdown(code: number): Promise<never> {
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
+function publicEnv(rpcUrl: string): Record<string, string> {
+  return {
+    ...Object.fromEntries(
+      Object.entries(process.env).filter(
+        (e): e is [string, string] => e[0].startsWith("NEXT_PUBLIC_") && e[1] !== undefined,
+      ),
+    ),
+    NEXT_PUBLIC_LOCAL_RPC_URL: rpcUrl,
+    NEXT_PUBLIC_CHAIN_IDS: process.env.NEXT_PUBLIC_CHAIN_IDS ?? "31337",
+  };
+}
+
+/** Builds the app unless the last build was made from the same sources and public env. */
+async function ensureBuild(env: Record<string, string>): Promise<void> {
+  const hash = appBuildHash(ROOT, env);
+  if (existsSync(STAMP) && readFileSync(STAMP, "utf8") === hash) {
+    console.log("dev: reusing the app build (nothing changed since it was made)");
+    return;
+  }
+  console.log("dev: building the app (only when its sources changed; a few minutes on 2 cores)…");
+  const started = Date.now();
+  await run(bin("next"), ["build"], {
+    env: { ...process.env, ...env, ARENA_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  writeFileSync(STAMP, hash);
+  console.log(`dev: app built in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}
+
+/** Waits until the app serves `/`, then (unless hot) loads every route once; returns each first load's time. */
+async function warm(base: string, routes: readonly string[]): Promise<string> {
+  const deadline = Date.now() + 10 * 60_000;
+  for (;;) {
+    try {
+      if ((await fetch(base, { signal: AbortSignal.timeout(30_000) })).ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline) throw new Error(`the app did not answer on ${base}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const times: string[] = [];
+  for (const route of routes) {
+    const t = Date.now();
+    const res = await fetch(base + route, { signal: AbortSignal.timeout(120_000) });
+    await res.arrayBuffer();
+    times.push(`${route} ${Date.now() - t} ms${res.ok ? "" : ` (${res.status})`}`);
+  }
+  return times.join(", ");
+}
+
 try {
   console.log("dev: compiling contracts…");
   await run(bin("hardhat"), ["build", "--quiet"]);
-  chain = await startLocalChain({ port: CHAIN_PORT, log: (line) => console.log(`dev: ${line}`) });
-  const rpcUrl = chain.rpcUrl;
+  await run(bin("tsx"), ["scripts/gen-abi.ts"]);
+  const rpcUrl = `http://127.0.0.1:${CHAIN_PORT}`;
+  const env = publicEnv(rpcUrl);
+  // The build does not need the chain: both run at once.
+  const [started] = await Promise.all([
+    startLocalChain({ port: CHAIN_PORT, log: (line) => console.log(`dev: ${line}`) }),
+    HOT ? Promise.resolve() : ensureBuild(env),
+  ]);
+  chain = started;
   // Two inference machines (issue 7) with different models, stakes and simulated latencies.
   machines = [
     ["--port", "7101", "--model", "arena-lm-small", "--latency", "40", "--account", "10", "--stake", "5000"],
     ["--port", "7102", "--model", "arena-lm-tiny", "--latency", "150", "--account", "11", "--stake", "2000"],
   ].map((args) => startService(bin("tsx"), ["scripts/machine/agent.ts", "--rpc", rpcUrl, ...args]));
-  console.log(`dev: starting the app on http://localhost:${APP_PORT} …`);
-  app = startService(bin("next"), ["dev", "--hostname", "127.0.0.1", "--port", String(APP_PORT)], {
+  console.log(
+    `dev: starting the app on http://localhost:${APP_PORT}${HOT ? " (next dev, hot reload)" : ""} …`,
+  );
+  const nextArgs = HOT
+    ? ["dev", "--hostname", "127.0.0.1", "--port", String(APP_PORT)]
+    : ["start", "--hostname", "127.0.0.1", "--port", String(APP_PORT)];
+  app = startService(bin("next"), nextArgs, {
     env: {
       ...process.env,
-      NEXT_PUBLIC_LOCAL_RPC_URL: chain.rpcUrl,
-      NEXT_PUBLIC_CHAIN_IDS: process.env.NEXT_PUBLIC_CHAIN_IDS ?? "31337",
+      ...env,
+      ...(HOT ? {} : { ARENA_DIST_DIR: DIST_DIR }),
       // Nothing leaves the machine while the app runs, Next.js's usage telemetry included.
       NEXT_TELEMETRY_DISABLED: "1",
     },
@@ -55,6 +142,8 @@ try {
       void shutdown(code ?? 1);
     }
   });
+  const firstLoads = await warm(`http://127.0.0.1:${APP_PORT}`, HOT ? [] : ROUTES);
+  if (firstLoads) console.log(`dev: first loads: ${firstLoads}`);
   console.log(
     `dev: ready. Open http://localhost:${APP_PORT} and connect the "Dev wallet". Ctrl-C stops everything.`,
   );
