@@ -116,6 +116,11 @@ try {
     HOT ? Promise.resolve() : ensureBuild(env),
   ]);
   chain = started;
+  chain.watch((reason) => {
+    if (stopping) return;
+    console.error(`dev: the local chain died: ${reason}. Stopping everything; run it again to start afresh.`);
+    void shutdown(1);
+  });
   // Two inference machines (issue 7) with different models, stakes and simulated latencies.
   machines = [
     ["--port", "7101", "--model", "arena-lm-small", "--latency", "40", "--account", "10", "--stake", "5000"],

@@ -11,6 +11,8 @@ export type LocalChain = {
   accounts: readonly Address[];
   publicClient: PublicClient;
   stop: () => Promise<void>;
+  /** Calls `onDead` once if the node exits or stops answering JSON-RPC (three failed checks in a row). */
+  watch: (onDead: (reason: string) => void) => void;
 };
 
 export type StartOptions = {
@@ -82,7 +84,25 @@ export async function startLocalChain({
         .join(", ")}`,
     );
     if (seed) await seedDemo({ ...clientFor(deployer), accounts, deployment, clientFor }, log);
-    return { rpcUrl, deployment, accounts, publicClient, stop };
+    const watch = (onDead: (reason: string) => void) => {
+      let failures = 0;
+      let dead = false;
+      const die = (reason: string) => {
+        if (dead) return;
+        dead = true;
+        clearInterval(timer);
+        onDead(reason);
+      };
+      node.once("exit", (code, signal) => die(`the Hardhat node exited (${signal ?? code})\n${output}`));
+      const timer = setInterval(() => {
+        void rpcAnswers(rpcUrl).then((ok) => {
+          failures = ok ? 0 : failures + 1;
+          if (failures >= 3) die(`the Hardhat node on ${rpcUrl} stopped answering`);
+        });
+      }, 2000);
+      timer.unref();
+    };
+    return { rpcUrl, deployment, accounts, publicClient, stop, watch };
   } catch (error) {
     await stop();
     throw error;
