@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { SECURITY_HEADERS } from "./lib/security/csp";
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
@@ -8,6 +9,15 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   // The Coinbase wallet SDK's server entry imports optional @x402/* packages that are not installed.
   serverExternalPackages: ["@base-org/account", "@coinbase/cdp-sdk"],
+  // On every response, static files included; pages also get their CSP from proxy.ts.
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: Object.entries(SECURITY_HEADERS).map(([key, value]) => ({ key, value })),
+      },
+    ];
+  },
 };
 
 export default nextConfig;

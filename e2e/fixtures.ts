@@ -24,8 +24,10 @@ const chain = localChain(E2E_RPC_URL);
 /**
  * `chain`: viem clients on the e2e node; the chain is snapshotted before each test and reverted after it.
  * `noExternalRequests` (automatic): fails the test if the page requested anything outside 127.0.0.1/localhost.
+ * `noCspViolations` (automatic): fails the test on any Content-Security-Policy violation in the page or its
+ * workers, so every flow of every spec runs under the app's policy (proxy.ts).
  */
-export const test = base.extend<{ chain: ChainFixture; noExternalRequests: void }>({
+export const test = base.extend<{ chain: ChainFixture; noExternalRequests: void; noCspViolations: void }>({
   chain: async ({}, use) => {
     const publicClient = createPublicClient({ chain, transport: http(E2E_RPC_URL) }) as PublicClient;
     const testClient = createTestClient({ mode: "hardhat", chain, transport: http(E2E_RPC_URL) });
@@ -51,6 +53,32 @@ export const test = base.extend<{ chain: ChainFixture; noExternalRequests: void 
       );
       await use();
       expect(outside, "requests that left the machine").toEqual([]);
+    },
+    { auto: true },
+  ],
+  noCspViolations: [
+    async ({ page }, use) => {
+      const violations: string[] = [];
+      await page.exposeFunction("__arenaCspViolation", (v: string) => violations.push(v));
+      await page.addInitScript(() => {
+        document.addEventListener("securitypolicyviolation", (e) => {
+          const report = (window as unknown as { __arenaCspViolation: (v: string) => void })
+            .__arenaCspViolation;
+          void report(
+            `${e.violatedDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`,
+          );
+        });
+      });
+      page.on("console", (m) => {
+        if (/Content Security Policy|Content-Security-Policy/i.test(m.text())) violations.push(m.text());
+      });
+      page.on("worker", (w) =>
+        w.on("console", (m) => {
+          if (/Content Security Policy/i.test(m.text())) violations.push(`worker: ${m.text()}`);
+        }),
+      );
+      await use();
+      expect(violations, "Content-Security-Policy violations").toEqual([]);
     },
     { auto: true },
   ],
