@@ -28,8 +28,9 @@ struct EpochStats {
 }
 
 /// @notice A job a machine served: claimed by the machine, confirmed (success, latency) by a reporter.
+/// @dev Stored under (machineId, jobId): each machine has its own id space, so nobody can take another's ids.
+/// One slot.
 struct Job {
-    uint256 machineId;
     uint64 epoch;
     bool claimed;
     bool reported;
