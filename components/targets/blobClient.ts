@@ -5,6 +5,7 @@ import {
   encodeUploadMessage,
   UPLOAD_HEADERS,
 } from "@/lib/blobs/uploadMessage";
+import { uploadErrorMessage, type UploadErrorBody } from "@/lib/blobs/messages";
 
 export type UploadedBlob = { uri: string; sha256: string; size: number };
 
@@ -14,41 +15,6 @@ export type UploadSigner = { address: Address; signMessage: (message: string) =>
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>);
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
-
-type ErrorBody = { error?: string; message?: string; [detail: string]: unknown };
-
-const mib = (bytes: unknown) =>
-  typeof bytes === "number" ? `${(bytes / (1024 * 1024)).toFixed(bytes < 1024 * 1024 ? 2 : 1)} MiB` : "?";
-
-/** What each refusal of the blob store means for the person uploading. */
-export function uploadErrorMessage(status: number, body: ErrorBody): string {
-  switch (body.error) {
-    case "signature_required":
-    case "bad_signature":
-      return "The blob store could not verify your wallet's signature of the upload. Sign the upload again with the connected wallet.";
-    case "expired":
-    case "expiry_too_far":
-      return "The upload signature is no longer valid (it lasts 10 minutes; check your computer's clock). Try again to sign a new one.";
-    case "quota_exceeded": {
-      const retry =
-        typeof body.retryAt === "number"
-          ? ` You can upload again after ${new Date(body.retryAt * 1000).toLocaleString()}.`
-          : "";
-      return `Your address has used its daily upload allowance (${mib(body.usedBytes)} of ${mib(body.quotaBytes)}); this data needs ${mib(body.size)} more.${retry}`;
-    }
-    case "store_full":
-      return "The blob store is full and accepts no new data right now. Use an http(s) or ipfs:// URL for your data instead.";
-    case "too_large":
-      return `The data is too large for the blob store (at most ${mib(body.limit)}). Choose smaller data.`;
-    case "size_mismatch":
-    case "hash_mismatch":
-      return "The data changed or was cut short on the way to the blob store, so it was not stored. Try again.";
-    case "empty":
-      return "The data is empty; there is nothing to upload.";
-    default:
-      return `The blob store refused the upload: ${body.message ?? `HTTP ${status}`}`;
-  }
 }
 
 function rejectedInWallet(error: unknown): boolean {
@@ -99,7 +65,7 @@ export async function uploadBlob(bytes: Uint8Array, signer: UploadSigner): Promi
   } catch {
     throw new Error("Could not reach the blob store. Check your connection and try again.");
   }
-  const body = (await response.json().catch(() => ({}))) as Partial<UploadedBlob> & ErrorBody;
+  const body = (await response.json().catch(() => ({}))) as Partial<UploadedBlob> & UploadErrorBody;
   if (!response.ok || !body.uri) throw new Error(uploadErrorMessage(response.status, body));
   return { uri: body.uri, sha256: body.sha256 ?? sha256, size: body.size ?? bytes.length };
 }
