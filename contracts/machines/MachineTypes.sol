@@ -7,6 +7,7 @@ struct Machine {
     address operator;
     uint8 tier;
     bool active;
+    /// @dev Slot of the first registration; never moves, so uptime counts every slot since (inactive ones too).
     uint64 registeredSlot;
     uint64 lastHeartbeatSlot;
     uint128 stake;

@@ -114,6 +114,7 @@ contract MachineHandler {
     address[OPERATORS] public operators;
     mapping(address operator => uint256) public paidIn;
     mapping(address operator => uint256) public takenOut;
+    mapping(address operator => uint64) public firstSlot;
     uint256 public jobNonce;
 
     constructor(MachineRegistry registry_, ArenaToken token_) {
@@ -150,13 +151,15 @@ contract MachineHandler {
         vm.prank(operator);
         registry.register("http://127.0.0.1:7101", "local", uint8(seed % 4), stake);
         paidIn[operator] += stake;
+        firstSlot[operator] = registry.currentSlot();
     }
 
     function addStake(uint256 seed, uint256 amount) external {
         address operator = _operator(seed);
         (bool exists, uint256 id) = _machine(operator);
         if (!exists) return;
-        amount = 1 + (amount % 5_000 ether);
+        // A machine that left comes back with at least the minimum (reactivations are what uptime must survive).
+        amount = (registry.getMachine(id).active ? 1 : registry.minStake()) + (amount % 5_000 ether);
         vm.prank(operator);
         try registry.addStake(id, amount) {
             paidIn[operator] += amount;
@@ -249,6 +252,22 @@ contract MachineRegistryInvariantTest is ArenaTest {
             assertEq(m.stake + m.unbonding, handler.paidIn(m.operator) - handler.takenOut(m.operator), "ledger");
         }
         assertEq(token.balanceOf(address(registry)), owed, "balance vs stakes + unbonding");
+    }
+
+    /// Leaving and coming back never moves the start of a machine's uptime window, and no epoch counts more
+    /// heartbeats than it had slots since then (so uptime never reads above 100%).
+    function invariant_UptimeCountsEverySlotSinceFirstRegistration() public view {
+        uint256 count = registry.machineCount();
+        uint64 perEpoch = registry.slotsPerEpoch();
+        uint64 epoch = registry.currentEpoch();
+        for (uint256 id; id < count; ++id) {
+            Machine memory m = registry.getMachine(id);
+            assertEq(m.registeredSlot, handler.firstSlot(m.operator), "registeredSlot moved");
+            uint64 first = epoch * perEpoch > m.registeredSlot ? epoch * perEpoch : m.registeredSlot;
+            uint256 owed = uint256(registry.currentSlot() - first) + 1;
+            assertLe(registry.epochStats(id, epoch).heartbeats, owed, "more heartbeats than slots");
+            assertLe(registry.uptimeBps(id, epoch), 10_000, "uptime above 100%");
+        }
     }
 
     /// Whatever happened before, every operator can unstake everything and, after the unbonding period, take its
