@@ -77,7 +77,7 @@ export async function putBlob(request: Request, options: HandlerOptions = {}): P
     }
     const file = temp;
     const created = await ledger.commit(reservation, upload.sha256, now, config.windowSeconds, () =>
-      store.place(file, upload.sha256),
+      store.place(file, upload.sha256, upload.size),
     );
     reservation = undefined;
     return Response.json({ ...stored, stored: created }, { status: created ? 201 : 200 });

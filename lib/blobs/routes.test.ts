@@ -3,7 +3,7 @@
  * started, the store lives in a temporary directory set through ARENA_BLOB_DIR.
  */
 import assert from "node:assert/strict";
-import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -168,6 +168,16 @@ describe("blob routes", async () => {
     // 1 KiB charged, so 7 more KiB of other data fit.
     const rest = new Uint8Array(7 * 1024).fill(1);
     assert.equal((await put(await signedHeaders(wallet, rest, now()), rest)).status, 201);
+  });
+
+  it("repairs a damaged stored blob when its bytes are uploaded again", async () => {
+    const dir = useStore();
+    const hex = sha256Hex(bytes);
+    assert.equal((await put(await signedHeaders(wallet, bytes, now()), bytes)).status, 201);
+    await writeFile(path.join(dir, hex.slice(0, 2), hex), new Uint8Array(bytes.length));
+    assert.equal((await get(hex)).status, 500);
+    assert.equal((await put(await signedHeaders(wallet, bytes, now()), bytes)).status, 201);
+    assert.deepEqual(new Uint8Array(await (await get(hex)).arrayBuffer()), bytes);
   });
 
   it("refuses path tricks and unknown blobs on GET", async () => {

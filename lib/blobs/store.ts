@@ -45,10 +45,14 @@ export class BlobStore {
     return path.join(this.directory, hex.slice(0, 2), hex);
   }
 
-  /** Whether the blob `hex` is stored with `size` bytes. */
+  /** Whether the blob `hex` is stored, intact, with `size` bytes (a damaged copy counts as absent). */
   async has(hex: string, size: number): Promise<boolean> {
     const existing = await stat(this.file(parseBlobHash(hex))).catch(() => undefined);
-    return existing?.size === size;
+    if (existing?.size !== size) return false;
+    return this.get(hex).then(
+      () => true,
+      () => false,
+    );
   }
 
   /** A fresh temporary path beside where blob `hex` goes (its shard directory is created). */
@@ -59,16 +63,16 @@ export class BlobStore {
   }
 
   /**
-   * Moves a verified temporary file into place as blob `hex`; false (and the file is dropped) when the blob
-   * was stored meanwhile. Callers serialise calls for one store (the upload ledger's lock does).
+   * Moves a verified temporary file of `size` bytes into place as blob `hex` (replacing a damaged copy); false
+   * (and the file is dropped) when an intact copy was stored meanwhile. Callers serialise calls for one store
+   * (the upload ledger's lock does).
    */
-  async place(temp: string, hex: string): Promise<boolean> {
-    const target = this.file(parseBlobHash(hex));
-    if (await stat(target).catch(() => undefined)) {
+  async place(temp: string, hex: string, size: number): Promise<boolean> {
+    if (await this.has(hex, size)) {
       await rm(temp, { force: true });
       return false;
     }
-    await rename(temp, target);
+    await rename(temp, this.file(parseBlobHash(hex)));
     return true;
   }
 
