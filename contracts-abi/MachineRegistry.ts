@@ -156,6 +156,11 @@ export const machineRegistryAbi = [
   {
     "inputs": [
       {
+        "internalType": "uint256",
+        "name": "machineId",
+        "type": "uint256"
+      },
+      {
         "internalType": "bytes32",
         "name": "jobId",
         "type": "bytes32"
@@ -167,33 +172,17 @@ export const machineRegistryAbi = [
   {
     "inputs": [
       {
+        "internalType": "uint256",
+        "name": "machineId",
+        "type": "uint256"
+      },
+      {
         "internalType": "bytes32",
         "name": "jobId",
         "type": "bytes32"
       }
     ],
     "name": "JobAlreadyReported",
-    "type": "error"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "bytes32",
-        "name": "jobId",
-        "type": "bytes32"
-      },
-      {
-        "internalType": "uint256",
-        "name": "machineId",
-        "type": "uint256"
-      },
-      {
-        "internalType": "uint256",
-        "name": "given",
-        "type": "uint256"
-      }
-    ],
-    "name": "JobMachineMismatch",
     "type": "error"
   },
   {
@@ -280,6 +269,37 @@ export const machineRegistryAbi = [
       }
     ],
     "name": "RegionLength",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "reporter",
+        "type": "address"
+      },
+      {
+        "internalType": "uint256",
+        "name": "machineId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint64",
+        "name": "epoch",
+        "type": "uint64"
+      },
+      {
+        "internalType": "uint256",
+        "name": "total",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "cap",
+        "type": "uint256"
+      }
+    ],
+    "name": "ReporterCapExceeded",
     "type": "error"
   },
   {
@@ -854,6 +874,19 @@ export const machineRegistryAbi = [
   },
   {
     "inputs": [],
+    "name": "MAX_REPORTER_WEIGHT_PER_EPOCH",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
     "name": "MAX_TASK_SCORE",
     "outputs": [
       {
@@ -1363,6 +1396,11 @@ export const machineRegistryAbi = [
   {
     "inputs": [
       {
+        "internalType": "uint256",
+        "name": "machineId",
+        "type": "uint256"
+      },
+      {
         "internalType": "bytes32",
         "name": "jobId",
         "type": "bytes32"
@@ -1370,11 +1408,6 @@ export const machineRegistryAbi = [
     ],
     "name": "jobs",
     "outputs": [
-      {
-        "internalType": "uint256",
-        "name": "machineId",
-        "type": "uint256"
-      },
       {
         "internalType": "uint64",
         "name": "epoch",
@@ -1550,6 +1583,35 @@ export const machineRegistryAbi = [
     "name": "reportLatency",
     "outputs": [],
     "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "reporter",
+        "type": "address"
+      },
+      {
+        "internalType": "uint256",
+        "name": "machineId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint64",
+        "name": "epoch",
+        "type": "uint64"
+      }
+    ],
+    "name": "reportedWeight",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
     "type": "function"
   },
   {

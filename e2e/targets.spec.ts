@@ -4,6 +4,7 @@ import { createWalletClient, getAddress, http, maxUint256, type Address, type He
 import { arenaTargetsAbi, arenaTokenAbi } from "../contracts-abi";
 import { localChain } from "../lib/chain/chains";
 import { cosineDistanceMicro, pack, unpack } from "../lib/targets";
+import { signedBlobUpload } from "./blobs";
 import { connectDevWallet, expect, test, type ChainFixture } from "./fixtures";
 import { E2E_RPC_URL } from "./ports";
 
@@ -157,8 +158,8 @@ test("an audit and a fraud vote forfeit the bond to the reporters", async ({ pag
   const cheat = chain.accounts[8]!;
   const [target] = await openTargets(chain);
   const id = target!.id;
-  const upload = await request.put("/api/blobs", { data: Buffer.from(MISS) });
-  expect(upload.status()).toBe(201);
+  const upload = await signedBlobUpload(request, cheat, new TextEncoder().encode(MISS));
+  expect(upload.ok()).toBe(true);
   const blob = (await upload.json()) as { uri: string; sha256: string; size: number };
   const vector = await m.vector(id);
   await send(chain, cheat, {

@@ -4,6 +4,7 @@ import { useMemo, useRef, useState } from "react";
 import { formatEther } from "viem";
 import { createRng, type Rng } from "@/lib/metrics/rng";
 import { rankMachines, pickIndex, type MachineMetrics, type ScoredMachine } from "@/lib/selection/select";
+import { MAX_JOB_WEIGHT_UNITS, MAX_REPORTER_WEIGHT_PER_EPOCH_UNITS } from "@/lib/selection/taskScore";
 import { parseWeights, STRATEGY_PRESETS, weightsToInput, type WeightsInput } from "@/lib/selection/weights";
 import "./errors";
 import { MachineCharts } from "./MachineCharts";
@@ -69,6 +70,9 @@ export function MachinesView() {
           and are scored per epoch. A job goes to one of the top K machines by{" "}
           <code>final = w_stake·stake′ + w_uptime·uptime′ + w_latency·(1 − latency′)</code>, with probability
           proportional to its score; the AI task score is <code>1 + min(1, Σ weight × success / 10)</code>.
+          Uptime counts every slot since a machine registered, so time it spent away counts as down. One
+          reported job weighs at most {MAX_JOB_WEIGHT_UNITS}, and one reporter adds at most{" "}
+          {MAX_REPORTER_WEIGHT_PER_EPOCH_UNITS} to a machine per epoch.
         </p>
         <p className="mt-1 text-sm text-zinc-500">Epoch {epoch === undefined ? "…" : String(epoch)}</p>
       </section>

@@ -7,7 +7,7 @@ import { useTransactor } from "@/components/tx/TxProvider";
 import { useArenaChain } from "@/components/wallet/useArenaChain";
 import { MAX_INFER_TOKENS, MAX_PROMPT_CHARS } from "@/lib/selection/agentProtocol";
 import type { ScoredMachine } from "@/lib/selection/select";
-import { jobWeightWad } from "@/lib/selection/taskScore";
+import { jobWeightWad, MAX_JOB_WEIGHT_UNITS } from "@/lib/selection/taskScore";
 import { callAgent, type AgentCall } from "./agentClient";
 import type { MachineRow } from "./useMachines";
 
@@ -58,8 +58,8 @@ export function SendPrompt({ registry, machines, pick, blockedReason }: SendProm
     if (prompt.trim() === "") return setError("Write a prompt first.");
     if (prompt.length > MAX_PROMPT_CHARS)
       return setError(`The prompt is longer than ${MAX_PROMPT_CHARS} characters.`);
-    if (!/^\d+$/.test(weight.trim()) || units < 1 || units > 10)
-      return setError("The job weight must be a whole number from 1 to 10.");
+    if (!/^\d+$/.test(weight.trim()) || units < 1 || units > MAX_JOB_WEIGHT_UNITS)
+      return setError(`The job weight must be a whole number from 1 to ${MAX_JOB_WEIGHT_UNITS}.`);
     let machine: MachineRow | undefined;
     let how: string;
     if (target === "auto") {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { usePublicClient } from "wagmi";
+import { usePublicClient, useSignMessage } from "wagmi";
 import { arenaTargetsAbi, arenaTokenAbi } from "@/contracts-abi";
 import { formatTokenAmount } from "@/lib/format";
 import { InputError } from "@/lib/metrics/errors";
@@ -44,6 +44,7 @@ export function SubmitPanel({
   const { address, isConnected, chainId } = useArenaChain();
   const token = useContractAddress("ArenaToken");
   const client = usePublicClient({ chainId });
+  const { signMessageAsync } = useSignMessage();
 
   const size = data?.bytes.length ?? 0;
   const bond = market.bondPerByte * BigInt(size);
@@ -81,7 +82,10 @@ export function SubmitPanel({
     setStep({ step: "upload", state: "running" });
     let blob;
     try {
-      blob = await uploadBlob(data.bytes);
+      blob = await uploadBlob(data.bytes, {
+        address,
+        signMessage: (message) => signMessageAsync({ message }),
+      });
     } catch (e) {
       return fail("upload", e instanceof Error ? e.message : String(e));
     }

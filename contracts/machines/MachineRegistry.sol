@@ -18,19 +18,37 @@ import {EpochStats, Job, Machine} from "./MachineTypes.sol";
 /// - **Latency and job results come from REPORTER_ROLE only** (gateways that dispatched the job and timed it).
 ///   A machine's own claim to have answered well or fast cannot be checked on chain, and it would always claim so.
 /// - **A machine may still claim the jobs it served** (`claimJob`). Claims never raise the task score; they are
-///   recorded so that jobs a machine served but no reporter confirmed are visible to everyone.
+///   recorded so that jobs a machine served but no reporter confirmed are visible to everyone. Job ids live in
+///   one id space per machine (`jobs(machineId, jobId)`): only the machine's operator claims in it, so nobody can
+///   take, block or confirm-away the ids of another machine.
+///
+/// **Who is trusted for what.**
+/// - `DEFAULT_ADMIN_ROLE` (the deployer, meant to be governance) grants and revokes REPORTER_ROLE. It cannot move
+///   stake: the registry has no function that sends tokens to anyone but a machine's own operator.
+/// - `REPORTER_ROLE` is meant for the gateways that dispatch jobs to machines (on the local chain, the dev
+///   wallet's accounts that the /machines page reports from). A reporter can raise any machine's task score by
+///   reporting successful jobs and can move any machine's mean latency with its samples; it cannot touch stake,
+///   heartbeats or claims. What one reporter can do is bounded: one job weighs at most `MAX_JOB_WEIGHT` (half
+///   the score's range) and one reporter adds at most `MAX_REPORTER_WEIGHT_PER_EPOCH` of successful weight to
+///   one machine in one epoch, so no single reporter key can max a machine's score out. Selection by uptime
+///   and stake does not depend on reporters at all.
+///
 /// Time is split into epochs of `epochLength` seconds, each of `epochLength / heartbeatInterval` slots; a machine
-/// counts one heartbeat per slot. Uptime of an epoch is heartbeats over the slots the machine was registered for
-/// (up to now for the running epoch). Task scores and weights are 18-decimal fixed point (1e18 = 1).
+/// counts one heartbeat per slot. Uptime of an epoch is heartbeats over every slot of it since the machine first
+/// registered (up to now for the running epoch): slots in which it was inactive count as down, so leaving and
+/// coming back never erases downtime. Task scores and weights are 18-decimal fixed point (1e18 = 1).
 contract MachineRegistry is AccessControl, ReentrancyGuard {
     using SafeERC20 for IERC20;
 
-    /// @notice May report latency samples and job results.
+    /// @notice May report latency samples and job results (gateways; see the contract's notes on trust).
     bytes32 public constant REPORTER_ROLE = keccak256("REPORTER_ROLE");
     /// @notice Σ(weight × success) that maxes the task score out (10, 18 decimals).
     uint256 public constant TASK_WEIGHT_NORM = 10e18;
-    /// @notice Largest weight of one job (one job alone may max the score out).
-    uint256 public constant MAX_JOB_WEIGHT = 10e18;
+    /// @notice Largest weight of one job (5, 18 decimals): one report moves the score by at most 0.5.
+    uint256 public constant MAX_JOB_WEIGHT = 5e18;
+    /// @notice Most successful weight one reporter adds to one machine in one epoch (5, 18 decimals): maxing a
+    /// machine's score out takes at least two reporters.
+    uint256 public constant MAX_REPORTER_WEIGHT_PER_EPOCH = 5e18;
     /// @notice Task score with no successful job, and the cap (1 and 2, 18 decimals).
     uint256 public constant BASE_TASK_SCORE = 1e18;
     uint256 public constant MAX_TASK_SCORE = 2e18;
@@ -56,8 +74,11 @@ contract MachineRegistry is AccessControl, ReentrancyGuard {
     /// @notice Machine id + 1 of each operator (0: none); one machine per operator key.
     mapping(address operator => uint256 idPlusOne) internal _machineOf;
     mapping(uint256 machineId => mapping(uint64 epoch => EpochStats)) internal _stats;
-    /// @notice Jobs by the id the machine gave them.
-    mapping(bytes32 jobId => Job) public jobs;
+    /// @notice Jobs by machine and the id the machine gave them (one id space per machine).
+    mapping(uint256 machineId => mapping(bytes32 jobId => Job)) public jobs;
+    /// @notice Successful job weight each reporter added to each machine in the epoch it was last used, packed as
+    /// `epoch << 128 | weight` so the slot is reused from epoch to epoch (read it with `reportedWeight`).
+    mapping(address reporter => mapping(uint256 machineId => uint256 epochAndWeight)) internal _reporterUsage;
 
     error InvalidParameter(string name);
     error EndpointLength(uint256 length, uint256 max);
@@ -77,9 +98,10 @@ contract MachineRegistry is AccessControl, ReentrancyGuard {
     error InvalidJobWeight(uint256 weight, uint256 max);
     error InvalidLatency(uint256 latencyMs, uint256 max);
     error InvalidJobId();
-    error JobAlreadyReported(bytes32 jobId);
-    error JobAlreadyClaimed(bytes32 jobId);
-    error JobMachineMismatch(bytes32 jobId, uint256 machineId, uint256 given);
+    error JobAlreadyReported(uint256 machineId, bytes32 jobId);
+    error JobAlreadyClaimed(uint256 machineId, bytes32 jobId);
+    /// @notice `reporter` would bring its successful weight on `machineId` in `epoch` to `total`, above `cap`.
+    error ReporterCapExceeded(address reporter, uint256 machineId, uint64 epoch, uint256 total, uint256 cap);
 
     event MachineRegistered(
         uint256 indexed machineId,
@@ -184,6 +206,7 @@ contract MachineRegistry is AccessControl, ReentrancyGuard {
     }
 
     /// @notice Adds stake; a machine that had left becomes active again once its stake reaches `minStake`.
+    /// Its uptime keeps counting the slots it was away as down.
     function addStake(uint256 machineId, uint256 amount) external nonReentrant {
         Machine storage m = _operated(machineId);
         if (amount == 0) revert ZeroAmount();
@@ -192,10 +215,8 @@ contract MachineRegistry is AccessControl, ReentrancyGuard {
         m.stake = uint128(stake);
         emit StakeAdded(machineId, amount, stake);
         if (!m.active) {
+            // `registeredSlot` stays: the slots it was away count as down in its uptime.
             m.active = true;
-            // Uptime is owed only from the slot the machine came back.
-            uint64 slot = currentSlot();
-            m.registeredSlot = slot;
             emit MachineActivated(machineId);
         }
         token.safeTransferFrom(msg.sender, address(this), amount);
@@ -244,12 +265,13 @@ contract MachineRegistry is AccessControl, ReentrancyGuard {
         emit Heartbeat(machineId, epoch, slot, beats);
     }
 
-    /// @notice The machine records a job it served (`jobId` is the id it returned to the caller). Claims never
-    /// raise the task score: only a reporter's confirmation does (see the contract's notes).
+    /// @notice The machine records a job it served (`jobId` is the id it returned to the caller), in its own
+    /// id space: only its operator claims there. Claims never raise the task score: only a reporter's
+    /// confirmation does (see the contract's notes).
     function claimJob(uint256 machineId, bytes32 jobId, uint256 weight) external {
         _operated(machineId);
         Job storage job = _job(machineId, jobId, weight);
-        if (job.claimed) revert JobAlreadyClaimed(jobId);
+        if (job.claimed) revert JobAlreadyClaimed(machineId, jobId);
         job.claimed = true;
         uint64 epoch = currentEpoch();
         ++_stats[machineId][epoch].claimedJobs;
@@ -265,8 +287,9 @@ contract MachineRegistry is AccessControl, ReentrancyGuard {
         _addLatency(machineId, epoch, latencyMs);
     }
 
-    /// @notice A reporter's result of a job it dispatched: `weight` (18 decimals, ≤ MAX_JOB_WEIGHT), success, and
-    /// the latency it measured. Counts in the current epoch's task score when successful.
+    /// @notice A reporter's result of a job it dispatched to `machineId`: `weight` (18 decimals, ≤ MAX_JOB_WEIGHT),
+    /// success, and the latency it measured. Counts in the current epoch's task score when successful, up to
+    /// MAX_REPORTER_WEIGHT_PER_EPOCH per reporter and machine.
     function reportJob(
         uint256 machineId,
         bytes32 jobId,
@@ -276,8 +299,16 @@ contract MachineRegistry is AccessControl, ReentrancyGuard {
     ) external onlyRole(REPORTER_ROLE) {
         _known(machineId);
         Job storage job = _job(machineId, jobId, weight);
-        if (job.reported) revert JobAlreadyReported(jobId);
+        if (job.reported) revert JobAlreadyReported(machineId, jobId);
         uint64 epoch = currentEpoch();
+        if (success) {
+            uint256 total = reportedWeight(msg.sender, machineId, epoch) + weight;
+            if (total > MAX_REPORTER_WEIGHT_PER_EPOCH) {
+                revert ReporterCapExceeded(msg.sender, machineId, epoch, total, MAX_REPORTER_WEIGHT_PER_EPOCH);
+            }
+            // total ≤ MAX_REPORTER_WEIGHT_PER_EPOCH < 2^128.
+            _reporterUsage[msg.sender][machineId] = (uint256(epoch) << 128) | total;
+        }
         _addLatency(machineId, epoch, latencyMs);
         job.reported = true;
         job.success = success;
@@ -334,6 +365,13 @@ contract MachineRegistry is AccessControl, ReentrancyGuard {
         return _stats[machineId][epoch];
     }
 
+    /// @notice Successful job weight `reporter` added to `machineId` in `epoch` (at most
+    /// MAX_REPORTER_WEIGHT_PER_EPOCH); exact for the epoch it last reported in and the running one.
+    function reportedWeight(address reporter, uint256 machineId, uint64 epoch) public view returns (uint256) {
+        uint256 usage = _reporterUsage[reporter][machineId];
+        return usage >> 128 == epoch ? uint128(usage) : 0;
+    }
+
     /// @notice `1 + min(1, successWeight / TASK_WEIGHT_NORM)`, 18 decimals.
     function taskScoreOf(uint256 successWeight) public pure returns (uint256) {
         return BASE_TASK_SCORE + Math.min(BASE_TASK_SCORE, Math.mulDiv(successWeight, 1e18, TASK_WEIGHT_NORM));
@@ -345,8 +383,8 @@ contract MachineRegistry is AccessControl, ReentrancyGuard {
         return taskScoreOf(_stats[machineId][epoch].successWeight);
     }
 
-    /// @notice Heartbeat slots over the slots the machine was registered for in `epoch` (up to now), in bps;
-    /// 0 for epochs before it registered or not yet begun.
+    /// @notice Heartbeat slots over every slot of `epoch` since the machine first registered (up to now), in bps;
+    /// slots it spent inactive count as down. 0 for epochs before it registered or not yet begun.
     function uptimeBps(uint256 machineId, uint64 epoch) public view returns (uint256) {
         Machine storage m = _known(machineId);
         uint64 perEpoch = slotsPerEpoch();
@@ -409,16 +447,11 @@ contract MachineRegistry is AccessControl, ReentrancyGuard {
         if (tier > MAX_TIER) revert InvalidTier(tier, MAX_TIER);
     }
 
-    /// @dev The job record for `jobId`, tied to `machineId` on first sight.
-    function _job(uint256 machineId, bytes32 jobId, uint256 weight) internal returns (Job storage job) {
+    /// @dev The job record for `jobId` in `machineId`'s own id space.
+    function _job(uint256 machineId, bytes32 jobId, uint256 weight) internal view returns (Job storage job) {
         if (jobId == bytes32(0)) revert InvalidJobId();
         if (weight == 0 || weight > MAX_JOB_WEIGHT) revert InvalidJobWeight(weight, MAX_JOB_WEIGHT);
-        job = jobs[jobId];
-        if (job.claimed || job.reported) {
-            if (job.machineId != machineId) revert JobMachineMismatch(jobId, job.machineId, machineId);
-        } else {
-            job.machineId = machineId;
-        }
+        job = jobs[machineId][jobId];
     }
 
     function _addLatency(uint256 machineId, uint64 epoch, uint256 latencyMs) internal {

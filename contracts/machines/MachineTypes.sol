@@ -7,6 +7,7 @@ struct Machine {
     address operator;
     uint8 tier;
     bool active;
+    /// @dev Slot of the first registration; never moves, so uptime counts every slot since (inactive ones too).
     uint64 registeredSlot;
     uint64 lastHeartbeatSlot;
     uint128 stake;
@@ -28,8 +29,9 @@ struct EpochStats {
 }
 
 /// @notice A job a machine served: claimed by the machine, confirmed (success, latency) by a reporter.
+/// @dev Stored under (machineId, jobId): each machine has its own id space, so nobody can take another's ids.
+/// One slot.
 struct Job {
-    uint256 machineId;
     uint64 epoch;
     bool claimed;
     bool reported;

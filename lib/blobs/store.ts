@@ -6,20 +6,11 @@
 import { createHash, randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { BlobError } from "./errors";
+
+export { BlobError, blobErrorStatus, type BlobErrorCode } from "./errors";
 
 export const DEFAULT_MAX_BLOB_BYTES = 16 * 1024 * 1024;
-
-export type BlobErrorCode = "too_large" | "empty" | "bad_hash" | "not_found" | "corrupt" | "hash_mismatch";
-
-export class BlobError extends Error {
-  constructor(
-    readonly code: BlobErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = "BlobError";
-  }
-}
 
 export type StoredBlob = { uri: string; sha256: string; size: number };
 
@@ -52,6 +43,37 @@ export class BlobStore {
 
   private file(hex: string): string {
     return path.join(this.directory, hex.slice(0, 2), hex);
+  }
+
+  /** Whether the blob `hex` is stored, intact, with `size` bytes (a damaged copy counts as absent). */
+  async has(hex: string, size: number): Promise<boolean> {
+    const existing = await stat(this.file(parseBlobHash(hex))).catch(() => undefined);
+    if (existing?.size !== size) return false;
+    return this.get(hex).then(
+      () => true,
+      () => false,
+    );
+  }
+
+  /** A fresh temporary path beside where blob `hex` goes (its shard directory is created). */
+  async tempPath(hex: string): Promise<string> {
+    const target = this.file(parseBlobHash(hex));
+    await mkdir(path.dirname(target), { recursive: true });
+    return `${target}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`;
+  }
+
+  /**
+   * Moves a verified temporary file of `size` bytes into place as blob `hex` (replacing a damaged copy); false
+   * (and the file is dropped) when an intact copy was stored meanwhile. Callers serialise calls for one store
+   * (the upload ledger's lock does).
+   */
+  async place(temp: string, hex: string, size: number): Promise<boolean> {
+    if (await this.has(hex, size)) {
+      await rm(temp, { force: true });
+      return false;
+    }
+    await rename(temp, this.file(parseBlobHash(hex)));
+    return true;
   }
 
   /** Stores bytes; `expected` (a sha256 hex or URI), when given, must match what arrived. */
@@ -93,13 +115,6 @@ export class BlobStore {
       throw new BlobError("corrupt", `The stored blob ${hex} does not match its hash.`);
     return new Uint8Array(bytes);
   }
-}
-
-/** HTTP status for each error. */
-export function blobErrorStatus(code: BlobErrorCode): number {
-  return { too_large: 413, empty: 400, bad_hash: 400, hash_mismatch: 422, not_found: 404, corrupt: 500 }[
-    code
-  ];
 }
 
 /** Where the browser fetches a data URI from: the local store for sha256 URIs, a gateway for ipfs. */

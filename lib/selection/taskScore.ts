@@ -8,10 +8,16 @@ export function taskScoreOf(successWeight: bigint): bigint {
   return WAD + (boost < WAD ? boost : WAD);
 }
 
-/** Job weight in whole units (1–10) as the contract takes it. */
+/** Mirrors MachineRegistry.MAX_JOB_WEIGHT and MAX_REPORTER_WEIGHT_PER_EPOCH, in whole units. */
+export const MAX_JOB_WEIGHT_UNITS = 5;
+export const MAX_REPORTER_WEIGHT_PER_EPOCH_UNITS = 5;
+
+/** Job weight in whole units (1–MAX_JOB_WEIGHT_UNITS) as the contract takes it. */
 export function jobWeightWad(units: number): bigint {
-  if (!Number.isInteger(units) || units < 1 || units > 10) {
-    throw new RangeError(`Job weight must be a whole number from 1 to 10 (got ${units})`);
+  if (!Number.isInteger(units) || units < 1 || units > MAX_JOB_WEIGHT_UNITS) {
+    throw new RangeError(
+      `Job weight must be a whole number from 1 to ${MAX_JOB_WEIGHT_UNITS} (got ${units})`,
+    );
   }
   return BigInt(units) * WAD;
 }

@@ -40,6 +40,7 @@ describe("task score (mirror of MachineRegistry.taskScoreOf)", () => {
   it("accepts job weights 1..10 only", () => {
     assert.equal(jobWeightWad(3), 3n * WAD);
     assert.throws(() => jobWeightWad(0), RangeError);
-    assert.throws(() => jobWeightWad(11), RangeError);
+    assert.throws(() => jobWeightWad(6), RangeError);
+    assert.equal(jobWeightWad(5), 5n * WAD);
   });
 });

@@ -224,9 +224,12 @@ describe("MachineRegistry", async () => {
     assert.equal(stats.jobs, 2);
     assert.equal(stats.successfulJobs, 1);
     assert.deepEqual(await registry.read.averageLatencyMs([0n, epoch]), [60n, 2n]);
-    // The score caps at 2.
-    await registry.write.reportJob([0n, jobId(3), 10n * WAD, true, 40n], as(reporter));
+    // The score caps at 2 (which takes a second reporter: one adds at most 5 per machine and epoch).
+    await registry.write.reportJob([0n, jobId(3), 2n * WAD, true, 40n], as(reporter));
+    await registry.write.grantRole([role, admin!.account.address]);
+    await registry.write.reportJob([0n, jobId(4), 5n * WAD, true, 40n], as(admin));
     assert.equal(await registry.read.taskScore([0n, epoch]), 2n * WAD);
+    assert.equal(await registry.read.reportedWeight([reporter!.account.address, 0n, epoch]), 5n * WAD);
     // Per epoch: the next epoch starts again at 1.
     await networkHelpers.time.increase(EPOCH);
     assert.equal(await registry.read.taskScore([0n, epoch + 1n]), WAD);
@@ -240,13 +243,13 @@ describe("MachineRegistry", async () => {
       registry.write.reportJob([0n, jobId(1), 0n, true, 40n], r),
       registry,
       "InvalidJobWeight",
-      [0n, 10n * WAD],
+      [0n, 5n * WAD],
     );
     await viem.assertions.revertWithCustomErrorWithArgs(
-      registry.write.reportJob([0n, jobId(1), 11n * WAD, true, 40n], r),
+      registry.write.reportJob([0n, jobId(1), 6n * WAD, true, 40n], r),
       registry,
       "InvalidJobWeight",
-      [11n * WAD, 10n * WAD],
+      [6n * WAD, 5n * WAD],
     );
     await viem.assertions.revertWithCustomErrorWithArgs(
       registry.write.reportJob([0n, jobId(1), WAD, true, 60_001n], r),
@@ -276,14 +279,10 @@ describe("MachineRegistry", async () => {
       registry.write.reportJob([0n, jobId(1), WAD, true, 40n], r),
       registry,
       "JobAlreadyReported",
-      [jobId(1)],
+      [0n, jobId(1)],
     );
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      registry.write.reportJob([1n, jobId(1), WAD, true, 40n], r),
-      registry,
-      "JobMachineMismatch",
-      [jobId(1), 0n, 1n],
-    );
+    // The same id on another machine is another job (each machine has its own id space).
+    await registry.write.reportJob([1n, jobId(1), WAD, true, 40n], r);
   });
 
   it("records a machine's job claims without raising its score, and ties them to the reporter's result", async () => {
@@ -300,19 +299,12 @@ describe("MachineRegistry", async () => {
       registry.write.claimJob([0n, jobId(1), 4n * WAD], as(alice)),
       registry,
       "JobAlreadyClaimed",
-      [jobId(1)],
-    );
-    // Bob cannot claim Alice's job for his machine.
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      registry.write.claimJob([1n, jobId(1), WAD], as(bob)),
-      registry,
-      "JobMachineMismatch",
-      [jobId(1), 0n, 1n],
+      [0n, jobId(1)],
     );
     await registry.write.reportJob([0n, jobId(1), 2n * WAD, true, 55n], as(reporter));
     assert.equal(await registry.read.taskScore([0n, epoch]), (12n * WAD) / 10n);
-    const job = await registry.read.jobs([jobId(1)]);
-    assert.deepEqual(job, [0n, epoch, true, true, true, 2n * WAD]);
+    const job = await registry.read.jobs([0n, jobId(1)]);
+    assert.deepEqual(job, [epoch, true, true, true, 2n * WAD]);
     assert.equal((await registry.read.epochStats([0n, epoch])).claimedJobs, 1);
   });
 
@@ -412,7 +404,73 @@ describe("MachineRegistry", async () => {
     assert.equal((await registry.read.getMachine([0n])).active, true);
   });
 
-  it("measures the gas of register, heartbeat and reportJob", async () => {
+  it("attack: reactivate a machine to erase its downtime from uptime", async () => {
+    const { registry } = await networkHelpers.loadFixture(registered);
+    const a = as(alice);
+    const epoch = await registry.read.currentEpoch();
+    const registeredSlot = (await registry.read.getMachine([0n])).registeredSlot;
+    // Up for 3 slots (registration + 2 heartbeats), then down for 10 slots with no stake.
+    await nextSlot();
+    await registry.write.heartbeat([0n], a);
+    await nextSlot();
+    await registry.write.heartbeat([0n], a);
+    await registry.write.requestUnstake([0n, parseEther("5000")], a);
+    await networkHelpers.time.increase(10n * SLOT);
+    await registry.write.addStake([0n, MIN_STAKE], a);
+    assert.equal(await registry.read.currentEpoch(), epoch, "the attack stays inside one epoch");
+    // The downtime counts: 3 heartbeats over the 13 slots since registration, not 100%.
+    const owed = (await registry.read.currentSlot()) - registeredSlot + 1n;
+    assert.equal(owed, 13n);
+    assert.equal(await registry.read.uptimeBps([0n, epoch]), (3n * 10_000n) / owed);
+    assert.equal((await registry.read.getMachine([0n])).registeredSlot, registeredSlot);
+  });
+
+  it("attack: squat another machine's job id", async () => {
+    const { registry } = await networkHelpers.loadFixture(registered);
+    const epoch = await registry.read.currentEpoch();
+    // Bob sees the id Alice's machine returned (to its caller, or in her pending claim) and claims it first.
+    await registry.write.claimJob([1n, jobId(1), WAD], as(bob));
+    // Alice's claim and the reporter's confirmation of her job still go through, and credit her machine only.
+    await registry.write.claimJob([0n, jobId(1), WAD], as(alice));
+    await registry.write.reportJob([0n, jobId(1), 2n * WAD, true, 40n], as(reporter));
+    assert.equal(await registry.read.taskScore([0n, epoch]), (12n * WAD) / 10n);
+    assert.equal(await registry.read.taskScore([1n, epoch]), WAD);
+    // Bob cannot claim in Alice's machine's id space either.
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      registry.write.claimJob([0n, jobId(2), WAD], as(bob)),
+      registry,
+      "NotMachineOperator",
+      [0n, bob!.account.address],
+    );
+  });
+
+  it("attack: one reporter sets a machine's score alone", async () => {
+    const { registry } = await networkHelpers.loadFixture(registered);
+    const epoch = await registry.read.currentEpoch();
+    const r = as(reporter);
+    // One report of the old maximum (10) no longer maxes the score out.
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      registry.write.reportJob([0n, jobId(1), 10n * WAD, true, 40n], r),
+      registry,
+      "InvalidJobWeight",
+      [10n * WAD, await registry.read.MAX_JOB_WEIGHT()],
+    );
+    const cap = await registry.read.MAX_REPORTER_WEIGHT_PER_EPOCH();
+    // Many small reports from the same reporter stop at its per-machine, per-epoch cap.
+    let reported = 0n;
+    for (let i = 0; reported + WAD <= cap; i++, reported += WAD) {
+      await registry.write.reportJob([0n, jobId(100 + i), WAD, true, 40n], r);
+    }
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      registry.write.reportJob([0n, jobId(99), WAD, true, 40n], r),
+      registry,
+      "ReporterCapExceeded",
+      [reporter!.account.address, 0n, epoch, cap + WAD, cap],
+    );
+    assert.ok((await registry.read.taskScore([0n, epoch])) < 2n * WAD, "one reporter cannot max the score");
+  });
+
+  it("measures the gas of register, heartbeat, claimJob and reportJob", async () => {
     const { registry } = await networkHelpers.loadFixture(deploy);
     const gasOf = async (hash: `0x${string}`) =>
       (await publicClient.waitForTransactionReceipt({ hash })).gasUsed;
@@ -423,7 +481,13 @@ describe("MachineRegistry", async () => {
     const heartbeat = await gasOf(await registry.write.heartbeat([0n], as(alice)));
     const claim = await gasOf(await registry.write.claimJob([0n, jobId(1), WAD], as(alice)));
     const report = await gasOf(await registry.write.reportJob([0n, jobId(1), WAD, true, 40n], as(reporter)));
-    console.log(`gas: register ${register}, heartbeat ${heartbeat}, claimJob ${claim}, reportJob ${report}`);
+    // Later epochs reuse the reporter's usage slot for this machine.
+    await networkHelpers.time.increase(EPOCH);
+    await registry.write.claimJob([0n, jobId(2), WAD], as(alice));
+    const later = await gasOf(await registry.write.reportJob([0n, jobId(2), WAD, true, 40n], as(reporter)));
+    console.log(
+      `gas: register ${register}, heartbeat ${heartbeat}, claimJob ${claim}, reportJob ${report} (later epochs ${later})`,
+    );
     assert.ok(register < 300_000n && heartbeat < 60_000n && report < 150_000n);
   });
 });

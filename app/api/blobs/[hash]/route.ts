@@ -1,29 +1,12 @@
-import { BlobError, blobErrorStatus, BlobStore } from "@/lib/blobs/store";
+import { getBlob } from "@/lib/blobs/handlers";
 
 export const runtime = "nodejs";
 
-/** GET /api/blobs/<sha256 hex> → the bytes, verified against their hash; immutable, so cached for good. */
+/** GET /api/blobs/<sha256 hex> → the bytes, verified against their hash, served as an inert download. */
 export async function GET(
   _request: Request,
   { params }: { params: Promise<{ hash: string }> },
 ): Promise<Response> {
   const { hash } = await params;
-  try {
-    const bytes = await BlobStore.fromEnv().get(hash);
-    return new Response(bytes, {
-      headers: {
-        "content-type": "application/octet-stream",
-        "cache-control": "public, max-age=31536000, immutable",
-        etag: `"${hash}"`,
-      },
-    });
-  } catch (error) {
-    if (error instanceof BlobError) {
-      return Response.json(
-        { error: error.code, message: error.message },
-        { status: blobErrorStatus(error.code) },
-      );
-    }
-    throw error;
-  }
+  return getBlob(hash);
 }
