@@ -1,5 +1,22 @@
+import { readFileSync } from "node:fs";
 import type { NextConfig } from "next";
 import { SECURITY_HEADERS } from "./lib/security/csp";
+
+/** onnxruntime-web's version (public/ort/VERSION, written at install): its files are served under it. */
+function ortVersion(): string {
+  try {
+    return (
+      readFileSync("public/ort/VERSION", "utf8")
+        .trim()
+        .split(" ")
+        .pop()!
+        .replace(/[^\w.-]/g, "") || "current"
+    );
+  } catch {
+    return "current";
+  }
+}
+const ORT_VERSION = ortVersion();
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,

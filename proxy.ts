@@ -24,6 +24,9 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   for (const [k, v] of Object.entries(SECURITY_HEADERS)) response.headers.set(k, v);
+  // Cross-origin isolation (SharedArrayBuffer, so the scorer's WASM runs multi-threaded) without COOP, so wallet
+  // popups (Coinbase Wallet, WalletConnect) keep their opener; browsers without it use one thread.
+  response.headers.set("Document-Isolation-Policy", "isolate-and-credentialless");
   return response;
 }
 

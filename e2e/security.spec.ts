@@ -50,6 +50,33 @@ test.describe("web app hardening", () => {
     expect(asset.headers()["x-content-type-options"]).toBe("nosniff");
   });
 
+  test("pages are cross-origin isolated, the scorer runs multi-threaded, and wallet popups keep their opener", async ({
+    page,
+  }) => {
+    await page.goto("/scorer");
+    expect(await page.evaluate(() => self.crossOriginIsolated)).toBe(true);
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    await expect(page.getByTestId("wasm-threads")).toHaveText(
+      new RegExp(`WASM threads: ${Math.min(cores, 8)}`),
+    );
+    // Coinbase Wallet connects through a popup on its own site: stand in for it, and check the popup can still
+    // talk back to the app (no COOP cut it off).
+    await page
+      .context()
+      .route("https://keys.coinbase.com/**", (route) =>
+        route.fulfill({
+          contentType: "text/html",
+          body: "<script>document.title = 'opener:' + !!window.opener</script>",
+        }),
+      );
+    await page.getByRole("button", { name: "Connect Wallet" }).first().click();
+    const popup = page.waitForEvent("popup");
+    await page.getByRole("button", { name: /Coinbase Wallet/ }).click();
+    const opened = await popup;
+    await expect.poll(() => opened.title()).toBe("opener:true");
+    await opened.close();
+  });
+
   test("another site cannot frame the app", async ({ browser, baseURL }) => {
     // A page of another origin (localhost frames the app served on 127.0.0.1); outside the CSP fixture's page.
     const app = new URL(baseURL!);

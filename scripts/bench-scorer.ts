@@ -11,7 +11,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { browserRuntimes } from "./bench/browser-runtime";
+import { browserRuntimes, coldStart } from "./bench/browser-runtime";
 import { nodeEnvironment, SHIPPED_MODELS_DIR } from "../lib/scoring/node-files";
 import { Scorer } from "../lib/scoring/scorer";
 import { SHIPPED_MODELS } from "../lib/scoring/shipped-models";
@@ -52,11 +52,16 @@ async function withPeakRss<T>(work: () => Promise<T>): Promise<{ value: T; peak:
   }
 }
 
-export const nodeRuntime: BenchRuntime = {
+/** onnxruntime-node with as many intra-op threads as the browser's WASM gets (compared like for like). */
+export const nodeRuntime = (threads: number): BenchRuntime => ({
   name: "onnxruntime-node",
   run: async (modelId, text, sequenceLength) => {
     const { value, peak, start } = await withPeakRss(async () => {
-      const scorer = await Scorer.load({ kind: "local", id: modelId }, "cpu", nodeEnvironment());
+      const scorer = await Scorer.load(
+        { kind: "local", id: modelId },
+        "cpu",
+        nodeEnvironment(SHIPPED_MODELS_DIR, threads),
+      );
       try {
         const ids = scorer.encodeText(text);
         const result = await scorer.benchmark(ids, sequenceLength, new TextEncoder().encode(text).length);
@@ -78,9 +83,7 @@ export const nodeRuntime: BenchRuntime = {
       rssIncreaseMb: mb(peak - start),
     };
   },
-};
-
-export const RUNTIMES: BenchRuntime[] = [nodeRuntime];
+});
 
 function option(args: string[], name: string): string | undefined {
   return args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -122,9 +125,16 @@ async function main(): Promise<void> {
   const webgpuTokens = option(args, "webgpu-tokens");
   const only = option(args, "models")?.split(",");
   const models = SHIPPED_MODELS.filter((model) => !only || only.includes(model.id));
-  const runtimes = args.includes("--node-only")
-    ? RUNTIMES
-    : [...RUNTIMES, ...browserRuntimes(webgpuTokens ? { webgpuTokens: Number(webgpuTokens) } : {})];
+  const nodeOnly = args.includes("--node-only");
+  // The browser's WASM threads (cross-origin isolated: one per core, up to 8), measured from a cold start.
+  const cold = nodeOnly
+    ? null
+    : await coldStart({ first: "arena-lm-base", second: "arena-lm-small", device: "wasm" });
+  const threads = cold?.threads ?? 1;
+  const runtimes = [
+    nodeRuntime(threads),
+    ...(nodeOnly ? [] : browserRuntimes(webgpuTokens ? { webgpuTokens: Number(webgpuTokens) } : {})),
+  ];
   const file = path.join(SHIPPED_MODELS_DIR, "samples", "bench-100k.txt");
   const text = await readFile(file, "utf8").catch(() => {
     throw new Error(`${file} is missing: run npm run models first`);
@@ -145,6 +155,21 @@ async function main(): Promise<void> {
   else {
     console.log(`bench-100k.txt: ${text.length} bytes, windows of ${sequenceLength} tokens (BOS included)\n`);
     printTable(rows);
+  }
+  if (cold) {
+    // WASM against Node on the same model and threads; the slowest model is the figure that counts.
+    const ratios = models.flatMap((m) => {
+      const node = rows.find((r) => r.runtime === "onnxruntime-node" && r.model === m.id);
+      const wasm = rows.find((r) => r.runtime === "browser WASM" && r.model === m.id);
+      return node && wasm ? [{ model: m.id, ratio: wasm.tokensPerSecond / node.tokensPerSecond }] : [];
+    });
+    console.log(
+      `\nWASM / Node at ${threads} thread(s): ${ratios.map((r) => `${r.model} ${r.ratio.toFixed(2)}`).join(", ")}`,
+    );
+    const worst = Math.min(...ratios.map((r) => r.ratio));
+    console.log(
+      `scorer cold_ms=${cold.coldMs.toFixed(0)} second_model_ms=${cold.secondModelMs.toFixed(0)} wasm_vs_node=${worst.toFixed(2)} threads=${threads}`,
+    );
   }
 }
 

@@ -78,14 +78,27 @@ export function ModelPicker({
 }
 
 function DeviceStatus({ report, loaded }: { report: DeviceReport | null; loaded: LoadedModelInfo | null }) {
+  const adapter = report?.adapter
+    ? ` (${report.adapter.vendor} ${report.adapter.architecture})`.trimEnd()
+    : "";
   const available = !report
     ? "Checking for WebGPU…"
-    : report.webgpu
-      ? `WebGPU available${report.adapter ? ` (${report.adapter.vendor} ${report.adapter.architecture})`.trimEnd() : ""}`
-      : `WebGPU unavailable: ${report.reason ?? "no adapter"}. WASM is used.`;
+    : !report.webgpu
+      ? `WebGPU unavailable: ${report.reason ?? "no adapter"}. WASM is used.`
+      : report.adapter?.software
+        ? `WebGPU available${adapter}, but it is a software adapter: Auto uses WASM (force WebGPU to compare).`
+        : `WebGPU available${adapter}: Auto measures WebGPU and WASM on the model and keeps the faster.`;
   return (
     <div className="text-sm text-zinc-600">
       <p>{available}</p>
+      {report && (
+        <p data-testid="wasm-threads">
+          WASM threads: {report.threads}
+          {report.threads === 1
+            ? " (this page is not cross-origin isolated, or the machine has one core)"
+            : ""}
+        </p>
+      )}
       <p>
         Device in use:{" "}
         <strong data-testid="device-used">{loaded ? loaded.device.toUpperCase() : "none yet"}</strong>
@@ -94,6 +107,8 @@ function DeviceStatus({ report, loaded }: { report: DeviceReport | null; loaded:
             {" "}
             · {loaded.id} loaded in {Math.round(loaded.loadMs)} ms, warmed up in {Math.round(loaded.warmupMs)}{" "}
             ms
+            {loaded.probe &&
+              ` · measured WebGPU ${Math.round(loaded.probe.webgpu)} vs WASM ${Math.round(loaded.probe.wasm)} tokens/s`}
           </span>
         )}
       </p>

@@ -1,14 +1,26 @@
 /**
  * The only way UI code gets a ScorerClient: a dynamic import, so the worker glue (and through it the ML
- * runtime, which lives in the worker) is fetched only when a page actually scores something.
+ * runtime, which lives in the worker) is fetched only when a page actually scores something. There is one
+ * worker per visit, shared by every page and component: onnxruntime's wasm compiles once, and loading a model
+ * that is already loaded costs nothing. It is replaced only after a crash or a load cancelled half-way
+ * (`discardScorerClient`).
  */
 import type { ScorerClient } from "@/lib/scoring/client";
 import type { ScorerErrorCode } from "@/lib/scoring/errors";
 import type { LoadProgress } from "@/lib/scoring/protocol";
 
-export async function createScorerClient(): Promise<ScorerClient> {
-  const { ScorerClient } = await import("@/lib/scoring/client");
-  return new ScorerClient();
+let shared: Promise<ScorerClient> | null = null;
+
+export function createScorerClient(): Promise<ScorerClient> {
+  shared ??= import("@/lib/scoring/client").then(({ ScorerClient }) => new ScorerClient());
+  return shared;
+}
+
+/** Ends the shared worker (its state is unknown after a crash, or busy with a load that cannot stop). */
+export function discardScorerClient(client: Promise<ScorerClient> | null): void {
+  if (!client || client !== shared) return;
+  shared = null;
+  void client.then((c) => c.terminate());
 }
 
 export type ErrorView = { code: ScorerErrorCode | "input"; message: string; line?: number; files?: string[] };

@@ -7,6 +7,7 @@ import type { DeviceChoice } from "@/lib/scoring/protocol";
 import { embeddingModelFor, modelSourceFor } from "@/lib/scoring/shipped-models";
 import {
   createScorerClient,
+  discardScorerClient,
   LoadMeter,
   needsFreshWorker,
   toErrorView,
@@ -66,9 +67,10 @@ export function useScoreSubmissions(options: ScoreSubmissionsOptions) {
   const discard = useCallback(() => {
     const previous = client.current;
     client.current = null;
-    void previous?.then((c) => c.terminate());
+    discardScorerClient(previous);
   }, []);
-  useEffect(() => discard, [discard]);
+  // The worker is shared and outlives this component: unmounting only stops this run.
+  useEffect(() => () => controller.current?.abort(), []);
 
   const update = (index: number, patch: Partial<SubmissionRow>) =>
     setRows((current) => current.map((row, i) => (i === index ? { ...row, ...patch } : row)));

@@ -15,6 +15,7 @@ import type {
 } from "@/lib/scoring/protocol";
 import {
   createScorerClient,
+  discardScorerClient,
   LoadMeter,
   needsFreshWorker,
   toErrorView,
@@ -113,19 +114,21 @@ export function useScorer() {
     const previous = clientRef.current;
     clientRef.current = null;
     loaded.current = null;
-    void previous?.then((c) => c.terminate());
+    discardScorerClient(previous);
   }, []);
 
+  // The worker outlives the page (it is shared): leaving only stops what this page was running.
   useEffect(() => {
     void client();
-    return discardWorker;
-  }, [client, discardWorker]);
+    return () => running.current?.abort();
+  }, [client]);
 
   const ensureLoaded = useCallback(
     async (choice: ModelChoice, signal: AbortSignal): Promise<LoadedModelInfo> => {
       const scorer = await client();
       const key = keyOf(choice);
-      if (loaded.current?.key === key) return loaded.current.info;
+      // Always asked: the shared worker answers at once when this model is what it has loaded, and another
+      // component may have loaded a different one since.
       loaded.current = null;
       const meter = new LoadMeter();
       patch({ status: "loading", phase: "checking-files", loadFraction: null, model: null });

@@ -16,7 +16,7 @@ function inProcessWorker(): WorkerLike & { crash: (message: string) => void } {
   const errorListeners: ((event: Event) => void)[] = [];
   const host = createScorerHost({
     environment: nodeEnvironment(),
-    detectDevice: async () => ({ webgpu: false, preferred: "wasm", reason: "Node" }),
+    detectDevice: async () => ({ webgpu: false, preferred: "wasm", reason: "Node", threads: 1 }),
     resolveDevice: (choice, report) => (resolveDevice(choice, report) === "wasm" ? "cpu" : "webgpu"),
     post: (event) => {
       const data = structuredClone(event);
@@ -41,6 +41,28 @@ function inProcessWorker(): WorkerLike & { crash: (message: string) => void } {
   } as WorkerLike & { crash: (message: string) => void };
 }
 
+describe("one long-lived worker", () => {
+  it("answers a load of the model it already has at once, and loads another model in the same worker", async () => {
+    const client = new ScorerClient(() => inProcessWorker());
+    try {
+      const first = await client.load({ kind: "local", id: "arena-lm-tiny" });
+      const phases: string[] = [];
+      const started = performance.now();
+      const again = await client.load(
+        { kind: "local", id: "arena-lm-tiny" },
+        { onPhase: (p) => phases.push(p) },
+      );
+      assert.ok(performance.now() - started < 50, "no second load");
+      assert.deepEqual(phases, [], "no load phases: nothing was loaded");
+      assert.deepEqual(again.info, first.info);
+      const other = await client.load({ kind: "local", id: "arena-lm-small" });
+      assert.equal(other.info.id, "arena-lm-small");
+    } finally {
+      client.terminate();
+    }
+  });
+});
+
 describe("ScorerClient ↔ worker host", () => {
   const worker = inProcessWorker();
   const client = new ScorerClient(() => worker);
@@ -48,7 +70,7 @@ describe("ScorerClient ↔ worker host", () => {
 
   it("checks the device, loads with progress and phases, scores with per-example events", async () => {
     const device = await client.check();
-    assert.deepEqual(device, { webgpu: false, preferred: "wasm", reason: "Node" });
+    assert.deepEqual(device, { webgpu: false, preferred: "wasm", reason: "Node", threads: 1 });
     const phases: string[] = [];
     const progress: string[] = [];
     const { info } = await client.load(

@@ -1,16 +1,44 @@
-/** WebGPU detection for the worker: an adapter means "webgpu", anything else means "wasm". */
+/**
+ * WebGPU detection for the worker. "auto" never picks a software adapter (SwiftShader or a fallback adapter,
+ * ~20× slower than WASM here); on a hardware adapter it starts from WebGPU and the load probes both.
+ */
 import type { BrowserDevice, DeviceChoice, DeviceReport } from "./protocol";
 import { ScorerError } from "./errors";
 
-type GpuAdapterLike = { info?: { vendor?: string; architecture?: string } };
+type GpuAdapterInfoLike = {
+  vendor?: string;
+  architecture?: string;
+  description?: string;
+  isFallbackAdapter?: boolean;
+};
+type GpuAdapterLike = { info?: GpuAdapterInfoLike; isFallbackAdapter?: boolean };
 type GpuLike = { requestAdapter: (options?: { powerPreference?: string }) => Promise<GpuAdapterLike | null> };
 
+/** Whether an adapter is a CPU implementation of WebGPU. */
+export function isSoftwareAdapter(adapter: GpuAdapterLike): boolean {
+  const info = adapter.info ?? {};
+  if (adapter.isFallbackAdapter === true || info.isFallbackAdapter === true) return true;
+  return /swiftshader|llvmpipe|lavapipe|software|warp|microsoft basic render/i.test(
+    `${info.vendor ?? ""} ${info.architecture ?? ""} ${info.description ?? ""}`,
+  );
+}
+
+/** WASM threads: all cores where SharedArrayBuffer exists (cross-origin isolation), else one. */
+export function wasmThreads(): number {
+  const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
+  const cores =
+    (globalThis.navigator as { hardwareConcurrency?: number } | undefined)?.hardwareConcurrency ?? 1;
+  return isolated ? Math.max(1, Math.min(cores, 8)) : 1;
+}
+
 export async function detectBrowserDevice(): Promise<DeviceReport> {
+  const threads = wasmThreads();
   const gpu = (globalThis.navigator as { gpu?: GpuLike } | undefined)?.gpu;
   if (!gpu)
     return {
       webgpu: false,
       preferred: "wasm",
+      threads,
       reason: "This browser does not expose WebGPU (navigator.gpu).",
     };
   try {
@@ -19,15 +47,33 @@ export async function detectBrowserDevice(): Promise<DeviceReport> {
       return {
         webgpu: false,
         preferred: "wasm",
+        threads,
         reason: "WebGPU is present but no GPU adapter is available.",
       };
+    const software = isSoftwareAdapter(adapter);
+    const described = {
+      vendor: adapter.info?.vendor ?? "",
+      architecture: adapter.info?.architecture ?? "",
+      software,
+    };
     return {
       webgpu: true,
-      preferred: "webgpu",
-      adapter: { vendor: adapter.info?.vendor ?? "", architecture: adapter.info?.architecture ?? "" },
+      preferred: software ? "wasm" : "webgpu",
+      adapter: described,
+      threads,
+      ...(software
+        ? {
+            reason: `The WebGPU adapter (${described.architecture || described.vendor}) runs on the CPU; WASM is faster.`,
+          }
+        : {}),
     };
   } catch (error) {
-    return { webgpu: false, preferred: "wasm", reason: `WebGPU adapter request failed: ${String(error)}` };
+    return {
+      webgpu: false,
+      preferred: "wasm",
+      threads,
+      reason: `WebGPU adapter request failed: ${String(error)}`,
+    };
   }
 }
 
@@ -41,4 +87,9 @@ export function resolveDevice(choice: DeviceChoice, report: DeviceReport): Brows
     );
   }
   return choice;
+}
+
+/** "auto" on a hardware adapter measures both devices on the model being loaded. */
+export function shouldProbe(choice: DeviceChoice, report: DeviceReport): boolean {
+  return choice === "auto" && report.webgpu && report.adapter?.software === false;
 }

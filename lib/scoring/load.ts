@@ -27,6 +27,8 @@ export type ScorerEnvironment = {
   wasmPaths?: string;
   /** How long to wait for the model hub before calling it unreachable. */
   hubTimeoutMs?: number;
+  /** Intra-op threads: onnxruntime-web's WASM threads in the browser, onnxruntime-node's in Node. */
+  threads?: number;
 };
 
 export type LoadHooks = {
@@ -121,6 +123,7 @@ function configureEnvironment(source: ModelSource, environment: ScorerEnvironmen
   if (typeof caches !== "undefined") env.useBrowserCache = source.kind === "hub";
   const wasm = env.backends.onnx.wasm;
   if (environment.wasmPaths && wasm) wasm.wasmPaths = environment.wasmPaths;
+  if (environment.threads && wasm) wasm.numThreads = environment.threads;
 }
 
 export async function loadModel(
@@ -137,16 +140,29 @@ export async function loadModel(
   hooks.onPhase?.(source.kind === "hub" ? "downloading" : "loading");
   const progress_callback = (info: ProgressInfo): void => hooks.onProgress?.(toProgress(info));
   const dtype = source.kind === "local" ? "fp32" : undefined;
+  // onnxruntime-node takes its thread count per session (the browser's is set on env above).
+  const session_options =
+    device === "cpu" && environment.threads ? { intraOpNumThreads: environment.threads } : undefined;
   try {
     const tokenizer = await AutoTokenizer.from_pretrained(source.id, { progress_callback });
     hooks.onPhase?.("loading");
     let model: PreTrainedModel;
     try {
-      model = await AutoModelForCausalLM.from_pretrained(source.id, { device, dtype, progress_callback });
+      model = await AutoModelForCausalLM.from_pretrained(source.id, {
+        device,
+        dtype,
+        progress_callback,
+        ...(session_options ? { session_options } : {}),
+      });
     } catch (error) {
       if (!(error instanceof Error) || !/unsupported model type|not.*supported/i.test(error.message))
         throw error;
-      model = await AutoModel.from_pretrained(source.id, { device, dtype, progress_callback });
+      model = await AutoModel.from_pretrained(source.id, {
+        device,
+        dtype,
+        progress_callback,
+        ...(session_options ? { session_options } : {}),
+      });
     }
     return { source, device, tokenizer, model, config: model.config as unknown as Record<string, unknown> };
   } catch (error) {

@@ -21,6 +21,10 @@ export function nodeFileAccess(directory: string): ModelFileAccess {
 }
 
 /** The environment for scoring shipped (or other local) models in Node with onnxruntime-node. */
-export function nodeEnvironment(directory: string = SHIPPED_MODELS_DIR): ScorerEnvironment {
-  return { localModelPath: `${directory}${path.sep}`, files: nodeFileAccess(directory) };
+export function nodeEnvironment(directory: string = SHIPPED_MODELS_DIR, threads?: number): ScorerEnvironment {
+  return {
+    localModelPath: `${directory}${path.sep}`,
+    files: nodeFileAccess(directory),
+    ...(threads ? { threads } : {}),
+  };
 }

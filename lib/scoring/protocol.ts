@@ -15,11 +15,17 @@ export type ModelSource = { kind: "local"; id: string } | { kind: "hub"; id: str
 
 export type DeviceReport = {
   webgpu: boolean;
-  /** The device "auto" picks: webgpu when an adapter is available, else wasm. */
+  /**
+   * What "auto" starts from: wasm when there is no WebGPU or only a software adapter (SwiftShader, a fallback
+   * adapter: far slower than WASM); webgpu on a hardware adapter, where a short measured probe at load time
+   * still picks the faster of the two for the model.
+   */
   preferred: BrowserDevice;
-  adapter?: { vendor: string; architecture: string };
-  /** Why WebGPU is unavailable, when it is. */
+  adapter?: { vendor: string; architecture: string; software: boolean };
+  /** Why WebGPU is unavailable or not preferred, when it is. */
   reason?: string;
+  /** WASM threads onnxruntime uses: more than one only where the page is cross-origin isolated. */
+  threads: number;
 };
 
 export type LoadProgress = {
@@ -41,6 +47,8 @@ export type LoadedModelInfo = {
   hasHiddenStates: boolean;
   loadMs: number;
   warmupMs: number;
+  /** Set when "auto" measured both devices on this model: tokens/s of each. */
+  probe?: { webgpu: number; wasm: number };
 };
 
 export type Metric = "loss" | "embedding" | "reference_similarity" | "accuracy";

@@ -6,7 +6,7 @@
 import { utf8ByteLength } from "../metrics/bpb";
 import { createRng } from "../metrics/rng";
 import { ScorerError, toScorerError } from "./errors";
-import type { ScorerEnvironment } from "./load";
+import type { LoadHooks, ScorerEnvironment } from "./load";
 import type {
   DeviceChoice,
   DeviceReport,
@@ -23,8 +23,13 @@ export type ScorerHostOptions = {
   environment: ScorerEnvironment;
   detectDevice: () => Promise<DeviceReport>;
   resolveDevice: (choice: DeviceChoice, report: DeviceReport) => ScorerDevice;
+  /** Whether "auto" should measure both devices on the model (hardware WebGPU); never by default. */
+  shouldProbe?: (choice: DeviceChoice, report: DeviceReport) => boolean;
   post: (event: ScorerEvent) => void;
 };
+
+/** Tokens of the probe that picks between WebGPU and WASM on a hardware adapter. */
+export const PROBE_TOKENS = 128;
 
 export type ScorerHost = { handle: (request: ScorerRequest) => Promise<void> };
 
@@ -41,6 +46,10 @@ export function createScorerHost(options: ScorerHostOptions): ScorerHost {
   let embedder: Scorer | null = null;
   let running: { id: number; controller: AbortController } | null = null;
   let deviceReport: DeviceReport | null = null;
+  /** What is loaded now, so that loading the same model again costs nothing. */
+  let loadedKey: string | null = null;
+  /** The probe's verdict per model, so "auto" measures a model once per worker. */
+  const probed = new Map<string, ScorerDevice>();
 
   const report = async (): Promise<DeviceReport> => (deviceReport ??= await options.detectDevice());
 
@@ -48,6 +57,7 @@ export function createScorerHost(options: ScorerHostOptions): ScorerHost {
     const previous = [scorer, embedder];
     scorer = null;
     embedder = null;
+    loadedKey = null;
     for (const model of new Set(previous)) await model?.dispose();
   };
 
@@ -62,6 +72,24 @@ export function createScorerHost(options: ScorerHostOptions): ScorerHost {
     }
   };
 
+  /** "auto" on hardware WebGPU: loads the model on both devices, keeps the faster on a short run. */
+  const probe = async (model: ModelSource, hooks: LoadHooks): Promise<Scorer> => {
+    const candidates: Scorer[] = [];
+    const speed: Partial<Record<ScorerDevice, number>> = {};
+    for (const device of ["webgpu", "wasm"] as const) {
+      const candidate = await Scorer.load(model, device, options.environment, hooks);
+      candidates.push(candidate);
+      const ids = seededIds(Math.min(PROBE_TOKENS, candidate.info.contextLength), candidate.info.vocabSize);
+      speed[device] = (await candidate.benchmark(ids, ids.length)).tokensPerSecond;
+    }
+    const [gpu, cpu] = candidates as [Scorer, Scorer];
+    const winner = (speed.webgpu ?? 0) >= (speed.wasm ?? 0) ? gpu : cpu;
+    await (winner === gpu ? cpu : gpu).dispose();
+    probed.set(`${model.kind}:${model.id}`, winner.info.device);
+    winner.info.probe = { webgpu: speed.webgpu ?? 0, wasm: speed.wasm ?? 0 };
+    return winner;
+  };
+
   const load = async (
     id: number,
     model: ModelSource,
@@ -69,16 +97,32 @@ export function createScorerHost(options: ScorerHostOptions): ScorerHost {
     embeddingModel: ModelSource | undefined,
     signal: AbortSignal,
   ): Promise<void> => {
-    const device = options.resolveDevice(choice, await report());
+    const modelKey = `${model.kind}:${model.id}`;
+    const keyOf = (device: ScorerDevice): string =>
+      JSON.stringify([modelKey, device, embeddingModel ?? null]);
+    const deviceInfo = await report();
+    const probing = options.shouldProbe?.(choice, deviceInfo) === true;
+    const device = probing ? probed.get(modelKey) : options.resolveDevice(choice, deviceInfo);
+    if (device && scorer && embedder && keyOf(device) === loadedKey) {
+      post({
+        type: "loaded",
+        id,
+        info: scorer.info,
+        ...(embedder !== scorer ? { embeddingInfo: embedder.info } : {}),
+      });
+      return;
+    }
     await unload();
     const hooks = {
       onProgress: (progress: LoadProgress) => post({ type: "progress", id, progress }),
       onPhase: (phase: ScorerPhase) => post({ type: "phase", id, phase }),
     };
-    const loaded = await Scorer.load(model, device, options.environment, hooks);
+    const loaded = device
+      ? await Scorer.load(model, device, options.environment, hooks)
+      : await probe(model, hooks);
     let loadedEmbedder = loaded;
     if (embeddingModel && (embeddingModel.id !== model.id || embeddingModel.kind !== model.kind)) {
-      loadedEmbedder = await Scorer.load(embeddingModel, device, options.environment, hooks);
+      loadedEmbedder = await Scorer.load(embeddingModel, loaded.info.device, options.environment, hooks);
     }
     if (signal.aborted) {
       for (const m of new Set([loaded, loadedEmbedder])) await m.dispose();
@@ -86,6 +130,7 @@ export function createScorerHost(options: ScorerHostOptions): ScorerHost {
     }
     scorer = loaded;
     embedder = loadedEmbedder;
+    loadedKey = keyOf(loaded.info.device);
     post({
       type: "loaded",
       id,

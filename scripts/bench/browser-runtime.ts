@@ -13,7 +13,10 @@ import { chromium, type Browser, type Page } from "@playwright/test";
 import { build } from "esbuild";
 import type { BrowserDevice } from "../../lib/scoring/protocol";
 import type { BenchRow, BenchRuntime } from "../bench-scorer";
-import type { BrowserBenchRequest, BrowserBenchResult } from "./protocol";
+import type { BrowserBenchRequest, BrowserBenchResult, ColdStartRequest, ColdStartResult } from "./protocol";
+
+/** The version directory the worker asks for (next.config.ts serves /ort/<version>/ the same way). */
+const ORT_VERSION = "bench";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const PUBLIC = path.join(ROOT, "public");
@@ -54,6 +57,7 @@ async function bundle(): Promise<Map<string, string>> {
     write: false,
     outdir: "/",
     logLevel: "error",
+    define: { "process.env.NEXT_PUBLIC_ORT_VERSION": JSON.stringify(ORT_VERSION) },
   });
   return new Map(result.outputFiles.map((file) => [`/${path.basename(file.path)}`, file.text]));
 }
@@ -62,13 +66,21 @@ async function serve(bundles: Map<string, string>): Promise<{ server: Server; or
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
     const send = (status: number, body: string | Buffer, type = "text/plain"): void => {
-      response.writeHead(status, { "content-type": type, "cache-control": "no-store" });
+      response.writeHead(status, {
+        "content-type": type,
+        // The app's caching of onnxruntime (next.config.ts) and its cross-origin isolation (proxy.ts).
+        "cache-control": url.pathname.startsWith(`/ort/${ORT_VERSION}/`)
+          ? "public, max-age=31536000, immutable"
+          : "no-store",
+        "document-isolation-policy": "isolate-and-credentialless",
+      });
       response.end(request.method === "HEAD" ? undefined : body);
     };
     if (url.pathname === "/") return send(200, PAGE, TYPES[".html"]);
     const bundled = bundles.get(url.pathname);
     if (bundled) return send(200, bundled, TYPES[".js"]);
-    const file = path.normalize(path.join(PUBLIC, decodeURIComponent(url.pathname)));
+    const pathname = url.pathname.replace(`/ort/${ORT_VERSION}/`, "/ort/");
+    const file = path.normalize(path.join(PUBLIC, decodeURIComponent(pathname)));
     const allowed = ["models", "ort"].some((dir) => file.startsWith(path.join(PUBLIC, dir) + path.sep));
     if (!allowed) return send(404, "not found");
     try {
@@ -199,4 +211,33 @@ export function browserRuntimes(
   };
 
   return [runtime("wasm", "browser WASM"), runtime("webgpu", "browser WebGPU (SwiftShader)")];
+}
+
+/** Cold start in a fresh browser (no cache, new worker) and a second model in the same worker. */
+export async function coldStart(
+  request: ColdStartRequest,
+  options: { executablePath?: string } = {},
+): Promise<ColdStartResult> {
+  const { server, origin } = await serve(await bundle());
+  const browser = await chromium.launch({
+    executablePath: options.executablePath ?? process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    const page = await browser.newPage();
+    await page.goto(origin);
+    await page.waitForFunction(() => "arenaBench" in globalThis);
+    return await page.evaluate(
+      (r) =>
+        (
+          globalThis as unknown as {
+            arenaBench: { coldStart: (r: ColdStartRequest) => Promise<ColdStartResult> };
+          }
+        ).arenaBench.coldStart(r),
+      request,
+    );
+  } finally {
+    await browser.close();
+    await new Promise((resolve) => server.close(resolve));
+  }
 }

@@ -20,3 +20,7 @@ export type BrowserBenchResult = {
   loadWallMs: number;
   result: BenchmarkResult;
 };
+
+/** A fresh worker in a fresh browser context: the first model (wasm compile included), then a second one. */
+export type ColdStartRequest = { first: string; second: string; device: BrowserDevice };
+export type ColdStartResult = { coldMs: number; secondModelMs: number; threads: number };
