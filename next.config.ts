@@ -26,12 +26,22 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   // The Coinbase wallet SDK's server entry imports optional @x402/* packages that are not installed.
   serverExternalPackages: ["@base-org/account", "@coinbase/cdp-sdk"],
+  env: { NEXT_PUBLIC_ORT_VERSION: ORT_VERSION },
+  // The scorer worker loads onnxruntime from /ort/<version>/: cached for good (and its compiled code with it),
+  // and a new version is a new URL.
+  async rewrites() {
+    return [{ source: "/ort/:version/:file", destination: "/ort/:file" }];
+  },
   // On every response, static files included; pages also get their CSP from proxy.ts.
   async headers() {
     return [
       {
         source: "/:path*",
         headers: Object.entries(SECURITY_HEADERS).map(([key, value]) => ({ key, value })),
+      },
+      {
+        source: "/ort/:version/:file",
+        headers: [{ key: "Cache-Control", value: "public, max-age=31536000, immutable" }],
       },
     ];
   },
