@@ -72,6 +72,10 @@ function modelConfig(spec: ShippedModelSpec): object {
   };
 }
 
+function generationConfig(): object {
+  return { bos_token_id: BOS_ID, eos_token_id: BOS_ID, pad_token_id: BOS_ID };
+}
+
 function train(spec: ShippedModelSpec): MlpLmWeights {
   const sequences = generateConversations(CORPUS_SEED, spec.trainingConversations).map((c) =>
     encodeBytes(renderChat(c)),
@@ -103,6 +107,8 @@ export function buildModels(log: (line: string) => void = () => {}): BuiltFiles 
       `${spec.id}/tokenizer_config.json`,
       json(tokenizerConfigJson(SHIPPED_ARCHITECTURE.contextLength)),
     );
+    // transformers.js asks for it on every causal LM load; without it the browser logs a 404 each time.
+    files.set(`${spec.id}/generation_config.json`, json(generationConfig()));
     files.set(`${spec.id}/onnx/model.onnx`, onnxBytes);
     manifest.push({
       ...spec,
