@@ -158,9 +158,9 @@ export function ScorerWorkbench() {
           {state.benchmark.bpb !== undefined ? `, ${state.benchmark.bpb.toFixed(4)} BPB` : ""})
           {state.benchmark.bpb !== undefined && (
             <span className="block text-zinc-600">
-              The benchmark&apos;s BPB is over every byte of the input as it is (JSON syntax, prompts and all roles
-              included) in windows of the model&apos;s context, so it differs from the score above, which counts
-              only the assistant turns of each example.
+              The benchmark&apos;s BPB is over every byte of the input as it is (JSON syntax, prompts and all
+              roles included) in windows of the model&apos;s context, so it differs from the score above,
+              which counts only the assistant turns of each example.
             </span>
           )}
         </p>
