@@ -61,14 +61,12 @@ test.describe("web app hardening", () => {
     );
     // Coinbase Wallet connects through a popup on its own site: stand in for it, and check the popup can still
     // talk back to the app (no COOP cut it off).
-    await page
-      .context()
-      .route("https://keys.coinbase.com/**", (route) =>
-        route.fulfill({
-          contentType: "text/html",
-          body: "<script>document.title = 'opener:' + !!window.opener</script>",
-        }),
-      );
+    await page.context().route("https://keys.coinbase.com/**", (route) =>
+      route.fulfill({
+        contentType: "text/html",
+        body: "<script>document.title = 'opener:' + !!window.opener</script>",
+      }),
+    );
     await page.getByRole("button", { name: "Connect Wallet" }).first().click();
     const popup = page.waitForEvent("popup");
     await page.getByRole("button", { name: /Coinbase Wallet/ }).click();
