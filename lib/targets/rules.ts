@@ -81,16 +81,18 @@ export function randomSalt(): Hex {
 }
 
 /**
- * Where the current epoch's seed draw stands: `request` (nobody fixed a block yet, or the fixed block's hash is
- * gone), `wait` (the block is fixed but not produced yet), `open` (its hash can be read now), `opened`.
+ * Where the current epoch's seed draw stands, seen from the latest block (a transaction sent now lands in a
+ * later one): `request` (nobody fixed a block yet, or the fixed block's hash is gone by the time a transaction
+ * lands), `wait` (the seed block is not produced yet, or is the latest block, whose hash some nodes cannot read
+ * in a simulation yet), `open` (its hash can be read now), `opened`.
  */
 export type SeedStep = "request" | "wait" | "open" | "opened";
 
-export function seedStep(opened: boolean, seedBlock: bigint, blockNumber: bigint): SeedStep {
+export function seedStep(opened: boolean, seedBlock: bigint, latestBlock: bigint): SeedStep {
   if (opened) return "opened";
   if (seedBlock === 0n) return "request";
-  if (blockNumber <= seedBlock) return "wait";
-  return blockNumber <= seedBlock + BLOCKHASH_WINDOW ? "open" : "request";
+  if (latestBlock <= seedBlock) return "wait";
+  return latestBlock < seedBlock + BLOCKHASH_WINDOW ? "open" : "request";
 }
 
 export type ValidatorRecord = { stake: bigint; joinedEpoch: bigint; exitEpoch: bigint; exists: boolean };

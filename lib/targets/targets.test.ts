@@ -160,8 +160,8 @@ describe("lib/targets", () => {
     assert.equal(seedStep(false, 0n, 10n), "request");
     assert.equal(seedStep(false, 11n, 11n), "wait");
     assert.equal(seedStep(false, 11n, 12n), "open");
-    assert.equal(seedStep(false, 11n, 267n), "open");
-    assert.equal(seedStep(false, 11n, 268n), "request");
+    assert.equal(seedStep(false, 11n, 266n), "open");
+    assert.equal(seedStep(false, 11n, 267n), "request");
     assert.equal(seedStep(true, 11n, 12n), "opened");
   });
 
