@@ -565,6 +565,22 @@ export const arenaTargetsAbi = [
         "type": "uint256"
       }
     ],
+    "name": "SeedDrawPending",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "epoch",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "seedBlock",
+        "type": "uint256"
+      }
+    ],
     "name": "SeedExpired",
     "type": "error"
   },
@@ -2285,25 +2301,6 @@ export const arenaTargetsAbi = [
         "internalType": "int256[]",
         "name": "",
         "type": "int256[]"
-      }
-    ],
-    "stateMutability": "view",
-    "type": "function"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "uint256",
-        "name": "targetId",
-        "type": "uint256"
-      }
-    ],
-    "name": "targetModels",
-    "outputs": [
-      {
-        "internalType": "uint16[]",
-        "name": "ids",
-        "type": "uint16[]"
       }
     ],
     "stateMutability": "view",

@@ -11,6 +11,7 @@ import {
   submissionCommitment,
   unpack,
   type SubmitArgs,
+  unpackModels,
 } from "../lib/targets";
 import { connectDevWallet, expect, test, type ChainFixture } from "./fixtures";
 import { E2E_RPC_URL } from "./ports";
@@ -32,7 +33,8 @@ function market(chain: ChainFixture) {
     epoch: () => read({ abi: arenaTargetsAbi, address, functionName: "currentEpoch" }),
     count: () => read({ abi: arenaTargetsAbi, address, functionName: "targetCount" }),
     target: (id: bigint) => read({ abi: arenaTargetsAbi, address, functionName: "targets", args: [id] }),
-    models: (id: bigint) => read({ abi: arenaTargetsAbi, address, functionName: "targetModels", args: [id] }),
+    models: async (id: bigint) =>
+      unpackModels((await read({ abi: arenaTargetsAbi, address, functionName: "targets", args: [id] }))[4]),
     vector: (id: bigint) =>
       read({ abi: arenaTargetsAbi, address, functionName: "targetEmbedding", args: [id] }),
     submission: (id: bigint) =>
@@ -85,7 +87,7 @@ async function nextEpoch(chain: ChainFixture, draw = true) {
   const step = (functionName: "requestSeed" | "openEpoch") =>
     send(chain, chain.accounts[0]!, { abi: arenaTargetsAbi, address: m.address, functionName, args: [] });
   await step("requestSeed");
-  await chain.testClient.mine({ blocks: 1 });
+  await chain.testClient.mine({ blocks: 2 });
   await step("openEpoch");
 }
 

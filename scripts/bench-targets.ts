@@ -6,7 +6,13 @@
  */
 import { network } from "hardhat";
 import { maxUint256, parseEther, type Hash } from "viem";
-import { cosineDistanceMicro, pack, submissionCommitment, type SubmitArgs } from "../lib/targets/index.ts";
+import {
+  cosineDistanceMicro,
+  pack,
+  submissionCommitment,
+  unpackModels,
+  type SubmitArgs,
+} from "../lib/targets/index.ts";
 import { TARGETS_CONFIG } from "./lib/deploy-plan.ts";
 
 const TX_CAP = 16_777_216n;
@@ -63,7 +69,7 @@ const params = async (targetId: bigint): Promise<SubmitArgs> => {
     dataUri: `sha256:${"ab".repeat(32)}`,
     dataHash: `0x${"ab".repeat(32)}`,
     dataSize: 4096,
-    modelId: (await targets.read.targetModels([targetId]))[0]!,
+    modelId: unpackModels((await targets.read.targets([targetId]))[4])[0]!,
     loss: 1_234_567n,
     embedding: pack(e),
     distance: cosineDistanceMicro(e, e),

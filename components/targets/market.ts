@@ -1,6 +1,6 @@
 import type { Address, Hex, PublicClient } from "viem";
 import { arenaTargetsAbi } from "@/contracts-abi";
-import { targetPhase, type TargetPhase } from "@/lib/targets";
+import { targetPhase, unpackModels, type TargetPhase } from "@/lib/targets";
 
 export type SubmissionInfo = {
   submitter: Address;
@@ -105,13 +105,9 @@ export async function readMarket(client: PublicClient, address: Address): Promis
   const ids = Array.from({ length: Number(count) }, (_, i) => BigInt(i + 1));
   const modelIds = Array.from({ length: Number(modelCount) }, (_, i) => BigInt(i + 1));
   const epochIds = Array.from({ length: Number(currentEpoch) + 1 }, (_, i) => BigInt(i));
-  const [rawTargets, rawModels, rawSubmissions, rawEpochs, rawModelsInfo, rawStats] = await Promise.all([
+  const [rawTargets, rawSubmissions, rawEpochs, rawModelsInfo, rawStats] = await Promise.all([
     client.multicall({
       contracts: ids.map((id) => ({ ...c, functionName: "targets", args: [id] }) as const),
-      allowFailure: false,
-    }),
-    client.multicall({
-      contracts: ids.map((id) => ({ ...c, functionName: "targetModels", args: [id] }) as const),
       allowFailure: false,
     }),
     client.multicall({
@@ -133,7 +129,7 @@ export async function readMarket(client: PublicClient, address: Address): Promis
   ]);
 
   const targets = ids.map((id, i): TargetInfo => {
-    const [reward, epoch, threshold, status] = rawTargets[i]!;
+    const [reward, epoch, threshold, status, packedModels] = rawTargets[i]!;
     const s = rawSubmissions[i]!;
     const submission: SubmissionInfo | undefined =
       s[0] === ZERO
@@ -158,7 +154,7 @@ export async function readMarket(client: PublicClient, address: Address): Promis
       threshold: BigInt(threshold),
       status,
       phase: targetPhase(status, BigInt(epoch), submission?.fillEpoch, currentEpoch),
-      models: [...rawModels[i]!],
+      models: unpackModels(packedModels),
       ...(submission ? { submission } : {}),
     };
   });

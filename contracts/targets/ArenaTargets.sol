@@ -18,7 +18,8 @@ import {TargetMath} from "./TargetMath.sol";
 ///   (`requestSeed`), anyone reads its hash once it exists (`openEpoch`); if 256 blocks pass unread the hash is
 ///   gone and a fresh block may be fixed. The seed governs the epoch's target positions and the auditors of the
 ///   previous epoch's fills, all of which were filled before the epoch started, so nobody knows the seed when
-///   the last action it governs is taken, and the reader cannot retry it. The producer of the seed block stays
+///   the last action it governs is taken, and the reader cannot retry it. While a draw is pending, the model set,
+///   the generator and the pool cannot change (`SeedDrawPending`). The producer of the seed block stays
 ///   trusted (it can choose or withhold its block; on Base that is the sequencer).
 /// - Submissions are committed first (`commit`, a hash bound to the submitter) and revealed in a later block
 ///   (`submit`), so a copy of a pending reveal needs a commitment from an earlier block, made before the copier
@@ -160,15 +161,6 @@ contract ArenaTargets is IArenaTargets, ReentrancyGuard {
         return _activeModels;
     }
 
-    /// @notice The models assigned to a target when it opened, best first.
-    function targetModels(uint256 targetId) external view returns (uint16[] memory ids) {
-        uint64 packed = _target(targetId).models;
-        uint256 n;
-        while (n < MAX_MODELS_PER_TARGET && (packed >> (16 * n)) & 0xffff != 0) ++n;
-        ids = new uint16[](n);
-        for (uint256 i; i < n; ++i) ids[i] = uint16(packed >> (16 * i));
-    }
-
     /// @notice A target's embedding, regenerated from its epoch's seed and generator.
     function targetEmbedding(uint256 targetId) public view returns (int256[] memory) {
         Target storage t = _target(targetId);
@@ -231,6 +223,7 @@ contract ArenaTargets is IArenaTargets, ReentrancyGuard {
     /// @notice Sets the generator (centre as packed int32, or empty for the origin) for epochs opened from now on.
     function setGenerator(bytes calldata center, uint32 spread) external {
         if (msg.sender != owner) revert NotOwner(msg.sender);
+        _requireNoPendingDraw();
         if (center.length != 0 && center.length != uint256(_config.dimension) * 4) {
             revert TargetMath.WrongDimension(center.length / 4, _config.dimension);
         }
@@ -245,6 +238,7 @@ contract ArenaTargets is IArenaTargets, ReentrancyGuard {
     /// @notice Adds reward tokens to the pool.
     function fundPool(uint256 amount) external nonReentrant {
         if (amount == 0) revert ZeroParameter("amount");
+        _requireNoPendingDraw();
         pool += amount;
         emit PoolFunded(msg.sender, amount, pool);
         token.safeTransferFrom(msg.sender, address(this), amount);
@@ -260,6 +254,7 @@ contract ArenaTargets is IArenaTargets, ReentrancyGuard {
         uint96 stake
     ) external nonReentrant returns (uint256 modelId) {
         Config storage c = _config;
+        _requireNoPendingDraw();
         if (bytes(artifactUri).length == 0) revert EmptyArtifactUri();
         if (stake < c.minModelStake) revert StakeTooLow(stake, c.minModelStake);
         uint256 existing = modelByHash[artifactHash];
@@ -292,6 +287,7 @@ contract ArenaTargets is IArenaTargets, ReentrancyGuard {
         if (m.owner == address(0)) revert UnknownModel(modelId);
         if (m.owner != msg.sender) revert NotModelOwner(modelId, msg.sender);
         if (!m.active) revert ModelNotActive(modelId);
+        _requireNoPendingDraw();
         uint256 stake = m.stake;
         m.active = false;
         m.stake = 0;
@@ -603,6 +599,17 @@ contract ArenaTargets is IArenaTargets, ReentrancyGuard {
 
     function _checkRange(string memory name, uint256 value, uint256 min, uint256 max) internal pure {
         if (value < min || value > max) revert ParameterOutOfRange(name, value);
+    }
+
+    /// @dev Once the seed block is fixed its hash may be public before anyone reads it, so nothing that decides
+    /// what the seed opens (the model set and positions, the generator, the pool) may change until it is read (or
+    /// its hash is gone).
+    function _requireNoPendingDraw() internal view {
+        uint256 epoch = currentEpoch();
+        uint256 sb = seedBlock[epoch];
+        if (sb != 0 && !epochs[epoch].opened && block.number <= sb + BLOCKHASH_WINDOW) {
+            revert SeedDrawPending(epoch, sb);
+        }
     }
 
     function _read(address pointer) internal view returns (bytes memory) {

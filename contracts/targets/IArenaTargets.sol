@@ -155,6 +155,7 @@ interface IArenaTargets {
     error LossOutOfRange(uint256 loss, uint256 maxLoss);
     error NoAuditorYet(uint256 targetId, uint256 auditEpoch);
     error NotOwner(address caller);
+    error SeedDrawPending(uint256 epoch, uint256 seedBlock);
 
     event PoolFunded(address indexed from, uint256 amount, uint256 pool);
     event GeneratorSet(uint256 dimension, uint256 spread, address center);

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { assignModels } from "./assignment";
+import { assignModels, unpackModels } from "./assignment";
 import { nextThreshold } from "./difficulty";
 import { pickAuditor } from "./sortition";
 import { matchesFilter, targetPhase } from "./status";
@@ -57,6 +57,11 @@ describe("lib/targets", () => {
       assignModels(target, [twin, near], 2).map((m) => m.id),
       [2, 3],
     );
+  });
+
+  it("unpacks a target's models as the contract packs them", () => {
+    assert.deepEqual(unpackModels(0n), []);
+    assert.deepEqual(unpackModels(3n | (1n << 16n)), [3, 1]);
   });
 
   it("makes targets harder when they fill fast and easier when they do not", () => {

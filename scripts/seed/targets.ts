@@ -22,6 +22,7 @@ import {
   targetSeed,
   unpack,
   type SubmitArgs,
+  unpackModels,
 } from "../../lib/targets/index.ts";
 import { send } from "../lib/deploy.ts";
 import { TARGETS_CONFIG } from "../lib/deploy-plan.ts";
@@ -56,7 +57,10 @@ async function mine(env: SeedEnv): Promise<void> {
   await env.publicClient.request({ method: "evm_mine" as "eth_chainId", params: [] as unknown as undefined });
 }
 
-/** Next epoch, then the seed draw: fix the next block, mine it (automine mines only on a transaction), read it. */
+/**
+ * Next epoch, then the seed draw: fix the next block, mine past it (automine mines only on a transaction, and a
+ * simulation on "latest" runs in the latest block, so the seed block must be followed by one more), read it.
+ */
 async function advanceEpoch(env: SeedEnv, market: Address): Promise<void> {
   await env.publicClient.request({
     method: "evm_increaseTime" as "eth_chainId",
@@ -64,6 +68,7 @@ async function advanceEpoch(env: SeedEnv, market: Address): Promise<void> {
   });
   await mine(env);
   await send(env, market, "ArenaTargets", "requestSeed", []);
+  await mine(env);
   await mine(env);
   await send(env, market, "ArenaTargets", "openEpoch", []);
 }
@@ -109,9 +114,12 @@ export async function seedTargets(env: SeedEnv): Promise<void> {
     const [seed, , , threshold] = await read<[Hex, Address, number, number]>("epochs", [epoch]);
     const count = await read<bigint>("targetCount", []);
     for (let id = 1n; id <= count; id++) {
-      const [, targetEpoch, , status] = await read<[bigint, number, number, number]>("targets", [id]);
+      const [, targetEpoch, , status, packed] = await read<[bigint, number, number, number, bigint]>(
+        "targets",
+        [id],
+      );
       if (BigInt(targetEpoch) !== epoch || status !== 1) continue;
-      const models = await read<readonly number[]>("targetModels", [id]);
+      const models = unpackModels(packed);
       const target = generateTarget(
         targetSeed(seed, id),
         unpack(pack(center), center.length),

@@ -7,6 +7,12 @@ import {ArenaTargets} from "../../targets/ArenaTargets.sol";
 import {IArenaTargets} from "../../targets/IArenaTargets.sol";
 import {TargetMath} from "../../targets/TargetMath.sol";
 
+/// @dev The best-ranked model of a target (models are packed 16 bits each, best first).
+function _firstModel(ArenaTargets market, uint256 targetId) view returns (uint16) {
+    (, , , , uint64 models) = market.targets(targetId);
+    return uint16(models);
+}
+
 /// @dev Cheatcodes beyond ../utils/Vm.sol that the targets tests need (same cheatcode address).
 interface VmBlocks {
     function setBlockhash(uint256 blockNumber, bytes32 blockHash) external;
@@ -122,7 +128,7 @@ abstract contract TargetsSetup is ArenaTest {
                 dataUri: "sha256:data",
                 dataHash: keccak256(embedding),
                 dataSize: size,
-                modelId: market.targetModels(targetId)[0],
+                modelId: _firstModel(market, targetId),
                 loss: 1_000_000,
                 embedding: embedding,
                 distance: distance
@@ -269,7 +275,7 @@ contract TargetsHandler {
             dataUri: "sha256:x",
             dataHash: bytes32(seed),
             dataSize: uint32(size % 10_000) + 1,
-            modelId: market.targetModels(id)[0],
+            modelId: _firstModel(market, id),
             loss: uint64(seed % 2e9),
             embedding: packed,
             distance: 0

@@ -11,6 +11,7 @@ import {
   splitReward,
   submissionCommitment,
   type SubmitArgs,
+  unpackModels,
 } from "../../../lib/targets/index.ts";
 import {
   bondOf,
@@ -89,7 +90,7 @@ describe("ArenaTargets", async () => {
     return d.targets.write.submit([params, salt], { account: account.account });
   }
   async function fill(d: Deployed, targetId = 1n, farWeight = 0n, account = alice!) {
-    const models = await d.targets.read.targetModels([targetId]);
+    const models = unpackModels((await d.targets.read.targets([targetId]))[4]);
     const vector = expectedTarget(
       await seedOf(d, BigInt((await d.targets.read.targets([targetId]))[1])),
       targetId,
@@ -157,7 +158,7 @@ describe("ArenaTargets", async () => {
       const onChain = await d.targets.read.targetEmbedding([id]);
       const expected = expectedTarget(seed, id);
       assert.deepEqual(onChain, expected, `target ${id} embedding`);
-      const models = await d.targets.read.targetModels([id]);
+      const models = unpackModels((await d.targets.read.targets([id]))[4]);
       assert.deepEqual(
         [...models],
         assignModels(expected, candidates, 2).map((m) => m.id),
@@ -194,7 +195,7 @@ describe("ArenaTargets", async () => {
     await open(targets);
     assert.equal(await targets.read.targetCount(), 2n);
     assert.equal(await targets.read.pool(), parseEther("50"));
-    assert.deepEqual([...(await targets.read.targetModels([1n]))], [1]);
+    assert.deepEqual([...unpackModels((await targets.read.targets([1n]))[4])], [1]);
   });
 
   it("draws the seed in two steps that nobody can redo (H2)", async () => {
@@ -321,7 +322,11 @@ describe("ArenaTargets", async () => {
     const d = await networkHelpers.loadFixture(deploy);
     const t = d.targets;
     const vector = expectedTarget(await seedOf(d, 1n), 2n);
-    const params = submitParams(2n, (await t.read.targetModels([2n]))[0]!, embeddingNear(vector, 0n));
+    const params = submitParams(
+      2n,
+      unpackModels((await t.read.targets([2n]))[4])[0]!,
+      embeddingNear(vector, 0n),
+    );
     const salt = `0x${"42".repeat(32)}` as Hex;
     const commitment = submissionCommitment(alice!.account.address, params, salt);
     await viem.assertions.emitWithArgs(
@@ -358,7 +363,7 @@ describe("ArenaTargets", async () => {
     const t = d.targets;
     const seed = await seedOf(d, await epochOf(d));
     const target = expectedTarget(seed, 2n);
-    const models = await t.read.targetModels([2n]);
+    const models = unpackModels((await t.read.targets([2n]))[4]);
     const good = submitParams(2n, models[0]!, embeddingNear(target, 5n));
     const as = { account: alice!.account };
     const attempt = (params: SubmitArgs) => commitAndSubmit(d, params);

@@ -206,6 +206,26 @@ contract ArenaTargetsAttackTest is TargetsSetup {
         assertTrue(market.auditorOf(1) != friend, "the draw is the one fixed before anyone could see it");
     }
 
+    /// H2: once the seed block exists its hash is public; nobody may then change what it opens (the models, the
+    /// generator, the pool) before it is read.
+    function test_attack_ChangeTheModelsOnceTheSeedBlockIsKnown() public {
+        vm.warp(block.timestamp + 1 days);
+        uint256 sb = market.requestSeed();
+        vm.roll(sb + 1);
+        vmb.setBlockhash(sb, keccak256("public"));
+        bytes memory err = abi.encodeWithSelector(IArenaTargets.SeedDrawPending.selector, 2, sb);
+        vm.expectRevert(err);
+        market.retireModel(1);
+        vm.expectRevert(err);
+        market.registerModel("sha256:late", bytes32(uint256(99)), _vector(99, 400_000), 1000 ether);
+        vm.expectRevert(err);
+        market.setGenerator(_vector(7, 0), 50_000);
+        vm.expectRevert(err);
+        market.fundPool(1 ether);
+        market.openEpoch();
+        market.retireModel(1);
+    }
+
     /// H2 (residual, documented): a fresh draw is allowed only when 256 blocks passed with the hash unread.
     function test_seed_FreshDrawOnlyAfter256UnreadBlocks() public {
         vm.warp(block.timestamp + 1 days);
@@ -295,8 +315,8 @@ contract ArenaTargetsAttackTest is TargetsSetup {
     }
 
     function _hasModel(uint256 id, uint16 model) internal view returns (bool) {
-        uint16[] memory ms = market.targetModels(id);
-        for (uint256 i; i < ms.length; ++i) if (ms[i] == model) return true;
+        (, , , , uint64 packed) = market.targets(id);
+        for (uint256 i; i < 4; ++i) if (uint16(packed >> (16 * i)) == model) return true;
         return false;
     }
 
