@@ -197,6 +197,7 @@ test("an audit and a fraud vote forfeit the bond to the reporters", async ({ pag
     functionName: "commit",
     args: [id, submissionCommitment(cheat, params, salt)],
   });
+  await chain.testClient.mine({ blocks: 1 });
   await send(chain, cheat, {
     abi: arenaTargetsAbi,
     address: m.address,

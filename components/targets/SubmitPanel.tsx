@@ -3,6 +3,8 @@
 import { useState } from "react";
 import { usePublicClient, useReadContract } from "wagmi";
 import { arenaTargetsAbi, arenaTokenAbi } from "@/contracts-abi";
+import { LOCAL_CHAIN_ID } from "@/lib/chain/chains";
+import { appConfig, LOCAL_RPC_URL } from "@/lib/config";
 import { formatTokenAmount } from "@/lib/format";
 import { InputError } from "@/lib/metrics/errors";
 import { parseDataset } from "@/lib/metrics/parsers";
@@ -91,6 +93,20 @@ export function SubmitPanel({
     }
   };
 
+  const waitForBlockAfter = async (block: bigint) => {
+    if (!client) throw new Error("No connection to the chain.");
+    if (appConfig.localTools && LOCAL_RPC_URL && chainId === LOCAL_CHAIN_ID) {
+      const { advanceTime } = await import("@/lib/chain/devTime");
+      if ((await client.getBlockNumber()) <= block) await advanceTime(LOCAL_RPC_URL, 0);
+      return;
+    }
+    for (let i = 0; i < 120 && (await client.getBlockNumber()) <= block; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+    if ((await client.getBlockNumber()) <= block)
+      throw new Error("No new block after the commit for 2 minutes.");
+  };
+
   const submit = async () => {
     if (!data || !plan || !address) return;
     setError(null);
@@ -147,7 +163,13 @@ export function SubmitPanel({
       args: [target.id, submissionCommitment(address, params, salt)],
     });
     if (!committed.ok) return fail("commit", committed.error.message);
-    // The commit's receipt is in; the reveal is sent now and so lands in a later block.
+    // The reveal must land in a later block than the commit, and its simulation runs in the latest block: wait
+    // for the next block (on the local chain, which mines only on transactions, mine it).
+    try {
+      await waitForBlockAfter(committed.receipt.blockNumber);
+    } catch (e) {
+      return fail("submit", e instanceof Error ? e.message : String(e));
+    }
     setStep({ step: "submit", state: "running" });
     const result = await run({
       label: `Reveal the submission to target #${target.id}`,

@@ -145,6 +145,8 @@ export async function seedTargets(env: SeedEnv): Promise<void> {
       const salt = randomSalt();
       const commitment = submissionCommitment(env.accounts[7]!, params, salt);
       await send(submitter, market, "ArenaTargets", "commit", [id, commitment]);
+      // The reveal's simulation runs in the latest block, which must come after the commit's.
+      await mine(env);
       await send(submitter, market, "ArenaTargets", "submit", [params, salt]);
       return id;
     }
