@@ -3,7 +3,16 @@ import type { Page } from "@playwright/test";
 import { createWalletClient, getAddress, http, maxUint256, type Address, type Hex } from "viem";
 import { arenaTargetsAbi, arenaTokenAbi } from "../contracts-abi";
 import { localChain } from "../lib/chain/chains";
-import { cosineDistanceMicro, pack, unpack } from "../lib/targets";
+import {
+  cosineDistanceMicro,
+  forfeitSplit,
+  pack,
+  splitReward,
+  submissionCommitment,
+  unpack,
+  type SubmitArgs,
+  unpackModels,
+} from "../lib/targets";
 import { signedBlobUpload } from "./blobs";
 import { connectDevWallet, expect, test, type ChainFixture } from "./fixtures";
 import { E2E_RPC_URL } from "./ports";
@@ -25,7 +34,8 @@ function market(chain: ChainFixture) {
     epoch: () => read({ abi: arenaTargetsAbi, address, functionName: "currentEpoch" }),
     count: () => read({ abi: arenaTargetsAbi, address, functionName: "targetCount" }),
     target: (id: bigint) => read({ abi: arenaTargetsAbi, address, functionName: "targets", args: [id] }),
-    models: (id: bigint) => read({ abi: arenaTargetsAbi, address, functionName: "targetModels", args: [id] }),
+    models: async (id: bigint) =>
+      unpackModels((await read({ abi: arenaTargetsAbi, address, functionName: "targets", args: [id] }))[4]),
     vector: (id: bigint) =>
       read({ abi: arenaTargetsAbi, address, functionName: "targetEmbedding", args: [id] }),
     submission: (id: bigint) =>
@@ -69,16 +79,17 @@ function walletFor(account: Address) {
   return createWalletClient({ account, chain: localChain(E2E_RPC_URL), transport: http(E2E_RPC_URL) });
 }
 
-async function nextEpoch(chain: ChainFixture) {
+/** Next epoch, then the two-step seed draw (automine: one more block between the steps). */
+async function nextEpoch(chain: ChainFixture, draw = true) {
   await chain.testClient.increaseTime({ seconds: 86_400 });
   await chain.testClient.mine({ blocks: 1 });
+  if (!draw) return;
   const m = market(chain);
-  await send(chain, chain.accounts[0]!, {
-    abi: arenaTargetsAbi,
-    address: m.address,
-    functionName: "openEpoch",
-    args: [],
-  });
+  const step = (functionName: "requestSeed" | "openEpoch") =>
+    send(chain, chain.accounts[0]!, { abi: arenaTargetsAbi, address: m.address, functionName, args: [] });
+  await step("requestSeed");
+  await chain.testClient.mine({ blocks: 2 });
+  await step("openEpoch");
 }
 
 async function useAccount(page: Page, account: Address) {
@@ -168,50 +179,56 @@ test("an audit and a fraud vote forfeit the bond to the reporters", async ({ pag
     functionName: "approve",
     args: [m.address, maxUint256],
   });
-  // The cheat claims the target's own vector as its data's embedding: distance 0, whatever the data.
+  // The cheat claims the target's own vector as its data's embedding (distance 0, whatever the data) and a
+  // declared size of 1 byte; it still pays the minimum bond, and commits before revealing.
+  const params: SubmitArgs = {
+    targetId: id,
+    dataUri: blob.uri,
+    dataHash: `0x${blob.sha256}` as Hex,
+    dataSize: 1,
+    modelId: target!.models[0]!,
+    loss: 100_000n,
+    embedding: pack(vector),
+    distance: cosineDistanceMicro(vector, vector),
+  };
+  const salt = `0x${"c4".repeat(32)}` as Hex;
+  await send(chain, cheat, {
+    abi: arenaTargetsAbi,
+    address: m.address,
+    functionName: "commit",
+    args: [id, submissionCommitment(cheat, params, salt)],
+  });
+  await chain.testClient.mine({ blocks: 1 });
   await send(chain, cheat, {
     abi: arenaTargetsAbi,
     address: m.address,
     functionName: "submit",
-    args: [
-      {
-        targetId: id,
-        dataUri: blob.uri,
-        dataHash: `0x${blob.sha256}` as Hex,
-        dataSize: blob.size,
-        modelId: target!.models[0]!,
-        loss: 100_000n,
-        embedding: pack(vector),
-        distance: cosineDistanceMicro(vector, vector),
-      },
-    ],
+    args: [params, salt],
   });
+  const [reward] = await m.target(id);
   const bond = (await m.submission(id))[4];
   await nextEpoch(chain);
-  const auditor = await chain.publicClient.readContract({
-    abi: arenaTargetsAbi,
-    address: m.address,
-    functionName: "auditorOf",
-    args: [id],
-  });
-  const validators = chain.accounts.slice(4, 7);
-  const joiner = validators.find((v) => v.toLowerCase() !== auditor.toLowerCase())!;
-  const before = await Promise.all([auditor, joiner].map((a) => m.balance(a)));
+  // Any validator of the fill may open the report, not only the drawn auditor: the first validator does.
+  const [reporter, joiner] = chain.accounts.slice(4, 6) as [Address, Address];
+  const before = await Promise.all([reporter, joiner].map((a) => m.balance(a)));
 
   await goToTargets(page, id);
-  await useAccount(page, auditor);
+  await expect(page.getByTestId("audit-window")).toContainText("ends in");
+  await expect(page.getByTestId("audit-pay")).toContainText("10% of the reward");
+  await useAccount(page, reporter);
   await page.getByRole("button", { name: "Re-score the submission in my browser" }).click();
   const verdict = page.getByTestId("audit-verdict");
   await expect(verdict).toHaveAttribute("data-honest", "false", { timeout: 120_000 });
-  await expect(verdict).toContainText("claimed");
+  await expect(verdict).toContainText("not the 1 bytes declared on chain");
+  await expect(page.getByRole("button", { name: "Confirm the submission" })).toBeDisabled();
   await page.getByRole("button", { name: "Report fraud" }).click();
   await expect(page.getByRole("button", { name: "Join the report" })).toBeVisible();
 
   await useAccount(page, joiner);
   await page.getByRole("button", { name: "Join the report" }).click();
   await expect.poll(async () => (await m.target(id))[3]).toBe(FRAUDULENT);
-  const after = await Promise.all([auditor, joiner].map((a) => m.balance(a)));
-  expect(after[0]! - before[0]! + (after[1]! - before[1]!)).toBe(bond);
+  const after = await Promise.all([reporter, joiner].map((a) => m.balance(a)));
+  expect(after[0]! - before[0]! + (after[1]! - before[1]!)).toBe(forfeitSplit(reward, bond).toReporters);
   await expect(page.getByTestId("target-phase")).toHaveText("Fraudulent");
 });
 
@@ -226,9 +243,10 @@ test("a claim after the audit epoch pays the submitter and the model owner", asy
   }
   expect(id, "the seeded claimable target").toBeDefined();
   const [reward] = await m.target(id!);
-  const [submitter, modelId, , , bond] = await m.submission(id!);
+  const [submitter, modelId, , , bond, , , , auditor, isConfirmed] = await m.submission(id!);
+  expect(isConfirmed, "the seed has the drawn auditor confirm it").toBe(true);
   const [model] = await m.model(BigInt(modelId));
-  const before = await Promise.all([submitter, model.owner].map((a) => m.balance(a)));
+  const before = await Promise.all([submitter, model.owner, auditor].map((a) => m.balance(a)));
 
   await goToTargets(page);
   await useAccount(page, submitter);
@@ -236,7 +254,32 @@ test("a claim after the audit epoch pays the submitter and the model owner", asy
   await expect(confirmed(page)).toBeVisible();
   await expect.poll(async () => (await m.target(id!))[3]).toBe(CLAIMED);
 
-  const after = await Promise.all([submitter, model.owner].map((a) => m.balance(a)));
-  expect(after[0]! - before[0]!).toBe(reward / 2n + bond);
-  expect(after[1]! - before[1]!).toBe(reward - reward / 2n);
+  const after = await Promise.all([submitter, model.owner, auditor].map((a) => m.balance(a)));
+  const split = splitReward(reward, true);
+  expect(after[0]! - before[0]!).toBe(split.toSubmitter + bond);
+  expect(after[1]! - before[1]!).toBe(split.toModel);
+  expect(after[2]! - before[2]!).toBe(split.toAuditor);
+});
+
+test("the next epoch's seed is drawn in two steps from the app", async ({ page, chain }) => {
+  const m = market(chain);
+  await nextEpoch(chain, false);
+  const epoch = await m.epoch();
+  await goToTargets(page);
+  const draw = page.getByTestId("seed-draw");
+  await expect(draw).toContainText(`Epoch ${epoch} has no targets yet`);
+  await page.getByRole("button", { name: "Step 1: fix the seed block" }).click();
+  await expect(page.getByTestId("seed-wait")).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Step 2/ })).toHaveCount(0);
+  await page.getByRole("button", { name: "Mine past the seed block (local chain)" }).click();
+  await page.getByRole("button", { name: `Step 2: draw the seed and open epoch ${epoch}` }).click();
+  await expect(draw).toHaveCount(0);
+  const [, , , , count, , opened] = await chain.publicClient.readContract({
+    abi: arenaTargetsAbi,
+    address: m.address,
+    functionName: "epochs",
+    args: [epoch],
+  });
+  expect(opened).toBe(true);
+  expect(count).toBeGreaterThan(0);
 });

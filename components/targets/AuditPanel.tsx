@@ -3,21 +3,52 @@
 import { useState } from "react";
 import { usePublicClient, useReadContract } from "wagmi";
 import { arenaTargetsAbi } from "@/contracts-abi";
-import { formatTokenAmount, shortAddress } from "@/lib/format";
+import { formatDuration, formatTokenAmount, shortAddress } from "@/lib/format";
 import { parseDataset } from "@/lib/metrics/parsers";
-import { auditSubmission, cosineDistanceMicro, quantize, type AuditVerdict } from "@/lib/targets";
+import {
+  auditSubmission,
+  blobReasons,
+  cosineDistanceMicro,
+  forfeitSplit,
+  quantize,
+  splitReward,
+  type AuditVerdict,
+  type FetchedBlob,
+} from "@/lib/targets";
 import { useTransactor } from "@/components/tx/TxProvider";
 import { useArenaChain } from "@/components/wallet/useArenaChain";
-import { fetchSubmittedData } from "./blobClient";
+import { blobUrl, sha256Hex } from "./blobClient";
 import { micro } from "./format";
-import type { MarketSnapshot, ModelInfo, SubmissionInfo, TargetInfo } from "./market";
+import {
+  secondsLeft,
+  type MarketSnapshot,
+  type ModelInfo,
+  type SubmissionInfo,
+  type TargetInfo,
+} from "./market";
 import { ScoreResults } from "./ScoreResults";
 import { useLocalScoring } from "./useLocalScoring";
 
+/** Downloads the submitted bytes as they are (no hash check here: a mismatch is a finding, not an error). */
+async function fetchBlob(uri: string): Promise<{ bytes: Uint8Array; blob: FetchedBlob } | "missing"> {
+  let response: Response;
+  try {
+    response = await fetch(blobUrl(uri));
+  } catch {
+    throw new Error(`Could not download the submitted data from ${uri}.`);
+  }
+  if (response.status === 404 || response.status === 410) return "missing";
+  if (!response.ok) throw new Error(`The submitted data at ${uri} is not available (${response.status}).`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  return { bytes, blob: { sha256: `0x${await sha256Hex(bytes)}`, size: bytes.length } };
+}
+
 /**
- * The audit of a filled target: anyone can re-score the submitted data in the browser and compare it with
- * the claim (tolerance 1% relative or 0.01 absolute); in the audit epoch the drawn auditor confirms or opens a
- * report, and other eligible validators join it.
+ * The audit of a filled target, fixed when it was filled: its window is the next epoch, and the validators that
+ * joined before the fill's epoch (and stay bonded through the window) audit it. Anyone can re-score the data in
+ * the browser: its sha256 and byte length must equal the submission's, and the claim must hold (tolerance 1%
+ * relative or 0.01 absolute). In the window, any of those validators may open or join a report, and the drawn
+ * auditor confirms (after a re-score here) to earn the audit fee.
  */
 export function AuditPanel({
   market,
@@ -40,12 +71,20 @@ export function AuditPanel({
   const [error, setError] = useState<string | null>(null);
   const auditEpoch = submission.fillEpoch + 1n;
   const inAuditEpoch = market.currentEpoch === auditEpoch && target.phase === "in-audit";
-  const auditor = useReadContract({
-    abi: arenaTargetsAbi,
-    address: market.address,
-    functionName: "auditorOf",
-    args: [target.id],
-    chainId,
+  const c = { abi: arenaTargetsAbi, address: market.address, chainId } as const;
+  const auditor = useReadContract({ ...c, functionName: "auditorOf", args: [target.id] });
+  const stake = useReadContract({ ...c, functionName: "auditStake", args: [submission.fillEpoch] });
+  const mayAudit = useReadContract({
+    ...c,
+    functionName: "canAudit",
+    args: address ? [address, submission.fillEpoch] : undefined,
+    query: { enabled: Boolean(address) },
+  });
+  const reported = useReadContract({
+    ...c,
+    functionName: "hasReported",
+    args: address ? [target.id, address] : undefined,
+    query: { enabled: Boolean(address) },
   });
   const drawn =
     auditor.data && auditor.data !== "0x0000000000000000000000000000000000000000" ? auditor.data : undefined;
@@ -65,13 +104,28 @@ export function AuditPanel({
         fromBlock: 0n,
       });
       if (!log?.args.dataUri) throw new Error("The submission's data URI was not found in the chain's logs.");
-      const bytes = await fetchSubmittedData(log.args.dataUri, submission.dataHash);
-      const scores = await scoring.scoreAll(models, parseDataset(bytes));
+      const fetched = await fetchBlob(log.args.dataUri);
+      if (fetched === "missing") {
+        const reasons = [
+          `The submitted data at ${log.args.dataUri} cannot be downloaded, so nobody can audit it.`,
+        ];
+        return setVerdict({ honest: false, reasons, loss: NaN, distance: NaN });
+      }
+      const declared = { dataHash: submission.dataHash, dataSize: submission.dataSize };
+      const mismatch = blobReasons(fetched.blob, declared);
+      let scores;
+      try {
+        scores = await scoring.scoreAll(models, parseDataset(fetched.bytes));
+      } catch (e) {
+        if (mismatch.length === 0) throw e;
+        return setVerdict({ honest: false, reasons: mismatch, loss: NaN, distance: NaN });
+      }
       const winner = scores.reduce((best, s) => (s.loss < best.loss ? s : best));
       const distance = Number(cosineDistanceMicro(quantize(winner.embedding), vector)) / 1e6;
       const result = auditSubmission(
-        { loss: claimedLoss, distance: claimedDistance, modelId: submission.modelId },
+        { loss: claimedLoss, distance: claimedDistance, modelId: submission.modelId, ...declared },
         { winnerModelId: winner.modelId, loss: winner.loss, distance },
+        fetched.blob,
       );
       setVerdict({ ...result, loss: winner.loss, distance });
     } catch (e) {
@@ -82,6 +136,36 @@ export function AuditPanel({
   const write = (functionName: "confirm" | "report", label: string) =>
     void run({ label, abi: arenaTargetsAbi, address: market.address, functionName, args: [target.id] });
   const isAuditor = drawn !== undefined && drawn.toLowerCase() === address?.toLowerCase();
+  const fee = splitReward(target.reward, true).toAuditor;
+  const forfeit = forfeitSplit(target.reward, submission.bond);
+  const windowText =
+    market.currentEpoch < auditEpoch
+      ? `opens in ${formatDuration(secondsLeft(market, market.currentEpoch))}`
+      : market.currentEpoch === auditEpoch
+        ? `ends in ${formatDuration(secondsLeft(market, auditEpoch))}`
+        : "closed";
+  const confirmBlocked = submission.confirmed
+    ? "The drawn auditor already confirmed."
+    : !drawn
+      ? `The auditor is drawn with epoch ${auditEpoch}'s seed, which is not drawn yet.`
+      : !isAuditor
+        ? `Only the drawn auditor (${shortAddress(drawn)}) may confirm.`
+        : reported.data
+          ? "You reported this submission."
+          : !verdict
+            ? "Re-score the submission first: its data's sha256 and size must match and the claim must hold."
+            : !verdict.honest
+              ? "The re-score found the claim does not hold: report it instead."
+              : null;
+  const reportBlocked = !address
+    ? "Connect a validator's wallet to report."
+    : mayAudit.data === false
+      ? `Only validators that joined before epoch ${submission.fillEpoch} and stay bonded through epoch ${auditEpoch} audit this fill.`
+      : reported.data
+        ? "You already reported this submission."
+        : isAuditor && submission.confirmed
+          ? "You confirmed this submission."
+          : null;
 
   return (
     <section aria-labelledby="audit-heading" className="space-y-3 rounded-lg border border-zinc-200 p-4">
@@ -102,13 +186,21 @@ export function AuditPanel({
           <dd>{formatTokenAmount(submission.bond)} ARENA</dd>
         </div>
         <div>
-          <dt className="text-zinc-500">Audit epoch</dt>
-          <dd>
-            {auditEpoch.toString()}
-            {drawn ? `, auditor ${shortAddress(drawn)}` : ""}
+          <dt className="text-zinc-500">Audit window</dt>
+          <dd data-testid="audit-window">
+            epoch {auditEpoch.toString()}, {windowText}
+            {drawn ? `; auditor ${shortAddress(drawn)}` : ""}
           </dd>
         </div>
       </dl>
+      <p className="text-sm text-zinc-600" data-testid="audit-pay">
+        The drawn auditor earns {formatTokenAmount(fee)} ARENA (10% of the reward) at the claim if it confirms
+        and no fraud is found. Reports holding 2/3 of the fill&apos;s audit stake
+        {stake.data !== undefined
+          ? ` (${formatTokenAmount((stake.data * 2n + 2n) / 3n)} of ${formatTokenAmount(stake.data)} ARENA)`
+          : ""}{" "}
+        forfeit it: the reporters share the bond and the fee, {formatTokenAmount(forfeit.toReporters)} ARENA.
+      </p>
       {submission.confirmed && <p className="text-teal-800">The auditor confirmed this submission.</p>}
       {submission.reportStake > 0n && target.phase === "in-audit" && (
         <p className="text-amber-900">
@@ -132,7 +224,9 @@ export function AuditPanel({
           className={`rounded p-3 ${verdict.honest ? "bg-teal-50 text-teal-900" : "bg-rose-50 text-rose-800"}`}
         >
           <p>
-            Measured loss {verdict.loss.toFixed(4)} and distance {verdict.distance.toFixed(4)}:{" "}
+            {Number.isFinite(verdict.loss)
+              ? `Measured loss ${verdict.loss.toFixed(4)} and distance ${verdict.distance.toFixed(4)}: `
+              : "The data could not be scored: "}
             {verdict.honest
               ? "the claim holds within the tolerance (1% relative or 0.01 absolute)."
               : "the claim does not hold."}
@@ -146,41 +240,43 @@ export function AuditPanel({
           )}
         </div>
       )}
-      {inAuditEpoch && !submission.confirmed && (
-        <div className="flex flex-wrap items-center gap-3">
-          {submission.reportStake === 0n ? (
-            <>
-              <button
-                type="button"
-                onClick={() => write("confirm", `Confirm target #${target.id}`)}
-                className="rounded-md bg-teal-700 px-3 py-1.5 text-sm font-medium text-white"
-              >
-                Confirm the submission
-              </button>
-              <button
-                type="button"
-                onClick={() => write("report", `Report target #${target.id}`)}
-                className="rounded-md bg-rose-700 px-3 py-1.5 text-sm font-medium text-white"
-              >
-                Report fraud
-              </button>
-            </>
-          ) : (
+      {inAuditEpoch && (
+        <div className="space-y-2">
+          <div className="flex flex-wrap items-center gap-3">
             <button
               type="button"
-              onClick={() => write("report", `Join the report on target #${target.id}`)}
-              className="rounded-md bg-rose-700 px-3 py-1.5 text-sm font-medium text-white"
+              disabled={confirmBlocked !== null}
+              title={confirmBlocked ?? undefined}
+              onClick={() => write("confirm", `Confirm target #${target.id}`)}
+              className="rounded-md bg-teal-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50"
             >
-              Join the report
+              Confirm the submission
             </button>
-          )}
-          <span className="text-sm text-zinc-600">
-            {isAuditor
-              ? "You are the drawn auditor."
-              : submission.reportStake === 0n
-                ? "Only the drawn auditor may confirm or open a report."
-                : "Eligible validators may join the report."}
-          </span>
+            <button
+              type="button"
+              disabled={reportBlocked !== null}
+              title={reportBlocked ?? undefined}
+              onClick={() =>
+                write(
+                  "report",
+                  submission.reportStake === 0n
+                    ? `Report target #${target.id}`
+                    : `Join the report on target #${target.id}`,
+                )
+              }
+              className="rounded-md bg-rose-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50"
+            >
+              {submission.reportStake === 0n ? "Report fraud" : "Join the report"}
+            </button>
+          </div>
+          <ul className="text-sm text-zinc-600" data-testid="audit-why">
+            {isAuditor && <li>You are the drawn auditor.</li>}
+            {confirmBlocked && <li>Confirm: {confirmBlocked}</li>}
+            {reportBlocked && <li>Report: {reportBlocked}</li>}
+            {!reportBlocked && (
+              <li>Any validator of this fill may open or join a report until the window ends.</li>
+            )}
+          </ul>
         </div>
       )}
       {error && (

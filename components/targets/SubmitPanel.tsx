@@ -1,12 +1,21 @@
 "use client";
 
 import { useState } from "react";
-import { usePublicClient, useSignMessage } from "wagmi";
+import { usePublicClient, useReadContract, useSignMessage } from "wagmi";
 import { arenaTargetsAbi, arenaTokenAbi } from "@/contracts-abi";
+import { LOCAL_CHAIN_ID } from "@/lib/chain/chains";
+import { appConfig, LOCAL_RPC_URL } from "@/lib/config";
 import { formatTokenAmount } from "@/lib/format";
 import { InputError } from "@/lib/metrics/errors";
 import { parseDataset } from "@/lib/metrics/parsers";
-import { planSubmission, type SubmissionPlan } from "@/lib/targets";
+import {
+  bondFor,
+  planSubmission,
+  randomSalt,
+  submissionCommitment,
+  type SubmissionPlan,
+  type SubmitArgs,
+} from "@/lib/targets";
 import { useTransactor } from "@/components/tx/TxProvider";
 import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
 import { uploadBlob } from "./blobClient";
@@ -15,14 +24,18 @@ import { ScoreResults } from "./ScoreResults";
 import type { MarketSnapshot, ModelInfo, TargetInfo } from "./market";
 import { useLocalScoring } from "./useLocalScoring";
 
-type Step = "upload" | "approve" | "submit";
+type Step = "upload" | "approve" | "commit" | "submit";
 const STEP_LABEL: Record<Step, string> = {
   upload: "Upload the data to the blob store",
   approve: "Approve the bond",
-  submit: "Submit to the target",
+  commit: "Commit to the submission (hidden, names you)",
+  submit: "Reveal it in a later block (fills the target)",
 };
 
-/** Drop data → score it with every assigned model locally → see where it lands → upload and submit. */
+/**
+ * Drop data → score it with every assigned model locally → see where it lands → upload, commit, reveal. The
+ * commit (a hash naming the submitter) is mined before the reveal, so nobody who sees the reveal can copy it.
+ */
 export function SubmitPanel({
   market,
   target,
@@ -47,8 +60,17 @@ export function SubmitPanel({
   const { signMessageAsync } = useSignMessage();
 
   const size = data?.bytes.length ?? 0;
-  const bond = market.bondPerByte * BigInt(size);
+  const bond = bondFor(BigInt(size), market.bondPerByte, market.minBond);
   const tooLarge = size > market.maxDataSize;
+  const fills = useReadContract({
+    abi: arenaTargetsAbi,
+    address: market.address,
+    functionName: "fillsBy",
+    args: address ? [market.currentEpoch, address] : undefined,
+    chainId,
+    query: { enabled: Boolean(address) },
+  });
+  const capReached = fills.data !== undefined && fills.data >= BigInt(market.maxFills);
 
   const choose = (value: DataValue) => {
     setData(value);
@@ -70,6 +92,20 @@ export function SubmitPanel({
         setError(`Your data could not be read: ${e.message}${e.line ? ` (line ${e.line})` : ""}`);
       } else setError(`Scoring failed: ${e instanceof Error ? e.message : String(e)}`);
     }
+  };
+
+  const waitForBlockAfter = async (block: bigint) => {
+    if (!client) throw new Error("No connection to the chain.");
+    if (appConfig.localTools && LOCAL_RPC_URL && chainId === LOCAL_CHAIN_ID) {
+      const { advanceTime } = await import("@/lib/chain/devTime");
+      if ((await client.getBlockNumber()) <= block) await advanceTime(LOCAL_RPC_URL, 0);
+      return;
+    }
+    for (let i = 0; i < 120 && (await client.getBlockNumber()) <= block; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+    if ((await client.getBlockNumber()) <= block)
+      throw new Error("No new block after the commit for 2 minutes.");
   };
 
   const submit = async () => {
@@ -111,24 +147,40 @@ export function SubmitPanel({
       });
       if (!approved.ok) return fail("approve", approved.error.message);
     }
+    const params: SubmitArgs = {
+      targetId: target.id,
+      dataUri: blob.uri,
+      dataHash: `0x${blob.sha256}`,
+      dataSize: blob.size,
+      modelId: plan.winner.modelId,
+      loss: plan.lossMicro,
+      embedding: plan.packedEmbedding,
+      distance: plan.distance,
+    };
+    const salt = randomSalt();
+    setStep({ step: "commit", state: "running" });
+    const committed = await run({
+      label: `Commit to target #${target.id}`,
+      abi: arenaTargetsAbi,
+      address: market.address,
+      functionName: "commit",
+      args: [target.id, submissionCommitment(address, params, salt)],
+    });
+    if (!committed.ok) return fail("commit", committed.error.message);
+    // The reveal must land in a later block than the commit, and its simulation runs in the latest block: wait
+    // for the next block (on the local chain, which mines only on transactions, mine it).
+    try {
+      await waitForBlockAfter(committed.receipt.blockNumber);
+    } catch (e) {
+      return fail("submit", e instanceof Error ? e.message : String(e));
+    }
     setStep({ step: "submit", state: "running" });
     const result = await run({
-      label: `Submit data to target #${target.id}`,
+      label: `Reveal the submission to target #${target.id}`,
       abi: arenaTargetsAbi,
       address: market.address,
       functionName: "submit",
-      args: [
-        {
-          targetId: target.id,
-          dataUri: blob.uri,
-          dataHash: `0x${blob.sha256}`,
-          dataSize: blob.size,
-          modelId: plan.winner.modelId,
-          loss: plan.lossMicro,
-          embedding: plan.packedEmbedding,
-          distance: plan.distance,
-        },
-      ],
+      args: [params, salt],
     });
     if (!result.ok) return fail("submit", result.error.message);
     setStep({ step: "submit", state: "done" });
@@ -139,7 +191,9 @@ export function SubmitPanel({
     ? "Connect a wallet to submit."
     : tooLarge
       ? `The data is ${size} bytes; targets accept at most ${market.maxDataSize} bytes.`
-      : null;
+      : capReached
+        ? `You already filled ${market.maxFills} targets in epoch ${market.currentEpoch}, the most one address may fill per epoch. Try again next epoch.`
+        : null;
 
   return (
     <section aria-labelledby="submit-heading" className="space-y-4">
@@ -170,7 +224,11 @@ export function SubmitPanel({
         <div className="space-y-2 rounded border border-teal-200 bg-teal-50 p-3" data-testid="submit-verdict">
           <p className="text-teal-900">
             Within the threshold: {plan.winner.name} wins. Submitting takes a bond of{" "}
-            {formatTokenAmount(bond)} ARENA ({size} bytes), returned with your reward after the audit epoch.
+            {formatTokenAmount(bond)} ARENA (the larger of {size} bytes ×{" "}
+            {formatTokenAmount(market.bondPerByte)} and the minimum {formatTokenAmount(market.minBond)}),
+            returned with your reward after the audit epoch. Two transactions: a commit, then the reveal in a
+            later block. You may fill {market.maxFills} targets per epoch
+            {fills.data !== undefined ? ` (${fills.data.toString()} so far)` : ""}.
           </p>
           {blocked ? (
             <p className="text-amber-900">{blocked}</p>

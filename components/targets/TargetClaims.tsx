@@ -3,13 +3,17 @@
 import Link from "next/link";
 import { arenaTargetsAbi } from "@/contracts-abi";
 import { formatTokenAmount } from "@/lib/format";
+import { splitReward } from "@/lib/targets";
 import { useTransactor } from "@/components/tx/TxProvider";
 import { useArenaChain } from "@/components/wallet/useArenaChain";
 import type { TargetInfo } from "./market";
 import { useTargetsMarket } from "./useTargetsMarket";
 import "./errors";
 
-/** Claimable target rewards of the connected account (as submitter or as the winning model's owner). */
+/**
+ * Claimable target rewards of the connected account: as submitter (45% + the bond), as the winning model's
+ * owner (45%), or as the drawn auditor that confirmed it (10%). One claim pays all three.
+ */
 export function TargetClaims() {
   const market = useTargetsMarket();
   const { address, isConnected } = useArenaChain();
@@ -22,11 +26,16 @@ export function TargetClaims() {
     const owner = data?.models.find((m) => m.id === t.submission!.modelId)?.owner.toLowerCase();
     const asSubmitter = t.submission.submitter.toLowerCase() === me;
     const asOwner = owner === me;
-    if (!asSubmitter && !asOwner) return [];
-    const half = t.reward / 2n;
-    const amount = (asSubmitter ? half + t.submission.bond : 0n) + (asOwner ? t.reward - half : 0n);
-    const role =
-      asSubmitter && asOwner ? "submitter and model owner" : asSubmitter ? "submitter" : "model owner";
+    const asAuditor = t.submission.confirmed && t.submission.auditor.toLowerCase() === me;
+    if (!asSubmitter && !asOwner && !asAuditor) return [];
+    const split = splitReward(t.reward, t.submission.confirmed);
+    const amount =
+      (asSubmitter ? split.toSubmitter + t.submission.bond : 0n) +
+      (asOwner ? split.toModel : 0n) +
+      (asAuditor ? split.toAuditor : 0n);
+    const role = [asSubmitter && "submitter", asOwner && "model owner", asAuditor && "auditor"]
+      .filter(Boolean)
+      .join(" and ");
     return [{ target: t, amount, role }];
   });
 

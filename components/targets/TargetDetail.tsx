@@ -4,11 +4,12 @@ import Link from "next/link";
 import { useReadContract } from "wagmi";
 import { arenaTargetsAbi } from "@/contracts-abi";
 import { formatDuration, formatTokenAmount, shortAddress } from "@/lib/format";
-import { useTransactor } from "@/components/tx/TxProvider";
+import { splitReward } from "@/lib/targets";
 import { useArenaChain } from "@/components/wallet/useArenaChain";
 import { AuditPanel } from "./AuditPanel";
 import { micro, PHASE_LABEL, PHASE_STYLE } from "./format";
 import { secondsLeft } from "./market";
+import { SeedDraw } from "./SeedDraw";
 import { SubmitPanel } from "./SubmitPanel";
 import { useTargetsMarket } from "./useTargetsMarket";
 import "./errors";
@@ -17,7 +18,6 @@ import "./errors";
 export function TargetDetail({ id }: { id: string }) {
   const market = useTargetsMarket();
   const { chainId, address } = useArenaChain();
-  const { run } = useTransactor();
   const targetId = /^\d+$/.test(id) ? BigInt(id) : undefined;
   const data = market.data;
   const target = data?.targets.find((t) => t.id === targetId);
@@ -46,7 +46,6 @@ export function TargetDetail({ id }: { id: string }) {
     );
   }
   const models = target.models.map((m) => data.models.find((x) => x.id === m)).filter((m) => m !== undefined);
-  const epochOpened = data.epochs.find((e) => e.epoch === data.currentEpoch)?.opened ?? false;
 
   return (
     <section className="space-y-8">
@@ -73,26 +72,7 @@ export function TargetDetail({ id }: { id: string }) {
           />
           <Fact label="Assigned models" value={models.map((m) => `${m.name} (#${m.id})`).join(", ")} />
         </dl>
-        {!epochOpened && (
-          <p className="flex items-center gap-3 rounded bg-amber-50 p-2 text-sm text-amber-900">
-            Epoch {data.currentEpoch.toString()} has not been opened yet (anyone may open it).
-            <button
-              type="button"
-              className="rounded border border-amber-700 px-2 py-0.5"
-              onClick={() =>
-                void run({
-                  label: `Open epoch ${data.currentEpoch}`,
-                  abi: arenaTargetsAbi,
-                  address: data.address,
-                  functionName: "openEpoch",
-                  args: [],
-                })
-              }
-            >
-              Open epoch {data.currentEpoch.toString()}
-            </button>
-          </p>
-        )}
+        <SeedDraw market={data} />
       </header>
       {target.phase === "open" &&
         (vector.data ? (
@@ -115,8 +95,10 @@ export function TargetDetail({ id }: { id: string }) {
       )}
       {target.submission && target.submission.submitter.toLowerCase() === address?.toLowerCase() && (
         <p className="rounded bg-teal-50 p-3 text-teal-900" data-testid="submit-done">
-          You filled this target. Your bond comes back with half the reward from epoch{" "}
-          {(target.submission.fillEpoch + 2n).toString()}, unless an audit finds fraud.
+          You filled this target. Your bond ({formatTokenAmount(target.submission.bond)} ARENA) comes back
+          with {formatTokenAmount(splitReward(target.reward, true).toSubmitter)} ARENA (45% of the reward; 10%
+          pays the audit) from epoch {(target.submission.fillEpoch + 2n).toString()}, unless validators
+          auditing it in epoch {(target.submission.fillEpoch + 1n).toString()} find fraud.
         </p>
       )}
       {target.submission && (

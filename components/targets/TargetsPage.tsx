@@ -8,6 +8,7 @@ import { useArenaChain } from "@/components/wallet/useArenaChain";
 import { LazyEpochCharts } from "./charts";
 import { micro, PHASE_LABEL, PHASE_STYLE } from "./format";
 import { secondsLeft, type MarketSnapshot, type TargetInfo } from "./market";
+import { SeedDraw } from "./SeedDraw";
 import { TargetClaims } from "./TargetClaims";
 import { TargetLeaderboards } from "./TargetLeaderboards";
 import { useTargetsMarket } from "./useTargetsMarket";
@@ -41,7 +42,9 @@ export function TargetsPage() {
         <p className="mt-2 max-w-3xl text-zinc-700">
           Each target is a point in embedding space. Submit data whose embedding, by the lowest-loss assigned
           model, lands within the threshold: the first valid submission fills the target and, after an audit
-          epoch, its reward is shared between you and the model&apos;s owner.
+          epoch, its reward is shared between you and the model&apos;s owner (45% each; 10% pays the auditor).
+          Submissions are committed, then revealed in a later block, so nobody can copy yours; one address
+          fills at most a few targets per epoch, and a fill is replaced when the next epoch opens.
         </p>
       </header>
       {market.isPending && market.fetchStatus !== "idle" && <p>Loading the targets market…</p>}
@@ -95,6 +98,7 @@ export function TargetsPage() {
               {formatDuration(secondsLeft(data, data.currentEpoch))}
             </span>
           </div>
+          <SeedDraw market={data} />
           <TargetTable market={data} targets={shown} />
           <section>
             <h2 className="mb-2 text-lg font-semibold">Fills and threshold per epoch</h2>

@@ -1,6 +1,6 @@
 import type { Address, Hex, PublicClient } from "viem";
 import { arenaTargetsAbi } from "@/contracts-abi";
-import { targetPhase, type TargetPhase } from "@/lib/targets";
+import { targetPhase, unpackModels, type TargetPhase } from "@/lib/targets";
 
 export type SubmissionInfo = {
   submitter: Address;
@@ -57,7 +57,14 @@ export type MarketSnapshot = {
   epochLength: bigint;
   dimension: number;
   bondPerByte: bigint;
+  /** The least bond of a submission, whatever its size. */
+  minBond: bigint;
+  /** Targets one address may fill per epoch. */
+  maxFills: number;
   maxDataSize: number;
+  /** The latest block, and the block fixed for the current epoch's seed (0 while none). */
+  blockNumber: bigint;
+  seedBlock: bigint;
   targets: TargetInfo[];
   epochs: EpochInfo[];
   models: ModelInfo[];
@@ -71,6 +78,11 @@ export function localModelId(artifactUri: string): string | undefined {
   return /^\/models\/([\w.-]+)\//.exec(artifactUri)?.[1];
 }
 
+/** Whether the current epoch's targets are out (its seed was drawn). */
+export function currentEpochOpened(market: MarketSnapshot): boolean {
+  return market.epochs.find((e) => e.epoch === market.currentEpoch)?.opened ?? false;
+}
+
 /** Seconds until the end of `epoch`. */
 export function secondsLeft(market: MarketSnapshot, epoch: bigint): number {
   return Number(market.genesis + (epoch + 1n) * market.epochLength - market.now);
@@ -79,24 +91,23 @@ export function secondsLeft(market: MarketSnapshot, epoch: bigint): number {
 /** Everything the targets pages show, read in a few multicalls (the market is small on every chain we serve). */
 export async function readMarket(client: PublicClient, address: Address): Promise<MarketSnapshot> {
   const c = { abi: arenaTargetsAbi, address } as const;
-  const [count, currentEpoch, genesis, config, modelCount, block] = await Promise.all([
+  const [count, currentEpoch, genesis, config, modelCount, minBond, maxFills, block] = await Promise.all([
     client.readContract({ ...c, functionName: "targetCount" }),
     client.readContract({ ...c, functionName: "currentEpoch" }),
     client.readContract({ ...c, functionName: "genesis" }),
     client.readContract({ ...c, functionName: "config" }),
     client.readContract({ ...c, functionName: "modelCount" }),
+    client.readContract({ ...c, functionName: "minBond" }),
+    client.readContract({ ...c, functionName: "maxFillsPerSubmitter" }),
     client.getBlock(),
   ]);
+  const seedBlock = await client.readContract({ ...c, functionName: "seedBlock", args: [currentEpoch] });
   const ids = Array.from({ length: Number(count) }, (_, i) => BigInt(i + 1));
   const modelIds = Array.from({ length: Number(modelCount) }, (_, i) => BigInt(i + 1));
   const epochIds = Array.from({ length: Number(currentEpoch) + 1 }, (_, i) => BigInt(i));
-  const [rawTargets, rawModels, rawSubmissions, rawEpochs, rawModelsInfo, rawStats] = await Promise.all([
+  const [rawTargets, rawSubmissions, rawEpochs, rawModelsInfo, rawStats] = await Promise.all([
     client.multicall({
       contracts: ids.map((id) => ({ ...c, functionName: "targets", args: [id] }) as const),
-      allowFailure: false,
-    }),
-    client.multicall({
-      contracts: ids.map((id) => ({ ...c, functionName: "targetModels", args: [id] }) as const),
       allowFailure: false,
     }),
     client.multicall({
@@ -118,7 +129,7 @@ export async function readMarket(client: PublicClient, address: Address): Promis
   ]);
 
   const targets = ids.map((id, i): TargetInfo => {
-    const [reward, epoch, threshold, status] = rawTargets[i]!;
+    const [reward, epoch, threshold, status, packedModels] = rawTargets[i]!;
     const s = rawSubmissions[i]!;
     const submission: SubmissionInfo | undefined =
       s[0] === ZERO
@@ -143,7 +154,7 @@ export async function readMarket(client: PublicClient, address: Address): Promis
       threshold: BigInt(threshold),
       status,
       phase: targetPhase(status, BigInt(epoch), submission?.fillEpoch, currentEpoch),
-      models: [...rawModels[i]!],
+      models: unpackModels(packedModels),
       ...(submission ? { submission } : {}),
     };
   });
@@ -184,7 +195,11 @@ export async function readMarket(client: PublicClient, address: Address): Promis
     epochLength: config.epochLength,
     dimension: config.dimension,
     bondPerByte: config.bondPerByte,
+    minBond,
+    maxFills: Number(maxFills),
     maxDataSize: config.maxDataSize,
+    blockNumber: block.number,
+    seedBlock,
     targets,
     epochs: epochIds.map((epoch, i) => {
       const [, , , threshold, count, fills, opened] = rawEpochs[i]!;

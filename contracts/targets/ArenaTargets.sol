@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
@@ -12,11 +11,31 @@ import {TargetMath} from "./TargetMath.sol";
 /// @title ArenaTargets
 /// @notice Data submission to targets in embedding space (ARCHITECTURE §4): models register with a position,
 /// each epoch opens targets around a generator centre, the first submission whose embedding lands within a
-/// target's threshold fills it (with a bond), a sortition-chosen validator audits it in the next epoch, and
-/// afterwards the reward is split between the submitter and the winning model's owner.
-/// @dev Positions, the generator centre and submitted embeddings are packed big-endian int32 (micro units).
+/// target's threshold fills it (with a bond), validators audit it in the next epoch, and afterwards the reward is
+/// split between the drawn auditor who confirmed it, the submitter and the winning model's owner.
+/// @dev Security model (docs/security/targets.md):
+/// - Epoch seeds are drawn in two steps: anyone fixes the next block once the epoch has started
+///   (`requestSeed`), anyone reads its hash once it exists (`openEpoch`); if 256 blocks pass unread the hash is
+///   gone and a fresh block may be fixed. The seed governs the epoch's target positions and the auditors of the
+///   previous epoch's fills, all of which were filled before the epoch started, so nobody knows the seed when
+///   the last action it governs is taken, and the reader cannot retry it. While a draw is pending, the model set,
+///   the generator and the pool cannot change (`SeedDrawPending`). The producer of the seed block stays
+///   trusted (it can choose or withhold its block; on Base that is the sequencer).
+/// - Submissions are committed first (`commit`, a hash bound to the submitter) and revealed in a later block
+///   (`submit`), so a copy of a pending reveal needs a commitment from an earlier block, made before the copier
+///   could see the data.
+/// - Each fill takes at least `minBond`, one address fills at most `maxFillsPerSubmitter` targets per epoch, and a
+///   fill does not spawn a target in its epoch: every epoch opens at most `targetsPerEpoch`, so the pool cannot be
+///   reserved faster than `targetsPerEpoch × rewardPerTarget` per epoch.
+/// - The audit of a fill is fixed when it is filled: its window is the next epoch and its validators are those
+///   that joined before the fill's epoch and are bonded through the audit epoch (`canAudit`; leaving takes two
+///   epochs). Validator slots never move, so `auditorOf` does not change when others leave. Any of them may open
+///   or join a report in the window, whatever the model set or the seed; reports holding 2/3 of their stake
+///   forfeit the bond and the audit fee to the reporters.
+/// - The owner (fixed at deployment) only sets the generator; it cannot move funds or change any rule.
+/// Positions, the generator centre and submitted embeddings are packed big-endian int32 (micro units).
 /// Positions and the centre live in SSTORE2 pointers so that assignment reads them for the price of a copy.
-contract ArenaTargets is IArenaTargets, Ownable, ReentrancyGuard {
+contract ArenaTargets is IArenaTargets, ReentrancyGuard {
     using SafeERC20 for IERC20;
 
     uint256 internal constant MICRO = 1e6;
@@ -26,9 +45,22 @@ contract ArenaTargets is IArenaTargets, Ownable, ReentrancyGuard {
     uint256 internal constant MAX_ACTIVE_MODELS = 6;
     uint256 internal constant MAX_TARGETS_PER_EPOCH = 100;
     uint256 internal constant MAX_VALIDATORS = 64;
+    /// @notice The largest loss a submission may claim, in micro bits per byte (1,000 bits per byte).
+    uint256 public constant MAX_LOSS = 1e9;
+    /// @notice Share of a target's reward (basis points) paid for its audit: to the drawn auditor that confirmed
+    /// it, or to the reporters when the fill is found fraudulent; back to the pool when nobody confirmed.
+    uint256 public constant AUDIT_FEE_BPS = 1000;
+    /// @dev `blockhash` reaches back 256 blocks.
+    uint256 internal constant BLOCKHASH_WINDOW = 256;
 
     IERC20 public immutable token;
     uint256 public immutable genesis;
+    /// @notice Sets the generator; fixed at deployment. It holds no power over funds.
+    address public immutable owner;
+    /// @notice The least bond a submission takes, whatever its declared size: a quarter of a target's reward.
+    uint256 public immutable minBond;
+    /// @notice How many targets one address may fill in one epoch.
+    uint256 public immutable maxFillsPerSubmitter;
     Config internal _config;
 
     /// @notice Unreserved reward tokens; each opened target reserves `rewardPerTarget` from it.
@@ -41,24 +73,33 @@ contract ArenaTargets is IArenaTargets, Ownable, ReentrancyGuard {
     address public generatorCenter;
     uint32 public generatorSpread;
     uint256 public emaFillRate;
-    uint256 public lastOpenedEpoch;
-    bool public anyEpochOpened;
+    uint256 internal lastOpenedEpoch;
+    bool internal anyEpochOpened;
 
     uint256 public modelCount;
     uint256 public targetCount;
     uint16[] internal _activeModels;
     mapping(uint256 modelId => Model) internal _models;
     mapping(uint256 modelId => ModelStats) public modelStats;
-    mapping(bytes32 artifactHash => uint256 modelId) public modelByHash;
+    mapping(bytes32 artifactHash => uint256 modelId) internal modelByHash;
     mapping(address submitter => SubmitterStats) public submitterStats;
 
     mapping(uint256 epoch => Epoch) public epochs;
+    /// @notice The block whose hash becomes the epoch's seed (0 while none was fixed).
+    mapping(uint256 epoch => uint256 blockNumber) public seedBlock;
     mapping(uint256 targetId => Target) public targets;
     mapping(uint256 targetId => Submission) public submissions;
     mapping(uint256 targetId => address[]) internal _reporters;
     mapping(uint256 targetId => mapping(address validator => bool)) public hasReported;
+    /// @notice The block in which a submission commitment was made (0: none, or already revealed).
+    mapping(bytes32 commitment => uint256 blockNumber) public commitments;
+    /// @notice Targets filled by an address in an epoch.
+    mapping(uint256 epoch => mapping(address submitter => uint256)) public fillsBy;
 
+    /// @dev Validator slots: a leaving validator's slot is cleared (never moved into), and a joining one takes the
+    /// first free slot, so the order of the validators that can audit a fill never changes.
     address[] internal _validatorList;
+    uint256 internal validatorCount;
     mapping(address validator => Validator) public validators;
 
     /// @dev The models a target is assigned to, for assignment: ids, stakes, positions and their squared norms.
@@ -69,8 +110,9 @@ contract ArenaTargets is IArenaTargets, Ownable, ReentrancyGuard {
         uint256[] norms;
     }
 
-    constructor(IERC20 token_, address owner_, Config memory config_) Ownable(owner_) {
+    constructor(IERC20 token_, address owner_, Config memory config_) {
         if (address(token_) == address(0)) revert ZeroParameter("token");
+        if (owner_ == address(0)) revert ZeroParameter("owner");
         if (config_.epochLength == 0) revert ZeroParameter("epochLength");
         if (config_.dimension == 0) revert ZeroParameter("dimension");
         if (config_.rewardPerTarget == 0) revert ZeroParameter("rewardPerTarget");
@@ -91,6 +133,9 @@ contract ArenaTargets is IArenaTargets, Ownable, ReentrancyGuard {
         _config = config_;
         emaFillRate = config_.targetFillRate;
         generatorSpread = uint32(MICRO);
+        owner = owner_;
+        minBond = config_.rewardPerTarget / 4;
+        maxFillsPerSubmitter = config_.targetsPerEpoch < 2 ? 1 : 2;
     }
 
     // ------------------------------------------------------------------ views
@@ -116,19 +161,6 @@ contract ArenaTargets is IArenaTargets, Ownable, ReentrancyGuard {
         return _activeModels;
     }
 
-    /// @notice The models assigned to a target, best first. A target spawned by a submission is assigned by
-    /// its first `submit`; until then this returns the assignment it would get now.
-    function targetModels(uint256 targetId) public view returns (uint16[] memory ids) {
-        Target storage t = _target(targetId);
-        if (t.models == 0)
-            return _assign(targetEmbedding(targetId), _candidates(_config.dimension), _config.modelsPerTarget);
-        uint64 packed = t.models;
-        uint256 n;
-        while (n < MAX_MODELS_PER_TARGET && (packed >> (16 * n)) & 0xffff != 0) ++n;
-        ids = new uint16[](n);
-        for (uint256 i; i < n; ++i) ids[i] = uint16(packed >> (16 * i));
-    }
-
     /// @notice A target's embedding, regenerated from its epoch's seed and generator.
     function targetEmbedding(uint256 targetId) public view returns (int256[] memory) {
         Target storage t = _target(targetId);
@@ -141,47 +173,44 @@ contract ArenaTargets is IArenaTargets, Ownable, ReentrancyGuard {
             );
     }
 
-    /// @notice The seed of one target: keccak256(epochSeed, targetId).
-    function targetSeed(bytes32 epochSeed, uint256 targetId) public pure returns (bytes32) {
+    /// @dev The seed of one target: keccak256(epochSeed, targetId).
+    function targetSeed(bytes32 epochSeed, uint256 targetId) internal pure returns (bytes32) {
         return keccak256(abi.encode(epochSeed, targetId));
     }
 
-    /// @notice Validators, in joining order.
+    /// @notice Validator slots in order (zero: a free slot).
     function validatorList() external view returns (address[] memory) {
         return _validatorList;
     }
 
-    /// @notice Validators that reported a submission.
-    function reporters(uint256 targetId) external view returns (address[] memory) {
-        return _reporters[targetId];
-    }
-
-    /// @notice Whether `account` may audit in `epoch`: joined before it and not gone by then.
-    function isEligible(address account, uint256 epoch) public view returns (bool) {
+    /// @notice Whether `account` audits the fills of `fillEpoch` (in epoch fillEpoch + 1): it joined before
+    /// `fillEpoch` and stays bonded through the audit epoch. Fixed once `fillEpoch` has started.
+    function canAudit(address account, uint256 fillEpoch) public view returns (bool) {
         Validator storage v = validators[account];
-        return v.exists && v.joinedEpoch < epoch && (v.exitEpoch == 0 || v.exitEpoch > epoch);
+        return v.exists && v.joinedEpoch < fillEpoch && (v.exitEpoch == 0 || v.exitEpoch > fillEpoch + 1);
     }
 
-    /// @notice Total stake of the validators eligible in `epoch` (fixed during that epoch).
-    function eligibleStake(uint256 epoch) public view returns (uint256 total) {
+    /// @notice Total stake of the validators that audit the fills of `fillEpoch` (fixed once it started).
+    function auditStake(uint256 fillEpoch) public view returns (uint256 total) {
         for (uint256 i; i < _validatorList.length; ++i) {
-            if (isEligible(_validatorList[i], epoch)) total += validators[_validatorList[i]].stake;
+            address v = _validatorList[i];
+            if (canAudit(v, fillEpoch)) total += validators[v].stake;
         }
     }
 
-    /// @notice The validator drawn (stake-weighted) to audit a filled target, or zero when there is none yet.
+    /// @notice The validator drawn (stake-weighted, over `canAudit`) to audit a filled target with the seed of
+    /// its audit epoch; zero until that seed is drawn, or when no validator can audit it.
     function auditorOf(uint256 targetId) public view returns (address) {
         Submission storage s = submissions[targetId];
         if (s.submitter == address(0)) return address(0);
-        uint256 auditEpoch = uint256(s.fillEpoch) + 1;
-        Epoch storage e = epochs[auditEpoch];
-        if (!e.opened) return address(0);
-        uint256 total = eligibleStake(auditEpoch);
-        if (total == 0) return address(0);
+        uint256 fillEpoch = s.fillEpoch;
+        Epoch storage e = epochs[fillEpoch + 1];
+        uint256 total = auditStake(fillEpoch);
+        if (!e.opened || total == 0) return address(0);
         uint256 draw = uint256(keccak256(abi.encode(e.seed, targetId))) % total;
         for (uint256 i; i < _validatorList.length; ++i) {
             address candidate = _validatorList[i];
-            if (!isEligible(candidate, auditEpoch)) continue;
+            if (!canAudit(candidate, fillEpoch)) continue;
             uint256 stake = validators[candidate].stake;
             if (draw < stake) return candidate;
             draw -= stake;
@@ -192,7 +221,9 @@ contract ArenaTargets is IArenaTargets, Ownable, ReentrancyGuard {
     // ------------------------------------------------------------------ governance and funding
 
     /// @notice Sets the generator (centre as packed int32, or empty for the origin) for epochs opened from now on.
-    function setGenerator(bytes calldata center, uint32 spread) external onlyOwner {
+    function setGenerator(bytes calldata center, uint32 spread) external {
+        if (msg.sender != owner) revert NotOwner(msg.sender);
+        _requireNoPendingDraw();
         if (center.length != 0 && center.length != uint256(_config.dimension) * 4) {
             revert TargetMath.WrongDimension(center.length / 4, _config.dimension);
         }
@@ -207,6 +238,7 @@ contract ArenaTargets is IArenaTargets, Ownable, ReentrancyGuard {
     /// @notice Adds reward tokens to the pool.
     function fundPool(uint256 amount) external nonReentrant {
         if (amount == 0) revert ZeroParameter("amount");
+        _requireNoPendingDraw();
         pool += amount;
         emit PoolFunded(msg.sender, amount, pool);
         token.safeTransferFrom(msg.sender, address(this), amount);
@@ -221,7 +253,8 @@ contract ArenaTargets is IArenaTargets, Ownable, ReentrancyGuard {
         bytes calldata position,
         uint96 stake
     ) external nonReentrant returns (uint256 modelId) {
-        Config memory c = _config;
+        Config storage c = _config;
+        _requireNoPendingDraw();
         if (bytes(artifactUri).length == 0) revert EmptyArtifactUri();
         if (stake < c.minModelStake) revert StakeTooLow(stake, c.minModelStake);
         uint256 existing = modelByHash[artifactHash];
@@ -254,6 +287,7 @@ contract ArenaTargets is IArenaTargets, Ownable, ReentrancyGuard {
         if (m.owner == address(0)) revert UnknownModel(modelId);
         if (m.owner != msg.sender) revert NotModelOwner(modelId, msg.sender);
         if (!m.active) revert ModelNotActive(modelId);
+        _requireNoPendingDraw();
         uint256 stake = m.stake;
         m.active = false;
         m.stake = 0;
@@ -272,13 +306,33 @@ contract ArenaTargets is IArenaTargets, Ownable, ReentrancyGuard {
 
     // ------------------------------------------------------------------ epochs and targets
 
-    /// @notice Opens the current epoch: adjusts the threshold from the last epoch's fills, draws the epoch seed
-    /// and opens up to `targetsPerEpoch` targets (as many as the pool can reward). Callable by anyone, once.
-    function openEpoch() external nonReentrant returns (uint256 opened) {
+    /// @notice Step 1 of the seed draw: fixes the next block, whose hash will be the current epoch's seed.
+    /// Callable by anyone once the epoch has started; again only if 256 blocks passed and the hash is gone.
+    /// @return blockNumber The seed block; `openEpoch` reads its hash once it exists.
+    function requestSeed() external returns (uint256 blockNumber) {
         uint256 epoch = currentEpoch();
         if (epochs[epoch].opened) revert EpochAlreadyOpen(epoch);
-        if (_activeModels.length == 0) revert NoActiveModels();
-        Config memory c = _config;
+        uint256 pending = seedBlock[epoch];
+        if (pending != 0 && block.number <= pending + BLOCKHASH_WINDOW) revert SeedAlreadyRequested(epoch, pending);
+        blockNumber = block.number + 1;
+        seedBlock[epoch] = blockNumber;
+        emit SeedRequested(epoch, blockNumber, msg.sender);
+    }
+
+    /// @notice Step 2 of the seed draw, then opens the epoch: reads the seed block's hash (it must exist and still
+    /// be readable), adjusts the threshold from the last epoch's fills and opens up to `targetsPerEpoch` targets
+    /// (as many as the pool can reward; none while no model is active, which blocks no audit). Anyone, once.
+    /// @dev The seed is keccak256(blockhash(seedBlock), epoch, this): nobody knew it when the request was made and
+    /// nobody can change it now. Only the producer of the seed block could have chosen it.
+    function openEpoch() external returns (uint256 opened) {
+        uint256 epoch = currentEpoch();
+        if (epochs[epoch].opened) revert EpochAlreadyOpen(epoch);
+        uint256 sb = seedBlock[epoch];
+        if (sb == 0) revert SeedNotRequested(epoch);
+        if (block.number <= sb) revert SeedNotReady(epoch, sb);
+        bytes32 hash = blockhash(sb);
+        if (hash == 0) revert SeedExpired(epoch, sb);
+        Config storage c = _config;
 
         uint256 threshold = c.initialThreshold;
         if (anyEpochOpened) {
@@ -292,7 +346,7 @@ contract ArenaTargets is IArenaTargets, Ownable, ReentrancyGuard {
                 c.maxThreshold
             );
         }
-        bytes32 seed = keccak256(abi.encode(block.prevrandao, epoch, address(this)));
+        bytes32 seed = keccak256(abi.encode(hash, epoch, address(this)));
         epochs[epoch] = Epoch({
             seed: seed,
             center: generatorCenter,
@@ -307,58 +361,72 @@ contract ArenaTargets is IArenaTargets, Ownable, ReentrancyGuard {
 
         uint256 affordable = pool / c.rewardPerTarget;
         opened = affordable < c.targetsPerEpoch ? affordable : c.targetsPerEpoch;
+        if (_activeModels.length == 0) opened = 0;
         if (opened > 0) {
             Candidates memory cands = _candidates(c.dimension);
             int256[] memory center = TargetMath.unpack(_read(generatorCenter), c.dimension);
-            for (uint256 i; i < opened; ++i) _openTarget(epoch, seed, center, generatorSpread, threshold, c, cands);
+            uint256 spread = generatorSpread;
+            for (uint256 i; i < opened; ++i) _openTarget(epoch, seed, center, spread, threshold, cands);
         }
         emit EpochOpened(epoch, seed, threshold, opened, emaFillRate);
     }
 
-    /// @notice Submits data to an open target. The contract recomputes the cosine distance from `embedding`
-    /// (packed int32, micro units) and accepts it only when it equals `distance` and is within the threshold.
-    /// The first valid submission fills the target, takes a bond of `bondPerByte × dataSize` and spawns a new
-    /// target in the same epoch.
-    function submit(SubmitParams calldata p) external nonReentrant {
-        Config memory c = _config;
-        Target storage t = _target(p.targetId);
-        if (t.status != TargetStatus.Open) revert TargetNotOpen(p.targetId, t.status);
-        uint256 epoch = currentEpoch();
-        if (t.epoch != epoch) revert TargetEpochOver(p.targetId, t.epoch, epoch);
+    /// @notice Step 1 of a submission: commits to it without showing it. The commitment is
+    /// keccak256(abi.encodePacked(submitter, abi.encode(params, salt))), the submitter followed by the arguments
+    /// of the `submit` call that will reveal it, in a later block; a copier cannot reuse it (it names the submitter).
+    function commit(uint256 targetId, bytes32 commitment) external {
+        uint256 epoch = _requireOpenNow(targetId);
+        uint256 cap = maxFillsPerSubmitter;
+        if (fillsBy[epoch][msg.sender] >= cap) revert FillCapReached(msg.sender, epoch, cap);
+        if (commitments[commitment] != 0) revert AlreadyCommitted(commitment);
+        commitments[commitment] = block.number;
+        emit SubmissionCommitted(targetId, msg.sender, commitment);
+    }
+
+    /// @notice Step 2: reveals a committed submission to an open target. The commitment must be from an earlier
+    /// block. The contract recomputes the cosine distance from `embedding` (packed int32, micro units) and accepts
+    /// it only when it equals `distance` and is within the threshold. The first valid submission fills the
+    /// target and takes a bond of max(`bondPerByte × dataSize`, `minBond`); one address fills at most
+    /// `maxFillsPerSubmitter` targets per epoch. The fill's audit is fixed now: epoch fillEpoch + 1, by the
+    /// validators `canAudit(·, fillEpoch)`.
+    function submit(SubmitParams calldata p, bytes32 salt) external nonReentrant {
+        Config storage c = _config;
+        uint256 epoch = _requireOpenNow(p.targetId);
+        // The arguments as sent, abi.encode(p, salt) (salt is read there); a non-canonical encoding only fails.
+        salt;
+        bytes32 commitment = keccak256(abi.encodePacked(msg.sender, msg.data[4:]));
+        uint256 committedAt = commitments[commitment];
+        if (committedAt == 0) revert NoCommitment(p.targetId, msg.sender);
+        if (committedAt >= block.number) revert CommitTooRecent(p.targetId, committedAt);
+        delete commitments[commitment];
+        uint256 fills = fillsBy[epoch][msg.sender] + 1;
+        if (fills > maxFillsPerSubmitter) revert FillCapReached(msg.sender, epoch, maxFillsPerSubmitter);
+        fillsBy[epoch][msg.sender] = fills;
         if (bytes(p.dataUri).length == 0) revert EmptyDataUri();
         if (p.dataSize == 0 || p.dataSize > c.maxDataSize) revert DataSizeOutOfRange(p.dataSize, c.maxDataSize);
+        if (p.loss > MAX_LOSS) revert LossOutOfRange(p.loss, MAX_LOSS);
 
+        Target storage t = targets[p.targetId];
         Epoch storage e = epochs[epoch];
+        if (!_isAssigned(t.models, p.modelId)) revert ModelNotAssigned(p.targetId, p.modelId);
         int256[] memory center = TargetMath.unpack(_read(e.center), c.dimension);
         int256[] memory vector = TargetMath.generate(targetSeed(e.seed, p.targetId), center, e.spread);
-        uint64 models = t.models;
-        if (models == 0) models = _storeAssignment(p.targetId, t, vector, c);
-        if (!_isAssigned(models, p.modelId)) revert ModelNotAssigned(p.targetId, p.modelId);
         uint256 computed = TargetMath.cosineDistance(TargetMath.unpack(p.embedding, c.dimension), vector);
         if (p.distance != computed) revert DistanceMismatch(p.distance, computed);
         if (computed > t.threshold) revert OutsideThreshold(computed, t.threshold);
 
-        uint256 bond = uint256(c.bondPerByte) * p.dataSize;
+        uint256 bond = TargetMath.bondFor(p.dataSize, c.bondPerByte, minBond);
         t.status = TargetStatus.Filled;
         e.fills += 1;
         _recordSubmission(p, epoch, bond);
-
-        if (pool >= c.rewardPerTarget && _activeModels.length > 0)
-            _createTarget(epoch, e.threshold, c, new uint16[](0));
         token.safeTransferFrom(msg.sender, address(this), bond);
     }
 
-    function _storeAssignment(
-        uint256 targetId,
-        Target storage t,
-        int256[] memory vector,
-        Config memory c
-    ) internal returns (uint64 packed) {
-        if (_activeModels.length == 0) revert NoActiveModels();
-        uint16[] memory chosen = _assign(vector, _candidates(c.dimension), c.modelsPerTarget);
-        packed = _packAssignment(chosen);
-        t.models = packed;
-        emit TargetAssigned(targetId, chosen);
+    function _requireOpenNow(uint256 targetId) internal view returns (uint256 epoch) {
+        Target storage t = _target(targetId);
+        if (t.status != TargetStatus.Open) revert TargetNotOpen(targetId, t.status);
+        epoch = currentEpoch();
+        if (t.epoch != epoch) revert TargetEpochOver(targetId, t.epoch, epoch);
     }
 
     function _packAssignment(uint16[] memory chosen) internal returns (uint64 packed) {
@@ -406,25 +474,31 @@ contract ArenaTargets is IArenaTargets, Ownable, ReentrancyGuard {
 
     // ------------------------------------------------------------------ audits
 
-    /// @notice The drawn auditor confirms a filled submission after re-scoring it (no report can follow).
+    /// @notice The drawn auditor confirms a filled submission after re-scoring it (and checking the fetched
+    /// data's sha256 and byte length against the submission). It earns `AUDIT_FEE_BPS` of the reward at the
+    /// claim, unless other validators still find the fill fraudulent in the window.
     function confirm(uint256 targetId) external {
         Submission storage s = _auditable(targetId);
-        address auditor = _requireAuditor(targetId, s);
-        if (s.reportStake != 0) revert AlreadyReported(targetId, auditor);
+        address auditor = auditorOf(targetId);
+        if (auditor == address(0)) revert NoAuditorYet(targetId, uint256(s.fillEpoch) + 1);
+        if (msg.sender != auditor) revert NotAuditor(targetId, msg.sender, auditor);
+        if (s.confirmed) revert AuditAlreadyConfirmed(targetId);
+        if (hasReported[targetId][msg.sender]) revert AlreadyReported(targetId, msg.sender);
         s.auditor = auditor;
         s.confirmed = true;
         emit AuditConfirmed(targetId, auditor);
     }
 
-    /// @notice Reports a filled submission as fraudulent. The drawn auditor opens the report; other eligible
-    /// validators join it. Reports holding ≥ 2/3 of the eligible stake forfeit the bond to the reporters (pro
-    /// rata to stake) and return the reward to the pool.
+    /// @notice Reports a filled submission as fraudulent (wrong loss, distance or winner, or data whose sha256 or
+    /// size differs from what was declared). Any validator that `canAudit` the fill may open or join a report
+    /// during the audit epoch, whether or not its seed was drawn. Reports holding ≥ 2/3 of that stake forfeit the
+    /// bond and the audit fee to the reporters (pro rata to stake) and return the rest of the reward to the pool.
     function report(uint256 targetId) external nonReentrant {
         Submission storage s = _auditable(targetId);
-        uint256 auditEpoch = uint256(s.fillEpoch) + 1;
-        if (!isEligible(msg.sender, auditEpoch)) revert NotEligibleValidator(msg.sender, auditEpoch);
+        uint256 fillEpoch = s.fillEpoch;
+        if (!canAudit(msg.sender, fillEpoch)) revert NotEligibleValidator(msg.sender, fillEpoch + 1);
         if (hasReported[targetId][msg.sender]) revert AlreadyReported(targetId, msg.sender);
-        if (s.reportStake == 0) s.auditor = _requireAuditor(targetId, s);
+        if (s.confirmed && s.auditor == msg.sender) revert AuditAlreadyConfirmed(targetId);
 
         uint256 stake = validators[msg.sender].stake;
         hasReported[targetId][msg.sender] = true;
@@ -432,12 +506,13 @@ contract ArenaTargets is IArenaTargets, Ownable, ReentrancyGuard {
         s.reportStake += uint128(stake);
         emit Reported(targetId, msg.sender, stake, s.reportStake);
 
-        if (uint256(s.reportStake) * 3 >= eligibleStake(auditEpoch) * 2) _forfeit(targetId, s);
+        if (uint256(s.reportStake) * 3 >= auditStake(fillEpoch) * 2) _forfeit(targetId, s);
     }
 
     // ------------------------------------------------------------------ claims
 
-    /// @notice After the audit epoch, pays the reward (50% submitter, 50% model owner) and returns the bond.
+    /// @notice After the audit epoch, pays the reward and returns the bond: `AUDIT_FEE_BPS` to the auditor that
+    /// confirmed (back to the pool if none did), the rest 50% to the submitter and 50% to the model owner.
     function claim(uint256 targetId) external nonReentrant {
         Target storage t = _target(targetId);
         if (t.status != TargetStatus.Filled) revert TargetNotFilled(targetId, t.status);
@@ -446,47 +521,60 @@ contract ArenaTargets is IArenaTargets, Ownable, ReentrancyGuard {
         if (currentEpoch() < claimableFrom) revert ClaimTooEarly(targetId, claimableFrom);
 
         uint256 reward = t.reward;
-        uint256 toSubmitter = reward / 2;
-        uint256 toModel = reward - toSubmitter;
+        (uint256 toAuditor, uint256 toSubmitter, uint256 toModel, uint256 toPool) = TargetMath.splitReward(
+            reward,
+            AUDIT_FEE_BPS,
+            s.confirmed
+        );
         uint256 bond = s.bond;
         address modelOwner = _models[s.modelId].owner;
         t.status = TargetStatus.Claimed;
         reservedRewards -= reward;
+        pool += toPool;
         bondsHeld -= bond;
         modelStats[s.modelId].rewards += uint128(toModel);
         submitterStats[s.submitter].rewards += uint128(toSubmitter);
-        emit Claimed(targetId, s.submitter, modelOwner, toSubmitter, toModel, bond);
+        emit Claimed(targetId, s.submitter, modelOwner, toSubmitter, toModel, bond, s.auditor, toAuditor);
 
         token.safeTransfer(s.submitter, toSubmitter + bond);
         token.safeTransfer(modelOwner, toModel);
+        if (toAuditor > 0) token.safeTransfer(s.auditor, toAuditor);
     }
 
     // ------------------------------------------------------------------ validators
 
-    /// @notice Joins as a validator with `stake`; it counts for audits from the next epoch.
+    /// @notice Joins as a validator with `stake`, taking the first free slot; it audits the fills of the epochs
+    /// after this one.
     function joinValidators(uint128 stake) external nonReentrant {
-        Config memory c = _config;
+        Config storage c = _config;
         if (validators[msg.sender].exists) revert AlreadyValidator(msg.sender);
         if (stake < c.minValidatorStake) revert StakeTooLow(stake, c.minValidatorStake);
-        if (_validatorList.length >= c.maxValidators) revert TooManyValidators(c.maxValidators);
+        if (validatorCount >= c.maxValidators) revert TooManyValidators(c.maxValidators);
         uint256 epoch = currentEpoch();
         validators[msg.sender] = Validator({stake: stake, joinedEpoch: uint32(epoch), exitEpoch: 0, exists: true});
-        _validatorList.push(msg.sender);
+        uint256 n = _validatorList.length;
+        uint256 slot;
+        while (slot < n && _validatorList[slot] != address(0)) ++slot;
+        if (slot == n) _validatorList.push(msg.sender);
+        else _validatorList[slot] = msg.sender;
+        ++validatorCount;
         validatorStakeTotal += stake;
         emit ValidatorJoined(msg.sender, stake, epoch + 1);
         token.safeTransferFrom(msg.sender, address(this), stake);
     }
 
-    /// @notice Starts leaving: still eligible this epoch, not from the next; withdrawable one epoch later.
+    /// @notice Starts leaving: it still audits this epoch's fills (in the next epoch), none after; its stake is
+    /// withdrawable once that audit epoch is over (exit epoch = now + 2, withdrawable from now + 3).
     function exitValidators() external {
         Validator storage v = validators[msg.sender];
         if (!v.exists) revert NotValidator(msg.sender);
         if (v.exitEpoch != 0) revert AlreadyExiting(msg.sender, v.exitEpoch);
-        v.exitEpoch = uint32(currentEpoch() + 1);
+        v.exitEpoch = uint32(currentEpoch() + 2);
         emit ValidatorExiting(msg.sender, v.exitEpoch);
     }
 
-    /// @notice Withdraws the stake of a validator that has left and served its unbonding epoch.
+    /// @notice Withdraws the stake of a validator that has left and served its audit epochs; its slot is freed
+    /// without moving any other validator.
     function withdrawValidatorStake() external nonReentrant {
         Validator memory v = validators[msg.sender];
         if (!v.exists) revert NotValidator(msg.sender);
@@ -497,11 +585,11 @@ contract ArenaTargets is IArenaTargets, Ownable, ReentrancyGuard {
         uint256 n = _validatorList.length;
         for (uint256 i; i < n; ++i) {
             if (_validatorList[i] == msg.sender) {
-                _validatorList[i] = _validatorList[n - 1];
-                _validatorList.pop();
+                _validatorList[i] = address(0);
                 break;
             }
         }
+        --validatorCount;
         validatorStakeTotal -= v.stake;
         emit ValidatorWithdrawn(msg.sender, v.stake);
         token.safeTransfer(msg.sender, v.stake);
@@ -511,6 +599,17 @@ contract ArenaTargets is IArenaTargets, Ownable, ReentrancyGuard {
 
     function _checkRange(string memory name, uint256 value, uint256 min, uint256 max) internal pure {
         if (value < min || value > max) revert ParameterOutOfRange(name, value);
+    }
+
+    /// @dev Once the seed block is fixed its hash may be public before anyone reads it, so nothing that decides
+    /// what the seed opens (the model set and positions, the generator, the pool) may change until it is read (or
+    /// its hash is gone).
+    function _requireNoPendingDraw() internal view {
+        uint256 epoch = currentEpoch();
+        uint256 sb = seedBlock[epoch];
+        if (sb != 0 && !epochs[epoch].opened && block.number <= sb + BLOCKHASH_WINDOW) {
+            revert SeedDrawPending(epoch, sb);
+        }
     }
 
     function _read(address pointer) internal view returns (bytes memory) {
@@ -559,34 +658,23 @@ contract ArenaTargets is IArenaTargets, Ownable, ReentrancyGuard {
         int256[] memory center,
         uint256 spread,
         uint256 threshold,
-        Config memory c,
         Candidates memory cands
-    ) internal returns (uint256 targetId) {
-        int256[] memory vector = TargetMath.generate(targetSeed(epochSeed, targetCount + 1), center, spread);
-        targetId = _createTarget(epoch, threshold, c, _assign(vector, cands, c.modelsPerTarget));
-    }
-
-    /// @dev Stores a target, reserves its reward and records its assignment. A replacement for a filled target
-    /// is created with no models and assigned on its first submission, so that `submit` does not pay for
-    /// ranking every active model against a target nobody may use.
-    function _createTarget(
-        uint256 epoch,
-        uint256 threshold,
-        Config memory c,
-        uint16[] memory chosen
-    ) internal returns (uint256 targetId) {
-        targetId = ++targetCount;
+    ) internal {
+        uint256 targetId = ++targetCount;
+        int256[] memory vector = TargetMath.generate(targetSeed(epochSeed, targetId), center, spread);
+        uint16[] memory chosen = _assign(vector, cands, _config.modelsPerTarget);
+        uint96 reward = _config.rewardPerTarget;
         targets[targetId] = Target({
-            reward: c.rewardPerTarget,
+            reward: reward,
             epoch: uint32(epoch),
             threshold: uint32(threshold),
             status: TargetStatus.Open,
             models: _packAssignment(chosen)
         });
-        pool -= c.rewardPerTarget;
-        reservedRewards += c.rewardPerTarget;
+        pool -= reward;
+        reservedRewards += reward;
         epochs[epoch].targets += 1;
-        emit TargetOpened(targetId, epoch, c.rewardPerTarget, threshold, chosen);
+        emit TargetOpened(targetId, epoch, reward, threshold, chosen);
     }
 
     /// @dev Stake-weighted nearest models: the k lowest cosdist(model, target) / stakeShare, by insertion.
@@ -634,6 +722,7 @@ contract ArenaTargets is IArenaTargets, Ownable, ReentrancyGuard {
             TargetMath.ranksBefore(distanceA, cands.stakes[a], cands.ids[a], distanceB, cands.stakes[b], cands.ids[b]);
     }
 
+    /// @dev A filled, unforfeited target whose audit epoch (fillEpoch + 1, fixed when it was filled) is now.
     function _auditable(uint256 targetId) internal view returns (Submission storage s) {
         Target storage t = _target(targetId);
         if (t.status != TargetStatus.Filled) revert TargetNotFilled(targetId, t.status);
@@ -641,23 +730,18 @@ contract ArenaTargets is IArenaTargets, Ownable, ReentrancyGuard {
         uint256 auditEpoch = uint256(s.fillEpoch) + 1;
         uint256 epoch = currentEpoch();
         if (epoch != auditEpoch) revert NotAuditEpoch(targetId, auditEpoch, epoch);
-        if (!epochs[auditEpoch].opened) revert EpochNotOpen(auditEpoch);
-        if (s.confirmed) revert AuditAlreadyConfirmed(targetId);
     }
 
-    function _requireAuditor(uint256 targetId, Submission storage s) internal view returns (address auditor) {
-        auditor = s.auditor != address(0) ? s.auditor : auditorOf(targetId);
-        if (msg.sender != auditor) revert NotAuditor(targetId, msg.sender, auditor);
-    }
-
-    /// @dev Reports reached 2/3 of the eligible stake: the bond goes to the reporters, the reward to the pool.
+    /// @dev Reports reached 2/3 of the fill's audit stake: the bond and the audit fee go to the reporters (pro rata
+    /// to stake, the rounding to the one that opened the report), the rest of the reward back to the pool.
     function _forfeit(uint256 targetId, Submission storage s) internal {
         Target storage t = targets[targetId];
         uint256 reward = t.reward;
+        uint256 fee = (reward * AUDIT_FEE_BPS) / 10_000;
         uint256 bond = s.bond;
         t.status = TargetStatus.Fraudulent;
         reservedRewards -= reward;
-        pool += reward;
+        pool += reward - fee;
         bondsHeld -= bond;
         ModelStats storage ms = modelStats[s.modelId];
         ms.wins -= 1;
@@ -666,17 +750,18 @@ contract ArenaTargets is IArenaTargets, Ownable, ReentrancyGuard {
         SubmitterStats storage ss = submitterStats[s.submitter];
         ss.filled -= 1;
         ss.bytesSubmitted -= s.dataSize;
-        emit SubmissionFraudulent(targetId, bond, reward);
+        emit SubmissionFraudulent(targetId, bond, reward - fee);
 
         address[] storage list = _reporters[targetId];
         uint256 total = s.reportStake;
+        uint256 payout = bond + fee;
         uint256 paid;
         uint256[] memory shares = new uint256[](list.length);
         for (uint256 i = 1; i < list.length; ++i) {
-            shares[i] = (bond * validators[list[i]].stake) / total;
+            shares[i] = (payout * validators[list[i]].stake) / total;
             paid += shares[i];
         }
-        shares[0] = bond - paid;
+        shares[0] = payout - paid;
         for (uint256 i; i < list.length; ++i) {
             if (shares[i] > 0) token.safeTransfer(list[i], shares[i]);
         }

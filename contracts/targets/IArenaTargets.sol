@@ -56,11 +56,12 @@ interface IArenaTargets {
         string artifactUri;
     }
 
+    /// @dev Sums are uint128: a loss is at most MAX_LOSS (1e9) and a distance at most 2e6, so 2^32 wins fit.
     struct ModelStats {
         uint32 assigned;
         uint32 wins;
-        uint64 lossSum;
-        uint64 distanceSum;
+        uint128 lossSum;
+        uint128 distanceSum;
         uint128 rewards;
     }
 
@@ -143,6 +144,18 @@ interface IArenaTargets {
     error AlreadyExiting(address account, uint256 exitEpoch);
     error StillBonded(address account, uint256 withdrawableFromEpoch);
     error NotExiting(address account);
+    error SeedNotRequested(uint256 epoch);
+    error SeedAlreadyRequested(uint256 epoch, uint256 seedBlock);
+    error SeedNotReady(uint256 epoch, uint256 seedBlock);
+    error SeedExpired(uint256 epoch, uint256 seedBlock);
+    error NoCommitment(uint256 targetId, address submitter);
+    error CommitTooRecent(uint256 targetId, uint256 commitBlock);
+    error AlreadyCommitted(bytes32 commitment);
+    error FillCapReached(address submitter, uint256 epoch, uint256 maxFills);
+    error LossOutOfRange(uint256 loss, uint256 maxLoss);
+    error NoAuditorYet(uint256 targetId, uint256 auditEpoch);
+    error NotOwner(address caller);
+    error SeedDrawPending(uint256 epoch, uint256 seedBlock);
 
     event PoolFunded(address indexed from, uint256 amount, uint256 pool);
     event GeneratorSet(uint256 dimension, uint256 spread, address center);
@@ -175,6 +188,8 @@ interface IArenaTargets {
         uint256 distance,
         uint256 bond
     );
+    event SeedRequested(uint256 indexed epoch, uint256 seedBlock, address indexed requester);
+    event SubmissionCommitted(uint256 indexed targetId, address indexed submitter, bytes32 commitment);
     event AuditConfirmed(uint256 indexed targetId, address indexed auditor);
     event Reported(uint256 indexed targetId, address indexed validator, uint256 stake, uint256 reportStake);
     event SubmissionFraudulent(uint256 indexed targetId, uint256 bondForfeited, uint256 rewardReturned);
@@ -184,7 +199,9 @@ interface IArenaTargets {
         address indexed modelOwner,
         uint256 submitterReward,
         uint256 modelReward,
-        uint256 bondReturned
+        uint256 bondReturned,
+        address auditor,
+        uint256 auditorFee
     );
     event TargetExpired(uint256 indexed targetId, uint256 rewardReturned);
     event ValidatorJoined(address indexed validator, uint256 stake, uint256 eligibleFromEpoch);

@@ -150,4 +150,26 @@ library TargetMath {
         uint256 rate = (fills * MICRO) / targets;
         return (alpha * rate + (MICRO - alpha) * ema) / MICRO;
     }
+
+    /// @notice The bond of a submission: `bondPerByte × size`, but never less than `minBond`, so that a declared
+    /// size of 1 byte cannot make fraud cheap.
+    function bondFor(uint256 size, uint256 bondPerByte, uint256 minBond) internal pure returns (uint256 bond) {
+        bond = bondPerByte * size;
+        if (bond < minBond) bond = minBond;
+    }
+
+    /// @notice How a claimed target's reward is shared: `feeBps` of it to the auditor when the drawn auditor
+    /// confirmed (else back to the pool), the rest half to the submitter (rounded down) and half to the model.
+    function splitReward(
+        uint256 reward,
+        uint256 feeBps,
+        bool confirmed
+    ) internal pure returns (uint256 toAuditor, uint256 toSubmitter, uint256 toModel, uint256 toPool) {
+        uint256 fee = (reward * feeBps) / 10_000;
+        uint256 rest = reward - fee;
+        toSubmitter = rest / 2;
+        toModel = rest - toSubmitter;
+        if (confirmed) toAuditor = fee;
+        else toPool = fee;
+    }
 }

@@ -29,3 +29,14 @@ export function assignModels(
   ranked.sort((a, b) => (ranksBefore(a, b) ? -1 : ranksBefore(b, a) ? 1 : 0));
   return ranked.slice(0, k).map(({ id, distance }) => ({ id, distance }));
 }
+
+/** The models of a target as the contract packs them (`targets(id).models`): 16 bits each, best first, 0 ends. */
+export function unpackModels(packed: bigint): number[] {
+  const ids: number[] = [];
+  for (let i = 0n; i < 4n; i++) {
+    const id = Number((packed >> (16n * i)) & 0xffffn);
+    if (id === 0) break;
+    ids.push(id);
+  }
+  return ids;
+}

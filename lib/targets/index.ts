@@ -4,3 +4,4 @@ export * from "./difficulty";
 export * from "./sortition";
 export * from "./submission";
 export * from "./status";
+export * from "./rules";

@@ -3,8 +3,9 @@ import { encodeAbiParameters, keccak256, type Address, type Hex } from "viem";
 export type EligibleValidator = { address: Address; stake: bigint };
 
 /**
- * The auditor of a filled target: draw = keccak256(auditEpochSeed, targetId) mod total eligible stake, walked
- * over the eligible validators in the contract's list order (as ArenaTargets.auditorOf).
+ * The auditor of a filled target: draw = keccak256(auditEpochSeed, targetId) mod the total stake of the
+ * validators that can audit it, walked over them in the contract's slot order (as ArenaTargets.auditorOf).
+ * Pass only the validators for which `canAudit` holds, in slot order (free slots left out).
  */
 export function pickAuditor(
   auditEpochSeed: Hex,

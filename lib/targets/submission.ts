@@ -62,12 +62,37 @@ export function withinTolerance(claimed: number, measured: number): boolean {
 
 export type AuditVerdict = { honest: boolean; reasons: string[] };
 
-/** Compares a re-scored submission with what was claimed: the winning model's loss and the distance. */
-export function auditSubmission(
-  claimed: { loss: number; distance: number; modelId: number },
-  rescored: { winnerModelId: number; loss: number; distance: number },
-): AuditVerdict {
+/** What the auditor fetched: the sha256 (0x-hex) and byte length of the data behind the submission's URI. */
+export type FetchedBlob = { sha256: Hex; size: number };
+
+/**
+ * The data must be exactly what was declared on chain: its sha256 and its real byte length (the bond was taken
+ * for that size). A mismatch is fraud that any validator auditing the fill may report.
+ */
+export function blobReasons(fetched: FetchedBlob, declared: { dataHash: Hex; dataSize: number }): string[] {
   const reasons: string[] = [];
+  if (fetched.sha256.toLowerCase() !== declared.dataHash.toLowerCase()) {
+    reasons.push(`The data's sha256 is ${fetched.sha256}, not the ${declared.dataHash} declared on chain.`);
+  }
+  if (fetched.size !== declared.dataSize) {
+    reasons.push(`The data is ${fetched.size} bytes, not the ${declared.dataSize} bytes declared on chain.`);
+  }
+  return reasons;
+}
+
+/**
+ * Compares a re-scored submission with what was claimed: the data's hash and size (when `blob` is given), the
+ * winning model, its loss and the distance.
+ */
+export function auditSubmission(
+  claimed: { loss: number; distance: number; modelId: number; dataHash?: Hex; dataSize?: number },
+  rescored: { winnerModelId: number; loss: number; distance: number },
+  blob?: FetchedBlob,
+): AuditVerdict {
+  const reasons: string[] =
+    blob && claimed.dataHash !== undefined && claimed.dataSize !== undefined
+      ? blobReasons(blob, { dataHash: claimed.dataHash, dataSize: claimed.dataSize })
+      : [];
   if (rescored.winnerModelId !== claimed.modelId) {
     reasons.push(
       `Another assigned model (#${rescored.winnerModelId}) has a lower loss than the claimed winner.`,

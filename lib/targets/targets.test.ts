@@ -1,10 +1,19 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { assignModels } from "./assignment";
+import { assignModels, unpackModels } from "./assignment";
 import { nextThreshold } from "./difficulty";
 import { pickAuditor } from "./sortition";
 import { matchesFilter, targetPhase } from "./status";
-import { auditSubmission, planSubmission, withinTolerance } from "./submission";
+import {
+  bondFor,
+  canAudit,
+  forfeitSplit,
+  seedStep,
+  splitReward,
+  submissionCommitment,
+  type SubmitArgs,
+} from "./rules";
+import { auditSubmission, blobReasons, planSubmission, withinTolerance } from "./submission";
 import { cosineDistanceMicro, isqrt, pack, quantize, unpack } from "./vector";
 
 describe("lib/targets", () => {
@@ -48,6 +57,11 @@ describe("lib/targets", () => {
       assignModels(target, [twin, near], 2).map((m) => m.id),
       [2, 3],
     );
+  });
+
+  it("unpacks a target's models as the contract packs them", () => {
+    assert.deepEqual(unpackModels(0n), []);
+    assert.deepEqual(unpackModels(3n | (1n << 16n)), [3, 1]);
   });
 
   it("makes targets harder when they fill fast and easier when they do not", () => {
@@ -108,5 +122,73 @@ describe("lib/targets", () => {
     assert.equal(targetPhase(2, 3n, 3n, 5n), "claimable");
     assert.ok(matchesFilter("claimable", "filled"));
     assert.ok(!matchesFilter("open", "expired"));
+  });
+
+  it("takes at least the minimum bond, whatever the declared size", () => {
+    assert.equal(bondFor(1n, 10n, 25n), 25n);
+    assert.equal(bondFor(3n, 10n, 25n), 30n);
+  });
+
+  it("shares a claimed reward: 10% to the auditor that confirmed (else the pool), the rest halved", () => {
+    assert.deepEqual(splitReward(100n, true), { toAuditor: 10n, toSubmitter: 45n, toModel: 45n, toPool: 0n });
+    assert.deepEqual(splitReward(101n, false), {
+      toAuditor: 0n,
+      toSubmitter: 45n,
+      toModel: 46n,
+      toPool: 10n,
+    });
+    assert.deepEqual(forfeitSplit(100n, 25n), { toReporters: 35n, toPool: 90n });
+  });
+
+  it("binds a commitment to its submitter and every argument", () => {
+    const params: SubmitArgs = {
+      targetId: 1n,
+      dataUri: "sha256:ab",
+      dataHash: `0x${"ab".repeat(32)}`,
+      dataSize: 3,
+      modelId: 1,
+      loss: 5n,
+      embedding: "0x00000001",
+      distance: 0n,
+    };
+    const salt = `0x${"11".repeat(32)}` as const;
+    const a = "0x0000000000000000000000000000000000000001" as const;
+    const b = "0x0000000000000000000000000000000000000002" as const;
+    assert.notEqual(submissionCommitment(a, params, salt), submissionCommitment(b, params, salt));
+    assert.notEqual(
+      submissionCommitment(a, params, salt),
+      submissionCommitment(a, { ...params, dataSize: 4 }, salt),
+    );
+  });
+
+  it("walks the seed draw's two steps, with a fresh draw after 256 unread blocks", () => {
+    assert.equal(seedStep(false, 0n, 10n), "request");
+    assert.equal(seedStep(false, 11n, 11n), "wait");
+    assert.equal(seedStep(false, 11n, 12n), "open");
+    assert.equal(seedStep(false, 11n, 266n), "open");
+    assert.equal(seedStep(false, 11n, 267n), "request");
+    assert.equal(seedStep(true, 11n, 12n), "opened");
+  });
+
+  it("fixes who audits a fill when it is made: joined before, bonded through the audit epoch", () => {
+    const v = { stake: 1n, joinedEpoch: 2n, exitEpoch: 0n, exists: true };
+    assert.ok(!canAudit(v, 2n));
+    assert.ok(canAudit(v, 3n));
+    assert.ok(canAudit({ ...v, exitEpoch: 5n }, 3n));
+    assert.ok(!canAudit({ ...v, exitEpoch: 4n }, 3n));
+  });
+
+  it("finds data whose sha256 or size differs from what was declared", () => {
+    const declared = { dataHash: `0x${"ab".repeat(32)}` as const, dataSize: 1 };
+    assert.deepEqual(blobReasons({ sha256: declared.dataHash, size: 1 }, declared), []);
+    const reasons = blobReasons({ sha256: `0x${"cd".repeat(32)}`, size: 900 }, declared);
+    assert.equal(reasons.length, 2);
+    assert.match(reasons[1]!, /900 bytes, not the 1 bytes/);
+    const verdict = auditSubmission(
+      { loss: 1, distance: 0.1, modelId: 1, ...declared },
+      { winnerModelId: 1, loss: 1, distance: 0.1 },
+      { sha256: declared.dataHash, size: 900 },
+    );
+    assert.equal(verdict.honest, false);
   });
 });

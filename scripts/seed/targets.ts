@@ -1,7 +1,9 @@
 /**
  * Demo state of the targets market: the shipped models registered at their embedding of the chat sample, the
  * generator centred there, three validators, and targets over three epochs: one claimable (filled two epochs
- * ago), one filled in the current epoch (in audit next epoch), and the rest open.
+ * ago and confirmed by its drawn auditor, who earns the audit fee at the claim), one filled in the current epoch
+ * (in audit next epoch), and the rest open. Every epoch is opened with the two-step seed draw and every fill is
+ * committed, then revealed in a later block, as the app does it.
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -15,8 +17,12 @@ import {
   pack,
   planSubmission,
   quantize,
+  randomSalt,
+  submissionCommitment,
   targetSeed,
   unpack,
+  type SubmitArgs,
+  unpackModels,
 } from "../../lib/targets/index.ts";
 import { send } from "../lib/deploy.ts";
 import { TARGETS_CONFIG } from "../lib/deploy-plan.ts";
@@ -47,12 +53,23 @@ async function embedSample(): Promise<{
   return { bytes: new Uint8Array(bytes), scores };
 }
 
+async function mine(env: SeedEnv): Promise<void> {
+  await env.publicClient.request({ method: "evm_mine" as "eth_chainId", params: [] as unknown as undefined });
+}
+
+/**
+ * Next epoch, then the seed draw: fix the next block, mine past it (automine mines only on a transaction, and a
+ * simulation on "latest" runs in the latest block, so the seed block must be followed by one more), read it.
+ */
 async function advanceEpoch(env: SeedEnv, market: Address): Promise<void> {
   await env.publicClient.request({
     method: "evm_increaseTime" as "eth_chainId",
     params: [86_400] as unknown as undefined,
   });
-  await env.publicClient.request({ method: "evm_mine" as "eth_chainId", params: [] as unknown as undefined });
+  await mine(env);
+  await send(env, market, "ArenaTargets", "requestSeed", []);
+  await mine(env);
+  await mine(env);
   await send(env, market, "ArenaTargets", "openEpoch", []);
 }
 
@@ -91,15 +108,18 @@ export async function seedTargets(env: SeedEnv): Promise<void> {
   const submitter = env.clientFor(env.accounts[7]!);
   await send(submitter, token, "ArenaToken", "approve", [market, maxUint256]);
 
-  const fillOne = async (epoch: bigint): Promise<void> => {
+  const fillOne = async (epoch: bigint): Promise<bigint> => {
     const read = <T>(functionName: string, args: readonly unknown[]) =>
       env.publicClient.readContract({ address: market, abi: ABI as Abi, functionName, args }) as Promise<T>;
     const [seed, , , threshold] = await read<[Hex, Address, number, number]>("epochs", [epoch]);
     const count = await read<bigint>("targetCount", []);
     for (let id = 1n; id <= count; id++) {
-      const [, targetEpoch, , status] = await read<[bigint, number, number, number]>("targets", [id]);
+      const [, targetEpoch, , status, packed] = await read<[bigint, number, number, number, bigint]>(
+        "targets",
+        [id],
+      );
       if (BigInt(targetEpoch) !== epoch || status !== 1) continue;
-      const models = await read<readonly number[]>("targetModels", [id]);
+      const models = unpackModels(packed);
       const target = generateTarget(
         targetSeed(seed, id),
         unpack(pack(center), center.length),
@@ -112,19 +132,23 @@ export async function seedTargets(env: SeedEnv): Promise<void> {
         BigInt(threshold),
       );
       if (!plan.accepted) continue;
-      await send(submitter, market, "ArenaTargets", "submit", [
-        {
-          targetId: id,
-          dataUri: stored.uri,
-          dataHash: `0x${stored.sha256}`,
-          dataSize: stored.size,
-          modelId: plan.winner.modelId,
-          loss: plan.lossMicro,
-          embedding: plan.packedEmbedding,
-          distance: plan.distance,
-        },
-      ]);
-      return;
+      const params: SubmitArgs = {
+        targetId: id,
+        dataUri: stored.uri,
+        dataHash: `0x${stored.sha256}`,
+        dataSize: stored.size,
+        modelId: plan.winner.modelId,
+        loss: plan.lossMicro,
+        embedding: plan.packedEmbedding,
+        distance: plan.distance,
+      };
+      const salt = randomSalt();
+      const commitment = submissionCommitment(env.accounts[7]!, params, salt);
+      await send(submitter, market, "ArenaTargets", "commit", [id, commitment]);
+      // The reveal's simulation runs in the latest block, which must come after the commit's.
+      await mine(env);
+      await send(submitter, market, "ArenaTargets", "submit", [params, salt]);
+      return id;
     }
     throw new Error(`Seed: no target of epoch ${epoch} accepts the chat sample`);
   };
@@ -137,8 +161,15 @@ export async function seedTargets(env: SeedEnv): Promise<void> {
       functionName: "currentEpoch",
     })) as bigint;
   await advanceEpoch(env, market);
-  await fillOne(await epochNow());
+  const claimable = await fillOne(await epochNow());
   await advanceEpoch(env, market);
+  const auditor = (await env.publicClient.readContract({
+    address: market,
+    abi: ABI,
+    functionName: "auditorOf",
+    args: [claimable],
+  })) as Address;
+  await send(env.clientFor(auditor), market, "ArenaTargets", "confirm", [claimable]);
   await advanceEpoch(env, market);
   await fillOne(await epochNow());
 }

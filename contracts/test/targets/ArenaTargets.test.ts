@@ -1,10 +1,22 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { network } from "hardhat";
-import { maxUint256, parseEther, type Address } from "viem";
-import { nextEma, nextThreshold, pack, pickAuditor } from "../../../lib/targets/index.ts";
+import { maxUint256, parseEther, type Address, type Hex } from "viem";
 import {
+  canAudit,
+  nextEma,
+  nextThreshold,
+  pack,
+  pickAuditor,
+  splitReward,
+  submissionCommitment,
+  type SubmitArgs,
+  unpackModels,
+} from "../../../lib/targets/index.ts";
+import {
+  bondOf,
   CONFIG,
+  MAX_FILLS,
   DIM,
   EPOCH,
   embeddingNear,
@@ -54,21 +66,37 @@ describe("ArenaTargets", async () => {
     for (const v of [v1!, v2!, v3!])
       await targets.write.joinValidators([parseEther("1000")], { account: v.account });
     await networkHelpers.time.increase(EPOCH);
-    await targets.write.openEpoch();
+    await open(targets);
     return { token, targets };
+  }
+
+  /** The two-step seed draw: fix the next block, let it be mined, read its hash and open the epoch. */
+  async function open(targets: {
+    write: { requestSeed: () => Promise<Hex>; openEpoch: () => Promise<Hex> };
+  }) {
+    await targets.write.requestSeed();
+    await networkHelpers.mine();
+    await targets.write.openEpoch();
   }
 
   type Deployed = Awaited<ReturnType<typeof deploy>>;
   const epochOf = async ({ targets }: Deployed) => await targets.read.currentEpoch();
   const seedOf = async ({ targets }: Deployed, epoch: bigint) => (await targets.read.epochs([epoch]))[0];
+  /** Commit, then reveal in the next block (automine mines each transaction in its own block). */
+  async function commitAndSubmit(d: Deployed, params: SubmitArgs, account = alice!) {
+    const salt = `0x${params.targetId.toString(16).padStart(64, "0")}` as Hex;
+    const commitment = submissionCommitment(account.account.address, params, salt);
+    await d.targets.write.commit([params.targetId, commitment], { account: account.account });
+    return d.targets.write.submit([params, salt], { account: account.account });
+  }
   async function fill(d: Deployed, targetId = 1n, farWeight = 0n, account = alice!) {
-    const models = await d.targets.read.targetModels([targetId]);
+    const models = unpackModels((await d.targets.read.targets([targetId]))[4]);
     const vector = expectedTarget(
       await seedOf(d, BigInt((await d.targets.read.targets([targetId]))[1])),
       targetId,
     );
     const params = submitParams(targetId, models[0]!, embeddingNear(vector, farWeight));
-    await d.targets.write.submit([params], { account: account.account });
+    await commitAndSubmit(d, params, account);
     return params;
   }
   async function tokenChanges(
@@ -86,9 +114,9 @@ describe("ArenaTargets", async () => {
       );
     }
   }
-  const nextEpoch = async (d: Deployed, open = true) => {
+  const nextEpoch = async (d: Deployed, opening = true) => {
     await networkHelpers.time.increase(EPOCH);
-    if (open) await d.targets.write.openEpoch();
+    if (opening) await open(d.targets);
   };
 
   it("rejects out-of-range parameters at deployment", async () => {
@@ -130,7 +158,7 @@ describe("ArenaTargets", async () => {
       const onChain = await d.targets.read.targetEmbedding([id]);
       const expected = expectedTarget(seed, id);
       assert.deepEqual(onChain, expected, `target ${id} embedding`);
-      const models = await d.targets.read.targetModels([id]);
+      const models = unpackModels((await d.targets.read.targets([id]))[4]);
       assert.deepEqual(
         [...models],
         assignModels(expected, candidates, 2).map((m) => m.id),
@@ -145,26 +173,58 @@ describe("ArenaTargets", async () => {
     );
   });
 
-  it("opens only as many targets as the pool can reward, and none without active models", async () => {
+  it("opens only as many targets as the pool can reward, and none (without reverting) with no active models", async () => {
     const token = await viem.deployContract("ArenaToken", [deployer!.account.address, parseEther("1000000")]);
     const targets = await viem.deployContract("ArenaTargets", [
       token.address,
       deployer!.account.address,
       CONFIG,
     ]);
-    await viem.assertions.revertWithCustomError(targets.write.openEpoch(), targets, "NoActiveModels");
     await token.write.approve([targets.address, maxUint256]);
+    await targets.write.fundPool([parseEther("250")]);
+    await open(targets);
+    assert.equal(await targets.read.targetCount(), 0n, "no model: no target, but the epoch opens");
+    assert.equal((await targets.read.epochs([0n]))[6], true);
     await targets.write.registerModel([
       "sha256:m",
       `0x${"1".repeat(64)}`,
       pack(vectorFrom("m")),
       parseEther("1000"),
     ]);
-    await targets.write.fundPool([parseEther("250")]);
-    await targets.write.openEpoch();
+    await networkHelpers.time.increase(EPOCH);
+    await open(targets);
     assert.equal(await targets.read.targetCount(), 2n);
     assert.equal(await targets.read.pool(), parseEther("50"));
-    assert.deepEqual([...(await targets.read.targetModels([1n]))], [1]);
+    assert.deepEqual([...unpackModels((await targets.read.targets([1n]))[4])], [1]);
+  });
+
+  it("draws the seed in two steps that nobody can redo (H2)", async () => {
+    const d = await networkHelpers.loadFixture(deploy);
+    await networkHelpers.time.increase(EPOCH);
+    const t = d.targets;
+    await viem.assertions.revertWithCustomErrorWithArgs(t.write.openEpoch(), t, "SeedNotRequested", [2n]);
+    await viem.assertions.emit(t.write.requestSeed({ account: bob!.account }), t, "SeedRequested");
+    const sb = await t.read.seedBlock([2n]);
+    assert.equal(sb, (await publicClient.getBlockNumber()) + 1n);
+    // Automine: the next transaction is mined in the seed block itself, whose hash is not known there.
+    await viem.assertions.revertWithCustomErrorWithArgs(t.write.openEpoch(), t, "SeedNotReady", [2n, sb]);
+    await viem.assertions.revertWithCustomErrorWithArgs(t.write.requestSeed(), t, "SeedAlreadyRequested", [
+      2n,
+      sb,
+    ]);
+    // A refused transaction mines nothing: one more block must be produced before the hash can be read.
+    await networkHelpers.mine();
+    await t.write.openEpoch({ account: alice!.account });
+    const block = await publicClient.getBlock({ blockNumber: sb });
+    const { encodeAbiParameters, keccak256 } = await import("viem");
+    const expected = keccak256(
+      encodeAbiParameters(
+        [{ type: "bytes32" }, { type: "uint256" }, { type: "address" }],
+        [block.hash, 2n, t.address],
+      ),
+    );
+    assert.equal(await seedOf(d, 2n), expected, "seed = keccak256(blockhash(seedBlock), epoch, market)");
+    await viem.assertions.revertWithCustomErrorWithArgs(t.write.requestSeed(), t, "EpochAlreadyOpen", [2n]);
   });
 
   it("registers models with every check, and retires them with their stake", async () => {
@@ -232,53 +292,70 @@ describe("ArenaTargets", async () => {
     assert.deepEqual([...(await t.read.activeModels())].sort(), [1, 2, 3]);
   });
 
-  it("fills a target with the first valid submission, takes the bond and spawns a new target", async () => {
+  it("fills a target with the first valid submission, takes at least the minimum bond and spawns nothing", async () => {
     const d = await networkHelpers.loadFixture(deploy);
-    const bond = 1000n * CONFIG.bondPerByte;
+    const bond = bondOf(1000);
+    assert.equal(bond, CONFIG.rewardPerTarget / 4n, "1,000 bytes cost less than the minimum");
+    assert.equal(await d.targets.read.minBond(), bond);
     const before = await d.token.read.balanceOf([alice!.account.address]);
     const params = await fill(d, 1n, 10n);
     assert.equal(before - (await d.token.read.balanceOf([alice!.account.address])), bond);
     const target = await d.targets.read.targets([1n]);
     assert.equal(target[3], 2, "filled");
-    assert.equal(await d.targets.read.targetCount(), 5n, "spawned");
-    assert.equal(BigInt((await d.targets.read.targets([5n]))[1]), await epochOf(d));
+    assert.equal(await d.targets.read.targetCount(), 4n, "no target spawned in the same epoch");
     assert.equal(await d.targets.read.bondsHeld(), bond);
+    assert.equal(await d.targets.read.fillsBy([1n, alice!.account.address]), 1n);
     const sub = await d.targets.read.submissions([1n]);
     assert.equal(sub[0].toLowerCase(), alice!.account.address.toLowerCase());
     assert.equal(sub[6], params.distance);
     const stats = await d.targets.read.submitterStats([alice!.account.address]);
     assert.deepEqual(stats, [1, 1000n, 0n]);
     await viem.assertions.revertWithCustomErrorWithArgs(
-      d.targets.write.submit([params], { account: bob!.account }),
+      d.targets.write.commit([1n, `0x${"00".repeat(32)}`], { account: bob!.account }),
       d.targets,
       "TargetNotOpen",
       [1n, 2],
     );
   });
 
-  it("assigns a spawned target on its first submission, as targetModels foretold", async () => {
+  it("reveals only a commitment made by the same submitter in an earlier block (M2)", async () => {
     const d = await networkHelpers.loadFixture(deploy);
-    await fill(d, 1n);
-    assert.equal((await d.targets.read.targets([5n]))[4], 0n, "spawned without stored models");
-    const foretold = [...(await d.targets.read.targetModels([5n]))];
-    assert.equal(foretold.length, CONFIG.modelsPerTarget);
-    const vector = expectedTarget(await seedOf(d, await epochOf(d)), 5n);
-    const params = submitParams(5n, foretold[0]!, embeddingNear(vector, 0n));
-    const other = [1, 2, 3].find((m) => !foretold.includes(m))!;
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      d.targets.write.submit([{ ...params, modelId: other }], { account: bob!.account }),
-      d.targets,
-      "ModelNotAssigned",
-      [5n, BigInt(other)],
+    const t = d.targets;
+    const vector = expectedTarget(await seedOf(d, 1n), 2n);
+    const params = submitParams(
+      2n,
+      unpackModels((await t.read.targets([2n]))[4])[0]!,
+      embeddingNear(vector, 0n),
     );
+    const salt = `0x${"42".repeat(32)}` as Hex;
+    const commitment = submissionCommitment(alice!.account.address, params, salt);
     await viem.assertions.emitWithArgs(
-      d.targets.write.submit([params], { account: bob!.account }),
-      d.targets,
-      "TargetAssigned",
-      [5n, foretold],
+      t.write.commit([2n, commitment], { account: alice!.account }),
+      t,
+      "SubmissionCommitted",
+      [2n, alice!.account.address, commitment],
     );
-    assert.deepEqual([...(await d.targets.read.targetModels([5n]))], foretold);
-    assert.notEqual((await d.targets.read.targets([5n]))[4], 0n, "stored");
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      t.write.commit([2n, commitment], { account: alice!.account }),
+      t,
+      "AlreadyCommitted",
+      [commitment],
+    );
+    // A watcher replays alice's reveal: the commitment names alice, not the watcher.
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      t.write.submit([params, salt], { account: bob!.account }),
+      t,
+      "NoCommitment",
+      [2n, bob!.account.address],
+    );
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      t.write.submit([{ ...params, loss: params.loss + 1n }, salt], { account: alice!.account }),
+      t,
+      "NoCommitment",
+      [2n, alice!.account.address],
+    );
+    await t.write.submit([params, salt], { account: alice!.account });
+    assert.equal(await t.read.commitments([commitment]), 0n, "spent");
   });
 
   it("refuses submissions that break a rule, naming it", async () => {
@@ -286,47 +363,50 @@ describe("ArenaTargets", async () => {
     const t = d.targets;
     const seed = await seedOf(d, await epochOf(d));
     const target = expectedTarget(seed, 2n);
-    const models = await t.read.targetModels([2n]);
+    const models = unpackModels((await t.read.targets([2n]))[4]);
     const good = submitParams(2n, models[0]!, embeddingNear(target, 5n));
     const as = { account: alice!.account };
+    const attempt = (params: SubmitArgs) => commitAndSubmit(d, params);
     await viem.assertions.revertWithCustomErrorWithArgs(
-      t.write.submit([{ ...good, targetId: 99n }], as),
+      t.write.commit([99n, `0x${"00".repeat(32)}`], as),
       t,
       "UnknownTarget",
       [99n],
     );
-    await viem.assertions.revertWithCustomError(
-      t.write.submit([{ ...good, dataUri: "" }], as),
-      t,
-      "EmptyDataUri",
-    );
+    await viem.assertions.revertWithCustomError(attempt({ ...good, dataUri: "" }), t, "EmptyDataUri");
     await viem.assertions.revertWithCustomErrorWithArgs(
-      t.write.submit([{ ...good, dataSize: 0 }], as),
+      attempt({ ...good, dataSize: 0 }),
       t,
       "DataSizeOutOfRange",
       [0n, BigInt(CONFIG.maxDataSize)],
     );
     await viem.assertions.revertWithCustomErrorWithArgs(
-      t.write.submit([{ ...good, dataSize: CONFIG.maxDataSize + 1 }], as),
+      attempt({ ...good, dataSize: CONFIG.maxDataSize + 1 }),
       t,
       "DataSizeOutOfRange",
       [BigInt(CONFIG.maxDataSize + 1), BigInt(CONFIG.maxDataSize)],
     );
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      attempt({ ...good, loss: 2n ** 64n - 1n }),
+      t,
+      "LossOutOfRange",
+      [2n ** 64n - 1n, 1_000_000_000n],
+    );
     const unassigned = [1, 2, 3].find((m) => !models.includes(m))!;
     await viem.assertions.revertWithCustomErrorWithArgs(
-      t.write.submit([{ ...good, modelId: unassigned }], as),
+      attempt({ ...good, modelId: unassigned }),
       t,
       "ModelNotAssigned",
       [2n, BigInt(unassigned)],
     );
     await viem.assertions.revertWithCustomErrorWithArgs(
-      t.write.submit([{ ...good, distance: good.distance + 1n }], as),
+      attempt({ ...good, distance: good.distance + 1n }),
       t,
       "DistanceMismatch",
       [good.distance + 1n, good.distance],
     );
     await viem.assertions.revertWithCustomErrorWithArgs(
-      t.write.submit([{ ...good, embedding: "0x0000000100000002" }], as),
+      attempt({ ...good, embedding: "0x0000000100000002" }),
       t,
       "WrongDimension",
       [2n, BigInt(DIM)],
@@ -334,17 +414,26 @@ describe("ArenaTargets", async () => {
     const far = embeddingNear(target, 80n);
     assert.ok(far.distance > BigInt(CONFIG.initialThreshold));
     await viem.assertions.revertWithCustomErrorWithArgs(
-      t.write.submit([submitParams(2n, models[0]!, far)], as),
+      attempt(submitParams(2n, models[0]!, far)),
       t,
       "OutsideThreshold",
       [far.distance, BigInt(CONFIG.initialThreshold)],
     );
+    await fill(d, 1n);
+    await fill(d, 2n);
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      t.write.commit([3n, `0x${"00".repeat(32)}`], as),
+      t,
+      "FillCapReached",
+      [alice!.account.address, 1n, BigInt(MAX_FILLS)],
+    );
     await nextEpoch(d, false);
-    await viem.assertions.revertWithCustomErrorWithArgs(t.write.submit([good], as), t, "TargetEpochOver", [
-      2n,
-      1n,
-      2n,
-    ]);
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      t.write.commit([3n, `0x${"00".repeat(32)}`], as),
+      t,
+      "TargetEpochOver",
+      [3n, 1n, 2n],
+    );
   });
 
   it("expires unfilled targets after their epoch and returns the reward", async () => {
@@ -370,7 +459,7 @@ describe("ArenaTargets", async () => {
     );
   });
 
-  it("pays 50% to the submitter and 50% to the model owner after the audit epoch, with the bond back", async () => {
+  it("pays 45% to the submitter, 45% to the model owner and the audit fee to the pool when nobody confirmed", async () => {
     const d = await networkHelpers.loadFixture(deploy);
     const params = await fill(d);
     await viem.assertions.revertWithCustomErrorWithArgs(
@@ -388,19 +477,38 @@ describe("ArenaTargets", async () => {
     );
     await nextEpoch(d, false);
     const owner = (await d.targets.read.getModel([BigInt(params.modelId)]))[0].owner;
-    const half = CONFIG.rewardPerTarget / 2n;
+    const split = splitReward(CONFIG.rewardPerTarget, false);
+    const pool = await d.targets.read.pool();
     await tokenChanges(d.token, d.targets.write.claim([1n], { account: bob!.account }), [
-      { address: alice!.account.address, amount: half + 1000n * CONFIG.bondPerByte },
-      { address: owner, amount: half },
+      { address: alice!.account.address, amount: split.toSubmitter + bondOf(1000) },
+      { address: owner, amount: split.toModel },
     ]);
+    assert.equal(await d.targets.read.pool(), pool + split.toPool, "the unearned audit fee returns");
     assert.equal((await d.targets.read.targets([1n]))[3], 4, "claimed");
-    assert.equal((await d.targets.read.modelStats([BigInt(params.modelId)]))[4], half);
+    assert.equal((await d.targets.read.modelStats([BigInt(params.modelId)]))[4], split.toModel);
     await viem.assertions.revertWithCustomErrorWithArgs(
       d.targets.write.claim([1n]),
       d.targets,
       "TargetNotFilled",
       [1n, 4],
     );
+  });
+
+  it("pays the drawn auditor that confirmed 10% of the reward at the claim", async () => {
+    const d = await networkHelpers.loadFixture(deploy);
+    const params = await fill(d);
+    await nextEpoch(d);
+    const auditor = await d.targets.read.auditorOf([1n]);
+    await d.targets.write.confirm([1n], { account: auditor });
+    await nextEpoch(d, false);
+    const owner = (await d.targets.read.getModel([BigInt(params.modelId)]))[0].owner;
+    const split = splitReward(CONFIG.rewardPerTarget, true);
+    assert.equal(split.toAuditor, CONFIG.rewardPerTarget / 10n);
+    await tokenChanges(d.token, d.targets.write.claim([1n]), [
+      { address: alice!.account.address, amount: split.toSubmitter + bondOf(1000) },
+      { address: owner, amount: split.toModel },
+      { address: auditor, amount: split.toAuditor },
+    ]);
   });
 
   it("draws the auditor by stake as lib/targets does, and enforces who may audit when", async () => {
@@ -414,24 +522,26 @@ describe("ArenaTargets", async () => {
     );
     await nextEpoch(d, false);
     await viem.assertions.revertWithCustomErrorWithArgs(
-      d.targets.write.report([1n], { account: v1!.account }),
+      d.targets.write.confirm([1n], { account: v1!.account }),
       d.targets,
-      "EpochNotOpen",
-      [2n],
+      "NoAuditorYet",
+      [1n, 2n],
     );
-    await d.targets.write.openEpoch();
+    await open(d.targets);
     const seed = await seedOf(d, 2n);
-    const list = await d.targets.read.validatorList();
-    const expected = pickAuditor(
-      seed,
-      1n,
-      list.map((a) => ({ address: a, stake: parseEther("1000") })),
-    );
+    const slots = await d.targets.read.validatorList();
+    const records = await Promise.all(slots.map((a) => d.targets.read.validators([a])));
+    const eligible = slots.flatMap((address, i) => {
+      const [stake, joinedEpoch, exitEpoch, exists] = records[i]!;
+      const v = { stake, joinedEpoch: BigInt(joinedEpoch), exitEpoch: BigInt(exitEpoch), exists };
+      return canAudit(v, 1n) ? [{ address, stake }] : [];
+    });
+    assert.equal(eligible.length, 3);
     const auditor = await d.targets.read.auditorOf([1n]);
-    assert.equal(auditor, expected);
+    assert.equal(auditor, pickAuditor(seed, 1n, eligible));
     const other = [v1!, v2!, v3!].find((v) => v.account.address.toLowerCase() !== auditor.toLowerCase())!;
     await viem.assertions.revertWithCustomErrorWithArgs(
-      d.targets.write.report([1n], { account: other.account }),
+      d.targets.write.confirm([1n], { account: other.account }),
       d.targets,
       "NotAuditor",
       [1n, other.account.address, auditor],
@@ -454,39 +564,44 @@ describe("ArenaTargets", async () => {
       "AuditAlreadyConfirmed",
       [1n],
     );
+    // Any other validator of the fill may still report it.
+    await viem.assertions.emit(
+      d.targets.write.report([1n], { account: other.account }),
+      d.targets,
+      "Reported",
+    );
   });
 
-  it("forfeits the bond to the reporters once reports hold 2/3 of validator stake", async () => {
+  it("forfeits the bond and the audit fee to any reporters holding 2/3 of the fill's audit stake", async () => {
     const d = await networkHelpers.loadFixture(deploy);
     await fill(d);
     await nextEpoch(d);
     await d.targets.write.joinValidators([parseEther("1000")], { account: v4!.account });
-    const auditor = (await d.targets.read.auditorOf([1n])).toLowerCase();
     const vs = [v1!, v2!, v3!];
-    const first = vs.find((v) => v.account.address.toLowerCase() === auditor)!;
-    const second = vs.find((v) => v !== first)!;
+    const [first, second] = vs;
     await viem.assertions.revertWithCustomErrorWithArgs(
       d.targets.write.report([1n], { account: v4!.account }),
       d.targets,
       "NotEligibleValidator",
       [v4!.account.address, 2n],
     );
-    await d.targets.write.report([1n], { account: first.account });
+    assert.equal(await d.targets.read.auditStake([1n]), parseEther("3000"), "v4 does not count");
+    await d.targets.write.report([1n], { account: first!.account });
     await viem.assertions.revertWithCustomErrorWithArgs(
-      d.targets.write.report([1n], { account: first.account }),
+      d.targets.write.report([1n], { account: first!.account }),
       d.targets,
       "AlreadyReported",
-      [1n, first.account.address],
+      [1n, first!.account.address],
     );
     const pool = await d.targets.read.pool();
-    const bond = 1000n * CONFIG.bondPerByte;
-    await tokenChanges(d.token, d.targets.write.report([1n], { account: second.account }), [
-      { address: first.account.address, amount: bond / 2n },
-      { address: second.account.address, amount: bond / 2n },
+    const payout = bondOf(1000) + CONFIG.rewardPerTarget / 10n;
+    await tokenChanges(d.token, d.targets.write.report([1n], { account: second!.account }), [
+      { address: first!.account.address, amount: payout / 2n },
+      { address: second!.account.address, amount: payout / 2n },
       { address: alice!.account.address, amount: 0n },
     ]);
     assert.equal((await d.targets.read.targets([1n]))[3], 3, "fraudulent");
-    assert.equal(await d.targets.read.pool(), pool + CONFIG.rewardPerTarget);
+    assert.equal(await d.targets.read.pool(), pool + CONFIG.rewardPerTarget - CONFIG.rewardPerTarget / 10n);
     assert.equal(await d.targets.read.bondsHeld(), 0n);
     assert.deepEqual(await d.targets.read.submitterStats([alice!.account.address]), [0, 0n, 0n]);
     await nextEpoch(d, false);
@@ -500,12 +615,12 @@ describe("ArenaTargets", async () => {
 
   it("moves the threshold toward the target fill rate, as lib/targets computes it", async () => {
     const d = await networkHelpers.loadFixture(deploy);
-    for (let id = 1n; id <= 4n; id++) await fill(d, id);
+    for (let id = 1n; id <= 4n; id++) await fill(d, id, 0n, id <= 2n ? alice! : bob!);
     const e1 = await d.targets.read.epochs([1n]);
     assert.equal(e1[5], 4, "fills");
-    assert.equal(e1[4], 8, "targets (with spawned)");
+    assert.equal(e1[4], 4, "targets (fills spawn none)");
     await nextEpoch(d);
-    const ema = nextEma(BigInt(CONFIG.targetFillRate), 4n, 8n, BigInt(CONFIG.emaAlpha));
+    const ema = nextEma(BigInt(CONFIG.targetFillRate), 4n, 4n, BigInt(CONFIG.emaAlpha));
     assert.equal(await d.targets.read.emaFillRate(), ema);
     const expected = nextThreshold(
       BigInt(CONFIG.initialThreshold),
@@ -552,15 +667,17 @@ describe("ArenaTargets", async () => {
     await t.write.exitValidators(as);
     await viem.assertions.revertWithCustomErrorWithArgs(t.write.exitValidators(as), t, "AlreadyExiting", [
       v4!.account.address,
-      2n,
+      3n,
     ]);
     await viem.assertions.revertWithCustomErrorWithArgs(
       t.write.withdrawValidatorStake(as),
       t,
       "StillBonded",
-      [v4!.account.address, 3n],
+      [v4!.account.address, 4n],
     );
-    assert.equal(await t.read.isEligible([v4!.account.address, 2n]), false);
+    assert.equal(await t.read.canAudit([v1!.account.address, 2n]), true);
+    assert.equal(await t.read.canAudit([v4!.account.address, 2n]), false, "joined in 1, left for 3");
+    await nextEpoch(d, false);
     await nextEpoch(d, false);
     await nextEpoch(d, false);
     await tokenChanges(d.token, t.write.withdrawValidatorStake(as), [
@@ -579,14 +696,18 @@ describe("ArenaTargets", async () => {
       "TooManyValidators",
       [8n],
     );
+    const slots = await t.read.validatorList();
+    assert.equal(slots.length, 8, "v4's slot was reused, no one moved");
+    assert.equal(slots[3]!.toLowerCase(), many[0]!.account.address.toLowerCase());
   });
 
   it("lets only the owner set the generator, with the right dimension", async () => {
     const d = await networkHelpers.loadFixture(deploy);
-    await viem.assertions.revertWithCustomError(
+    await viem.assertions.revertWithCustomErrorWithArgs(
       d.targets.write.setGenerator(["0x", 1], { account: alice!.account }),
       d.targets,
-      "OwnableUnauthorizedAccount",
+      "NotOwner",
+      [alice!.account.address],
     );
     await viem.assertions.revertWithCustomErrorWithArgs(
       d.targets.write.setGenerator(["0x00000001", 1]),
@@ -606,7 +727,7 @@ describe("ArenaTargets", async () => {
   it("holds exactly the pool, reserved rewards, bonds and stakes", async () => {
     const d = await networkHelpers.loadFixture(deploy);
     await fill(d, 1n);
-    await fill(d, 2n);
+    await fill(d, 2n, 0n, bob!);
     const sum = async () =>
       (await d.targets.read.pool()) +
       (await d.targets.read.reservedRewards()) +

@@ -31,4 +31,16 @@ contract TargetMathHarness {
     function nextEma(uint256 ema, uint256 fills, uint256 targets, uint256 alpha) external pure returns (uint256) {
         return TargetMath.nextEma(ema, fills, targets, alpha);
     }
+
+    function bondFor(uint256 size, uint256 bondPerByte, uint256 minBond) external pure returns (uint256) {
+        return TargetMath.bondFor(size, bondPerByte, minBond);
+    }
+
+    function splitReward(
+        uint256 reward,
+        uint256 feeBps,
+        bool confirmed
+    ) external pure returns (uint256, uint256, uint256, uint256) {
+        return TargetMath.splitReward(reward, feeBps, confirmed);
+    }
 }

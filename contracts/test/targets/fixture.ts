@@ -1,6 +1,13 @@
 /** Shared setup of the ArenaTargets contract tests (not a test file: it only exports helpers). */
 import { keccak256, parseEther, toHex, type Address, type Hex } from "viem";
-import { cosineDistanceMicro, generateTarget, pack, targetSeed, unpack } from "../../../lib/targets/index.ts";
+import {
+  bondFor,
+  cosineDistanceMicro,
+  generateTarget,
+  pack,
+  targetSeed,
+  unpack,
+} from "../../../lib/targets/index.ts";
 
 export const DIM = 96;
 export const EPOCH = 86_400n;
@@ -69,6 +76,11 @@ export function submitParams(
     distance: embedding.distance,
   };
 }
+
+/** The contract's defaults: a quarter of the reward as the least bond, two fills per address and epoch. */
+export const MIN_BOND = CONFIG.rewardPerTarget / 4n;
+export const MAX_FILLS = 2;
+export const bondOf = (size: number) => bondFor(BigInt(size), CONFIG.bondPerByte, MIN_BOND);
 
 export const packedCenter = (): Hex => pack(CENTER);
 export const unpackVector = (hex: Hex): bigint[] => unpack(hex, DIM);

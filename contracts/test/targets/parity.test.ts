@@ -3,11 +3,14 @@ import { describe, it } from "node:test";
 import { network } from "hardhat";
 import { keccak256, toHex } from "viem";
 import {
+  AUDIT_FEE_BPS,
+  bondFor,
   cosineDistanceMicro,
   generateTarget,
   nextEma,
   nextThreshold,
   pack,
+  splitReward,
 } from "../../../lib/targets/index.ts";
 
 /** Deterministic int32 components of every magnitude, from a label. */
@@ -86,6 +89,27 @@ describe("TargetMath parity: Solidity and lib/targets agree bit for bit", async 
         await harness.read.nextEma([ema, fills, targets, alpha]),
         nextEma(ema, fills, targets, alpha),
       );
+    }
+  });
+
+  it("takes the same bonds and shares rewards the same way, to the wei", async () => {
+    for (let k = 0; k < 40; k++) {
+      const h = BigInt(keccak256(toHex(`r${k}`)));
+      const size = (h % 20_000n) + 1n;
+      const perByte = (h >> 40n) % 10n ** 17n;
+      const minBond = (h >> 100n) % 10n ** 20n;
+      assert.equal(await harness.read.bondFor([size, perByte, minBond]), bondFor(size, perByte, minBond));
+      const reward = k === 0 ? 1n : (h >> 160n) % 10n ** 24n;
+      for (const confirmed of [true, false]) {
+        const s = splitReward(reward, confirmed);
+        assert.deepEqual(await harness.read.splitReward([reward, AUDIT_FEE_BPS, confirmed]), [
+          s.toAuditor,
+          s.toSubmitter,
+          s.toModel,
+          s.toPool,
+        ]);
+        assert.equal(s.toAuditor + s.toSubmitter + s.toModel + s.toPool, reward, "sums to the reward");
+      }
     }
   });
 });
