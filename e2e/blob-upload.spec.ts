@@ -1,6 +1,6 @@
 import path from "node:path";
 import { arenaTargetsAbi } from "../contracts-abi";
-import { cosineDistanceMicro, unpack } from "../lib/targets";
+import { cosineDistanceMicro, unpack, unpackModels } from "../lib/targets";
 import { signedBlobUpload } from "./blobs";
 import { connectDevWallet, expect, test, type ChainFixture } from "./fixtures";
 
@@ -21,15 +21,14 @@ async function targetTheSampleFills(chain: ChainFixture): Promise<bigint | undef
   });
   const count = await read({ abi: arenaTargetsAbi, address, functionName: "targetCount" });
   for (let id = 1n; id <= count; id++) {
-    const [, targetEpoch, threshold, status] = await read({
+    const [, targetEpoch, threshold, status, packedModels] = await read({
       abi: arenaTargetsAbi,
       address,
       functionName: "targets",
       args: [id],
     });
     if (status !== OPEN || BigInt(targetEpoch) !== epoch) continue;
-    const models = await read({ abi: arenaTargetsAbi, address, functionName: "targetModels", args: [id] });
-    if (!models.includes(BASE_MODEL)) continue;
+    if (!unpackModels(packedModels).includes(BASE_MODEL)) continue;
     const vector = await read({ abi: arenaTargetsAbi, address, functionName: "targetEmbedding", args: [id] });
     if (cosineDistanceMicro(unpack(centre, vector.length), vector) <= BigInt(threshold)) return id;
   }

@@ -267,7 +267,7 @@ describe("attack H2: seed grinding by a contract node", () => {
     const taskId = await createTask(d, { validatorsPerSubmission: 1 });
     for (const v of [friend!, honest!])
       await d.arena.write.stake([taskId, ROLE_VALIDATOR, MIN], { account: v.account });
-    const grinder = await viem.deployContract("SeedGrinder", [d.arena.address, d.token.address]);
+    const grinder = await viem.deployContract("TaskSeedGrinder", [d.arena.address, d.token.address]);
     await d.token.write.transfer([grinder.address, parseEther("100")]);
     await grinder.write.stake([taskId, MIN]);
     await goTo(conn, d.arena, taskId, 1n, "start");

@@ -19,7 +19,7 @@ interface IArenaForGrinder {
 
 /// @notice An attacker node that retries its submission once per block and keeps it only when the epoch's draw
 /// assigns it to its friendly validator and not to the honest one (the seed-grinding attack, finding H2).
-contract SeedGrinder {
+contract TaskSeedGrinder {
     IArenaForGrinder public immutable arena;
     uint256 public wins;
     uint256 public tries;
