@@ -13,7 +13,7 @@ import {TargetMath} from "./TargetMath.sol";
 /// each epoch opens targets around a generator centre, the first submission whose embedding lands within a
 /// target's threshold fills it (with a bond), validators audit it in the next epoch, and afterwards the reward is
 /// split between the drawn auditor who confirmed it, the submitter and the winning model's owner.
-/// @dev Security model (docs/security/targets.md):
+/// @dev Security model (SECURITY.md, "Targets market"):
 /// - Epoch seeds are drawn in two steps: anyone fixes the next block once the epoch has started
 ///   (`requestSeed`), anyone reads its hash once it exists (`openEpoch`); if 256 blocks pass unread the hash is
 ///   gone and a fresh block may be fixed. The seed governs the epoch's target positions and the auditors of the
