@@ -1,16 +1,19 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
+import { usePathname } from "next/navigation";
 import { useState, useSyncExternalStore } from "react";
 import { useBlock } from "wagmi";
 import { LOCAL_CHAIN_ID } from "@/lib/chain/chains";
 import { advanceTime } from "@/lib/chain/devTime";
+import { advanceTo } from "@/lib/dev/advanceTo";
 import { appConfig } from "@/lib/config";
 import { parseError } from "@/lib/errors/parseError";
 import { formatDuration, formatTimestamp, shortAddress } from "@/lib/format";
 import { DEV_CONNECTOR_TYPE } from "@/lib/wallet/devConnector";
 import { devWalletStore } from "@/lib/wallet/devWalletStore";
 import { useArenaChain } from "@/components/wallet/useArenaChain";
+import { TaskJumps } from "./TaskJumps";
 
 /** The dev panel's tools, loaded only on the local chain (see DevPanel). */
 export function DevPanelBody({ rpcUrl }: { rpcUrl: string }) {
@@ -23,23 +26,28 @@ export function DevPanelBody({ rpcUrl }: { rpcUrl: string }) {
   const wallet = useSyncExternalStore(devWalletStore.subscribe, devWalletStore.get, devWalletStore.get);
   const { connectorType, address } = useArenaChain();
   const usingDevWallet = connectorType === DEV_CONNECTOR_TYPE;
+  const taskInView = /^\/tasks\/(\d+)$/.exec(usePathname() ?? "")?.[1];
 
-  const advance = async (by: number) => {
+  const act = async (work: () => Promise<void>, done: string) => {
     setBusy(true);
     setMessage(null);
     try {
-      await advanceTime(rpcUrl, by);
+      await work();
       await queryClient.invalidateQueries();
-      setMessage({
-        ok: true,
-        text: by > 0 ? `Advanced ${formatDuration(by)} and mined a block.` : "Mined a block.",
-      });
+      setMessage({ ok: true, text: done });
     } catch (error) {
       setMessage({ ok: false, text: parseError(error).message });
     } finally {
       setBusy(false);
     }
   };
+  const advance = (by: number) =>
+    act(
+      () => advanceTime(rpcUrl, by),
+      by > 0 ? `Advanced ${formatDuration(by)} and mined a block.` : "Mined a block.",
+    );
+  const jump = (to: bigint, label: string) =>
+    act(() => advanceTo(rpcUrl, to), `Moved to ${label.toLowerCase()} (${formatTimestamp(to)}).`);
 
   const secondsValue = Number(seconds);
   const secondsValid = /^\d+$/.test(seconds) && secondsValue > 0 && secondsValue <= 10 * 365 * 86_400;
@@ -103,6 +111,9 @@ export function DevPanelBody({ rpcUrl }: { rpcUrl: string }) {
               Go
             </button>
           </form>
+          {taskInView && (
+            <TaskJumps taskId={BigInt(taskInView)} busy={busy} onJump={(to, l) => void jump(to, l)} />
+          )}
           {!secondsValid && (
             <p className="text-rose-700">Enter a whole number of seconds, up to ten years.</p>
           )}
