@@ -8,8 +8,18 @@ test("the dev panel moves time to the next epoch and phase of the task in view",
     address: arena,
     functionName: "taskCount",
   });
-  // The newest demo task is fresh: it has epochs and phases ahead.
-  const taskId = count;
+  // A demo task still in its submission phase: it has epochs and phases ahead.
+  let taskId = 0n;
+  for (let id = count; id >= 1n && taskId === 0n; id--) {
+    const [, phase] = await chain.publicClient.readContract({
+      abi: arenaTasksAbi,
+      address: arena,
+      functionName: "currentEpoch",
+      args: [id],
+    });
+    if (phase === 0) taskId = id;
+  }
+  expect(taskId, "a demo task in its submission phase").toBeGreaterThan(0n);
   const [state, config] = await chain.publicClient.readContract({
     abi: arenaTasksAbi,
     address: arena,
