@@ -404,7 +404,12 @@ contract ProtocolHandler is ArenaSetup {
             if ((seed >> (104 + t)) % 4 == 0) _challengeRound(t, seed >> (120 + t * 30));
         }
         vm.warp(t0 + (e + 1) * EPOCH + (seed % 4) * 200);
-        for (uint256 t; t < NT; ++t) _settleAll(t, seed >> (t * 16 + 40));
+        // Delegators act before the last epoch is settled (SettlementPending, lagging positions), and some
+        // tasks are left unsettled for a while.
+        for (uint256 k; k < (seed >> 90) % 3; ++k) _meddle(uint256(keccak256(abi.encode(seed, k))));
+        for (uint256 t; t < NT; ++t) {
+            if ((seed >> (t * 16 + 40)) % 3 != 0) _settleAll(t, seed >> (t * 16 + 42));
+        }
     }
 
     function _score(uint256 seed) internal {
@@ -486,7 +491,9 @@ contract ProtocolHandler is ArenaSetup {
     function nextEpoch(uint256 k, uint256 pageSeed) external {
         uint256 e = _epoch() + bound(k, 1, 2);
         vm.warp(t0 + e * EPOCH + (pageSeed % 4) * 300);
-        for (uint256 t; t < NT; ++t) _settleAll(t, pageSeed >> (t * 16));
+        for (uint256 t; t < NT; ++t) {
+            if ((pageSeed >> (t * 16 + 60)) % 2 == 0) _settleAll(t, pageSeed >> (t * 16));
+        }
     }
 
     /// @notice Lets up to half an epoch pass.
@@ -791,8 +798,21 @@ contract ProtocolHandler is ArenaSetup {
             (bool ok, bytes memory ret) = _call(challengers[0], abi.encodeCall(arena.settle, (t + 1, ep, steps)));
             _want(ok, Want.Succeed, "settle of an ended epoch", ret);
             if (!ok) return;
+            // Between pages of an epoch's settlement, delegators harvest, delegate and undelegate.
+            if (!abi.decode(ret, (bool)) && seed % 4 == 0) _meddle(seed >> 8);
         }
         _flag("settlement did not complete", "");
+    }
+
+    /// @dev A random delegator claims, delegates or undelegates a little.
+    function _meddle(uint256 seed) internal {
+        uint256 x = seed % ND;
+        uint256 d = (seed >> 8) % NDEL;
+        uint256 t = (seed >> 16) % NT;
+        uint256 op = (seed >> 24) % 3;
+        if (op == 0) _claim(delegators[x]);
+        else if (op == 1) _delegate(x, d, t, 1 ether + ((seed >> 32) % 50 ether));
+        else _undelegate(x, d, t, seed >> 40, false);
     }
 
     // =====================================================================================================
