@@ -233,6 +233,32 @@ contract ProtocolHandler is ArenaSetup {
         bool must = amount <= own && (own - amount == 0 || own - amount >= min);
         (bool ok, bytes memory ret) = _call(a, abi.encodeCall(arena.requestUnstake, (t + 1, uint96(amount))));
         _want(ok, must ? Want.Succeed : Want.Fail, "requestUnstake", ret);
+        if (ok) _schedule(keccak256(abi.encode(t, a)), t, amount);
+    }
+
+    /// (task, account) or (task, delegatee, delegator) => release epoch => amount, as the rule schedules each
+    /// request on its own; the contract keeps one release epoch per unbonding (ProtocolFindings.t.sol, finding 3).
+    mapping(bytes32 => mapping(uint256 => uint256)) internal unbondingByRelease;
+    /// Withdrawals refused although the rule had released some of the amount (finding 3), counted, not flagged.
+    uint256 public relockedWithdrawals;
+
+    function _schedule(bytes32 key, uint256 t, uint256 amount) internal {
+        unbondingByRelease[key][_epoch() + 1 + unbondingEpochs[t]] += amount;
+    }
+
+    /// @dev Checks a withdrawal against the per-request schedule: never before any amount is released by the rule
+    /// and, when it pays, all of it must be released by the rule. Clears the schedule on success.
+    function _checkUnbonding(bytes32 key, bool ok, uint256 paid) internal {
+        uint256 e = _epoch();
+        uint256 free;
+        uint256 locked;
+        for (uint256 r; r < 40; ++r) {
+            if (r <= e) free += unbondingByRelease[key][r];
+            else locked += unbondingByRelease[key][r];
+            if (ok) delete unbondingByRelease[key][r];
+        }
+        if (ok && (locked != 0 || free != paid)) _flag("a withdrawal paid stake still unbonding by the rule", "");
+        if (!ok && free > 0) relockedWithdrawals += 1;
     }
 
     /// @notice A node or validator withdraws its unbonded stake (must succeed once the unbonding is over).
@@ -246,6 +272,7 @@ contract ProtocolHandler is ArenaSetup {
         bool must = u.amount > 0 && _epoch() >= u.releaseEpoch;
         (bool ok, bytes memory ret) = _call(a, abi.encodeCall(arena.withdraw, (t + 1)));
         _want(ok, must ? Want.Succeed : Want.Fail, "withdraw after unbonding", ret);
+        _checkUnbonding(keccak256(abi.encode(t, a)), ok, u.amount);
         if (ok) {
             if (_lastReceived != u.amount) _flag("withdraw paid a different amount", "");
             ghostPrincipal -= u.amount;
@@ -301,6 +328,7 @@ contract ProtocolHandler is ArenaSetup {
             uint256 k = _pk(t, d, x);
             for (uint256 i = e + 1; i < MAXE; ++i) counted[k][i] -= amount;
             harvestOps[k] += 1;
+            _schedule(keccak256(abi.encode(t, d, x)), t, amount);
         }
     }
 
@@ -315,6 +343,7 @@ contract ProtocolHandler is ArenaSetup {
         bool must = u.amount > 0 && _epoch() >= u.releaseEpoch;
         (bool ok, bytes memory ret) = _call(from, abi.encodeCall(arena.withdrawDelegation, (t + 1, _delegatee(d))));
         _want(ok, must ? Want.Succeed : Want.Fail, "withdrawDelegation after unbonding", ret);
+        _checkUnbonding(keccak256(abi.encode(t, d, x)), ok, u.amount);
         if (ok) {
             if (_lastReceived != u.amount) _flag("withdrawDelegation paid a different amount", "");
             ghostPrincipal -= u.amount;
