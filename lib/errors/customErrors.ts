@@ -1,4 +1,5 @@
 import { formatTokenAmount, formatTimestamp } from "../format";
+import { ARENA_EXPLAINERS } from "./arenaErrors";
 
 type Explainer = (args: readonly unknown[]) => string;
 
@@ -16,6 +17,7 @@ const EXPLAINERS: Record<string, Explainer> = {
     `Your ARENA balance (${formatTokenAmount(asBigInt(balance))}) is below the ${formatTokenAmount(asBigInt(needed))} needed.`,
   ERC20InsufficientAllowance: ([, allowance, needed]) =>
     `Arena may spend only ${formatTokenAmount(asBigInt(allowance))} of your ARENA; ${formatTokenAmount(asBigInt(needed))} is needed. Approve first.`,
+  ...ARENA_EXPLAINERS,
 };
 
 export function explainCustomError(name: string, args: readonly unknown[]): string | undefined {
