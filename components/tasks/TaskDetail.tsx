@@ -136,7 +136,7 @@ function TaskBody({ task, now }: { task: TaskView; now: number }) {
         )}
       </Card>
       <Card title="Challenges">
-        <ChallengePanel task={task} phase={summary.phase} />
+        <ChallengePanel task={task} phase={summary.phase} now={now} />
       </Card>
       <Card title="Parameters">
         <TaskParameters task={task} />

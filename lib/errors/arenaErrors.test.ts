@@ -22,7 +22,7 @@ describe("arena error explanations", () => {
       "ModelCommitTooRecent",
       "ModuleTokenMismatch",
     ];
-    const inAbi = new Set(arenaTasksAbi.filter((i) => i.type === "error").map((i) => i.name));
+    const inAbi = new Set<string>(arenaTasksAbi.filter((i) => i.type === "error").map((i) => i.name));
     for (const name of added) {
       assert.ok(inAbi.has(name), `${name} is in the ABI`);
       assert.ok(ARENA_EXPLAINERS[name], `${name} is explained`);
