@@ -3,6 +3,7 @@ import { formatTokenAmount } from "../lib/format";
 import { arenaTasksAbi, arenaTokenAbi } from "../contracts-abi";
 import { modelCommitment, scoreCommitment } from "../lib/sortition";
 import {
+  approve,
   createTask,
   drawSeed,
   epochTimes,
@@ -120,7 +121,7 @@ async function asValidatorInCommitWindow(
 async function drawSeedInUi(page: Page, chain: ChainFixture, taskId: bigint, epoch: bigint) {
   const step = page.getByTestId("seed-step");
   await expect(step).toHaveAttribute("data-step", "draw");
-  const from = await chain.publicClient.getBlockNumber();
+  const from = await chain.publicClient.getBlockNumber({ cacheTime: 0 });
   await page.getByRole("button", { name: "Draw this epoch's seed" }).click();
   await expect(page.locator(confirmed).filter({ hasText: `Draw the seed of epoch ${epoch}` })).toBeVisible();
   await expect(step).toHaveAttribute("data-step", "ready");
@@ -128,7 +129,7 @@ async function drawSeedInUi(page: Page, chain: ChainFixture, taskId: bigint, epo
     (e) => e.args.taskId === taskId && e.args.epoch === epoch && e.blockNumber > from,
   );
   expect(fixed).toHaveLength(1);
-  expect(await chain.publicClient.getBlockNumber()).toBeGreaterThan(fixed[0]!.args.seedBlock);
+  expect(await chain.publicClient.getBlockNumber({ cacheTime: 0 })).toBeGreaterThan(fixed[0]!.args.seedBlock);
   const [state] = await chain.publicClient.readContract({
     abi: arenaTasksAbi,
     address: chain.address("ArenaTasks"),
@@ -540,4 +541,47 @@ test("a challenge is answered and voted within its windows, then resolved", asyn
   expect(forfeited).toHaveLength(1);
   expect(forfeited[0]!.args.node).toBe(node);
   await expect(challenge).toContainText("upheld");
+});
+
+test("a delegation change waits for settlement: the page says so and settles the epoch first", async ({
+  page,
+  chain,
+}) => {
+  const [, , node] = chain.accounts;
+  const delegator = chain.accounts[7]!;
+  const taskId = await createTask(chain, chain.accounts[0]!, "Settlement pending");
+  await fund(chain, node!);
+  await fund(chain, delegator);
+  await stake(chain, node!, taskId, NODE, parseEther("300"));
+  await approve(chain, delegator, parseEther("100"));
+  await send(chain, delegator, (w) =>
+    w.writeContract({
+      abi: arenaTasksAbi,
+      address: chain.address("ArenaTasks"),
+      functionName: "delegate",
+      args: [taskId, node!, parseEther("100")],
+    }),
+  );
+  // The delegation took effect in epoch 1; epoch 0 is not settled, so changing it now would revert.
+  await timeTravelTo(chain, (await epochTimes(chain, taskId, 1n)).start);
+
+  await page.goto("/");
+  await connectDevWallet(page);
+  await switchDevAccount(page, delegator);
+  await page.goto("/delegate");
+  const mine = page.getByTestId("my-delegation").filter({ hasText: `Task #${taskId}:` });
+  await expect(mine.getByRole("note")).toContainText("Settle epoch 0 first");
+  await expect(mine.getByRole("button", { name: "Undelegate" })).toBeDisabled();
+  await mine.getByRole("button", { name: "Settle epoch 0" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Epoch 0 settled" })).toBeVisible();
+
+  await expect(mine.getByRole("button", { name: "Undelegate" })).toBeEnabled();
+  await mine.getByLabel(/^Undelegate from/).fill("40");
+  await mine.getByRole("button", { name: "Undelegate" }).click();
+  await expect(page.locator(confirmed).filter({ hasText: "Undelegate" })).toBeVisible();
+  const undelegated = (await events(chain, "Undelegated")).filter(
+    (e) => e.args.taskId === taskId && e.args.delegator === delegator,
+  );
+  expect(undelegated).toHaveLength(1);
+  expect(undelegated[0]!.args.amount).toBe(parseEther("40"));
 });
