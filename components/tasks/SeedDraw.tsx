@@ -15,6 +15,12 @@ export function SeedDraw({ epoch, seed }: { epoch: number; seed: ReturnType<type
       {step.step === "too-early" && (
         <p className="text-zinc-500">The seed is drawn once submissions close, so nobody can aim at it.</p>
       )}
+      {step.step === "closed" && (
+        <p className="text-zinc-500">
+          The commit window closed before anyone drew this epoch&apos;s seed: no scores can be committed for
+          it.
+        </p>
+      )}
       {step.step === "draw" && (
         <>
           <p className="text-zinc-600">

@@ -71,7 +71,7 @@ export function ValidatePanel({ task, timeline }: { task: TaskView; timeline: Ti
     address && typeof localStorage !== "undefined"
       ? safeLoad(() => loadCommit(localStorage, chainId, task.id, epoch, address))
       : undefined;
-  const evalSet = scoringSet(task, epoch, seed.heldBackSet);
+  const evalSet = scoringSet(task, epoch, seed.recordedSet);
   const evalSetUrl = evalSet.url;
   const toScore = assigned.flatMap((i) => {
     const uri = submissionFor(task, i, epoch)?.submission?.uri;

@@ -107,7 +107,8 @@ export function useEpochSeed(task: TaskView, epoch: number, window: EpochWindow)
     local,
     draw,
     resume,
-    heldBackSet: recorded && epochState.data ? { heldBackSet: epochState.data[0].heldBackSet } : undefined,
+    /** Set once the seed is recorded: whether this (final) epoch is scored on the held-back set. */
+    recordedSet: recorded && epochState.data ? { heldBackSet: epochState.data[0].heldBackSet } : undefined,
     error: epochState.error ?? seedBlock.error,
   };
 }

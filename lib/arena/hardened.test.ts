@@ -152,6 +152,7 @@ describe("two-step seeds", () => {
       expired: true,
     });
     assert.equal(seedStep({ seed: SEED, seedBlock: 10n, latest: 12n, window: "commit" }).step, "ready");
+    assert.equal(seedStep({ seed: undefined, seedBlock: 10n, latest: 12n, window: "reveal" }).step, "closed");
   });
 
   it("final epochs score on the held-back set only if it was revealed before the seed was recorded", () => {

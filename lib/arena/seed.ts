@@ -8,11 +8,12 @@ export const BLOCKHASH_WINDOW = 256n;
 
 /**
  * Where an epoch's two-step seed stands (ArenaLifecycle.drawSeed): not drawn (anyone may fix the next block once
- * submissions close), waiting for the fixed block and one after it, ready (assignments readable), or expired
- * (256 blocks passed unread: drawing again fixes a new block).
+ * submissions close), waiting for the fixed block and one after it, ready (assignments readable), expired
+ * (256 blocks passed unread: drawing again fixes a new block), or closed (the commit window ended without a seed).
  */
 export type SeedStep =
   | { step: "too-early" }
+  | { step: "closed" }
   | { step: "draw"; expired: boolean }
   | { step: "waiting"; seedBlock: bigint; until: bigint; latest: bigint }
   | { step: "ready"; seed: Hex };
@@ -30,6 +31,7 @@ export function seedStep({
 }): SeedStep {
   if (seed && seed !== ZERO) return { step: "ready", seed };
   if (window === "submit") return { step: "too-early" };
+  if (window === "reveal") return { step: "closed" };
   if (seedBlock === 0n) return { step: "draw", expired: false };
   if (latest > seedBlock + BLOCKHASH_WINDOW) return { step: "draw", expired: true };
   return { step: "waiting", seedBlock, until: seedBlock + 1n, latest };
