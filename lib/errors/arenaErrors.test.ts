@@ -2,8 +2,10 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { parseEther } from "viem";
 import { arenaTasksAbi } from "../../contracts-abi";
-import { explainCustomError } from "./customErrors";
+import { explainCustomError, registerCustomErrorExplainers } from "./customErrors";
 import { ARENA_EXPLAINERS } from "./arenaErrors";
+
+registerCustomErrorExplainers(ARENA_EXPLAINERS);
 
 const node = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
 const other = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC";

@@ -1,5 +1,4 @@
 import { formatTokenAmount, formatTimestamp } from "../format";
-import { ARENA_EXPLAINERS } from "./arenaErrors";
 
 type Explainer = (args: readonly unknown[]) => string;
 
@@ -17,7 +16,6 @@ const EXPLAINERS: Record<string, Explainer> = {
     `Your ARENA balance (${formatTokenAmount(asBigInt(balance))}) is below the ${formatTokenAmount(asBigInt(needed))} needed.`,
   ERC20InsufficientAllowance: ([, allowance, needed]) =>
     `Arena may spend only ${formatTokenAmount(asBigInt(allowance))} of your ARENA; ${formatTokenAmount(asBigInt(needed))} is needed. Approve first.`,
-  ...ARENA_EXPLAINERS,
 };
 
 export function explainCustomError(name: string, args: readonly unknown[]): string | undefined {
