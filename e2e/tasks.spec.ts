@@ -7,6 +7,7 @@ import {
   createTask,
   drawSeed,
   epochTimes,
+  FINAL_SALT,
   send,
   settleOnChain,
   stake,
@@ -591,4 +592,46 @@ test("a delegation change waits for settlement: the page says so and settles the
   );
   expect(undelegated).toHaveLength(1);
   expect(undelegated[0]!.args.amount).toBe(parseEther("40"));
+});
+
+test("a final-validation epoch is scored on the held-back set the creator revealed before its seed", async ({
+  page,
+  chain,
+}) => {
+  const [creator, , node] = chain.accounts;
+  const taskId = await createTask(chain, creator!, "Final validation flow");
+  await page.goto("/");
+  const me = await connectDevWallet(page);
+  await fund(chain, me);
+  await fund(chain, node!);
+  await stake(chain, node!, taskId, NODE, parseEther("200"));
+  await stake(chain, me, taskId, VALIDATOR, parseEther("200"));
+  await timeTravelTo(chain, (await epochTimes(chain, taskId, 1n)).start);
+  await submitModel(chain, node!, taskId, "/models/arena-lm-small", `0x${"5f".repeat(32)}`);
+  // 3 submission epochs: epoch 3 is the final validation; the creator reveals, then submissions close.
+  const e3 = await epochTimes(chain, taskId, 3n);
+  await timeTravelTo(chain, e3.start);
+  await send(chain, creator!, (w) =>
+    w.writeContract({
+      abi: arenaTasksAbi,
+      address: chain.address("ArenaTasks"),
+      functionName: "revealFinalEval",
+      args: [taskId, "/models/samples/plain.txt", FINAL_SALT],
+    }),
+  );
+  await timeTravelTo(chain, e3.submitEnd);
+
+  await openTask(page, taskId);
+  await drawSeedInUi(page, chain, taskId, 3n);
+  await expect(page.getByTestId("scoring-set")).toContainText("the held-back set the creator revealed");
+  await page.getByLabel(/Score for submission/).fill("0.9");
+  await page.getByRole("button", { name: "Commit scores" }).click();
+  await expect(page.locator(confirmed).filter({ hasText: "Commit scores for epoch 3" })).toBeVisible();
+  const [state] = await chain.publicClient.readContract({
+    abi: arenaTasksAbi,
+    address: chain.address("ArenaTasks"),
+    functionName: "getEpoch",
+    args: [taskId, 3n],
+  });
+  expect(state.heldBackSet).toBe(true);
 });
