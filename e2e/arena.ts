@@ -2,6 +2,7 @@ import { createWalletClient, http, parseEther, parseEventLogs, type Address, typ
 import { arenaTasksAbi, arenaTokenAbi } from "../contracts-abi";
 import { localChain } from "../lib/chain/chains";
 import { defaultTaskForm, finalEvalCommitment, validateTaskForm, type TaskParams } from "../lib/arena/params";
+import { modelCommitment } from "../lib/sortition";
 import type { ChainFixture } from "./fixtures";
 import { E2E_RPC_URL } from "./ports";
 
@@ -106,3 +107,60 @@ export async function epochTimes(c: ChainFixture, taskId: bigint, epoch: bigint)
 }
 
 export { finalEvalCommitment };
+
+/** A node's submission as the hardened protocol takes it: `commitModel`, then `submitModel` in a later block. */
+export async function submitModel(c: ChainFixture, node: Address, taskId: bigint, uri: string, hash: Hex) {
+  const arena = c.address("ArenaTasks");
+  await send(c, node, (w) =>
+    w.writeContract({
+      abi: arenaTasksAbi,
+      address: arena,
+      functionName: "commitModel",
+      args: [taskId, modelCommitment(taskId, node, uri, hash)],
+    }),
+  );
+  await send(c, node, (w) =>
+    w.writeContract({
+      abi: arenaTasksAbi,
+      address: arena,
+      functionName: "submitModel",
+      args: [taskId, uri, hash],
+    }),
+  );
+}
+
+/** Draws an epoch's seed (in its commit window): fixes the next block, then mines it and one after it. */
+export async function drawSeed(c: ChainFixture, taskId: bigint, epoch: bigint) {
+  await send(c, c.accounts[0]!, (w) =>
+    w.writeContract({
+      abi: arenaTasksAbi,
+      address: c.address("ArenaTasks"),
+      functionName: "drawSeed",
+      args: [taskId, epoch],
+    }),
+  );
+  await c.testClient.mine({ blocks: 2 });
+}
+
+/** Settles `epochs` of a task on chain, in pages, in order. */
+export async function settleOnChain(c: ChainFixture, taskId: bigint, epochs: bigint[]) {
+  for (const epoch of epochs) {
+    for (let i = 0; i < 50; i++) {
+      await send(c, c.accounts[0]!, (w) =>
+        w.writeContract({
+          abi: arenaTasksAbi,
+          address: c.address("ArenaTasks"),
+          functionName: "settle",
+          args: [taskId, epoch, 1000n],
+        }),
+      );
+      const [state] = await c.publicClient.readContract({
+        abi: arenaTasksAbi,
+        address: c.address("ArenaTasks"),
+        functionName: "getTask",
+        args: [taskId],
+      });
+      if (BigInt(state.settledEpochs) > epoch) break;
+    }
+  }
+}

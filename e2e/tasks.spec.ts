@@ -1,7 +1,19 @@
 import { parseEther, parseEventLogs, type Address, type ContractEventName, type Hex } from "viem";
+import { formatTokenAmount } from "../lib/format";
 import { arenaTasksAbi, arenaTokenAbi } from "../contracts-abi";
-import { scoreCommitment } from "../lib/sortition";
-import { createTask, epochTimes, send, stake, timeTravelTo } from "./arena";
+import { modelCommitment, scoreCommitment } from "../lib/sortition";
+import {
+  approve,
+  createTask,
+  drawSeed,
+  epochTimes,
+  FINAL_SALT,
+  send,
+  settleOnChain,
+  stake,
+  submitModel,
+  timeTravelTo,
+} from "./arena";
 import type { Page } from "@playwright/test";
 import { nodeLoss, relativeDifference } from "./scorer-helpers";
 import { connectDevWallet, expect, test, switchDevAccount, type ChainFixture } from "./fixtures";
@@ -45,15 +57,9 @@ async function scoredEpoch(
   const e1 = await epochTimes(chain, taskId, 1n);
   await timeTravelTo(chain, e1.start);
   const arena = chain.address("ArenaTasks");
-  await send(chain, node, (w) =>
-    w.writeContract({
-      abi: arenaTasksAbi,
-      address: arena,
-      functionName: "submitModel",
-      args: [taskId, "/models/arena-lm-small", `0x${"ab".repeat(32)}`],
-    }),
-  );
+  await submitModel(chain, node, taskId, "/models/arena-lm-small", `0x${"ab".repeat(32)}`);
   await timeTravelTo(chain, e1.submitEnd);
+  await drawSeed(chain, taskId, 1n);
   const salt = `0x${"cd".repeat(32)}` as const;
   const nodeIndex = (
     await chain.publicClient.readContract({
@@ -106,39 +112,32 @@ async function asValidatorInCommitWindow(
   await stake(chain, me, taskId, VALIDATOR, parseEther("200"));
   const e1 = await epochTimes(chain, taskId, 1n);
   await timeTravelTo(chain, e1.start);
-  await send(chain, node!, (w) =>
-    w.writeContract({
-      abi: arenaTasksAbi,
-      address: chain.address("ArenaTasks"),
-      functionName: "submitModel",
-      args: [taskId, modelUri, hash],
-    }),
-  );
+  await submitModel(chain, node!, taskId, modelUri, hash);
   await timeTravelTo(chain, e1.submitEnd);
   await openTask(page, taskId);
   return { taskId, me, e1 };
 }
 
-async function settleOnChain(chain: ChainFixture, taskId: bigint, epochs: bigint[]) {
-  for (const epoch of epochs) {
-    for (let i = 0; i < 50; i++) {
-      await send(chain, chain.accounts[0]!, (w) =>
-        w.writeContract({
-          abi: arenaTasksAbi,
-          address: chain.address("ArenaTasks"),
-          functionName: "settle",
-          args: [taskId, epoch, 1000n],
-        }),
-      );
-      const [state] = await chain.publicClient.readContract({
-        abi: arenaTasksAbi,
-        address: chain.address("ArenaTasks"),
-        functionName: "getTask",
-        args: [taskId],
-      });
-      if (BigInt(state.settledEpochs) > epoch) break;
-    }
-  }
+/** In the validator panel: draw the epoch's seed (the app mines the two blocks on the local chain). */
+async function drawSeedInUi(page: Page, chain: ChainFixture, taskId: bigint, epoch: bigint) {
+  const step = page.getByTestId("seed-step");
+  await expect(step).toHaveAttribute("data-step", "draw");
+  const from = await chain.publicClient.getBlockNumber({ cacheTime: 0 });
+  await page.getByRole("button", { name: "Draw this epoch's seed" }).click();
+  await expect(page.locator(confirmed).filter({ hasText: `Draw the seed of epoch ${epoch}` })).toBeVisible();
+  await expect(step).toHaveAttribute("data-step", "ready");
+  const fixed = (await events(chain, "SeedBlockFixed")).filter(
+    (e) => e.args.taskId === taskId && e.args.epoch === epoch && e.blockNumber > from,
+  );
+  expect(fixed).toHaveLength(1);
+  expect(await chain.publicClient.getBlockNumber({ cacheTime: 0 })).toBeGreaterThan(fixed[0]!.args.seedBlock);
+  const [state] = await chain.publicClient.readContract({
+    abi: arenaTasksAbi,
+    address: chain.address("ArenaTasks"),
+    functionName: "getEpoch",
+    args: [taskId, epoch],
+  });
+  expect(state.seed).not.toBe(`0x${"0".repeat(64)}`);
 }
 
 test("create a task in the UI: validated form, approve and publish, then its page", async ({
@@ -193,14 +192,23 @@ test("stake as a node and submit a model", async ({ page, chain }) => {
   await page.reload();
   await page.getByRole("button", { name: "Hash the model file" }).click();
   await expect(page.getByLabel("Content hash (sha256)")).toHaveValue(/^0x[0-9a-f]{64}$/);
-  await page.getByRole("button", { name: "Submit model" }).click();
+  await page.getByRole("button", { name: "Commit and submit model" }).click();
+  await expect(page.locator(confirmed).filter({ hasText: "Commit model" })).toBeVisible();
   await expect(page.locator(confirmed).filter({ hasText: "Submit model" })).toBeVisible();
-  const submitted = await events(chain, "ModelSubmitted");
-  expect(
-    submitted.some(
-      (e) => e.args.taskId === taskId && e.args.node === me && e.args.uri === "/models/arena-lm-small",
-    ),
-  ).toBe(true);
+  await expect(page.getByRole("status").filter({ hasText: "Model submitted." })).toBeVisible();
+  const committed = (await events(chain, "ModelCommitted")).filter(
+    (e) => e.args.taskId === taskId && e.args.node === me,
+  );
+  const submitted = (await events(chain, "ModelSubmitted")).filter(
+    (e) => e.args.taskId === taskId && e.args.node === me && e.args.uri === "/models/arena-lm-small",
+  );
+  expect(committed).toHaveLength(1);
+  expect(submitted).toHaveLength(1);
+  // The submission came in a later block than the commitment, and matches it.
+  expect(submitted[0]!.blockNumber).toBeGreaterThan(committed[0]!.blockNumber);
+  expect(committed[0]!.args.commitment).toBe(
+    modelCommitment(taskId, me, "/models/arena-lm-small", submitted[0]!.args.contentHash),
+  );
   await expect(page.getByTestId("submissions")).toContainText("/models/arena-lm-small");
 });
 
@@ -215,9 +223,17 @@ test("an assigned validator commits then reveals scores; a lost salt is explaine
     "/models/arena-lm-base",
     `0x${"ee".repeat(32)}`,
   );
+  await expect(page.getByLabel(/Score for submission/)).toHaveCount(0);
+  await drawSeedInUi(page, chain, taskId, 1n);
+  await expect(page.getByTestId("scoring-set")).toContainText("the public evaluation set");
   await page.getByLabel(/Score for submission/).fill("1.25");
   await page.getByRole("button", { name: "Commit scores" }).click();
   await expect(page.locator(confirmed).filter({ hasText: "Commit scores" })).toBeVisible();
+  // The first commit records the seed it was drawn from.
+  const opened = (await events(chain, "EpochOpened")).filter(
+    (e) => e.args.taskId === taskId && e.args.epoch === 1n,
+  );
+  expect(opened).toHaveLength(1);
 
   await timeTravelTo(chain, e1.commitEnd);
   await page.evaluate(() => {
@@ -298,7 +314,10 @@ test("settle a due epoch in pages, then the leaderboard and rewards show it", as
   await expect(page.getByTestId("claimable")).toHaveText("0 ARENA");
 });
 
-test("delegate to a node, set its reward share, and claim the delegator share", async ({ page, chain }) => {
+test("delegate to a node: its delegators' rewards are escrowed during the task, claimable after it", async ({
+  page,
+  chain,
+}) => {
   const [, , node, validator] = chain.accounts;
   const taskId = await createTask(chain, chain.accounts[0]!, "Delegation flow");
   await fund(chain, node!);
@@ -325,14 +344,42 @@ test("delegate to a node, set its reward share, and claim the delegator share", 
     .filter({ hasText: node!.slice(0, 6) })
     .filter({ hasText: `#${taskId}` });
   await row.getByRole("button", { name: "Delegate" }).click();
+  await expect(page.getByText("escrowed until the task's challenges are resolved")).toBeVisible();
   await page.getByLabel("Amount to delegate").fill("100");
   await page.getByRole("button", { name: "Approve and delegate" }).click();
   await expect(page.locator(confirmed).filter({ hasText: "Delegate to" })).toBeVisible();
 
   await scoredEpoch(chain, taskId, node!, validator!, 1_000_000);
   await settleOnChain(chain, taskId, [0n, 1n]);
+  const position = () =>
+    chain.publicClient.readContract({
+      abi: arenaTasksAbi,
+      address: chain.address("ArenaTasks"),
+      functionName: "delegationOf",
+      args: [taskId, node!, delegator],
+    });
+  const [, , earned] = await position();
+  expect(earned).toBeGreaterThan(0n);
+
+  // During the task: earned, but escrowed with the node's rewards, not claimable.
   await page.goto("/rewards");
-  await expect(page.getByTestId("claimable")).not.toHaveText("0 ARENA");
+  const mine = page.getByTestId("my-delegation").filter({ hasText: `Task #${taskId}:` });
+  await expect(mine).toContainText("escrowed");
+  await expect(mine).toContainText(formatTokenAmount(earned));
+  await expect(page.getByTestId("escrowed-delegation")).toBeVisible();
+  await page.goto("/delegate");
+  await expect(
+    page
+      .getByTestId("my-delegation")
+      .filter({ hasText: `Task #${taskId}:` })
+      .getByTestId("delegation-rewards"),
+  ).toContainText("escrowed until the task's challenges are resolved");
+
+  // After the task (3 submission + 1 final + 1 challenge epochs), with every scoring epoch settled: claimable.
+  await timeTravelTo(chain, (await epochTimes(chain, taskId, 5n)).start);
+  await settleOnChain(chain, taskId, [2n, 3n]);
+  await page.goto("/rewards");
+  await expect(mine).toContainText("claimable");
   const before = await chain.publicClient.getBlockNumber();
   const balanceBefore = await chain.publicClient.readContract({
     abi: arenaTokenAbi,
@@ -347,7 +394,14 @@ test("delegate to a node, set its reward share, and claim the delegator share", 
     (e) => e.args.account === delegator && e.blockNumber > before,
   );
   expect(claimed).toHaveLength(1);
-  expect(claimed[0]!.args.amount).toBeGreaterThan(0n);
+  const harvested = (await events(chain, "DelegationRewardsHarvested")).filter(
+    (e) => e.args.taskId === taskId && e.args.delegator === delegator && e.blockNumber > before,
+  );
+  expect(harvested.reduce((sum, e) => sum + e.args.amount, 0n)).toBe(earned);
+  expect(claimed[0]!.args.amount).toBeGreaterThanOrEqual(earned);
+  const [positionAfter, , left] = await position();
+  expect(left).toBe(0n);
+  expect(positionAfter.escrowed).toBe(0n);
   const balanceAfter = await chain.publicClient.readContract({
     abi: arenaTokenAbi,
     address: chain.address("ArenaToken"),
@@ -381,13 +435,14 @@ test("score my assigned submissions in the browser fills the commit form with th
   chain,
 }) => {
   test.setTimeout(240_000);
-  await asValidatorInCommitWindow(
+  const { taskId } = await asValidatorInCommitWindow(
     page,
     chain,
     "Score in the browser",
     "/models/arena-lm-tiny",
     `0x${"71".repeat(32)}`,
   );
+  await drawSeedInUi(page, chain, taskId, 1n);
   await page.getByRole("button", { name: "Score my assigned submissions" }).click();
   const input = page.getByLabel(/Score for submission/);
   await expect(input).toHaveValue(/^\d+\.\d{6}$/, { timeout: 180_000 });
@@ -398,7 +453,7 @@ test("score my assigned submissions in the browser fills the commit form with th
   await expect(page.locator(confirmed).filter({ hasText: "Commit scores" })).toBeVisible();
 });
 
-test("a validator votes on a challenge of a stolen model", async ({ page, chain }) => {
+test("a challenge is answered and voted within its windows, then resolved", async ({ page, chain }) => {
   const [, , node, challenger] = chain.accounts;
   const taskId = await createTask(chain, chain.accounts[0]!, "Challenge flow");
   await page.goto("/");
@@ -410,14 +465,7 @@ test("a validator votes on a challenge of a stolen model", async ({ page, chain 
   await stake(chain, me, taskId, VALIDATOR, parseEther("200"));
   await timeTravelTo(chain, (await epochTimes(chain, taskId, 1n)).start);
   const arena = chain.address("ArenaTasks");
-  await send(chain, node!, (w) =>
-    w.writeContract({
-      abi: arenaTasksAbi,
-      address: arena,
-      functionName: "submitModel",
-      args: [taskId, "/models/arena-lm-small", `0x${"42".repeat(32)}`],
-    }),
-  );
+  await submitModel(chain, node!, taskId, "/models/arena-lm-small", `0x${"42".repeat(32)}`);
   // 3 submission epochs and 1 final epoch: the challenge phase is epoch 4.
   await timeTravelTo(chain, (await epochTimes(chain, taskId, 4n)).start);
   await send(chain, challenger!, (w) =>
@@ -436,18 +484,154 @@ test("a validator votes on a challenge of a stolen model", async ({ page, chain 
       args: [taskId, node!, parseEther("50")],
     }),
   );
+  const [opened] = (await events(chain, "ChallengeOpened")).filter((e) => e.args.taskId === taskId);
+  const id = opened!.args.challengeId;
+  const read = () =>
+    chain.publicClient.readContract({
+      abi: arenaTasksAbi,
+      address: arena,
+      functionName: "getChallenge",
+      args: [id],
+    });
+  const { answerDeadline, voteDeadline } = await read();
+  expect(voteDeadline - answerDeadline).toBe(600);
 
+  // Not answered yet: the validator's vote is disabled and says why; deadlines count down.
   await openTask(page, taskId);
   const challenge = page.getByTestId("challenge");
   await expect(challenge).toContainText("with a bond of 50 ARENA");
+  await expect(challenge).toHaveAttribute("data-stage", "answer");
+  await expect(challenge.getByTestId("challenge-deadlines")).toContainText(/Answer by .* \(in \d+m/);
+  await expect(challenge.getByRole("button", { name: "Vote uphold" })).toBeDisabled();
+  await expect(challenge).toContainText("Not answered yet");
+
+  // The node answers with a proof in its answer window.
+  await switchDevAccount(page, node!);
+  await challenge.getByLabel("Proof URI").fill("http://localhost:3000/api/blobs/training-log");
+  await challenge.getByRole("button", { name: "Answer" }).click();
+  await expect(page.locator(confirmed).filter({ hasText: "Answer challenge" })).toBeVisible();
+  expect((await read()).answered).toBe(true);
+
+  // The validator votes in the vote window.
+  await switchDevAccount(page, me);
+  await expect(challenge).toHaveAttribute("data-stage", "vote");
   await challenge.getByRole("button", { name: "Vote uphold" }).click();
   await expect(page.locator(confirmed).filter({ hasText: "Vote to uphold" })).toBeVisible();
   // The demo seed's challenges have votes of their own: keep this validator's.
   const votes = (await events(chain, "ChallengeVoted")).filter((v) => v.args.validator === me);
   expect(votes).toHaveLength(1);
-  expect(votes[0]!.args.validator).toBe(me);
   expect(votes[0]!.args.uphold).toBe(true);
   expect(votes[0]!.args.weight).toBe(parseEther("200"));
+  expect((await read()).votesUphold).toBe(parseEther("200"));
   await expect(challenge).toContainText("uphold 200");
-  await expect(challenge.getByRole("button", { name: "Vote uphold" })).toHaveCount(0);
+  await expect(challenge.getByRole("button", { name: "Vote uphold" })).toBeDisabled();
+  await expect(challenge).toContainText("You already voted");
+  await expect(challenge.getByRole("button", { name: "Resolve" })).toBeDisabled();
+
+  // Past the vote window, with every scoring epoch settled, anyone resolves it: upheld, the node's rewards go.
+  await timeTravelTo(chain, BigInt(voteDeadline));
+  await settleOnChain(chain, taskId, [0n, 1n, 2n, 3n]);
+  await page.reload();
+  await expect(challenge).toHaveAttribute("data-stage", "resolvable");
+  await challenge.getByRole("button", { name: "Resolve" }).click();
+  await expect(page.locator(confirmed).filter({ hasText: "Resolve challenge" })).toBeVisible();
+  const resolved = await read();
+  expect(resolved.resolved).toBe(true);
+  expect(resolved.upheld).toBe(true);
+  const forfeited = (await events(chain, "NodeRewardsForfeited")).filter((e) => e.args.taskId === taskId);
+  expect(forfeited).toHaveLength(1);
+  expect(forfeited[0]!.args.node).toBe(node);
+  await expect(challenge).toContainText("upheld");
+});
+
+test("a delegation change waits for settlement: the page says so and settles the epoch first", async ({
+  page,
+  chain,
+}) => {
+  const [, , node] = chain.accounts;
+  const delegator = chain.accounts[7]!;
+  const taskId = await createTask(chain, chain.accounts[0]!, "Settlement pending");
+  await fund(chain, node!);
+  await fund(chain, delegator);
+  await stake(chain, node!, taskId, NODE, parseEther("300"));
+  await approve(chain, delegator, parseEther("100"));
+  await send(chain, delegator, (w) =>
+    w.writeContract({
+      abi: arenaTasksAbi,
+      address: chain.address("ArenaTasks"),
+      functionName: "delegate",
+      args: [taskId, node!, parseEther("100")],
+    }),
+  );
+  // The delegation took effect in epoch 1; epoch 0 is not settled, so changing it now would revert.
+  await timeTravelTo(chain, (await epochTimes(chain, taskId, 1n)).start);
+
+  await page.goto("/");
+  await connectDevWallet(page);
+  await switchDevAccount(page, delegator);
+  await page.goto("/delegate");
+  const mine = page.getByTestId("my-delegation").filter({ hasText: `Task #${taskId}:` });
+  await expect(mine.getByRole("note")).toContainText("Settle epoch 0 first");
+  await expect(mine.getByRole("button", { name: "Undelegate" })).toBeDisabled();
+  await mine.getByRole("button", { name: "Settle epoch 0" }).click();
+  await expect(mine.getByRole("note")).toHaveCount(0);
+  const [state] = await chain.publicClient.readContract({
+    abi: arenaTasksAbi,
+    address: chain.address("ArenaTasks"),
+    functionName: "getTask",
+    args: [taskId],
+  });
+  expect(state.settledEpochs).toBe(1);
+
+  await expect(mine.getByRole("button", { name: "Undelegate" })).toBeEnabled();
+  await mine.getByLabel(/^Undelegate from/).fill("40");
+  await mine.getByRole("button", { name: "Undelegate" }).click();
+  await expect(page.locator(confirmed).filter({ hasText: "Undelegate" })).toBeVisible();
+  const undelegated = (await events(chain, "Undelegated")).filter(
+    (e) => e.args.taskId === taskId && e.args.delegator === delegator,
+  );
+  expect(undelegated).toHaveLength(1);
+  expect(undelegated[0]!.args.amount).toBe(parseEther("40"));
+});
+
+test("a final-validation epoch is scored on the held-back set the creator revealed before its seed", async ({
+  page,
+  chain,
+}) => {
+  const [creator, , node] = chain.accounts;
+  const taskId = await createTask(chain, creator!, "Final validation flow");
+  await page.goto("/");
+  const me = await connectDevWallet(page);
+  await fund(chain, me);
+  await fund(chain, node!);
+  await stake(chain, node!, taskId, NODE, parseEther("200"));
+  await stake(chain, me, taskId, VALIDATOR, parseEther("200"));
+  await timeTravelTo(chain, (await epochTimes(chain, taskId, 1n)).start);
+  await submitModel(chain, node!, taskId, "/models/arena-lm-small", `0x${"5f".repeat(32)}`);
+  // 3 submission epochs: epoch 3 is the final validation; the creator reveals, then submissions close.
+  const e3 = await epochTimes(chain, taskId, 3n);
+  await timeTravelTo(chain, e3.start);
+  await send(chain, creator!, (w) =>
+    w.writeContract({
+      abi: arenaTasksAbi,
+      address: chain.address("ArenaTasks"),
+      functionName: "revealFinalEval",
+      args: [taskId, "/models/samples/plain.txt", FINAL_SALT],
+    }),
+  );
+  await timeTravelTo(chain, e3.submitEnd);
+
+  await openTask(page, taskId);
+  await drawSeedInUi(page, chain, taskId, 3n);
+  await expect(page.getByTestId("scoring-set")).toContainText("the held-back set the creator revealed");
+  await page.getByLabel(/Score for submission/).fill("0.9");
+  await page.getByRole("button", { name: "Commit scores" }).click();
+  await expect(page.locator(confirmed).filter({ hasText: "Commit scores for epoch 3" })).toBeVisible();
+  const [state] = await chain.publicClient.readContract({
+    abi: arenaTasksAbi,
+    address: chain.address("ArenaTasks"),
+    functionName: "getEpoch",
+    args: [taskId, 3n],
+  });
+  expect(state.heldBackSet).toBe(true);
 });

@@ -3,14 +3,15 @@
  * runs two full scored epochs on an in-process Hardhat network and prints, for the second (steady state:
  * storage already initialised by the first): gas per revealed score (commit + reveal, per scored cell), the
  * marginal reveal gas of one more cell, settlement gas per scored cell (also for the first epoch), the number of
- * settle calls, the largest single transaction of the whole run, and gas per claim.
+ * settle calls, the largest single transaction of the whole run, gas per claim, and the per-epoch overheads of
+ * the hardened protocol: a node's model commitment + submission, and the two-step seed draw.
  *
  *   npx hardhat run scripts/bench-gas.ts            (all three sizes)
  *   BENCH_SIZES=16x32x4 npx hardhat run scripts/bench-gas.ts
  */
 import { network } from "hardhat";
 import { keccak256, parseEther, toHex, encodeAbiParameters, type Address, type Hex } from "viem";
-import { assignmentsOf, scoreCommitment } from "../lib/sortition/index.ts";
+import { assignmentsOf, modelCommitment, scoreCommitment } from "../lib/sortition/index.ts";
 
 const TX_CAP = 16_777_216n;
 /** Settlement pages are sized to stay under this (estimated) gas. */
@@ -36,6 +37,8 @@ type Row = {
   largestTxName: string;
   claimValidator: bigint;
   claimDelegator: bigint;
+  modelCommitSubmit: number;
+  drawSeed: bigint;
 };
 
 async function bench({ n, m, k }: Size): Promise<Row> {
@@ -140,13 +143,31 @@ async function bench({ n, m, k }: Size): Promise<Row> {
   async function scoredEpoch(epoch: bigint) {
     const [start, submitEnd, commitEnd, end] = await arena.read.epochTimes([taskId, epoch]);
     await warpTo(start);
-    for (const [i, a] of nodes.entries()) {
-      await arena.write.submitModel(
-        [taskId, `ipfs://model/${epoch}/${i}`, keccak256(toHex(`model ${epoch} ${i}`))],
-        { account: a },
+    // Models are committed first and submitted in a later block (each transaction is its own block here).
+    const models = nodes.map((a, i) => ({
+      a,
+      uri: `ipfs://model/${epoch}/${i}`,
+      hash: keccak256(toHex(`model ${epoch} ${i}`)),
+    }));
+    let modelGas = 0n;
+    for (const m of models) {
+      modelGas += await track(
+        "commitModel",
+        await arena.write.commitModel([taskId, modelCommitment(taskId, m.a, m.uri, m.hash)], {
+          account: m.a,
+        }),
+      );
+    }
+    for (const m of models) {
+      modelGas += await track(
+        "submitModel",
+        await arena.write.submitModel([taskId, m.uri, m.hash], { account: m.a }),
       );
     }
     await warpTo(submitEnd);
+    // The seed: fix the next block, then mine it and one after it so its hash is readable.
+    const drawGas = await track("drawSeed", await arena.write.drawSeed([taskId, epoch]));
+    await networkHelpers.mine(2);
     const [epochState] = await arena.read.getEpoch([taskId, epoch]);
     const submissions = nodes.map((_, i) => BigInt(i));
     const plans: { v: Address; ids: bigint[]; scores: number[]; salt: Hex }[] = [];
@@ -224,6 +245,8 @@ async function bench({ n, m, k }: Size): Promise<Row> {
       revealMarginalPerCell,
       settlePerCell: Number(settleGas) / cells,
       settleCalls,
+      modelCommitSubmit: Number(modelGas) / nodes.length,
+      drawGas,
     };
   }
 
@@ -244,6 +267,8 @@ async function bench({ n, m, k }: Size): Promise<Row> {
     largestTxName: largest.name,
     claimValidator,
     claimDelegator,
+    modelCommitSubmit: steady.modelCommitSubmit,
+    drawSeed: steady.drawGas,
   };
 }
 
@@ -271,6 +296,8 @@ const header = [
   "largest tx",
   "claim (validator)",
   "claim (delegator, 1 task)",
+  "model commit+submit",
+  "drawSeed",
 ];
 const table = rows.map((r) => [
   r.size,
@@ -283,6 +310,8 @@ const table = rows.map((r) => [
   `${fmt(r.largestTx)} (${r.largestTxName})`,
   fmt(r.claimValidator),
   fmt(r.claimDelegator),
+  fmt(r.modelCommitSubmit),
+  fmt(r.drawSeed),
 ]);
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
 const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;

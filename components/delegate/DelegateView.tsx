@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useMemo, useState } from "react";
 import { parseUnits, type Address } from "viem";
 import { useReadContracts } from "wagmi";
@@ -7,6 +8,7 @@ import { arenaTasksAbi } from "@/contracts-abi";
 import { weeklyGrowth } from "@/lib/arena/apy";
 import { listDelegatees, type Delegatee } from "@/lib/arena/delegatees";
 import { delegationsOf } from "@/lib/arena/earnings";
+import type { TaskView } from "@/lib/arena/indexer";
 import { formatTokenAmount, shortAddress } from "@/lib/format";
 import { AmountInput, parseAmount } from "@/components/arena/AmountInput";
 import { useEnsureAllowance } from "@/components/arena/useApproval";
@@ -15,6 +17,12 @@ import { useArenaIndex, useChainTime } from "@/components/arena/useArenaIndex";
 import { useTransactor } from "@/components/tx/TxProvider";
 import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
 import { useTokenBalance } from "@/components/wallet/useTokenBalance";
+import { useDelegationPosition } from "./useDelegationPosition";
+import "@/components/tasks/errors";
+
+const SettlePanel = dynamic(() => import("@/components/tasks/SettlePanel").then((m) => m.SettlePanel), {
+  ssr: false,
+});
 
 const pct = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(1)} %`);
 
@@ -115,13 +123,22 @@ export function DelegateView() {
           </table>
         </div>
         {selected && rows.find((r) => `${r.taskId}-${r.account}` === selected) && (
-          <DelegateForm delegatee={rows.find((r) => `${r.taskId}-${r.account}` === selected)!} />
+          <DelegateForm
+            delegatee={rows.find((r) => `${r.taskId}-${r.account}` === selected)!}
+            task={index.data?.tasks.get(rows.find((r) => `${r.taskId}-${r.account}` === selected)!.taskId)}
+            now={now.data ?? 0}
+          />
         )}
         {address && mine.length > 0 && (
           <Card title="My delegations">
             <ul className="space-y-2 text-sm">
               {mine.map((d) => (
-                <MyDelegation key={`${d.taskId}-${d.delegatee}`} {...d} />
+                <MyDelegation
+                  key={`${d.taskId}-${d.delegatee}`}
+                  {...d}
+                  task={index.data?.tasks.get(d.taskId)}
+                  now={now.data ?? 0}
+                />
               ))}
             </ul>
           </Card>
@@ -140,8 +157,24 @@ export function DelegateView() {
   );
 }
 
-function DelegateForm({ delegatee }: { delegatee: Delegatee }) {
+/** Why a delegation change would revert `SettlementPending`, with the settle action that unblocks it. */
+function SettleFirst({ task, epoch, now }: { task: TaskView; epoch: number; now: number }) {
+  return (
+    <div className="mt-2 space-y-1 rounded border border-amber-300 bg-amber-50 p-2 text-sm" role="note">
+      <p className="text-amber-900">
+        Your previous change to this delegation took effect in an epoch whose rewards are not settled yet, so
+        the contract waits for settlement before it changes again. Settle epoch {epoch} first (anyone may),
+        then try again.
+      </p>
+      <SettlePanel task={task} now={now} />
+    </div>
+  );
+}
+
+function DelegateForm({ delegatee, task, now }: { delegatee: Delegatee; task?: TaskView; now: number }) {
   const arena = useContractAddress("ArenaTasks");
+  const position = useDelegationPosition(task, delegatee.account, now);
+  const blocked = position.settleFirst !== undefined;
   const ensureAllowance = useEnsureAllowance();
   const { run } = useTransactor();
   const balance = useTokenBalance();
@@ -168,30 +201,62 @@ function DelegateForm({ delegatee }: { delegatee: Delegatee }) {
         <button
           type="button"
           onClick={submit}
-          className="rounded-md bg-teal-700 px-3 py-1.5 text-sm text-white"
+          disabled={blocked}
+          title={blocked ? `Settle epoch ${position.settleFirst} first` : undefined}
+          className="rounded-md bg-teal-700 px-3 py-1.5 text-sm text-white disabled:opacity-50"
         >
           Approve and delegate
         </button>
       </div>
+      {task && position.settleFirst !== undefined && (
+        <SettleFirst task={task} epoch={position.settleFirst} now={now} />
+      )}
       <p className="mt-2 text-xs text-zinc-500">
         Delegated stake counts from the next epoch. You earn ρ ={" "}
         {(Number(delegatee.rewardShare) / 1e16).toFixed(0)} % of the pool&apos;s rewards in proportion to your
         stake.
+        {delegatee.role === "node" &&
+          " A training node's delegators are paid with the node: escrowed until the task's challenges are resolved, and lost with the node's own rewards if a challenge of its model is upheld."}
       </p>
     </Card>
   );
 }
 
-function MyDelegation({ taskId, delegatee, amount }: { taskId: bigint; delegatee: Address; amount: bigint }) {
+function MyDelegation({
+  taskId,
+  delegatee,
+  amount,
+  task,
+  now,
+}: {
+  taskId: bigint;
+  delegatee: Address;
+  amount: bigint;
+  task?: TaskView;
+  now: number;
+}) {
   const arena = useContractAddress("ArenaTasks");
   const { run } = useTransactor();
   const [value, setValue] = useState("");
   const [error, setError] = useState<string>();
+  const position = useDelegationPosition(task, delegatee, now);
+  const blocked = position.settleFirst !== undefined;
   return (
-    <li className="flex flex-wrap items-end gap-3">
+    <li className="flex flex-wrap items-end gap-3" data-testid="my-delegation">
       <span>
         Task #{taskId.toString()}: {formatTokenAmount(amount)} ARENA to{" "}
         <span className="font-mono">{shortAddress(delegatee)}</span>
+        {position.pendingRewards > 0n && (
+          <span
+            className={position.release?.ok ? "block text-emerald-700" : "block text-amber-800"}
+            data-testid="delegation-rewards"
+          >
+            {formatTokenAmount(position.pendingRewards)} ARENA earned:{" "}
+            {position.release?.ok
+              ? "claimable on the rewards page"
+              : `escrowed until the task's challenges are resolved (${position.release?.reason ?? "…"})`}
+          </span>
+        )}
       </span>
       <AmountInput
         label={`Undelegate from ${shortAddress(delegatee)} in task ${taskId}`}
@@ -201,7 +266,9 @@ function MyDelegation({ taskId, delegatee, amount }: { taskId: bigint; delegatee
       />
       <button
         type="button"
-        className="rounded-md border border-zinc-300 px-2 py-1"
+        className="rounded-md border border-zinc-300 px-2 py-1 disabled:opacity-50"
+        disabled={blocked}
+        title={blocked ? `Settle epoch ${position.settleFirst} first` : undefined}
         onClick={async () => {
           const parsed = parseAmount(value, { max: amount });
           if (!parsed.ok) return setError(parsed.error.replace("you have", "you delegated"));
@@ -232,6 +299,9 @@ function MyDelegation({ taskId, delegatee, amount }: { taskId: bigint; delegatee
       >
         Withdraw unbonded
       </button>
+      {task && position.settleFirst !== undefined && (
+        <SettleFirst task={task} epoch={position.settleFirst} now={now} />
+      )}
     </li>
   );
 }

@@ -11,12 +11,14 @@ import {
   totalsBySource,
   type EarningSource,
 } from "@/lib/arena/earnings";
+import { delegationRewardsRelease, nodeRewardsRelease } from "@/lib/arena/escrow";
 import { formatTokenAmount, shortAddress } from "@/lib/format";
 import { LazyChart } from "@/components/charts/LazyChart";
 import { Card, QueryState, Stat } from "@/components/ui/Card";
-import { useArenaIndex } from "@/components/arena/useArenaIndex";
+import { useArenaIndex, useChainTime } from "@/components/arena/useArenaIndex";
 import { useTransactor } from "@/components/tx/TxProvider";
 import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
+import "@/components/tasks/errors";
 
 const SOURCES: { key: EarningSource; label: string }[] = [
   { key: "node", label: "As training node" },
@@ -35,6 +37,8 @@ export function RewardsView() {
 
 function Rewards({ account }: { account: Address }) {
   const index = useArenaIndex();
+  const chainTime = useChainTime();
+  const now = chainTime.data ?? 0;
   const arena = useContractAddress("ArenaTasks");
   const { chainId } = useArenaChain();
   const { run } = useTransactor();
@@ -87,16 +91,28 @@ function Rewards({ account }: { account: Address }) {
   const results = live.data ?? [];
   const claimable = (results[0]?.result as bigint | undefined) ?? 0n;
   const nDeleg = derived?.delegations.length ?? 0;
-  const pendingDelegation = results
-    .slice(1, 1 + nDeleg)
-    .reduce(
-      (s, r) => s + (((r.result as readonly unknown[] | undefined)?.[2] as bigint | undefined) ?? 0n),
-      0n,
-    );
-  const escrowed = results
-    .slice(1 + nDeleg)
-    .reduce((s, r) => s + ((r.result as bigint | undefined) ?? 0n), 0n);
-  const claimNow = claimable + pendingDelegation;
+  // A training node's delegators are escrowed with the node until its rewards are released; a validator's are not.
+  const delegationRows = (derived?.delegations ?? []).map((d, i) => {
+    const pending =
+      ((results[1 + i]?.result as readonly unknown[] | undefined)?.[2] as bigint | undefined) ?? 0n;
+    const task = index.data?.tasks.get(d.taskId);
+    const release = task ? delegationRewardsRelease(task, d.delegatee, now) : undefined;
+    return { ...d, pending, release };
+  });
+  const pendingDelegation = delegationRows.filter((d) => d.release?.ok).reduce((s, d) => s + d.pending, 0n);
+  const escrowedDelegation = delegationRows
+    .filter((d) => d.release && !d.release.ok)
+    .reduce((s, d) => s + d.pending, 0n);
+  const nodeEscrow = (derived?.nodeTasks ?? []).map((id, i) => {
+    const amount = (results[1 + nDeleg + i]?.result as bigint | undefined) ?? 0n;
+    const task = index.data?.tasks.get(id);
+    return { id, amount, release: task ? nodeRewardsRelease(task, account, now) : undefined };
+  });
+  const releasedNode = nodeEscrow.filter((e) => e.release?.ok).reduce((s, e) => s + e.amount, 0n);
+  const escrowed =
+    nodeEscrow.filter((e) => e.release && !e.release.ok).reduce((s, e) => s + e.amount, 0n) +
+    escrowedDelegation;
+  const claimNow = claimable + pendingDelegation + releasedNode;
 
   const history = useMemo(() => {
     const byEpochTime = new Map<number, Record<string, number>>();
@@ -113,11 +129,20 @@ function Rewards({ account }: { account: Address }) {
   }, [derived]);
 
   return (
-    <QueryState loading={index.isLoading} error={index.error} empty={false} emptyText="">
+    <QueryState
+      loading={index.isLoading || chainTime.isLoading}
+      error={index.error ?? chainTime.error}
+      empty={false}
+      emptyText=""
+    >
       <div className="space-y-6">
         <div className="grid gap-4 sm:grid-cols-3">
           <Stat label="Claimable now" value={`${formatTokenAmount(claimNow)} ARENA`} testId="claimable" />
-          <Stat label="Escrowed until challenges end" value={`${formatTokenAmount(escrowed)} ARENA`} />
+          <Stat
+            label="Escrowed until the tasks' challenges are resolved"
+            value={`${formatTokenAmount(escrowed)} ARENA`}
+            testId="escrowed"
+          />
           <Stat
             label="Earned in all"
             value={`${formatTokenAmount(Object.values(derived?.totals ?? {}).reduce((a, b) => a + b, 0n))} ARENA`}
@@ -129,6 +154,7 @@ function Rewards({ account }: { account: Address }) {
             <button
               type="button"
               disabled={claimNow === 0n}
+              title={claimNow === 0n ? "Nothing is claimable yet" : undefined}
               onClick={() =>
                 run({
                   label: "Claim all rewards",
@@ -158,6 +184,13 @@ function Rewards({ account }: { account: Address }) {
               claiming collects them.
             </p>
           )}
+          {escrowedDelegation > 0n && (
+            <p className="mt-2 text-sm text-amber-800" data-testid="escrowed-delegation">
+              {formatTokenAmount(escrowedDelegation)} ARENA of your rewards as a training node&apos;s
+              delegator are escrowed until the task&apos;s challenges are resolved; they are not claimable
+              yet.
+            </p>
+          )}
         </Card>
         <LazyChart
           title="Rewards per day by source (ARENA)"
@@ -177,10 +210,17 @@ function Rewards({ account }: { account: Address }) {
                   Task #{s.taskId.toString()} {s.title}: {formatTokenAmount(s.stake)} ARENA as {s.role}
                 </li>
               ))}
-              {derived?.delegations.map((d) => (
-                <li key={`d${d.taskId}${d.delegatee}`}>
+              {delegationRows.map((d) => (
+                <li key={`d${d.taskId}${d.delegatee}`} data-testid="my-delegation">
                   Task #{d.taskId.toString()}: {formatTokenAmount(d.amount)} ARENA delegated to{" "}
                   <span className="font-mono">{shortAddress(d.delegatee)}</span>
+                  {d.pending > 0n && (
+                    <span className={d.release?.ok ? "text-emerald-700" : "text-amber-800"}>
+                      {" "}
+                      · {formatTokenAmount(d.pending)} ARENA{" "}
+                      {d.release?.ok ? "claimable" : `escrowed: ${d.release?.reason ?? "…"}`}
+                    </span>
+                  )}
                 </li>
               ))}
             </ul>

@@ -8,6 +8,7 @@ import type { TaskView } from "@/lib/arena/indexer";
 import type { PhaseName } from "@/lib/arena/phases";
 import { useTransactor } from "@/components/tx/TxProvider";
 import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
+import "./errors";
 
 type Secret = { uri: string; salt: Hex };
 
@@ -66,7 +67,11 @@ export function CreatorPanel({
       )}
       {phase === "FinalValidation" && !task.finalEvalURI && (
         <div className="space-y-2">
-          <p>Reveal the held-back evaluation set so validators can score the final models on it.</p>
+          <p>
+            Reveal the held-back evaluation set so validators can score the final models on it. Each final
+            epoch uses the set that was revealed when its seed was recorded: epochs whose seed is already
+            recorded stay on the public set, so reveal early.
+          </p>
           <label className="flex flex-col gap-1">
             Held-back set URI
             <input

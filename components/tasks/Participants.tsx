@@ -33,7 +33,10 @@ export function Participants({ task }: { task: TaskView }) {
             <td className="py-1 font-mono" title={p.account}>
               {shortAddress(p.account)}
             </td>
-            <td className="py-1">{p.role === "node" ? "Training node" : "Validator"}</td>
+            <td className="py-1">
+              {p.role === "node" ? "Training node" : "Validator"}
+              {p.forfeited && <span className="ml-1 text-rose-700">(rewards forfeited to a challenge)</span>}
+            </td>
             <td className="py-1 text-right">{formatTokenAmount(p.ownStake)}</td>
             <td className="py-1 text-right">{formatTokenAmount(p.delegated)}</td>
             <td className="py-1 text-right">{p.delegators.size}</td>

@@ -77,7 +77,7 @@ function TaskBody({ task, now }: { task: TaskView; now: number }) {
           <div className="space-y-6">
             {active && <StakePanel task={task} epoch={timeline.epoch} />}
             {active && me?.role === "node" && me.ownStake > 0n && timeline.window === "submit" && (
-              <SubmitModelPanel task={task} />
+              <SubmitModelPanel task={task} epoch={timeline.epoch} />
             )}
             {active && me?.role === "validator" && me.ownStake > 0n && (
               <ValidatePanel task={task} timeline={timeline} />
@@ -136,7 +136,7 @@ function TaskBody({ task, now }: { task: TaskView; now: number }) {
         )}
       </Card>
       <Card title="Challenges">
-        <ChallengePanel task={task} phase={summary.phase} />
+        <ChallengePanel task={task} phase={summary.phase} now={now} />
       </Card>
       <Card title="Parameters">
         <TaskParameters task={task} />

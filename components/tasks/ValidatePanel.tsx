@@ -15,6 +15,10 @@ import { useTransactor } from "@/components/tx/TxProvider";
 import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
 import { METRIC_SHORT } from "@/lib/arena/taskSummary";
 import type { SubmissionScore } from "@/components/scorer/useScoreSubmissions";
+import { scoringSet } from "@/lib/arena/seed";
+import { SeedDraw } from "./SeedDraw";
+import { useEpochSeed } from "./useEpochSeed";
+import "./errors";
 
 /** The in-browser scorer loads only when a validator opens this panel, never with the page. */
 const ScoreSubmissions = dynamic(
@@ -41,7 +45,8 @@ function submissionFor(task: TaskView, nodeIndex: bigint, epoch: number) {
 }
 
 /**
- * The validator's epoch: which submissions it must score (sortition), its scores, the commit (the salt stays in
+ * The validator's epoch: draw the seed once submissions close (two steps, ArenaLifecycle.drawSeed), then the
+ * submissions it must score (sortition), its scores on the right evaluation set, the commit (the salt stays in
  * this browser until the reveal), and the reveal.
  */
 export function ValidatePanel({ task, timeline }: { task: TaskView; timeline: Timeline }) {
@@ -49,24 +54,26 @@ export function ValidatePanel({ task, timeline }: { task: TaskView; timeline: Ti
   const arena = useContractAddress("ArenaTasks");
   const { run } = useTransactor();
   const epoch = timeline.epoch;
+  const seed = useEpochSeed(task, epoch, timeline.window);
+  const seedReady = seed.step.step === "ready";
   const assignments = useReadContract({
     abi: arenaTasksAbi,
     address: arena,
     functionName: "assignmentsOf",
     args: [task.id, BigInt(epoch), address as Address],
     chainId,
-    query: { enabled: Boolean(arena && address) },
+    query: { enabled: Boolean(arena && address && seedReady) },
   });
   const [scores, setScores] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [, setVersion] = useState(0);
-  const assigned = assignments.data ?? [];
+  const assigned = seedReady ? (assignments.data ?? []) : [];
   const stored =
     address && typeof localStorage !== "undefined"
       ? safeLoad(() => loadCommit(localStorage, chainId, task.id, epoch, address))
       : undefined;
-  const evalSetUrl =
-    timeline.phase === "FinalValidation" && task.finalEvalURI ? task.finalEvalURI : task.evalSetURI;
+  const evalSet = scoringSet(task, epoch, seed.recordedSet);
+  const evalSetUrl = evalSet.url;
   const toScore = assigned.flatMap((i) => {
     const uri = submissionFor(task, i, epoch)?.submission?.uri;
     return uri ? [{ submissionId: i.toString(), modelId: scorerModelId(uri) }] : [];
@@ -149,14 +156,21 @@ export function ValidatePanel({ task, timeline }: { task: TaskView; timeline: Ti
       <p className="text-zinc-600">
         Epoch {epoch}:{" "}
         {timeline.window === "submit" &&
-          `nodes submit for ${formatDuration(timeline.windowLeft)}, then you commit.`}
+          `nodes submit for ${formatDuration(timeline.windowLeft)}; then the seed is drawn and you commit.`}
         {timeline.window === "commit" && `commit your scores within ${formatDuration(timeline.windowLeft)}.`}
         {timeline.window === "reveal" && `reveal your scores within ${formatDuration(timeline.windowLeft)}.`}
       </p>
+      {!committed && <SeedDraw epoch={epoch} seed={seed} />}
+      {seed.error && <p role="alert">Could not read this epoch&apos;s seed: {seed.error.message}</p>}
       {assignments.isError && (
         <p role="alert">Could not read your assignments: {assignments.error.message}</p>
       )}
-      {assigned.length === 0 ? (
+      {seedReady && (
+        <p className="text-zinc-600" data-testid="scoring-set">
+          2. Score on {evalSet.note}.
+        </p>
+      )}
+      {!seedReady ? null : assigned.length === 0 ? (
         <p className="text-zinc-500">No submission is assigned to you this epoch.</p>
       ) : (
         <table className="w-full text-left">

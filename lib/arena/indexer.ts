@@ -42,7 +42,11 @@ export type ParticipantView = {
   delegators: Map<Address, bigint>;
   rewardShare: bigint;
   submissions: Submission[];
+  /** The latest model commitment (`commitModel`), until the submission it announces. */
+  modelCommit?: { epoch: number; commitment: Hex; block: bigint };
   nodeIndex?: number;
+  /** A node whose rewards (and its delegators') an upheld challenge took. */
+  forfeited?: { nodeAmount: bigint; delegatorsAmount: bigint };
 };
 
 export type EpochResultView = {
@@ -70,6 +74,9 @@ export type ChallengeView = {
   node: Address;
   challenger: Address;
   bond: bigint;
+  /** Unix seconds: the node answers before `answerDeadline`, validators vote on an answer before `voteDeadline`. */
+  answerDeadline: number;
+  voteDeadline: number;
   proofURI?: string;
   votes: { validator: Address; uphold: boolean; weight: bigint }[];
   settled?: { upheld: boolean; transferred: bigint };
@@ -100,6 +107,8 @@ export type TaskView = {
   delegatorRewards: DelegatorReward[];
   harvests: { delegatee: Address; delegator: Address; amount: bigint; block: bigint }[];
   challenges: Map<bigint, ChallengeView>;
+  /** Per epoch: the block whose hash becomes its seed (`drawSeed`), and the seed once recorded. */
+  seeds: Map<number, { seedBlock?: bigint; seed?: Hex }>;
 };
 
 export type ArenaIndex = {
@@ -165,6 +174,7 @@ function applyEvent(index: ArenaIndex, e: ArenaEvent): void {
         delegatorRewards: [],
         harvests: [],
         challenges: new Map(),
+        seeds: new Map(),
       });
       return;
     case "TaskDescribed": {
@@ -225,10 +235,41 @@ function applyEvent(index: ArenaIndex, e: ArenaEvent): void {
       if (t) participant(t, a.delegatee as Address).rewardShare = a.rewardShare as bigint;
       return;
     }
+    case "ModelCommitted": {
+      const t = taskOf(a.taskId);
+      if (!t) return;
+      participant(t, a.node as Address, 1).modelCommit = {
+        epoch: Number(a.epoch),
+        commitment: a.commitment as Hex,
+        block: e.blockNumber,
+      };
+      return;
+    }
+    case "SeedBlockFixed":
+    case "EpochOpened": {
+      const t = taskOf(a.taskId);
+      if (!t) return;
+      const epoch = Number(a.epoch);
+      const entry = t.seeds.get(epoch) ?? {};
+      if (e.eventName === "SeedBlockFixed") entry.seedBlock = a.seedBlock as bigint;
+      else entry.seed = a.seed as Hex;
+      t.seeds.set(epoch, entry);
+      return;
+    }
+    case "NodeRewardsForfeited": {
+      const t = taskOf(a.taskId);
+      if (!t) return;
+      participant(t, a.node as Address, 1).forfeited = {
+        nodeAmount: a.nodeAmount as bigint,
+        delegatorsAmount: a.delegatorsAmount as bigint,
+      };
+      return;
+    }
     case "ModelSubmitted": {
       const t = taskOf(a.taskId);
       if (!t) return;
       const p = participant(t, a.node as Address, 1);
+      p.modelCommit = undefined;
       p.nodeIndex = Number(a.nodeIndex);
       p.submissions.push({
         epoch: Number(a.epoch),
@@ -303,6 +344,8 @@ function applyEvent(index: ArenaIndex, e: ArenaEvent): void {
         node: a.node as Address,
         challenger: a.challenger as Address,
         bond: a.bond as bigint,
+        answerDeadline: Number(a.answerDeadline),
+        voteDeadline: Number(a.voteDeadline),
         votes: [],
       });
       return;

@@ -1,10 +1,20 @@
 import { createTestClient, http } from "viem";
 import { localChain } from "./chains";
 
+function testClient(rpcUrl: string) {
+  return createTestClient({ mode: "hardhat", chain: localChain(rpcUrl), transport: http(rpcUrl) });
+}
+
 /** Moves the local node's clock forward by `seconds` and mines a block, so time-based phases advance. */
 export async function advanceTime(rpcUrl: string, seconds: number): Promise<void> {
   if (!Number.isInteger(seconds) || seconds < 0) throw new Error("Seconds must be a whole number ≥ 0");
-  const client = createTestClient({ mode: "hardhat", chain: localChain(rpcUrl), transport: http(rpcUrl) });
+  const client = testClient(rpcUrl);
   if (seconds > 0) await client.increaseTime({ seconds });
   await client.mine({ blocks: 1 });
+}
+
+/** Mines `blocks` empty blocks on the local node , e.g. past an epoch's seed block. */
+export async function mineBlocks(rpcUrl: string, blocks: number): Promise<void> {
+  if (!Number.isInteger(blocks) || blocks < 1) throw new Error("Blocks must be a whole number ≥ 1");
+  await testClient(rpcUrl).mine({ blocks });
 }

@@ -1,14 +1,15 @@
 import { encodeAbiParameters, keccak256, parseEther, toHex, type Address, type Hex } from "viem";
-import { scoreCommitment } from "../../lib/sortition/index.ts";
+import { modelCommitment, scoreCommitment } from "../../lib/sortition/index.ts";
 import { readArtifact } from "../lib/artifacts.ts";
 import { send } from "../lib/deploy.ts";
 import { contractAddress, type SeedEnv } from "../lib/seed.ts";
 
 /**
  * Demo state of the Arena protocol on the local chain: five tasks sharing one clock (1-hour epochs), left in
- * every phase — submission (epochs settled, the current one open), final validation, challenge (an open
- * challenge), ended (challenges resolved, rewards claimed) and a fresh task nobody has joined yet — with nodes,
- * validators, delegations, reward shares, revealed scores and settled epochs.
+ * every phase — submission (epochs settled, the current one open), final validation (scored on the revealed
+ * held-back set), challenge (an answered challenge in its vote window), ended (challenges resolved, rewards
+ * claimed) and a fresh task nobody has joined yet — with nodes, validators, delegations, reward shares, committed
+ * then submitted models, drawn seeds, revealed scores and settled epochs.
  */
 
 const WAD = 10n ** 18n;
@@ -190,35 +191,45 @@ export async function seedProtocol(env: SeedEnv): Promise<void> {
     ];
   };
   const metricOf = new Map(DEMOS.map((d) => [ids[d.key]!, d.metric]));
+  const mine = () => env.publicClient.request({ method: "evm_mine" as "eth_chainId" });
+  const LAST = 5n; // the app's "now": epoch 5 of every task
 
-  // Epochs 1..4: every task in a scoring phase gets submissions (or final models), scores and settlement.
-  for (let epoch = 1n; epoch <= 4n; epoch++) {
+  // Epochs 1..5: every task in a scoring phase gets submissions (or final models), scores and settlement.
+  for (let epoch = 1n; epoch <= LAST; epoch++) {
     const [start, submitEnd, commitEnd] = await latestTimes(epoch);
     await warpTo(start);
     for (const taskId of taskIds) await settleDue(taskId);
+    // Opened at the start of the ended task's challenge epoch, so its vote window is over by epoch 5.
+    if (epoch === 3n) await openEndedChallenge();
     const scoring: bigint[] = [];
     for (const d of DEMOS) {
       const taskId = ids[d.key]!;
       const phase = await phaseOf(taskId);
       if (phase === 0) {
-        for (const [i, n] of nodes.entries()) {
-          if (d.key === "submission" && epoch === 4n && i === 3) continue;
-          await as(n, "submitModel", [
-            taskId,
-            `http://localhost:3000/api/blobs/model-${d.key}-${epoch}-${i}`,
-            keccak256(toHex(`${d.key}/${epoch}/${n}`)),
-          ]);
-        }
-        if (!(d.key === "submission" && epoch === 4n)) scoring.push(taskId);
+        const submitting = nodes.filter((_, i) => !(d.key === "submission" && epoch === LAST && i === 3));
+        const models = submitting.map((n, i) => ({
+          n,
+          uri: `http://localhost:3000/api/blobs/model-${d.key}-${epoch}-${i}`,
+          hash: keccak256(toHex(`${d.key}/${epoch}/${n}`)),
+        }));
+        // Committed first, submitted in a later block (each transaction is its own block here).
+        for (const m of models)
+          await as(m.n, "commitModel", [taskId, modelCommitment(taskId, m.n, m.uri, m.hash)]);
+        for (const m of models) await as(m.n, "submitModel", [taskId, m.uri, m.hash]);
+        if (epoch !== LAST) scoring.push(taskId);
       } else if (phase === 1) {
         await as(deployer, "revealFinalEval", [taskId, finalEvalURI(d), FINAL_EVAL_SALT]).catch(
           () => undefined,
         );
-        scoring.push(taskId);
+        if (epoch !== LAST) scoring.push(taskId);
       }
     }
-    if (epoch === 4n) break; // the submission task stays open in epoch 4 for the app
+    if (epoch === LAST) break; // epoch 5 stays open for the app (submissions, final validation, challenges)
     await warpTo(submitEnd);
+    // Seeds: fix the next block for every scoring task, then mine past it so the hashes are readable.
+    for (const taskId of scoring) await as(deployer, "drawSeed", [taskId, epoch]);
+    await mine();
+    await mine();
     const reveals: { taskId: bigint; v: Address; ids: bigint[]; scores: number[]; salt: Hex }[] = [];
     for (const taskId of scoring) {
       for (const [j, v] of validators.entries()) {
@@ -232,10 +243,11 @@ export async function seedProtocol(env: SeedEnv): Promise<void> {
     }
     await warpTo(commitEnd);
     for (const r of reveals) await as(r.v, "revealScores", [r.taskId, epoch, r.ids, r.scores, r.salt]);
-    if (epoch === 3n) await openChallenges();
+    if (epoch === 3n) await openOpenChallenge();
   }
-  const [start4] = await latestTimes(4n);
-  await warpTo(start4 + 60n);
+  const [startLast] = await latestTimes(LAST);
+  const endedChallenge = await read<{ voteDeadline: number }>("getChallenge", [1n]);
+  await warpTo(BigInt(Math.max(Number(startLast) + 60, endedChallenge.voteDeadline + 1)));
 
   for (const taskId of taskIds) await settleDue(taskId);
   await as(deployer, "resolveChallenge", [1n]);
@@ -258,12 +270,20 @@ export async function seedProtocol(env: SeedEnv): Promise<void> {
     parseEther("100"),
   ]);
 
-  /** Challenges in epoch 3: one to be resolved in the ended task, one left open (answered, voted) in the challenge task. */
-  async function openChallenges(): Promise<void> {
+  /**
+   * Challenge #1, in the ended task's challenge epoch: answered and rejected by the validators, resolved once its
+   * vote window is over. Delegators of the node may not challenge it, so the challenger delegates elsewhere.
+   */
+  async function openEndedChallenge(): Promise<void> {
     const challenger = delegators[0]!;
     await as(challenger, "openChallenge", [ids.ended!, nodes[1]!, parseEther("25")]);
     await as(nodes[1]!, "answerChallenge", [1n, "http://localhost:3000/api/blobs/training-log-node-2"]);
     for (const v of validators.slice(0, 3)) await as(v, "voteChallenge", [1n, false]);
+  }
+
+  /** Challenge #2, late in epoch 3 of the challenge task: answered, one vote, its vote window still open in epoch 5. */
+  async function openOpenChallenge(): Promise<void> {
+    const challenger = delegators[0]!;
     await as(challenger, "openChallenge", [ids.challenge!, nodes[3]!, parseEther("25")]);
     await as(nodes[3]!, "answerChallenge", [2n, "http://localhost:3000/api/blobs/training-log-node-4"]);
     await as(validators[0]!, "voteChallenge", [2n, true]);

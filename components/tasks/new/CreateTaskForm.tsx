@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { bytesToHex, parseEventLogs, type Hex } from "viem";
+import { useReadContract } from "wagmi";
 import { arenaTasksAbi } from "@/contracts-abi";
 import {
   FIELD_SPECS,
@@ -23,6 +24,7 @@ import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaC
 import { useTokenBalance } from "@/components/wallet/useTokenBalance";
 import { formatTokenAmount } from "@/lib/format";
 import { RewardPreview } from "./RewardPreview";
+import "../errors";
 
 const GROUPS: { title: string; fields: FieldName[] }[] = [
   {
@@ -71,6 +73,13 @@ export function CreateTaskForm() {
   const balance = useTokenBalance();
   const [salt] = useState<Hex>(() => bytesToHex(crypto.getRandomValues(new Uint8Array(32))));
   const live = useMemo(() => validateTaskForm(values, salt), [values, salt]);
+  const minCreatorStake = useReadContract({
+    abi: arenaTasksAbi,
+    address: arena,
+    functionName: "minCreatorStake",
+    chainId,
+    query: { enabled: Boolean(arena) },
+  }).data;
 
   const set = (name: keyof TaskFormValues, value: string) => {
     setValues((v) => {
@@ -203,9 +212,16 @@ export function CreateTaskForm() {
             {submitError}
           </p>
         )}
+        {minCreatorStake !== undefined && (
+          <p className="text-xs text-zinc-500" data-testid="creator-route">
+            {minCreatorStake === 0n
+              ? "Creating by stake is disabled on this deployment: you qualify by having been paid as a node or validator, or with the expert role."
+              : `You qualify by locking at least ${formatTokenAmount(minCreatorStake)} ARENA (returned after the task), by having been paid as a node or validator, or with the expert role.`}
+          </p>
+        )}
         <p className="text-xs text-zinc-500">
           The held-back evaluation set&apos;s URI and salt stay in this browser until you reveal them in the
-          final validation phase.
+          final validation phase; validators score the final epochs on it only from your reveal on.
         </p>
       </aside>
     </form>
