@@ -2832,6 +2832,11 @@ export const arenaTasksAbi = [
             "internalType": "uint32",
             "name": "releaseEpoch",
             "type": "uint32"
+          },
+          {
+            "internalType": "uint96",
+            "name": "released",
+            "type": "uint96"
           }
         ],
         "internalType": "struct Unbonding",
@@ -4098,6 +4103,11 @@ export const arenaTasksAbi = [
             "internalType": "uint32",
             "name": "releaseEpoch",
             "type": "uint32"
+          },
+          {
+            "internalType": "uint96",
+            "name": "released",
+            "type": "uint96"
           }
         ],
         "internalType": "struct Unbonding",

@@ -382,6 +382,9 @@ abstract contract ArenaBase is IArenaErrors, IArenaEvents, AccessControl, Reentr
         pos.amount = pos.nextAmount;
     }
 
+    /// @dev A new request waits `unbondingEpochs` from the next epoch; what already finished its unbonding moves to
+    /// `released` and stays withdrawable (a later request never locks it again). Amounts still unbonding join the
+    /// new request's release.
     function _startUnbonding(
         Unbonding storage u,
         uint256 amount,
@@ -389,17 +392,27 @@ abstract contract ArenaBase is IArenaErrors, IArenaEvents, AccessControl, Reentr
         TaskConfig storage c
     ) internal returns (uint32 release) {
         release = uint32(epoch + 1 + c.unbondingEpochs);
+        if (u.amount != 0 && epoch >= u.releaseEpoch) {
+            u.released += u.amount;
+            u.amount = 0;
+        }
         u.amount += uint96(amount);
         u.releaseEpoch = release;
         ledger.staked -= uint128(amount);
         ledger.unbonding += uint128(amount);
     }
 
+    /// @dev Everything whose unbonding is over: the released part, and the rest once its release epoch is reached.
     function _finishUnbonding(Unbonding storage u, uint256 epoch) internal returns (uint256 amount) {
-        amount = u.amount;
-        if (amount == 0) revert NothingToWithdraw();
-        if (epoch < u.releaseEpoch) revert UnbondingNotOver(u.releaseEpoch, epoch);
-        u.amount = 0;
+        amount = u.released;
+        bool due = epoch >= u.releaseEpoch;
+        if (due) amount += u.amount;
+        if (amount == 0) {
+            if (u.amount == 0) revert NothingToWithdraw();
+            revert UnbondingNotOver(u.releaseEpoch, epoch);
+        }
+        u.released = 0;
+        if (due) u.amount = 0;
         ledger.unbonding -= uint128(amount);
     }
 }

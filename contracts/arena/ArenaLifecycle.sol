@@ -250,14 +250,14 @@ contract ArenaLifecycle is ArenaBase {
         emit ChallengeAnswered(challengeId, proofURI);
     }
 
-    /// @notice A validator of the task votes on an answered challenge until its vote deadline, weighted by its
-    /// stake (own + delegated) when the challenge opened.
+    /// @notice A validator of the task votes on a challenge once it is answered or its answer window has passed,
+    /// until its vote deadline, weighted by its stake (own + delegated) when the challenge opened.
     function voteChallenge(uint256 challengeId, bool uphold) external onlyDelegateCall {
         Challenge storage ch = _unresolved(challengeId);
         uint256 taskId = ch.taskId;
         if (_participants[taskId][msg.sender].role != Role.Validator)
             revert WrongRole(taskId, msg.sender, Role.Validator);
-        if (!ch.answered) revert ChallengeNotAnswered(challengeId);
+        if (!ch.answered && block.timestamp < ch.answerDeadline) revert ChallengeNotAnswered(challengeId);
         if (block.timestamp >= ch.voteDeadline) revert ChallengeWindowClosed(challengeId, ch.voteDeadline);
         if (_voted[challengeId][msg.sender]) revert AlreadyVoted(challengeId, msg.sender);
         uint256 own = _ownAt(taskId, msg.sender, ch.openedEpoch);
@@ -271,19 +271,20 @@ contract ArenaLifecycle is ArenaBase {
         emit ChallengeVoted(challengeId, msg.sender, uphold, weight);
     }
 
-    /// @notice Settles a challenge once every scoring epoch is settled and either its answer window passed
-    /// unanswered or its vote window is over. Upheld: the challenger gets its bond back, the node's escrowed task
-    /// rewards and its delegators' escrowed rewards. Rejected: the bond goes to the node.
+    /// @notice Settles a challenge once every scoring epoch is settled and its vote window is over. Upheld (≥ 2/3 of
+    /// the validator stake of its opening epoch, answered or not: an unanswered challenge still needs the
+    /// validators, so a node cannot hand its delegators' rewards to an alias of its own by not answering): the
+    /// challenger gets its bond back (paid at once, no fee) and is credited the node's escrowed task rewards and
+    /// its delegators'. Rejected: the bond is credited to the node.
     function resolveChallenge(uint256 challengeId) external onlyDelegateCall returns (bool upheld) {
         Challenge storage ch = _unresolved(challengeId);
         uint256 taskId = ch.taskId;
         TaskState storage t = _tasks[taskId];
         TaskConfig storage c = _configs[taskId];
         if (t.settledEpochs < _scoringEpochs(c)) revert EpochsNotSettled(t.settledEpochs, _scoringEpochs(c));
-        uint256 resolvableAt = ch.answered ? ch.voteDeadline : ch.answerDeadline;
-        if (block.timestamp < resolvableAt) revert ChallengeStillOpen(challengeId, resolvableAt);
+        if (block.timestamp < ch.voteDeadline) revert ChallengeStillOpen(challengeId, ch.voteDeadline);
         uint256 total = _sumValidatorStake[taskId].upperLookupRecent(uint48(ch.openedEpoch));
-        upheld = !ch.answered || (total > 0 && uint256(ch.votesUphold) * 3 >= total * 2);
+        upheld = total > 0 && uint256(ch.votesUphold) * 3 >= total * 2;
         ch.resolved = true;
         ch.upheld = upheld;
         _openChallenges[taskId][ch.node] -= 1;
@@ -292,12 +293,14 @@ contract ArenaLifecycle is ArenaBase {
         uint256 transferred;
         if (upheld) {
             transferred = _forfeit(taskId, ch.node);
-            _credit(ch.challenger, transferred + bond);
+            _credit(ch.challenger, transferred);
+            ledger.paidOut += uint128(bond);
         } else {
             transferred = bond;
             _credit(ch.node, bond);
         }
         emit ChallengeSettled(challengeId, upheld, transferred);
+        if (upheld) token.safeTransfer(ch.challenger, bond);
     }
 
     /// @dev Takes a node's escrow and what its delegators earned in the task; later upheld challenges get nothing more.

@@ -133,9 +133,11 @@ struct ModelCommit {
 }
 
 /// @notice Tokens waiting out their unbonding period.
+/// `released` finished its unbonding before a later request started; it is never locked again.
 struct Unbonding {
     uint96 amount;
     uint32 releaseEpoch;
+    uint96 released;
 }
 
 /// @notice A delegator's position with one delegatee: the stake that counts now, the stake that counts from

@@ -8,7 +8,7 @@ export type ChallengeStage = "answer" | "vote" | "resolvable" | "resolved";
 
 export type ChallengeState = {
   stage: ChallengeStage;
-  /** When the challenge can be resolved: the vote deadline once answered, else the answer deadline. */
+  /** When the challenge can be resolved: its vote deadline, answered or not. */
   resolvableAt: number;
   answer: Gate;
   vote: Gate;
@@ -33,8 +33,9 @@ export function settledEpochCount(task: TaskView): number {
 
 /**
  * What `account` may do with challenge `c` at chain time `now`: the node answers before `answerDeadline`;
- * validators vote on an answered challenge before `voteDeadline`; anyone resolves it once every scoring epoch
- * is settled and it is past `voteDeadline` (answered) or `answerDeadline` (unanswered).
+ * validators vote once it is answered or its answer window has passed, before `voteDeadline`; anyone resolves
+ * it once every scoring epoch is settled and it is past `voteDeadline`. Upheld only by ≥ 2/3 of the validator
+ * stake, answered or not (an unanswered challenge is not upheld by itself).
  */
 export function challengeState(
   task: TaskView,
@@ -43,7 +44,7 @@ export function challengeState(
   account: Address | undefined,
 ): ChallengeState {
   const answered = c.proofURI !== undefined;
-  const resolvableAt = answered ? c.voteDeadline : c.answerDeadline;
+  const resolvableAt = c.voteDeadline;
   const scoring = task.config ? task.config.submissionEpochs + task.config.finalEpochs : 0;
   const settled = settledEpochCount(task);
   const me = account ? task.participants.get(account) : undefined;
@@ -51,7 +52,7 @@ export function challengeState(
     ? "resolved"
     : now >= resolvableAt
       ? "resolvable"
-      : answered
+      : answered || now >= c.answerDeadline
         ? "vote"
         : "answer";
 
@@ -71,10 +72,10 @@ export function challengeState(
       ? no("Only the task's validators vote")
       : c.votes.some((v) => account && same(v.validator, account))
         ? no("You already voted")
-        : !answered
-          ? now >= c.answerDeadline
-            ? no("Never answered: nothing to vote on, it is upheld when resolved")
-            : no("Not answered yet: validators vote on the node's answer")
+        : !answered && now < c.answerDeadline
+          ? no(
+              `Not answered yet: voting opens with the node's answer or at ${formatTimestamp(c.answerDeadline)}`,
+            )
           : now >= c.voteDeadline
             ? no(`Vote window closed at ${formatTimestamp(c.voteDeadline)}`)
             : ok;

@@ -116,11 +116,15 @@ describe("challenge windows", () => {
     assert.equal(challengeState(t2, t2.challenges.get(1n)!, 1_600, OUT).resolve.ok, true);
   });
 
-  it("an unanswered challenge is resolvable at its answer deadline", () => {
+  it("an unanswered challenge goes to the validators at its answer deadline and resolves at its vote deadline", () => {
     const t = task([opened, ...settled]);
-    const s = challengeState(t, t.challenges.get(1n)!, 1_000, OUT);
-    assert.equal(s.resolvableAt, 1_000);
-    assert.equal(s.resolve.ok, true);
+    const c = t.challenges.get(1n)!;
+    const atAnswer = challengeState(t, c, 1_000, VAL);
+    assert.equal(atAnswer.stage, "vote");
+    assert.equal(atAnswer.vote.ok, true, "validators vote on an unanswered challenge");
+    assert.equal(atAnswer.resolvableAt, 1_600);
+    assert.ok(!atAnswer.resolve.ok && /Resolvable at/.test(atAnswer.resolve.reason));
+    assert.equal(challengeState(t, c, 1_600, OUT).resolve.ok, true);
   });
 
   it("neither the node nor its delegators may open a challenge of it", () => {

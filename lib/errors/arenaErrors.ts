@@ -39,9 +39,9 @@ export const ARENA_EXPLAINERS: Record<string, Explainer> = {
     `${addr(challenger)} cannot challenge ${addr(node)}: a node cannot challenge itself, nor can its delegators.`,
   ChallengeWindowClosed: ([id, closedAt]) => `The window of challenge #${num(id)} closed at ${at(closedAt)}.`,
   ChallengeNotAnswered: ([id]) =>
-    `Challenge #${num(id)} has not been answered yet; validators vote on answers.`,
+    `Challenge #${num(id)} has not been answered yet: validators vote once the node answers or its answer window has passed.`,
   ChallengeStillOpen: ([id, resolvableAt]) =>
-    `Challenge #${num(id)} can be resolved from ${at(resolvableAt)}, when its windows are over.`,
+    `Challenge #${num(id)} can be resolved from ${at(resolvableAt)}, when its vote window is over.`,
   SettlementPending: ([taskId, next]) =>
     `Your previous delegation change in task #${num(taskId)} took effect in an epoch that is not settled yet. Settle epoch ${num(next)} (anyone may), then try again.`,
   ModuleTokenMismatch: ([module, token]) =>

@@ -242,23 +242,30 @@ contract ProtocolHandler is ArenaSetup {
     /// Withdrawals refused although the rule had released some of the amount (finding 3), counted, not flagged.
     uint256 public relockedWithdrawals;
 
+    /// @dev What a withdrawal pays now: what finished unbonding before a later request, and the rest once due.
+    function _due(Unbonding memory u) internal view returns (uint256) {
+        return uint256(u.released) + (_epoch() >= u.releaseEpoch ? u.amount : 0);
+    }
+
     function _schedule(bytes32 key, uint256 t, uint256 amount) internal {
         unbondingByRelease[key][_epoch() + 1 + unbondingEpochs[t]] += amount;
     }
 
-    /// @dev Checks a withdrawal against the per-request schedule: never before any amount is released by the rule
-    /// and, when it pays, all of it must be released by the rule. Clears the schedule on success.
+    /// @dev Checks a withdrawal against the per-request schedule: it never pays more than the rule has released,
+    /// and takes what it pays from the oldest released requests. A refusal while the rule has released something
+    /// is a request still unbonding that a later request merged into its own (later) release: counted.
     function _checkUnbonding(bytes32 key, bool ok, uint256 paid) internal {
         uint256 e = _epoch();
         uint256 free;
-        uint256 locked;
-        for (uint256 r; r < 40; ++r) {
-            if (r <= e) free += unbondingByRelease[key][r];
-            else locked += unbondingByRelease[key][r];
-            if (ok) delete unbondingByRelease[key][r];
-        }
-        if (ok && (locked != 0 || free != paid)) _flag("a withdrawal paid stake still unbonding by the rule", "");
+        for (uint256 r; r <= e && r < 40; ++r) free += unbondingByRelease[key][r];
+        if (ok && paid > free) _flag("a withdrawal paid stake still unbonding by the rule", "");
         if (!ok && free > 0) relockedWithdrawals += 1;
+        if (!ok) return;
+        for (uint256 r; r <= e && r < 40 && paid > 0; ++r) {
+            uint256 take = paid < unbondingByRelease[key][r] ? paid : unbondingByRelease[key][r];
+            unbondingByRelease[key][r] -= take;
+            paid -= take;
+        }
     }
 
     /// @notice A node or validator withdraws its unbonded stake (must succeed once the unbonding is over).
@@ -269,14 +276,15 @@ contract ProtocolHandler is ArenaSetup {
 
     function _withdraw(address a, uint256 t) internal {
         Unbonding memory u = arena.unbondingOf(t + 1, a);
-        bool must = u.amount > 0 && _epoch() >= u.releaseEpoch;
+        uint256 due = _due(u);
+        bool must = due > 0;
         (bool ok, bytes memory ret) = _call(a, abi.encodeCall(arena.withdraw, (t + 1)));
         _want(ok, must ? Want.Succeed : Want.Fail, "withdraw after unbonding", ret);
-        _checkUnbonding(keccak256(abi.encode(t, a)), ok, u.amount);
+        _checkUnbonding(keccak256(abi.encode(t, a)), ok, due);
         if (ok) {
-            if (_lastReceived != u.amount) _flag("withdraw paid a different amount", "");
-            ghostPrincipal -= u.amount;
-            principalOut[a] += u.amount;
+            if (_lastReceived != due) _flag("withdraw paid a different amount", "");
+            ghostPrincipal -= due;
+            principalOut[a] += due;
         }
     }
 
@@ -340,14 +348,15 @@ contract ProtocolHandler is ArenaSetup {
     function _withdrawDelegation(uint256 x, uint256 d, uint256 t) internal {
         address from = delegators[x];
         (, Unbonding memory u, ) = arena.delegationOf(t + 1, _delegatee(d), from);
-        bool must = u.amount > 0 && _epoch() >= u.releaseEpoch;
+        uint256 due = _due(u);
+        bool must = due > 0;
         (bool ok, bytes memory ret) = _call(from, abi.encodeCall(arena.withdrawDelegation, (t + 1, _delegatee(d))));
         _want(ok, must ? Want.Succeed : Want.Fail, "withdrawDelegation after unbonding", ret);
-        _checkUnbonding(keccak256(abi.encode(t, d, x)), ok, u.amount);
+        _checkUnbonding(keccak256(abi.encode(t, d, x)), ok, due);
         if (ok) {
-            if (_lastReceived != u.amount) _flag("withdrawDelegation paid a different amount", "");
-            ghostPrincipal -= u.amount;
-            principalOut[from] += u.amount;
+            if (_lastReceived != due) _flag("withdrawDelegation paid a different amount", "");
+            ghostPrincipal -= due;
+            principalOut[from] += due;
         }
     }
 
@@ -597,7 +606,7 @@ contract ProtocolHandler is ArenaSetup {
         bool must =
             !ch.resolved &&
                 arena.getParticipant(ch.taskId, v).role == Role.Validator &&
-                ch.answered &&
+                (ch.answered || block.timestamp >= ch.answerDeadline) &&
                 block.timestamp < ch.voteDeadline &&
                 !voted[id][v] &&
                 own >= minVal[t] &&
@@ -617,8 +626,7 @@ contract ProtocolHandler is ArenaSetup {
         Challenge memory ch = arena.getChallenge(id);
         uint256 t = ch.taskId - 1;
         (TaskState memory s, ) = arena.getTask(ch.taskId);
-        uint256 at = ch.answered ? ch.voteDeadline : ch.answerDeadline;
-        bool must = !ch.resolved && s.settledEpochs >= _scoring(t) && block.timestamp >= at;
+        bool must = !ch.resolved && s.settledEpochs >= _scoring(t) && block.timestamp >= ch.voteDeadline;
         (bool ok, bytes memory ret) = _call(delegators[0], abi.encodeCall(arena.resolveChallenge, (id)));
         _want(ok, must ? Want.Succeed : Want.Fail, "resolveChallenge after its window", ret);
         if (ok) openChallenges[t * NDEL + indexOf[ch.node]] -= 1;
@@ -719,8 +727,7 @@ contract ProtocolHandler is ArenaSetup {
         for (uint256 k; k < challengeIds.length; ++k) {
             Challenge memory ch = arena.getChallenge(challengeIds[k]);
             if (ch.taskId != t + 1 || ch.resolved) continue;
-            uint256 at = ch.answered ? ch.voteDeadline : ch.answerDeadline;
-            _advanceTo(at, seed >> 3);
+            _advanceTo(ch.voteDeadline, seed >> 3);
             _resolve(challengeIds[k]);
         }
         for (uint256 i; i < NN; ++i) {
@@ -732,12 +739,13 @@ contract ProtocolHandler is ArenaSetup {
         for (uint256 i; i < NDEL; ++i) _unstake(_delegatee(i), t, 0, true);
         _advanceTo(t0 + (_epoch() + 2 + unbondingEpochs[t]) * EPOCH, seed >> 5);
         for (uint256 i; i < NDEL; ++i) {
-            if (arena.unbondingOf(t + 1, _delegatee(i)).amount > 0) _withdraw(_delegatee(i), t);
+            Unbonding memory own = arena.unbondingOf(t + 1, _delegatee(i));
+            if (own.amount > 0 || own.released > 0) _withdraw(_delegatee(i), t);
         }
         for (uint256 x; x < ND; ++x) {
             for (uint256 d; d < NDEL; ++d) {
                 (, Unbonding memory u, ) = arena.delegationOf(t + 1, _delegatee(d), delegators[x]);
-                if (u.amount > 0) _withdrawDelegation(x, d, t);
+                if (u.amount > 0 || u.released > 0) _withdrawDelegation(x, d, t);
             }
         }
         _reclaim(t, false);
@@ -793,7 +801,8 @@ contract ProtocolHandler is ArenaSetup {
             address a = _delegatee(i);
             (uint256 own, uint256 delegated) = arena.stakeAt(t + 1, a, e + 1);
             if (own != 0 || delegated != 0) _flag("exit: stake left", "");
-            if (arena.unbondingOf(t + 1, a).amount != 0) _flag("exit: unbonding left", "");
+            Unbonding memory left = arena.unbondingOf(t + 1, a);
+            if (left.amount != 0 || left.released != 0) _flag("exit: unbonding left", "");
             if (i < NN && arena.nodeEscrowOf(t + 1, a) != 0) _flag("exit: node escrow left", "");
             for (uint256 x; x < ND; ++x) {
                 (DelegationPosition memory pos, Unbonding memory u, uint256 pending) = arena.delegationOf(
@@ -801,7 +810,7 @@ contract ProtocolHandler is ArenaSetup {
                     a,
                     delegators[x]
                 );
-                if (pos.nextAmount != 0 || u.amount != 0) _flag("exit: delegation left", "");
+                if (pos.nextAmount != 0 || u.amount != 0 || u.released != 0) _flag("exit: delegation left", "");
                 if (pending != 0 || pos.escrowed != 0) _flag("exit: delegation rewards left", "");
             }
         }
@@ -847,6 +856,8 @@ contract ProtocolHandler is ArenaSetup {
 
     uint256 internal _lastPaid;
     uint256 internal _lastReceived;
+    /// The address of the call whose events are being read (its own token movements are booked by `_call`).
+    address internal _caller;
 
     /// @dev Calls the arena as `who`, books the tokens `who` sent or received (and the treasury's fee) and
     /// reads the events the call emitted.
@@ -854,6 +865,7 @@ contract ProtocolHandler is ArenaSetup {
         uint256 whoBefore = token.balanceOf(who);
         uint256 feeBefore = token.balanceOf(TREASURY);
         vmLogs.recordLogs();
+        _caller = who;
         vm.prank(who);
         (ok, ret) = address(arena).call(data);
         uint256 whoAfter = token.balanceOf(who);
@@ -918,10 +930,15 @@ contract ProtocolHandler is ArenaSetup {
                 (bool upheld, uint256 transferred) = abi.decode(l.data, (bool, uint256));
                 Challenge memory ch = arena.getChallenge(uint256(l.topics[1]));
                 ghostBonds -= ch.bond;
-                ghostRewards += ch.bond;
                 if (upheld) {
-                    credited[ch.challenger] += transferred + ch.bond;
+                    // The bond goes straight back to the challenger (no claim, no fee); the escrow is credited.
+                    credited[ch.challenger] += transferred;
+                    if (ch.challenger != _caller) {
+                        ghostWithdrawals += ch.bond;
+                        ghostOut[ch.challenger] += ch.bond;
+                    }
                 } else {
+                    ghostRewards += ch.bond;
                     if (transferred != ch.bond) _flag("rejected challenge moved != its bond", "");
                     credited[ch.node] += ch.bond;
                     lossAllowed[ch.challenger] += ch.bond;
@@ -930,7 +947,7 @@ contract ProtocolHandler is ArenaSetup {
                 (uint256 amount, uint256 fee) = abi.decode(l.data, (uint256, uint256));
                 address a = _addr(l.topics[1]);
                 claimedGross[a] += amount + fee;
-                lossAllowed[a] += fee; // the protocol fee is charged on every claim (even a returned bond)
+                lossAllowed[a] += fee; // the protocol fee is charged on every claim (returned bonds are not claimed)
                 ghostRewards -= amount + fee;
                 if (fee != ((amount + fee) * FEE_BPS) / 10_000) _flag("claim fee != feeBps", "");
                 if (claimedGross[a] > credited[a]) _flag("claimed more than was ever credited", "");

@@ -13,6 +13,7 @@ import {
   epochTimes,
   goTo,
   taskParams,
+  warpTo,
 } from "./helpers.ts";
 
 const conn = await network.create();
@@ -247,21 +248,28 @@ describe("Arena rules: settlement and claims", () => {
       "ChallengeStillOpen",
       [1n, opened + 2n * L],
     );
-    // The unanswered challenge can be resolved once its answer window has passed.
-    await networkHelpers.time.increaseTo(opened + L);
+    // Unanswered, the challenge goes to the validators once its answer window has passed; not answering decides
+    // nothing by itself.
+    await warpTo(conn, BigInt(opened + L));
     await viem.assertions.revertWithCustomErrorWithArgs(
       d.arena.write.answerChallenge([2n, "ipfs://late"], { account: n2.account }),
       d.arena,
       "ChallengeWindowClosed",
       [2n, BigInt((await d.arena.read.getChallenge([2n])).answerDeadline)],
     );
+    for (const v of validators.slice(0, 2))
+      await d.arena.write.voteChallenge([2n, true], { account: v.account });
+    await warpTo(conn, BigInt((await d.arena.read.getChallenge([2n])).voteDeadline));
     const escrow2 = await d.arena.read.nodeEscrowOf([taskId, addr(n2)]);
+    const before = await d.token.read.balanceOf([addr(challenger)]);
     await viem.assertions.emitWithArgs(d.arena.write.resolveChallenge([2n]), d.arena, "ChallengeSettled", [
       2n,
       true,
       escrow2,
     ]);
-    assert.equal(await d.arena.read.claimableOf([addr(challenger)]), escrow2 + BOND);
+    // The bond comes back at once (no fee); the escrow is credited.
+    assert.equal((await d.token.read.balanceOf([addr(challenger)])) - before, BOND);
+    assert.equal(await d.arena.read.claimableOf([addr(challenger)]), escrow2);
 
     await goTo(conn, d.arena, taskId, 4n, "start");
     await viem.assertions.revertWithCustomErrorWithArgs(
@@ -276,7 +284,7 @@ describe("Arena rules: settlement and claims", () => {
       "ChallengesOpen",
       [taskId, addr(n1), 2n],
     );
-    await networkHelpers.time.increaseTo(opened + 2n * L);
+    await warpTo(conn, opened + 2n * L);
     await viem.assertions.revertWithCustomError(
       d.arena.write.voteChallenge([1n, true], { account: validators[0]!.account }),
       d.arena,
@@ -299,7 +307,7 @@ describe("Arena rules: settlement and claims", () => {
       "ChallengeResolved",
       [1n],
     );
-    await networkHelpers.time.increaseTo((await d.arena.read.getChallenge([3n])).voteDeadline);
+    await warpTo(conn, BigInt((await d.arena.read.getChallenge([3n])).voteDeadline));
     await d.arena.write.resolveChallenge([3n]);
     await d.arena.write.releaseNodeRewards([taskId, addr(n1)]);
     assert.equal((await d.arena.read.claimableOf([addr(n1)])) > 2n * BOND, true, "escrow plus both bonds");
