@@ -117,11 +117,19 @@ export function StakePanel({ task, epoch }: { task: TaskView; epoch: number }) {
           </button>
         </div>
       )}
-      {unbonding && unbonding.amount > 0n && (
+      {unbonding && (unbonding.amount > 0n || unbonding.released > 0n) && (
         <div className="flex flex-wrap items-center gap-3 text-sm">
           <span>
-            Unbonding: {formatTokenAmount(unbonding.amount)} ARENA, free from epoch {unbonding.releaseEpoch}
-            {unbonding.releaseEpoch > epoch ? ` (now ${epoch})` : ""}.
+            {unbonding.released > 0n && (
+              <>Free to withdraw: {formatTokenAmount(unbonding.released)} ARENA. </>
+            )}
+            {unbonding.amount > 0n && (
+              <>
+                Unbonding: {formatTokenAmount(unbonding.amount)} ARENA, free from epoch{" "}
+                {unbonding.releaseEpoch}
+                {unbonding.releaseEpoch > epoch ? ` (now ${epoch})` : ""}.
+              </>
+            )}
           </span>
           <button
             type="button"
