@@ -2,8 +2,10 @@
  * Gas benchmark of the Arena protocol (issue 3). For n nodes × m validators × k validators per submission it
  * runs two full scored epochs on an in-process Hardhat network and prints, for the second (steady state:
  * storage already initialised by the first): gas per revealed score (commit + reveal, per scored cell), the
- * marginal reveal gas of one more cell, settlement gas per scored cell (also for the first epoch), the number of
- * settle calls, the largest single transaction of the whole run, and gas per claim.
+ * marginal reveal gas of one more cell, settlement gas per scored cell (also for the first epoch) and per settled
+ * participant (revealed validator or scored submission), commit + reveal gas per validator, the number of settle
+ * calls, the largest single transaction of the whole run, and gas per claim. Epoch seeds are fixed, so two
+ * versions of the contracts are compared on the same assignments.
  *
  *   npx hardhat run scripts/bench-gas.ts            (all three sizes)
  *   BENCH_SIZES=16x32x4 npx hardhat run scripts/bench-gas.ts
@@ -31,6 +33,8 @@ type Row = {
   revealMarginalPerCell: number;
   settlePerCell: number;
   firstSettlePerCell: number;
+  settlePerParticipant: number;
+  commitRevealPerValidator: number;
   settleCalls: number;
   largestTx: bigint;
   largestTxName: string;
@@ -140,6 +144,9 @@ async function bench({ n, m, k }: Size): Promise<Row> {
   async function scoredEpoch(epoch: bigint) {
     const [start, submitEnd, commitEnd, end] = await arena.read.epochTimes([taskId, epoch]);
     await warpTo(start);
+    // The epoch's seed is the prevrandao of its first submission: fixed here, so that the assignments (and so
+    // the figures) do not change with the contracts' bytecode and a before/after comparison is like for like.
+    await networkHelpers.setPrevRandao(BigInt(keccak256(toHex(`bench seed ${n}x${m}x${k} ${epoch}`))));
     for (const [i, a] of nodes.entries()) {
       await arena.write.submitModel(
         [taskId, `ipfs://model/${epoch}/${i}`, keccak256(toHex(`model ${epoch} ${i}`))],
@@ -217,9 +224,12 @@ async function bench({ n, m, k }: Size): Promise<Row> {
       const [state] = await arena.read.getEpoch([taskId, epoch]);
       if (state.stage === 6) break;
     }
+    const [, revealedCount, scoredCount] = await arena.read.getEpoch([taskId, epoch]);
     return {
       plans,
       cells,
+      settlePerParticipant: Number(settleGas) / Number(revealedCount + scoredCount),
+      commitRevealPerValidator: Number(commitGas + revealGas) / plans.length,
       commitRevealPerCell: Number(commitGas + revealGas) / cells,
       revealMarginalPerCell,
       settlePerCell: Number(settleGas) / cells,
@@ -239,6 +249,8 @@ async function bench({ n, m, k }: Size): Promise<Row> {
     revealMarginalPerCell: steady.revealMarginalPerCell,
     settlePerCell: steady.settlePerCell,
     firstSettlePerCell: first.settlePerCell,
+    settlePerParticipant: steady.settlePerParticipant,
+    commitRevealPerValidator: steady.commitRevealPerValidator,
     settleCalls: steady.settleCalls,
     largestTx: largest.gas,
     largestTxName: largest.name,
@@ -267,6 +279,8 @@ const header = [
   "reveal gas/extra cell",
   "settle gas/cell",
   "(first epoch)",
+  "settle gas/participant",
+  "commit+reveal gas/validator",
   "settle calls",
   "largest tx",
   "claim (validator)",
@@ -279,6 +293,8 @@ const table = rows.map((r) => [
   fmt(r.revealMarginalPerCell),
   fmt(r.settlePerCell),
   fmt(r.firstSettlePerCell),
+  fmt(r.settlePerParticipant),
+  fmt(r.commitRevealPerValidator),
   fmt(r.settleCalls),
   `${fmt(r.largestTx)} (${r.largestTxName})`,
   fmt(r.claimValidator),
