@@ -2,9 +2,11 @@
  * Gas benchmark of the Arena protocol (issue 3). For n nodes × m validators × k validators per submission it
  * runs two full scored epochs on an in-process Hardhat network and prints, for the second (steady state:
  * storage already initialised by the first): gas per revealed score (commit + reveal, per scored cell), the
- * marginal reveal gas of one more cell, settlement gas per scored cell (also for the first epoch), the number of
- * settle calls, the largest single transaction of the whole run, gas per claim, and the per-epoch overheads of
- * the hardened protocol: a node's model commitment + submission, and the two-step seed draw.
+ * marginal reveal gas of one more cell, settlement gas per scored cell (also for the first epoch) and per settled
+ * participant (revealed validator or scored submission), commit + reveal gas per validator, the number of settle
+ * calls, the largest single transaction of the whole run, gas per claim, and the per-epoch overheads of the
+ * hardened protocol: a node's model commitment + submission, and the two-step seed draw (seeds come from block
+ * hashes, so the assignments, and the figures, vary slightly from run to run).
  *
  *   npx hardhat run scripts/bench-gas.ts            (all three sizes)
  *   BENCH_SIZES=16x32x4 npx hardhat run scripts/bench-gas.ts
@@ -32,6 +34,8 @@ type Row = {
   revealMarginalPerCell: number;
   settlePerCell: number;
   firstSettlePerCell: number;
+  settlePerParticipant: number;
+  commitRevealPerValidator: number;
   settleCalls: number;
   largestTx: bigint;
   largestTxName: string;
@@ -238,9 +242,12 @@ async function bench({ n, m, k }: Size): Promise<Row> {
       const [state] = await arena.read.getEpoch([taskId, epoch]);
       if (state.stage === 6) break;
     }
+    const [, revealedCount, scoredCount] = await arena.read.getEpoch([taskId, epoch]);
     return {
       plans,
       cells,
+      settlePerParticipant: Number(settleGas) / Number(revealedCount + scoredCount),
+      commitRevealPerValidator: Number(commitGas + revealGas) / plans.length,
       commitRevealPerCell: Number(commitGas + revealGas) / cells,
       revealMarginalPerCell,
       settlePerCell: Number(settleGas) / cells,
@@ -262,6 +269,8 @@ async function bench({ n, m, k }: Size): Promise<Row> {
     revealMarginalPerCell: steady.revealMarginalPerCell,
     settlePerCell: steady.settlePerCell,
     firstSettlePerCell: first.settlePerCell,
+    settlePerParticipant: steady.settlePerParticipant,
+    commitRevealPerValidator: steady.commitRevealPerValidator,
     settleCalls: steady.settleCalls,
     largestTx: largest.gas,
     largestTxName: largest.name,
@@ -292,6 +301,8 @@ const header = [
   "reveal gas/extra cell",
   "settle gas/cell",
   "(first epoch)",
+  "settle gas/participant",
+  "commit+reveal gas/validator",
   "settle calls",
   "largest tx",
   "claim (validator)",
@@ -306,6 +317,8 @@ const table = rows.map((r) => [
   fmt(r.revealMarginalPerCell),
   fmt(r.settlePerCell),
   fmt(r.firstSettlePerCell),
+  fmt(r.settlePerParticipant),
+  fmt(r.commitRevealPerValidator),
   fmt(r.settleCalls),
   `${fmt(r.largestTx)} (${r.largestTxName})`,
   fmt(r.claimValidator),

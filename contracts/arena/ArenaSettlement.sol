@@ -26,6 +26,8 @@ contract ArenaSettlement is ArenaBase {
     uint8 internal constant DONE = 6;
 
     uint256 private constant MASK32 = (1 << 32) - 1;
+    uint256 private constant MASK33 = (1 << 33) - 1;
+    uint256 private constant MASK119 = (1 << 119) - 1;
     uint256 private constant MASK72 = (1 << 72) - 1;
     uint256 private constant MASK152 = (1 << 152) - 1;
     uint256 private constant MASK96 = (1 << 96) - 1;
@@ -120,8 +122,8 @@ contract ArenaSettlement is ArenaBase {
         scratch[0] = (run.tag << 224) | (den << 128) | num;
     }
 
-    /// @dev After: word 0 = [224..255] tag, [152..223] r̄_i in 1e-18 units, [0..151] Z_i (filled later);
-    /// word 1 = own | delegated << 96; word 2 = t_i^α_t.
+    /// @dev After: word 0 = [224..255] tag, [152..223] r̄_i in 1e-18 units, [0..151] zero (the validator
+    /// weights' nearest score and Z_i, filled in DISTANCES); word 1 = own | delegated << 96; word 2 = t_i^α_t.
     function _means(Run memory run, EpochState storage e, uint256 cursor) private returns (uint8, uint256) {
         uint16[] storage scored = _scored[run.taskId][run.epoch];
         uint256 sumStake = e.sumNodeStake;
@@ -227,16 +229,35 @@ contract ArenaSettlement is ArenaBase {
         return cursor < revealed.length ? (DISTANCES, cursor) : (PAY_VALIDATORS, 0);
     }
 
+    /// @notice Streams one score into its submission's softmax denominator (M5): Z_i = Σ_j v_j·2^(−(K_j − K_min)),
+    /// K_min the smallest octave among the raters seen so far (RewardMath.scaledWeight). When a rater with a
+    /// smaller octave arrives, Z is shifted right by the difference first, so no pass over the scores is added and
+    /// the weights never underflow for the nearest rater however large λΔ is. The pass runs in reveal order, so
+    /// Z does not depend on paging; lib/rewards/fixed.ts streams in the same order.
+    /// @dev Word 0 = [224..255] tag, [152..223] r̄_i, [119..151] nearest score + 1 (0: no rater yet; MEANS
+    /// clears it every epoch), [0..118] Z_i. Storing the score rather than K_min keeps Z 119 bits wide: Z ≤
+    /// Σ_j s_j^α_v ≤ Σ_j max(s_j, 1 token), which stays below 2^119 wei (6.6e17 tokens) as the raters' stakes
+    /// are tokens held by this contract.
     function _addWeight(Run memory run, uint256 cell, uint256 stakeAlpha) private {
         uint256[3] storage scratch = _nodeScratch[run.taskId][ScorePacking.nodeOf(cell)];
         uint256 word = scratch[0];
-        uint256 u = RewardMath.validatorWeight(
-            run.lambda,
-            (word >> 152) & MASK72,
-            ScorePacking.scoreOf(cell),
-            stakeAlpha
-        );
-        scratch[0] = word + u;
+        uint256 mean = (word >> 152) & MASK72;
+        uint256 score = ScorePacking.scoreOf(cell);
+        (uint256 k, uint256 v) = RewardMath.scaledWeight(run.lambda, mean, score, stakeAlpha);
+        uint256 nearest = (word >> 119) & MASK33;
+        uint256 z = v;
+        if (nearest == 0) {
+            nearest = score + 1;
+        } else {
+            uint256 kMin = RewardMath.octave(run.lambda, RewardMath.distance(mean, nearest - 1));
+            if (k >= kMin) {
+                z = (word & MASK119) + (v >> (k - kMin));
+            } else {
+                z = ((word & MASK119) >> (kMin - k)) + v;
+                nearest = score + 1;
+            }
+        }
+        scratch[0] = (word & ~MASK152) | (nearest << 119) | z;
     }
 
     function _payValidators(
@@ -275,18 +296,18 @@ contract ArenaSettlement is ArenaBase {
         for (uint256 i; i < count; ++i) phi += _share(run, ScorePacking.cellAt(header, words, i), stakeAlpha);
     }
 
-    /// @dev φ_ji = u_ji / Z_i; a submission whose weights all underflow pays its validators nothing.
+    /// @notice φ_ji = u_ji / Z_i with u_ji = v_ji·2^(−(K_ji − K_min,i)), the same shifted weight DISTANCES summed
+    /// into Z_i. Z_i is at least Σ_j u_ji (a right shift of a sum is at least the sum of the shifted terms), so
+    /// Σ_j φ_ji ≤ 1 and validators are never paid more than R_v. A submission with Z_i = 0 (every rater with a
+    /// zero stake weight) pays its validators nothing.
     function _share(Run memory run, uint256 cell, uint256 stakeAlpha) private view returns (uint256) {
         uint256 word = _nodeScratch[run.taskId][ScorePacking.nodeOf(cell)][0];
-        uint256 z = word & MASK152;
+        uint256 z = word & MASK119;
         if (z == 0) return 0;
-        uint256 u = RewardMath.validatorWeight(
-            run.lambda,
-            (word >> 152) & MASK72,
-            ScorePacking.scoreOf(cell),
-            stakeAlpha
-        );
-        return RewardMath.mulDiv(u, WAD, z);
+        uint256 mean = (word >> 152) & MASK72;
+        uint256 kMin = RewardMath.octave(run.lambda, RewardMath.distance(mean, ((word >> 119) & MASK33) - 1));
+        (uint256 k, uint256 v) = RewardMath.scaledWeight(run.lambda, mean, ScorePacking.scoreOf(cell), stakeAlpha);
+        return RewardMath.mulDiv(v >> (k - kMin), WAD, z);
     }
 
     /// @dev Splits a pool's earnings F between the delegatee and its delegators (§3.6) and credits both.

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { parseEther } from "viem";
-import { defaultTaskForm, finalEvalCommitment, validateTaskForm } from "./params";
+import { LIMITS, defaultTaskForm, finalEvalCommitment, validateTaskForm } from "./params";
 
 const SALT = `0x${"11".repeat(32)}` as const;
 
@@ -17,6 +17,15 @@ describe("validateTaskForm", () => {
     assert.equal(params.mechanism.gamma, 7n * 10n ** 17n);
     assert.equal(params.epochLength, 86_400);
     assert.equal(params.finalEvalCommit, finalEvalCommitment("/models/samples/plain.txt", SALT));
+  });
+
+  it("caps the scores per validator and epoch where one settlement step still fits in a transaction (H1)", () => {
+    assert.equal(LIMITS.maxAssignments, 256);
+    const over = validateTaskForm({ ...defaultTaskForm(), title: "t", maxAssignmentsPerEpoch: "257" }, SALT);
+    assert.equal(over.ok, false);
+    if (!over.ok) assert.match(over.errors.maxAssignmentsPerEpoch ?? "", /between 1 and 256/);
+    const max = validateTaskForm({ ...defaultTaskForm(), title: "t", maxAssignmentsPerEpoch: "256" }, SALT);
+    assert.equal(max.ok, true);
   });
 
   it("names every field that the contract would refuse, with its range", () => {

@@ -12,7 +12,8 @@ export const METRIC_INDEX: Record<MetricName, number> = { loss: 0, accuracy: 1, 
 export const LIMITS = {
   maxAmount: (1n << 88n) - 1n,
   maxNodes: 1024,
-  maxAssignments: 1024,
+  /** ArenaParams.MAX_ASSIGNMENTS: one validator's scores are settled in one step, which must fit in a transaction. */
+  maxAssignments: 256,
   maxValidatorsPerSubmission: 64,
   maxLambda: 10n ** 30n,
   minEpochLength: 60,

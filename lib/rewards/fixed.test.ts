@@ -137,4 +137,62 @@ describe("fixed-point settlement", () => {
       assert.ok(Math.abs(Number(v.earned) - f.earned) <= 1e-9 * f.earned, `validator ${v.id}`);
     }
   });
+
+  it("pays the validators when every rater is far from the mean in units of 1/λ (M5)", () => {
+    // λ = 1e30 (the largest accepted): λΔ = 5e5 for both raters, so unshifted e^(−λΔ) is 0 for both and R_v
+    // went unpaid; shifted by the nearest distance, equal stakes share R_v exactly.
+    const rater = (id: string, score: number) => ({
+      id,
+      own: tokens(200),
+      delegated: 0n,
+      rewardShare: 0n,
+      scores: new Map([["a", score]]),
+    });
+    const input = epoch({
+      mechanism: { ...mechanism, lambdaV: 10n ** 30n },
+      validators: [rater("v1", 1_000_000), rater("v2", 1_000_001)],
+    });
+    const r = settleEpochFixed(input);
+    assert.ok(r.rewardValidators > 0n);
+    for (const v of r.validators) assert.equal(v.earned, r.rewardValidators / 2n, v.id);
+    // Unequal stakes move the mean towards v2 (Δ = 0.75e-6 and 0.25e-6): v2 is owed all of R_v, in both modes.
+    // (The float mode cannot resolve the equal-stake case at this λ: its Δs differ by ~1e-16, times λ = 1e12.)
+    const far = epoch({
+      mechanism: { ...mechanism, lambdaV: 10n ** 30n },
+      validators: [
+        { ...rater("v1", 1_000_000), own: tokens(100) },
+        { ...rater("v2", 1_000_001), own: tokens(300) },
+      ],
+    });
+    const fixed = settleEpochFixed(far);
+    assert.deepEqual(
+      fixed.validators.map((v) => v.earned),
+      [0n, fixed.rewardValidators],
+    );
+    const float = settleEpochFloat(toFloatInput(far));
+    assert.equal(float.validators[0]?.earned, 0);
+    assert.ok(Math.abs((float.validators[1]?.earned ?? 0) / Number(fixed.rewardValidators) - 1) < 1e-12);
+  });
+
+  it("never pays validators more than R_v, whatever the order of the raters (streamed softmax)", () => {
+    for (let seed = 1; seed <= 50; seed++) {
+      const scores = (j: number) => 1_000_000 + ((seed * 7919 + j * 104729) % 2_000);
+      const validators = Array.from({ length: 6 }, (_, j) => ({
+        id: `v${j}`,
+        own: tokens(10 + ((seed + j) % 7) * 13),
+        delegated: 0n,
+        rewardShare: 0n,
+        scores: new Map([
+          ["a", scores(j)],
+          ["b", scores(j + 3)],
+        ]),
+      }));
+      const r = settleEpochFixed(
+        epoch({ mechanism: { ...mechanism, lambdaV: BigInt(seed) * 10n ** 24n }, validators }),
+      );
+      const paid = r.validators.reduce((sum, v) => sum + v.earned, 0n);
+      assert.ok(paid <= r.rewardValidators, `seed ${seed}: ${paid} > ${r.rewardValidators}`);
+      assert.ok(paid > 0n, `seed ${seed}: the nearest raters are paid`);
+    }
+  });
 });

@@ -12,7 +12,8 @@ export const MEAN_SCALE = 10n ** 12n;
 const METRIC_SCALE = 10n ** 18n;
 export const ACC_SCALE = WAD;
 export const MAX_SCORE = 2n ** 32n - 1n;
-const EXP_CUTOFF = 41446531673892822313n;
+/** ln 2 in WAD, rounded down (RewardMath.LN2_WAD). */
+export const LN2_WAD = 693147180559945309n;
 
 /** R₀ of `epoch`: what is left in the pool over the scoring epochs left (unpaid epochs roll over). */
 export function epochReward(pool: bigint, scoringEpochs: number, epoch: number): bigint {
@@ -33,17 +34,36 @@ export function stakePow(x: bigint, alpha: bigint): bigint {
   return x === 0n ? 0n : powWad(x, alpha);
 }
 
-/** e^(−λ·Δ), Δ in 1e-18 units of the metric, λ in WAD per unit of the metric. */
-export function expNeg(lambda: bigint, delta: bigint): bigint {
-  const x = mulDiv(lambda, delta, METRIC_SCALE);
-  return x >= EXP_CUTOFF ? 0n : expWad(-x);
+/** |r̄ − r| in 1e-18 units, r̄ in 1e-18 units and r in 1e-6 units of the metric (RewardMath.distance). */
+export function distance(mean: bigint, score: bigint): bigint {
+  const r = score * MEAN_SCALE;
+  return mean > r ? mean - r : r - mean;
 }
 
-/** e^(−λ·|r̄ − r|)·s^α_v with r̄ in 1e-18 units and r in 1e-6 units of the metric. */
-export function validatorWeight(lambda: bigint, mean: bigint, score: bigint, stakeAlpha: bigint): bigint {
-  const r = score * MEAN_SCALE;
-  const delta = mean > r ? mean - r : r - mean;
-  return mulWad(expNeg(lambda, delta), stakeAlpha);
+/** K = ⌊⌊λ·Δ⌋ / ln 2⌋: e^(−λΔ) = 2^(−K)·e^(−f), f in [0, ln 2) (RewardMath.octave). */
+export function octave(lambda: bigint, delta: bigint): bigint {
+  return mulDiv(lambda, delta, METRIC_SCALE) / LN2_WAD;
+}
+
+/**
+ * A validator's weight on one submission as octave K and mantissa v = e^(−f)·s^α_v, with v·2^(−K) =
+ * e^(−λΔ)·s^α_v (RewardMath.scaledWeight). Settlement shifts v right by K − K_min, K_min the octave of the
+ * submission's nearest rater: the softmax is unchanged and the weights never underflow (M5).
+ */
+export function scaledWeight(
+  lambda: bigint,
+  mean: bigint,
+  score: bigint,
+  stakeAlpha: bigint,
+): { k: bigint; v: bigint } {
+  const x = mulDiv(lambda, distance(mean, score), METRIC_SCALE);
+  const k = x / LN2_WAD;
+  return { k, v: mulWad(expWad(-(x - k * LN2_WAD)), stakeAlpha) };
+}
+
+/** x >> d as the EVM shifts: 0 from 256 bits on. */
+function shr(x: bigint, d: bigint): bigint {
+  return d >= 256n ? 0n : x >> d;
 }
 
 /** Rank weights for mean scores sorted best first: q^(k−1), ties share the mean of their ranks' weights. */
@@ -147,12 +167,26 @@ export function settleEpochFixed(input: EpochInput): EpochResult<bigint> {
     return { ...splitEarnings(n, earned), meanScore: meanOf(n.id), weight };
   });
 
-  // Z_i = Σ_j e^(−λ·Δ_ji)·s_j^α_v, then φ_ji = u_ji / Z_i.
-  const z = new Map<string, bigint>();
+  // Z_i streamed in reveal order (ArenaSettlement._addWeight): Σ_j v_ji·2^(−(K_ji − K_min)), shifting Z when a
+  // rater with a smaller octave arrives; then φ_ji = u_ji / Z_i with u_ji = v_ji·2^(−(K_ji − K_min,i)).
+  const soft = new Map<string, { z: bigint; nearest: bigint }>();
   for (const v of input.validators) {
     const sa = stakePow(total(v), m.alphaV);
     for (const [node, score] of v.scores) {
-      z.set(node, (z.get(node) ?? 0n) + validatorWeight(m.lambdaV, meanOf(node), BigInt(score), sa));
+      const mean = meanOf(node);
+      const w = scaledWeight(m.lambdaV, mean, BigInt(score), sa);
+      const s = soft.get(node);
+      if (!s) {
+        soft.set(node, { z: w.v, nearest: BigInt(score) });
+        continue;
+      }
+      const kMin = octave(m.lambdaV, distance(mean, s.nearest));
+      if (w.k >= kMin) {
+        s.z += shr(w.v, w.k - kMin);
+      } else {
+        s.z = shr(s.z, kMin - w.k) + w.v;
+        s.nearest = BigInt(score);
+      }
     }
   }
   const denominator = BigInt(scored.length) * WAD;
@@ -160,9 +194,12 @@ export function settleEpochFixed(input: EpochInput): EpochResult<bigint> {
     const sa = stakePow(total(v), m.alphaV);
     let phi = 0n;
     for (const [node, score] of v.scores) {
-      const zi = z.get(node) ?? 0n;
-      if (zi === 0n) continue;
-      phi += mulDiv(validatorWeight(m.lambdaV, meanOf(node), BigInt(score), sa), WAD, zi);
+      const s = soft.get(node);
+      if (!s || s.z === 0n) continue;
+      const mean = meanOf(node);
+      const kMin = octave(m.lambdaV, distance(mean, s.nearest));
+      const w = scaledWeight(m.lambdaV, mean, BigInt(score), sa);
+      phi += mulDiv(shr(w.v, w.k - kMin), WAD, s.z);
     }
     return splitEarnings(v, mulDiv(rv, phi, denominator));
   });

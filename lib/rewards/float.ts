@@ -24,9 +24,6 @@ function sameScore(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-12 * Math.max(Math.abs(a), Math.abs(b));
 }
 
-/** expWad returns 0 below this exponent; the float mode does the same so both agree on which weights vanish. */
-const EXP_CUTOFF = 41.446531673892822313;
-
 function split(s: FloatStaker, earned: number): Payout<number> {
   const total = s.own + s.delegated;
   const toDelegators = s.delegated > 0 ? (s.rewardShare * earned * s.delegated) / total : 0;
@@ -84,10 +81,16 @@ export function settleEpochFloat(input: FloatEpochInput): EpochResult<number> {
     weight: weight(s.id, total(s)),
   }));
 
-  const e = (v: FloatValidator, node: string, score: number) => {
-    const x = m.lambdaV * Math.abs(mean(node) - score);
-    return (x >= EXP_CUTOFF ? 0 : Math.exp(-x)) * total(v) ** m.alphaV;
-  };
+  // The softmax of −λΔ shifted by each submission's smallest distance (it cancels): the nearest rater weighs
+  // e^0·s^α, so the weights do not all vanish when every rater is far from the mean (M5).
+  const nearest = new Map<string, number>();
+  for (const v of input.validators)
+    for (const [node, score] of v.scores) {
+      const d = Math.abs(mean(node) - score);
+      nearest.set(node, Math.min(nearest.get(node) ?? d, d));
+    }
+  const e = (v: FloatValidator, node: string, score: number) =>
+    Math.exp(-m.lambdaV * (Math.abs(mean(node) - score) - (nearest.get(node) ?? 0))) * total(v) ** m.alphaV;
   const z = new Map<string, number>();
   for (const v of input.validators)
     for (const [node, score] of v.scores) z.set(node, (z.get(node) ?? 0) + e(v, node, score));

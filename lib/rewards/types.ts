@@ -28,7 +28,10 @@ export type EpochInput = {
   reward: bigint;
   /** Nodes with a submission this epoch (unscored ones earn nothing). */
   nodes: readonly Staker[];
-  /** Validators that revealed. */
+  /**
+   * Validators that revealed, in reveal order and each one's scores in the order revealed (node index
+   * ascending): the validator softmax is streamed in this order, as ArenaSettlement does (to the wei).
+   */
   validators: readonly ScoringValidator[];
 };
 

@@ -10,8 +10,12 @@ library ArenaParams {
     uint256 internal constant WAD = 1e18;
     uint256 internal constant MAX_AMOUNT = (1 << 88) - 1;
     uint256 internal constant MAX_NODES = 1024;
-    /// The packed header counts cells in 11 bits.
-    uint256 internal constant MAX_ASSIGNMENTS = 1024;
+    /// Scores one validator may reveal per epoch. Settlement processes all of one validator's scores in one step,
+    /// at up to ~26.2k gas each (AGGREGATE on fresh storage), so this bounds the largest step (H1): at 256 it
+    /// is ≈ 6.8M gas, 41% of the 16,777,216 per-transaction cap (SettlementGasCap.t.sol measures every step at
+    /// the largest parameters); at 1024 a single step needed 26.8M and the task could never settle again.
+    /// The headroom leaves room for storage repricing. (The packed header could count 2047 cells.)
+    uint256 internal constant MAX_ASSIGNMENTS = 256;
     uint256 internal constant MAX_VALIDATORS_PER_SUBMISSION = 64;
     uint256 internal constant MAX_LAMBDA = 1e30;
     uint256 internal constant MIN_EPOCH_LENGTH = 60;

@@ -55,16 +55,19 @@ contract RewardMathTest is ArenaTest {
         assertLe(g[0], WAD, "best weight <= 1");
     }
 
-    /// e^(−λΔ) is in [0, 1] and falls as the distance grows.
-    function testFuzz_ValidatorWeightFallsWithDistance(uint256 lambda, uint256 mean, uint32 a, uint32 b) public pure {
+    /// The mantissa of e^(−λΔ) is in (1/2, 1], the octave never falls as Δ grows, and relative to the nearer of
+    /// two raters the farther one weighs no more (M5: the nearer one always weighs at least 1/2, whatever λΔ).
+    function testFuzz_ScaledWeightFallsWithDistance(uint256 lambda, uint256 mean, uint32 a, uint32 b) public pure {
         lambda = bound(lambda, 0, 1e30);
         mean = bound(mean, 0, uint256(type(uint32).max) * 1e12);
-        uint256 da = _dist(mean, a);
-        uint256 db = _dist(mean, b);
-        uint256 wa = RewardMath.validatorWeight(lambda, mean, a, WAD);
-        uint256 wb = RewardMath.validatorWeight(lambda, mean, b, WAD);
-        assertLe(wa, WAD, "at most 1");
-        if (da < db) assertLe(wb, wa, "farther weighs less");
+        if (_dist(mean, a) > _dist(mean, b)) (a, b) = (b, a);
+        (uint256 ka, uint256 va) = RewardMath.scaledWeight(lambda, mean, a, WAD);
+        (uint256 kb, uint256 vb) = RewardMath.scaledWeight(lambda, mean, b, WAD);
+        assertLe(va, WAD, "mantissa at most 1");
+        assertLe(WAD / 2, va, "mantissa above 1/2");
+        assertLe(ka, kb, "octave grows with distance");
+        assertEq(ka, RewardMath.octave(lambda, _dist(mean, a)), "octave of the distance");
+        assertLe(vb >> (kb - ka), va, "farther weighs less");
     }
 
     /// The assignment bound grows with weight and saturates at k·w >= Σw.

@@ -75,6 +75,13 @@ describe("Arena rules: task creation", () => {
       "InvalidParameter",
       ["epochLength", 59n, 60n, 2_592_000n],
     );
+    // H1: more scores per validator than one settlement step can process under the transaction gas cap.
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      d.arena.write.createTask([taskParams({ maxAssignmentsPerEpoch: 257 }), parseEther("100")]),
+      d.arena,
+      "InvalidParameter",
+      ["maxAssignmentsPerEpoch", 257n, 1n, 256n],
+    );
   });
 
   it("lets a creator qualify by stake, by EXPERT_ROLE or by past participation only", async () => {

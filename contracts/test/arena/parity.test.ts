@@ -11,6 +11,9 @@ import { ROLE_NODE, ROLE_VALIDATOR, addr, createTask, deployArena, goTo, type De
  * Parity: on 200 random epochs (25 tasks × 8 scored epochs; varied n, m, stakes, delegations, reward shares,
  * scores with and without ties, mechanism parameters and paging) every address the contract credits gets
  * exactly what lib/rewards' fixed-point mode computes, and the floating-point mode agrees to 1e-9 relative.
+ * Then the edge cases of the validator softmax (M5): λ = 0 and λ = 1e30 (the largest accepted, where every
+ * rater but the nearest weighs e^(−λΔ) ≈ 0 and, unshifted, the nearest did too), with random scores, with all
+ * validators giving a submission the same score, and with tied submissions.
  */
 
 const conn = await network.create();
@@ -37,14 +40,23 @@ function rng(seed: number) {
 
 type Stats = { epochs: number; payouts: number; maxRelative: number };
 
-async function runTask(d: Deployed, seed: number, stats: Stats): Promise<void> {
+/**
+ * How a task's epochs are scored: `validatorTies` every validator gives a submission the same score (Δ = 0 for
+ * all raters); `submissionTies` every score is the same (tied submissions, and Δ = 0); `random` no ties;
+ * `mixed` (the random epochs) ties or not per epoch.
+ */
+type ScoreMode = "mixed" | "random" | "validatorTies" | "submissionTies";
+type Special = { lambdaV?: bigint; scores?: ScoreMode; epochs?: number };
+
+async function runTask(d: Deployed, seed: number, stats: Stats, special: Special = {}): Promise<void> {
   const r = rng(seed);
+  const epochs = special.epochs ?? SUBMISSION_EPOCHS;
   const k = r.int(1, 4);
   const taskId = await createTask(
     d,
     {
       metric: r.int(0, 2),
-      submissionEpochs: SUBMISSION_EPOCHS,
+      submissionEpochs: epochs,
       finalEpochs: 1,
       validatorsPerSubmission: k,
       rewardPool: r.tokens(1_000, 1_000_000),
@@ -54,7 +66,7 @@ async function runTask(d: Deployed, seed: number, stats: Stats): Promise<void> {
       q: r.wad(0.05, 0.95),
       alphaT: r.wad(0, 1),
       alphaV: r.wad(0, 1),
-      lambdaV: r.wad(0, 25),
+      lambdaV: special.lambdaV ?? r.wad(0, 25),
       beta: r.wad(0.1, 1),
     },
   );
@@ -74,12 +86,19 @@ async function runTask(d: Deployed, seed: number, stats: Stats): Promise<void> {
     await d.arena.write.delegate([taskId, addr(to), r.tokens(1, 3_000)], { account: del.account });
   }
 
-  for (let e = 1n; e <= BigInt(SUBMISSION_EPOCHS); e++) {
-    const ties = r.next() < 0.3;
-    const base = nodes.map(() => (ties ? 1_000_000 + 200_000 * r.int(0, 1) : r.int(300_000, 3_000_000)));
-    const noise = validators.map(() => (ties ? 0 : r.int(-300_000, 300_000)));
+  for (let e = 1n; e <= BigInt(epochs); e++) {
+    const mode = special.scores ?? "mixed";
+    const ties = mode === "submissionTies" || (mode === "mixed" && r.next() < 0.3);
+    const sameScore = mode === "validatorTies";
+    const base = nodes.map(() =>
+      ties ? 1_000_000 + (mode === "mixed" ? 200_000 * r.int(0, 1) : 0) : r.int(300_000, 3_000_000),
+    );
+    const noise = validators.map(() => (ties || sameScore ? 0 : r.int(-300_000, 300_000)));
     const score = (j: number, i: bigint) =>
-      Math.max(0, (base[Number(i)] ?? 1_000_000) + (noise[j] ?? 0) + (ties ? 0 : r.int(-5_000, 5_000)));
+      Math.max(
+        0,
+        (base[Number(i)] ?? 1_000_000) + (noise[j] ?? 0) + (ties || sameScore ? 0 : r.int(-5_000, 5_000)),
+      );
     const maxSteps = r.next() < 0.3 ? 1_000n : BigInt(r.int(1, 6));
     const run = await runEpoch(conn, d, taskId, e, { nodes, validators }, score, maxSteps, `p${seed}`);
     check(run, stats);
@@ -89,7 +108,7 @@ async function runTask(d: Deployed, seed: number, stats: Stats): Promise<void> {
       const w =
         r.next() < 0.5 ? nodes[r.int(0, nodes.length - 1)]! : validators[r.int(0, validators.length - 1)]!;
       const role = nodes.includes(w) ? ROLE_NODE : ROLE_VALIDATOR;
-      if (e + 1n < BigInt(SUBMISSION_EPOCHS + 1))
+      if (e + 1n < BigInt(epochs + 1))
         await d.arena.write.stake([taskId, role, r.tokens(1, 500)], { account: w.account });
     }
   }
@@ -130,6 +149,19 @@ describe("Arena parity with lib/rewards", () => {
     assert.ok(stats.payouts > stats.epochs * 3);
     console.log(
       `parity: ${stats.epochs} epochs, ${stats.payouts} payouts, float max relative error ${stats.maxRelative.toExponential(2)}`,
+    );
+  });
+
+  it("matches on ties and at λ = 0 and λ = 1e30", { timeout: 900_000 }, async () => {
+    const d = await deployArena(conn);
+    const stats: Stats = { epochs: 0, payouts: 0, maxRelative: 0 };
+    const modes: ScoreMode[] = ["random", "validatorTies", "submissionTies"];
+    let seed = 5000;
+    for (const lambdaV of [0n, 10n ** 30n, undefined])
+      for (const scores of modes) await runTask(d, seed++, stats, { lambdaV, scores, epochs: 3 });
+    assert.equal(stats.epochs, 27);
+    console.log(
+      `parity (edge cases): ${stats.epochs} epochs, ${stats.payouts} payouts, float max relative error ${stats.maxRelative.toExponential(2)}`,
     );
   });
 });
