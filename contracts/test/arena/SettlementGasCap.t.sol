@@ -88,6 +88,7 @@ contract SettlementGasCapAttackTest is ArenaSetup {
         uint256 taskId = _task(nodes, cells);
         (, uint256 submitEnd, uint256 commitEnd, ) = arena.epochTimes(taskId, 1);
         vm.warp(submitEnd);
+        drawSeedNow(arena, taskId, 1);
         uint256[][] memory ids = new uint256[][](VALIDATORS);
         uint32[][] memory scores = new uint32[][](VALIDATORS);
         for (uint256 j; j < VALIDATORS; ++j) {

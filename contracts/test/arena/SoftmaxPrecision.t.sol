@@ -47,6 +47,7 @@ contract SoftmaxPrecisionAttackTest is ArenaSetup {
         submitAs(arena, taskId, node, 1);
         (, uint256 submitEnd, uint256 commitEnd, ) = arena.epochTimes(taskId, 1);
         vm.warp(submitEnd);
+        drawSeedNow(arena, taskId, 1);
         _commit(taskId, a, scoreA);
         _commit(taskId, b, scoreB);
         vm.warp(commitEnd);
