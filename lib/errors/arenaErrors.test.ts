@@ -35,7 +35,7 @@ describe("arena error explanations", () => {
   it("renders arguments for people: dates, epochs, amounts, short addresses", () => {
     assert.equal(
       explainCustomError("ChallengeStillOpen", [3n, 1_700_000_000n]),
-      "Challenge #3 can be resolved from 2023-11-14 22:13 UTC, when its windows are over.",
+      "Challenge #3 can be resolved from 2023-11-14 22:13 UTC, when its vote window is over.",
     );
     assert.match(explainCustomError("SettlementPending", [2n, 4n])!, /Settle epoch 4 \(anyone may\)/);
     assert.match(
