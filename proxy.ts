@@ -11,7 +11,6 @@ export function proxy(request: NextRequest) {
   const nonce = btoa(crypto.randomUUID());
   const policy = contentSecurityPolicy({
     nonce,
-    pathname: request.nextUrl.pathname,
     rpcUrls: Object.values(appConfig.rpcUrls),
     indexerUrl: process.env.NEXT_PUBLIC_INDEXER_URL,
     walletConnect: appConfig.walletConnectProjectId !== undefined,

@@ -100,13 +100,17 @@ export function useScorer() {
   const patch = useCallback((update: Partial<ScorerState>) => setState((s) => ({ ...s, ...update })), []);
 
   const client = useCallback((): Promise<ScorerClient> => {
-    clientRef.current ??= createScorerClient().then((created) => {
-      created.check().then(
-        (device) => patch({ device }),
-        () => {},
+    if (!clientRef.current) {
+      // Keep the shared promise itself (discardScorerClient recognises the worker by it).
+      const shared = createScorerClient();
+      clientRef.current = shared;
+      void shared.then((created) =>
+        created.check().then(
+          (device) => patch({ device }),
+          () => {},
+        ),
       );
-      return created;
-    });
+    }
     return clientRef.current;
   }, [patch]);
 

@@ -6,8 +6,6 @@
 export type CspInput = {
   /** Per-request nonce for Next.js's inline scripts. */
   nonce: string;
-  /** The request path: a few pages reach further than the rest (see below). */
-  pathname: string;
   /** RPC URLs of the served chains. */
   rpcUrls: readonly string[];
   /** The indexer's URL, when one is configured. */
@@ -20,8 +18,6 @@ export type CspInput = {
   development: boolean;
 };
 
-/** The model hub, reached only from the scorer page, where a user may choose a hub model by id. */
-export const MODEL_HUB = ["https://huggingface.co", "https://cdn-lfs.huggingface.co", "https://*.hf.co"];
 /** Coinbase Wallet is always offered: its SDK talks to these from the page (the wallet itself is a popup). */
 export const COINBASE = ["https://*.coinbase.com", "wss://*.coinbase.com"];
 export const WALLETCONNECT = [
@@ -44,10 +40,13 @@ function origin(url: string): string | undefined {
 }
 
 /**
- * Where a page may connect: the app itself, the RPCs, the indexer, the wallets in use; the scorer page also the
- * model hub; pages that fetch artifacts by the URI their submitter chose (models on a task page, data on a
- * target page; both verified by hash before use) and the machines page (machine endpoints registered on chain)
- * also any https origin, and loopback on the local chain.
+ * Where the app may connect. One policy for every route: the document's policy stays in force across
+ * client-side navigation, so a page reached by a link has the policy of the page first loaded. It allows the app
+ * itself, the RPCs, the indexer and the wallets in use, plus any https origin, because the app fetches artifacts
+ * from the URIs their owners chose (models on a task page, data on a target page, both verified by hash before
+ * use; hub models on the scorer; machine endpoints registered on chain), and loopback on the local chain (the
+ * machine agents). Scripts stay limited to the app's own nonce'd scripts, so a page cannot be made to run code
+ * that sends data anywhere.
  */
 export function connectSources(input: CspInput): string[] {
   const sources = new Set<string>(["'self'"]);
@@ -57,12 +56,8 @@ export function connectSources(input: CspInput): string[] {
   }
   COINBASE.forEach((s) => sources.add(s));
   if (input.walletConnect) WALLETCONNECT.forEach((s) => sources.add(s));
-  const p = input.pathname;
-  if (p === "/scorer" || p.startsWith("/scorer/")) MODEL_HUB.forEach((s) => sources.add(s));
-  const fetchesArtifacts = /^\/(tasks|targets)\/(?!new$)[^/]+$/.test(p) || p === "/machines";
-  if (fetchesArtifacts) sources.add("https:");
-  if (input.localChain && (fetchesArtifacts || input.development)) LOOPBACK.forEach((s) => sources.add(s));
-  if (input.development) LOOPBACK.forEach((s) => sources.add(s));
+  sources.add("https:");
+  if (input.localChain || input.development) LOOPBACK.forEach((s) => sources.add(s));
   return [...sources];
 }
 
