@@ -1,25 +1,11 @@
+import { DEMO_ROUTES } from "../scripts/lib/routes";
 import { connectDevWallet, expect, test } from "./fixtures";
-
-/** Every route, the demo seed's task and target included. */
-const ROUTES = [
-  "/",
-  "/tasks",
-  "/tasks/new",
-  "/tasks/1",
-  "/delegate",
-  "/leaderboard",
-  "/rewards",
-  "/targets",
-  "/targets/1",
-  "/machines",
-  "/scorer",
-];
 
 test.describe("web app hardening", () => {
   test("every page loads under its Content-Security-Policy with no violation", async ({ page }) => {
     test.setTimeout(180_000);
     await connectDevWalletOn(page, "/");
-    for (const route of ROUTES) {
+    for (const route of DEMO_ROUTES) {
       const response = await page.goto(route);
       expect(response?.status(), route).toBe(200);
       await expect(page.locator("main")).toBeVisible();

@@ -5,6 +5,7 @@ import { appBuildHash } from "./lib/app-build.ts";
 import { ROOT } from "./lib/artifacts.ts";
 import { startLocalChain, type LocalChain } from "./lib/local-chain.ts";
 import { bin, run, startService, stopService } from "./lib/processes.ts";
+import { DEMO_ROUTES } from "./lib/routes.ts";
 
 /**
  * `npm run dev`: compiles the contracts, starts a fresh Hardhat node on 127.0.0.1:8545, deploys everything
@@ -19,20 +20,6 @@ const HOT = process.argv.includes("--hot");
 /** A build directory of its own, so the e2e suite's build (another RPC port) does not replace it. */
 const DIST_DIR = ".next-dev";
 const STAMP = path.join(ROOT, DIST_DIR, "arena-build-hash");
-/** Every route, warmed before "ready" (dynamic ones with the demo seed's ids). */
-const ROUTES = [
-  "/",
-  "/tasks",
-  "/tasks/new",
-  "/tasks/1",
-  "/delegate",
-  "/leaderboard",
-  "/rewards",
-  "/targets",
-  "/targets/1",
-  "/machines",
-  "/scorer",
-];
 
 let chain: LocalChain | undefined;
 let app: ChildProcess | undefined;
@@ -147,7 +134,7 @@ try {
       void shutdown(code ?? 1);
     }
   });
-  const firstLoads = await warm(`http://127.0.0.1:${APP_PORT}`, HOT ? [] : ROUTES);
+  const firstLoads = await warm(`http://127.0.0.1:${APP_PORT}`, HOT ? [] : DEMO_ROUTES);
   if (firstLoads) console.log(`dev: first loads: ${firstLoads}`);
   console.log(
     `dev: ready. Open http://localhost:${APP_PORT} and connect the "Dev wallet". Ctrl-C stops everything.`,
