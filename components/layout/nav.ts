@@ -1,4 +1,4 @@
-/** The app's routes (ARCHITECTURE §7), in header order. */
+/** The app's routes (docs/ARCHITECTURE.md §7), in header order. */
 export const NAV_ITEMS = [
   { href: "/", label: "Overview" },
   { href: "/tasks", label: "Tasks" },

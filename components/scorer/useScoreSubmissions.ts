@@ -14,7 +14,7 @@ import {
   type ErrorView,
 } from "./scorer-client";
 
-/** The metrics a task can have (ARCHITECTURE §3.1). */
+/** The metrics a task can have (docs/ARCHITECTURE.md §3.1). */
 export type TaskMetric = "loss" | "accuracy" | "reference_similarity";
 export type SubmissionId = string | number | bigint;
 export type Submission = { submissionId: SubmissionId; modelId: string };

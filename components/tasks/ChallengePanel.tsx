@@ -22,7 +22,7 @@ const STAGE_LABELS = {
 } as const;
 
 /**
- * Challenges of stolen models (ARCHITECTURE §3.2): anyone but the node and its delegators opens one with a bond
+ * Challenges of stolen models (docs/ARCHITECTURE.md §3.2): anyone but the node and its delegators opens one with a bond
  * in the challenge phase; the node answers with a proof URI within one epoch length, then validators vote for
  * one more; ≥ 2/3 of validator stake upholding it (or no answer) moves the node's and its delegators' rewards.
  */

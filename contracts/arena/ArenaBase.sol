@@ -280,7 +280,7 @@ abstract contract ArenaBase is IArenaErrors, IArenaEvents, AccessControl, Reentr
     }
 
     /// @dev Delegator rewards accrued on a position since the last harvest, counting each settled epoch with the
-    /// amount that counted in it: `amount` before `nextFrom`, `nextAmount` from it (ARCHITECTURE.md §3.6). Only
+    /// amount that counted in it: `amount` before `nextFrom`, `nextAmount` from it (docs/ARCHITECTURE.md §3.6). Only
     /// settled epochs are read (`upperLookupRecent(settled − 1)`), never one being settled, so a position is paid
     /// for exactly the epochs in which it was counted, whatever the order of calls. Pure read; `_harvest` applies it.
     function _pendingDelegation(

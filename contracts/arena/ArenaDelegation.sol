@@ -9,7 +9,7 @@ import {DelegationPosition, Participant, Role, TaskConfig, TaskState, Unbonding}
 
 /// @title ArenaDelegation
 /// @notice Leaving stake (unbonding, withdrawal) and delegation to a (task, node or validator) pair and the delegatee's reward-share ratio ρ
-/// (ARCHITECTURE.md §3.6), run by ArenaTasks through delegatecall. Delegations follow the stake rules: they
+/// (docs/ARCHITECTURE.md §3.6), run by ArenaTasks through delegatecall. Delegations follow the stake rules: they
 /// count from the next epoch and leave through an unbonding period. Rewards reach delegators through a
 /// reward-per-share accumulator per delegatee, never a loop over delegators.
 contract ArenaDelegation is ArenaBase {

@@ -19,7 +19,7 @@ import {
 import {ArenaParams} from "./lib/ArenaParams.sol";
 
 /// @title ArenaLifecycle
-/// @notice Creation, cancellation, the challenge phase (ARCHITECTURE.md §3.2) and the end of a task, run by
+/// @notice Creation, cancellation, the challenge phase (docs/ARCHITECTURE.md §3.2) and the end of a task, run by
 /// ArenaTasks through delegatecall. In the challenge phase anyone but the node and its delegators may challenge a
 /// node's model as stolen by posting a bond; several challenges of one node may be open at once. Each challenge has
 /// its own windows: the node answers with a proof reference within one epoch length of the opening, then validators

@@ -8,7 +8,7 @@ import {ScorePacking} from "./lib/ScorePacking.sol";
 import {Sortition} from "./lib/Sortition.sol";
 
 /// @title ArenaScoring
-/// @notice Commit-reveal scoring of submissions by sortition-assigned validators (ARCHITECTURE.md §3.3–§3.4);
+/// @notice Commit-reveal scoring of submissions by sortition-assigned validators (docs/ARCHITECTURE.md §3.3–§3.4);
 /// submissions, seeds and the held-back set are in ArenaLifecycle. Each epoch: submissions until `submitEnd`, commits until `commitEnd`,
 /// reveals until the epoch ends.
 abstract contract ArenaScoring is ArenaBase {

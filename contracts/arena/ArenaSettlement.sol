@@ -10,7 +10,7 @@ import {RewardMath} from "./lib/RewardMath.sol";
 import {ScorePacking} from "./lib/ScorePacking.sol";
 
 /// @title ArenaSettlement
-/// @notice Paged settlement of one epoch (ARCHITECTURE.md §3.5), run by ArenaTasks through delegatecall.
+/// @notice Paged settlement of one epoch (docs/ARCHITECTURE.md §3.5), run by ArenaTasks through delegatecall.
 /// Stages: aggregate scores per submission (over revealed validators), mean scores and stakes (over scored
 /// submissions), rank (one step), pay nodes, sum validator weights per submission, pay validators. Each item
 /// is one step; `maxSteps` bounds the work of one call, and the result does not depend on how it is paged.

@@ -8,7 +8,7 @@ import {ArenaBase} from "./ArenaBase.sol";
 import {DelegationPosition, Participant, Phase, Role, TaskConfig, TaskState, Unbonding} from "./IArena.sol";
 
 /// @title ArenaStaking
-/// @notice Joining a task with stake per role, and claims (ARCHITECTURE.md §2). Stake counts from the next
+/// @notice Joining a task with stake per role, and claims (docs/ARCHITECTURE.md §2). Stake counts from the next
 /// epoch; leaving (ArenaDelegation) starts an unbonding period before withdrawal.
 abstract contract ArenaStaking is ArenaBase {
     using SafeERC20 for IERC20;

@@ -20,7 +20,7 @@ import {
 } from "./IArena.sol";
 
 /// @title ArenaTasks
-/// @notice The AI Arena protocol (ARCHITECTURE.md §2, §3): tasks with escrowed reward pools, stake per task and
+/// @notice The AI Arena protocol (docs/ARCHITECTURE.md §2, §3): tasks with escrowed reward pools, stake per task and
 /// role, delegation with a reward-share ratio, model submissions, sortition-assigned commit-reveal scoring, paged
 /// settlement, challenges and pull-based claims. Settlement and challenges run in delegatecall modules that share
 /// this contract's storage layout (ArenaBase), keeping every deployed contract under the EIP-170 size limit.

@@ -9,7 +9,7 @@ import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol
 import {EpochStats, Job, Machine} from "./MachineTypes.sol";
 
 /// @title MachineRegistry
-/// @notice Inference machines (ARCHITECTURE §5): operators stake ARENA behind an endpoint, prove liveness with
+/// @notice Inference machines (docs/ARCHITECTURE.md §5): operators stake ARENA behind an endpoint, prove liveness with
 /// heartbeats, and are scored per epoch on uptime, latency and the jobs they served:
 /// `AI_TASK_SCORE = 1 + min(1, Σ(weight × success) / TASK_WEIGHT_NORM)`.
 /// @dev Who may report what follows what the chain can verify:

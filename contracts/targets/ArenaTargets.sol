@@ -9,7 +9,7 @@ import {IArenaTargets} from "./IArenaTargets.sol";
 import {TargetMath} from "./TargetMath.sol";
 
 /// @title ArenaTargets
-/// @notice Data submission to targets in embedding space (ARCHITECTURE §4): models register with a position,
+/// @notice Data submission to targets in embedding space (docs/ARCHITECTURE.md §4): models register with a position,
 /// each epoch opens targets around a generator centre, the first submission whose embedding lands within a
 /// target's threshold fills it (with a bond), validators audit it in the next epoch, and afterwards the reward is
 /// split between the drawn auditor who confirmed it, the submitter and the winning model's owner.

@@ -2,7 +2,7 @@
 pragma solidity ^0.8.28;
 
 /// @title IArenaTargets
-/// @notice Types, errors and events of the targets market (ARCHITECTURE §4).
+/// @notice Types, errors and events of the targets market (docs/ARCHITECTURE.md §4).
 interface IArenaTargets {
     enum TargetStatus {
         None,

@@ -1,5 +1,5 @@
 /**
- * Effective APY of delegating to a pool (ARCHITECTURE §3.6): eAPY = (1 + R_t)^365 − 1, R_t the mean daily return
+ * Effective APY of delegating to a pool (docs/ARCHITECTURE.md §3.6): eAPY = (1 + R_t)^365 − 1, R_t the mean daily return
  * per staked token over the window. Pools younger than 14 days are flagged: their figure rests on few epochs.
  */
 export type ReturnSample = {

@@ -1,7 +1,7 @@
 import type { Address, Hex } from "viem";
 
 /**
- * Builds what the pages show from the protocol's events (every state change emits one, ARCHITECTURE §3):
+ * Builds what the pages show from the protocol's events (every state change emits one, docs/ARCHITECTURE.md §3):
  * tasks, participants, submissions, settlements, delegations, challenges and claims. Pure: it takes decoded
  * logs in chain order and returns plain data; live balances (claimable, stake at an epoch) are read separately.
  */

@@ -56,7 +56,7 @@ export function previewEpoch(p: PreviewInput): { r0: number; nodes: RankPreview[
   };
 }
 
-/** Splitting stake over k identities multiplies its weight by about k^(1−α) (ARCHITECTURE §8). */
+/** Splitting stake over k identities multiplies its weight by about k^(1−α) (docs/ARCHITECTURE.md §8). */
 export function sybilGain(alpha: number, identities: number): number {
   return Math.pow(identities, 1 - alpha);
 }

@@ -1,5 +1,5 @@
 /**
- * Loss as bits per byte (ARCHITECTURE §6): BPB = Σ NLL (nats) / ln 2 / Σ UTF-8 bytes of the target text.
+ * Loss as bits per byte (docs/ARCHITECTURE.md §6): BPB = Σ NLL (nats) / ln 2 / Σ UTF-8 bytes of the target text.
  * Dividing by bytes rather than tokens makes models with different tokenizers comparable.
  */
 export type LossSum = { nllNats: number; targetTokens: number; targetBytes: number };

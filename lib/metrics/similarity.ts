@@ -1,5 +1,5 @@
 /**
- * SN1-style reference similarity (ARCHITECTURE §6):
+ * SN1-style reference similarity (docs/ARCHITECTURE.md §6):
  *   score = (0.5·ROUGE-1 F(ref, resp) + 0.5·max(0, cos(e(ref), e(resp)) − cos(e(ref), e(""))))
  *           · (1 − 0.5·ROUGE-1 F(challenge, resp))
  * The empty-string baseline removes the similarity any text has to the reference; the last factor punishes

@@ -32,7 +32,7 @@ export function cosineSimilarity(a: Vector, b: Vector): number {
   return norms === 0 ? 0 : dot(a, b) / norms;
 }
 
-/** 1 − cosine similarity, in [0, 2]: the distance targets use (ARCHITECTURE §4). */
+/** 1 − cosine similarity, in [0, 2]: the distance targets use (docs/ARCHITECTURE.md §4). */
 export function cosineDistance(a: Vector, b: Vector): number {
   return 1 - cosineSimilarity(a, b);
 }

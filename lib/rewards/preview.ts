@@ -1,5 +1,5 @@
 /**
- * Small previews for the app: what a creator's α and β imply for Sybil splitting (ARCHITECTURE.md §8) and the
+ * Small previews for the app: what a creator's α and β imply for Sybil splitting (docs/ARCHITECTURE.md §8) and the
  * delegate page's effective APY (§3.6).
  */
 

@@ -1,5 +1,5 @@
 /**
- * The Scorer: one loaded model and the metrics of ARCHITECTURE §6 computed with it. It runs unchanged in
+ * The Scorer: one loaded model and the metrics of docs/ARCHITECTURE.md §6 computed with it. It runs unchanged in
  * Node (onnxruntime-node, for tests and the machine agent) and in the scorer worker (onnxruntime-web);
  * all arithmetic on the model's outputs lives in lib/metrics, so both compute the same numbers.
  */
@@ -300,7 +300,7 @@ export class Scorer {
     return { value: summary.distance ?? Number.NaN, ...summary };
   }
 
-  /** The data's embedding: the mean of its examples' mean-pooled embeddings (ARCHITECTURE §4). */
+  /** The data's embedding: the mean of its examples' mean-pooled embeddings (docs/ARCHITECTURE.md §4). */
   private datasetEmbedding(embeddings: Float64Array[], target: number[] | undefined): Partial<ScoreTotals> {
     if (embeddings.length === 0) return {};
     const dim = embeddings[0]?.length ?? 0;

@@ -113,7 +113,7 @@ export function pickIndex(probabilities: readonly number[], rng: Rng): number {
 
 export type Selection<Id> = { ranked: ScoredMachine<Id>[]; picked: ScoredMachine<Id> | undefined };
 
-/** The whole selection of ARCHITECTURE §5: score, top K, one probabilistic pick from a seeded source. */
+/** The whole selection of docs/ARCHITECTURE.md §5: score, top K, one probabilistic pick from a seeded source. */
 export function selectMachine<Id>(
   machines: readonly MachineMetrics<Id>[],
   weights: StrategyWeights,

@@ -1,4 +1,4 @@
-/** Strategy weights of the selection score (ARCHITECTURE §5): how much stake, uptime and latency count. */
+/** Strategy weights of the selection score (docs/ARCHITECTURE.md §5): how much stake, uptime and latency count. */
 export type StrategyWeights = { stake: number; uptime: number; latency: number };
 
 export type StrategyName = "balanced" | "latency-heavy" | "stake-heavy" | "uptime-heavy";

@@ -2,7 +2,7 @@ import { encodeAbiParameters, keccak256, type Address, type Hex } from "viem";
 import { fullMulDiv, powWad } from "../rewards/wadMath.ts";
 
 /**
- * Validator assignment of ARCHITECTURE.md §3.3, as the Sortition library computes it: validator j scores
+ * Validator assignment of docs/ARCHITECTURE.md §3.3, as the Sortition library computes it: validator j scores
  * submission i in an epoch iff keccak256(abi.encode(σ, i, j)) < 2^256·min(1, k·w_j/Σw), with w_j = s_j^β.
  */
 

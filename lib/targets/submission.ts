@@ -54,7 +54,7 @@ export function planSubmission(
   };
 }
 
-/** Audits tolerate device differences: 1% relative or 0.01 absolute (ARCHITECTURE §8). */
+/** Audits tolerate device differences: 1% relative or 0.01 absolute (docs/ARCHITECTURE.md §8). */
 export function withinTolerance(claimed: number, measured: number): boolean {
   const diff = Math.abs(claimed - measured);
   return diff <= 0.01 || diff <= 0.01 * Math.max(Math.abs(claimed), Math.abs(measured));

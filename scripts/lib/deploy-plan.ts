@@ -90,7 +90,7 @@ export const DEPLOY_PLAN: DeployStep[] = [
   },
 ];
 
-/** The targets market (ARCHITECTURE §4). Distances, thresholds and rates are in micro units (1e-6). */
+/** The targets market (docs/ARCHITECTURE.md §4). Distances, thresholds and rates are in micro units (1e-6). */
 export const TARGETS_CONFIG = {
   epochLength: 86_400n,
   dimension: 96,

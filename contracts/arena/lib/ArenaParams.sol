@@ -4,7 +4,7 @@ pragma solidity ^0.8.28;
 import {IArenaErrors, MechanismParams, TaskConfig, TaskParams} from "../IArena.sol";
 
 /// @title ArenaParams
-/// @notice Range checks of every task parameter (ARCHITECTURE.md §3.1). A failed check reverts with
+/// @notice Range checks of every task parameter (docs/ARCHITECTURE.md §3.1). A failed check reverts with
 /// InvalidParameter naming the parameter, its value and the allowed range.
 library ArenaParams {
     uint256 internal constant WAD = 1e18;

@@ -4,7 +4,7 @@ pragma solidity ^0.8.28;
 import {FixedPointMathLib as FPM} from "solady/src/utils/FixedPointMathLib.sol";
 
 /// @title RewardMath
-/// @notice The fixed-point formulas of ARCHITECTURE.md §3.5 and §3.6. lib/rewards/fixed.ts mirrors every line, so
+/// @notice The fixed-point formulas of docs/ARCHITECTURE.md §3.5 and §3.6. lib/rewards/fixed.ts mirrors every line, so
 /// the two agree to the wei; change both together.
 /// @dev Every division rounds down, so what is paid never exceeds what the formulas give and dust stays in the pool.
 library RewardMath {

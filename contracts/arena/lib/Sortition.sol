@@ -5,7 +5,7 @@ import {FixedPointMathLib as FPM} from "solady/src/utils/FixedPointMathLib.sol";
 import {RewardMath} from "./RewardMath.sol";
 
 /// @title Sortition
-/// @notice Validator assignment of ARCHITECTURE.md §3.3: validator j scores submission i in epoch e iff
+/// @notice Validator assignment of docs/ARCHITECTURE.md §3.3: validator j scores submission i in epoch e iff
 /// keccak256(σ_e, i, j) < 2^256·min(1, k·w_j/Σw), with w_j = s_j^β. Anyone can check one pair in O(1).
 /// lib/sortition mirrors it.
 library Sortition {
