@@ -13,8 +13,15 @@ export async function advanceTime(rpcUrl: string, seconds: number): Promise<void
   await client.mine({ blocks: 1 });
 }
 
-/** Mines `blocks` empty blocks on the local node , e.g. past an epoch's seed block. */
+/** Mines `blocks` empty blocks on the local node, e.g. past an epoch's seed block. */
 export async function mineBlocks(rpcUrl: string, blocks: number): Promise<void> {
   if (!Number.isInteger(blocks) || blocks < 1) throw new Error("Blocks must be a whole number ≥ 1");
   await testClient(rpcUrl).mine({ blocks });
+}
+
+/** Moves the local node's clock to `timestamp` (seconds) with the next block, and mines it. */
+export async function advanceTo(rpcUrl: string, timestamp: bigint): Promise<void> {
+  const client = testClient(rpcUrl);
+  await client.setNextBlockTimestamp({ timestamp });
+  await client.mine({ blocks: 1 });
 }
