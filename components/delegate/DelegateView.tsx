@@ -18,7 +18,6 @@ import { useTransactor } from "@/components/tx/TxProvider";
 import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
 import { useTokenBalance } from "@/components/wallet/useTokenBalance";
 import { useDelegationPosition } from "./useDelegationPosition";
-import "@/components/tasks/errors";
 
 const SettlePanel = dynamic(() => import("@/components/tasks/SettlePanel").then((m) => m.SettlePanel), {
   ssr: false,

@@ -6,7 +6,6 @@ import { createRng, type Rng } from "@/lib/metrics/rng";
 import { rankMachines, pickIndex, type MachineMetrics, type ScoredMachine } from "@/lib/selection/select";
 import { MAX_JOB_WEIGHT_UNITS, MAX_REPORTER_WEIGHT_PER_EPOCH_UNITS } from "@/lib/selection/taskScore";
 import { parseWeights, STRATEGY_PRESETS, weightsToInput, type WeightsInput } from "@/lib/selection/weights";
-import "./errors";
 import { MachineCharts } from "./MachineCharts";
 import { MachinesTable } from "./MachinesTable";
 import { SendPrompt } from "./SendPrompt";

@@ -18,7 +18,6 @@ import { Card, QueryState, Stat } from "@/components/ui/Card";
 import { useArenaIndex, useChainTime } from "@/components/arena/useArenaIndex";
 import { useTransactor } from "@/components/tx/TxProvider";
 import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
-import "@/components/tasks/errors";
 
 const SOURCES: { key: EarningSource; label: string }[] = [
   { key: "node", label: "As training node" },

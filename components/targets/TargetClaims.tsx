@@ -8,7 +8,6 @@ import { useTransactor } from "@/components/tx/TxProvider";
 import { useArenaChain } from "@/components/wallet/useArenaChain";
 import type { TargetInfo } from "./market";
 import { useTargetsMarket } from "./useTargetsMarket";
-import "./errors";
 
 /**
  * Claimable target rewards of the connected account: as submitter (45% + the bond), as the winning model's

@@ -12,7 +12,6 @@ import { secondsLeft } from "./market";
 import { SeedDraw } from "./SeedDraw";
 import { SubmitPanel } from "./SubmitPanel";
 import { useTargetsMarket } from "./useTargetsMarket";
-import "./errors";
 
 /** /targets/[id]: the target, local scoring and submission while open, the audit once filled. */
 export function TargetDetail({ id }: { id: string }) {

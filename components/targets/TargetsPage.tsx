@@ -12,7 +12,6 @@ import { SeedDraw } from "./SeedDraw";
 import { TargetClaims } from "./TargetClaims";
 import { TargetLeaderboards } from "./TargetLeaderboards";
 import { useTargetsMarket } from "./useTargetsMarket";
-import "./errors";
 
 const FILTERS: TargetFilter[] = ["all", "open", "filled", "claimable", "expired"];
 

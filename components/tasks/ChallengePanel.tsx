@@ -12,7 +12,6 @@ import { useEnsureAllowance } from "@/components/arena/useApproval";
 import { useTransactor } from "@/components/tx/TxProvider";
 import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
 import { GatedButton } from "./GatedButton";
-import "./errors";
 
 const STAGE_LABELS = {
   answer: "waiting for the node's answer",

@@ -8,7 +8,6 @@ import type { TaskView } from "@/lib/arena/indexer";
 import type { PhaseName } from "@/lib/arena/phases";
 import { useTransactor } from "@/components/tx/TxProvider";
 import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
-import "./errors";
 
 type Secret = { uri: string; salt: Hex };
 

@@ -7,7 +7,6 @@ import { arenaTasksAbi } from "@/contracts-abi";
 import type { TaskView } from "@/lib/arena/indexer";
 import { useTransactor } from "@/components/tx/TxProvider";
 import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
-import "./errors";
 
 /** Steps per settle transaction: keeps every page far below the 16,777,216 gas cap at any task size. */
 export const SETTLE_STEPS = 96;

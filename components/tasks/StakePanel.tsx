@@ -10,7 +10,6 @@ import { useEnsureAllowance } from "@/components/arena/useApproval";
 import { useTransactor } from "@/components/tx/TxProvider";
 import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
 import { useTokenBalance } from "@/components/wallet/useTokenBalance";
-import "./errors";
 
 const ROLE = { node: 1, validator: 2 } as const;
 

@@ -13,7 +13,6 @@ import { mineBlocks } from "@/lib/chain/devTime";
 import { appConfig, LOCAL_RPC_URL } from "@/lib/config";
 import { useTransactor } from "@/components/tx/TxProvider";
 import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
-import "./errors";
 
 /** The file whose hash identifies a model: a shipped model folder's ONNX graph, or the URI itself. */
 export function modelFileUrl(uri: string): string {

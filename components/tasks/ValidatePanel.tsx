@@ -18,7 +18,6 @@ import type { SubmissionScore } from "@/components/scorer/useScoreSubmissions";
 import { scoringSet } from "@/lib/arena/seed";
 import { SeedDraw } from "./SeedDraw";
 import { useEpochSeed } from "./useEpochSeed";
-import "./errors";
 
 /** The in-browser scorer loads only when a validator opens this panel, never with the page. */
 const ScoreSubmissions = dynamic(

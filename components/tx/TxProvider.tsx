@@ -1,7 +1,16 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from "react";
 import type {
   Abi,
   Address,
@@ -14,14 +23,18 @@ import { useConfig } from "wagmi";
 import { simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
 import { arenaTokenAbi } from "@/contracts-abi";
 import { explorerTxUrl } from "@/lib/chain/chains";
-import { parseError, type ParsedError } from "@/lib/errors/parseError";
+import { describeError } from "@/lib/errors/describe";
+import type { ParsedError } from "@/lib/errors/parseError";
 import { useArenaChain } from "@/components/wallet/useArenaChain";
+import { claimButton, holdButton, trackClicks } from "./pendingButtons";
 import { TxToasts } from "./TxToasts";
 
 export type TxStage = "awaiting-signature" | "pending" | "confirmed" | "failed";
 
 export type TxEntry = {
   id: number;
+  /** The action (see `txKey`): a second send of it while this one is in flight is not sent. */
+  key: string;
   label: string;
   stage: TxStage;
   hash?: Hash;
@@ -39,13 +52,30 @@ export type WriteRequest<TAbi extends Abi, TFn extends ContractFunctionName<TAbi
   functionName: TFn;
   args: ContractFunctionArgs<TAbi, Mutability, TFn>;
   value?: bigint;
+  /** What makes two sends the same action; by default the contract, function, arguments and value. */
+  key?: string;
 };
+
+/** The action a request is: while one is in flight, sending the same again returns the first one's result. */
+export function txKey(request: {
+  address: Address | undefined;
+  functionName: string;
+  args: unknown;
+  value?: bigint;
+  key?: string;
+}): string {
+  if (request.key) return request.key;
+  const args = JSON.stringify(request.args, (_k, v: unknown) => (typeof v === "bigint" ? `${v}n` : v));
+  return `${request.address?.toLowerCase()}.${request.functionName}(${args})${request.value ?? ""}`;
+}
 
 export type TxResult = { ok: true; receipt: TransactionReceipt } | { ok: false; error: ParsedError };
 
 type TxContextValue = {
   entries: TxEntry[];
   dismiss: (id: number) => void;
+  /** Whether an action (a `txKey`) is awaiting its signature or being mined. */
+  isPending: (key: string) => boolean;
   run: <const TAbi extends Abi, TFn extends ContractFunctionName<TAbi, Mutability>>(
     request: WriteRequest<TAbi, TFn>,
   ) => Promise<TxResult>;
@@ -59,27 +89,30 @@ const SHARED_ERRORS = arenaTokenAbi.filter((item) => item.type === "error");
 
 /**
  * Owns the transaction UX of the whole app: checks (connected, right chain, deployed), simulation, then
- * awaiting signature → pending (hash, explorer link) → confirmed, or a readable error. After a confirmed
- * transaction every cached read is refreshed, so pages update without a reload.
+ * awaiting signature → pending (hash, explorer link) → confirmed, or a readable error (explained from the error
+ * registry). After a confirmed transaction every cached read is refreshed, so pages update without a reload.
+ * An action is sent once at a time: a second send of it while the first is in flight gets the first's result,
+ * and the button that started it stays disabled until it settles.
  */
 export function TxProvider({ children }: { children: ReactNode }) {
   const config = useConfig();
   const queryClient = useQueryClient();
   const { address, isConnected, wrongNetwork, chainId, chain } = useArenaChain();
   const [entries, setEntries] = useState<TxEntry[]>([]);
+  const inFlight = useRef(new Map<string, Promise<TxResult>>());
+  useEffect(() => trackClicks(), []);
 
   const update = useCallback((id: number, patch: Partial<TxEntry>) => {
     setEntries((list) => list.map((e) => (e.id === id ? { ...e, ...patch } : e)));
   }, []);
   const dismiss = useCallback((id: number) => setEntries((list) => list.filter((e) => e.id !== id)), []);
 
-  const run = useCallback<TxContextValue["run"]>(
-    async (request) => {
-      const id = nextId++;
+  const send = useCallback(
+    async (id: number, key: string, request: WriteRequest<Abi, string>): Promise<TxResult> => {
       const fail = (error: ParsedError): TxResult => {
         setEntries((list) => [
           ...list.filter((e) => e.id !== id),
-          { id, label: request.label, stage: "failed", error },
+          { id, key, label: request.label, stage: "failed", error },
         ]);
         return { ok: false, error };
       };
@@ -90,21 +123,22 @@ export function TxProvider({ children }: { children: ReactNode }) {
           message: `Your wallet is on another network. Switch to ${chain.name} to continue.`,
         });
       }
-      if (!request.address) {
-        return fail({ kind: "unknown", message: `Arena is not deployed on ${chain.name}.` });
-      }
-      setEntries((list) => [...list, { id, label: request.label, stage: "awaiting-signature" }]);
+      const target = request.address;
+      if (!target) return fail({ kind: "unknown", message: `Arena is not deployed on ${chain.name}.` });
+      setEntries((list) => [...list, { id, key, label: request.label, stage: "awaiting-signature" }]);
+      // simulateContract hands back an ABI of the one function; the write keeps every error so reverts decode.
+      const abi = [...request.abi, ...SHARED_ERRORS] as Abi;
       try {
         const { request: prepared } = await simulateContract(config, {
-          abi: [...(request.abi as Abi), ...SHARED_ERRORS] as Abi,
-          address: request.address,
-          functionName: request.functionName as string,
+          abi,
+          address: target,
+          functionName: request.functionName,
           args: request.args as readonly unknown[],
           value: request.value,
           account: address,
           chainId,
         } as Parameters<typeof simulateContract>[1]);
-        const hash = await writeContract(config, prepared as Parameters<typeof writeContract>[1]);
+        const hash = await writeContract(config, { ...prepared, abi } as Parameters<typeof writeContract>[1]);
         update(id, { stage: "pending", hash, explorerUrl: explorerTxUrl(chain, hash) });
         const receipt = await waitForTransactionReceipt(config, { hash, chainId });
         if (receipt.status !== "success") {
@@ -115,13 +149,47 @@ export function TxProvider({ children }: { children: ReactNode }) {
         await queryClient.invalidateQueries();
         return { ok: true, receipt };
       } catch (error) {
-        return fail(parseError(error));
+        const call = {
+          abi: request.abi,
+          functionName: request.functionName,
+          args: request.args,
+          address: target,
+        };
+        return fail(
+          await describeError(error, call, (revert) =>
+            import("./errorContext").then((m) => m.readErrorContext(config, chainId, call, revert)),
+          ),
+        );
       }
     },
     [address, chain, chainId, config, dismiss, isConnected, queryClient, update, wrongNetwork],
   );
 
-  const value = useMemo(() => ({ entries, dismiss, run }), [entries, dismiss, run]);
+  const run = useCallback<TxContextValue["run"]>(
+    (request) => {
+      const key = `${address?.toLowerCase()}:${txKey(request)}`;
+      const button = claimButton();
+      const release = button ? holdButton(button) : undefined;
+      let result = inFlight.current.get(key);
+      if (!result) {
+        const started = send(nextId++, key, request as unknown as WriteRequest<Abi, string>);
+        result = started.finally(() => inFlight.current.delete(key));
+        inFlight.current.set(key, result);
+      }
+      return release ? result.finally(release) : result;
+    },
+    [address, send],
+  );
+
+  const isPending = useCallback(
+    (key: string) =>
+      entries.some(
+        (e) => (e.stage === "awaiting-signature" || e.stage === "pending") && e.key.endsWith(`:${key}`),
+      ),
+    [entries],
+  );
+
+  const value = useMemo(() => ({ entries, dismiss, isPending, run }), [entries, dismiss, isPending, run]);
   return (
     <TxContext.Provider value={value}>
       {children}

@@ -54,6 +54,12 @@ export function TxToasts({ entries, onDismiss }: { entries: TxEntry[]; onDismiss
           {entry.error && (
             <p className="mt-1 break-words text-rose-700 dark:text-rose-400">{entry.error.message}</p>
           )}
+          {entry.error?.customError && (
+            <details className="mt-1 text-xs text-zinc-500">
+              <summary className="cursor-pointer">Contract error {entry.error.customError.name}</summary>
+              <code className="break-all">{entry.error.customError.signature}</code>
+            </details>
+          )}
         </div>
       ))}
     </div>

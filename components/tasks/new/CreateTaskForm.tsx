@@ -24,7 +24,6 @@ import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaC
 import { useTokenBalance } from "@/components/wallet/useTokenBalance";
 import { formatTokenAmount } from "@/lib/format";
 import { RewardPreview } from "./RewardPreview";
-import "../errors";
 
 const GROUPS: { title: string; fields: FieldName[] }[] = [
   {
