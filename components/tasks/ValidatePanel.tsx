@@ -3,9 +3,16 @@
 import dynamic from "next/dynamic";
 import { useState } from "react";
 import { bytesToHex, type Address } from "viem";
-import { useReadContract } from "wagmi";
+import { usePublicClient, useReadContract } from "wagmi";
 import { arenaTasksAbi } from "@/contracts-abi";
-import { loadCommit, parseCommitBackup, saveCommit, type CommitSecret } from "@/lib/arena/commitStore";
+import {
+  checkCommitBackup,
+  latestCommitment,
+  loadCommit,
+  parseCommitBackup,
+  saveCommit,
+  type CommitSecret,
+} from "@/lib/arena/commitStore";
 import type { TaskView } from "@/lib/arena/indexer";
 import type { Timeline } from "@/lib/arena/phases";
 import { toScoreUnits } from "@/lib/rewards/convert";
@@ -52,6 +59,7 @@ export function ValidatePanel({ task, timeline }: { task: TaskView; timeline: Ti
   const { address, chainId } = useArenaChain();
   const arena = useContractAddress("ArenaTasks");
   const { run } = useTransactor();
+  const publicClient = usePublicClient({ chainId });
   const epoch = timeline.epoch;
   const seed = useEpochSeed(task, epoch, timeline.window);
   const seedReady = seed.step.step === "ready";
@@ -138,12 +146,29 @@ export function ValidatePanel({ task, timeline }: { task: TaskView; timeline: Ti
     });
   };
 
-  const importBackup = async (file: File | undefined) => {
-    if (!file) return;
+  /** The validator's commitment standing on chain for this epoch: its latest ScoresCommitted. */
+  const onChainCommitment = async () => {
+    if (!publicClient || !arena || !address) throw new Error("Connect a wallet to import a commit backup.");
+    const logs = await publicClient.getContractEvents({
+      abi: arenaTasksAbi,
+      address: arena,
+      eventName: "ScoresCommitted",
+      args: { taskId: task.id, epoch: BigInt(epoch), validator: address },
+      fromBlock: 0n,
+    });
+    return latestCommitment(logs.map((l) => ({ ...l, commitment: l.args.commitment })));
+  };
+
+  const importBackup = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    input.value = "";
+    if (!file || !address) return;
     try {
       const secret = parseCommitBackup(await file.text());
+      const slot = { chainId, taskId: task.id, epoch, validator: address };
+      checkCommitBackup(secret, slot, await onChainCommitment());
       saveCommit(localStorage, secret);
-      setMessage({ ok: true, text: "Commit backup imported." });
+      setMessage({ ok: true, text: "Commit backup imported: it matches your commitment on chain." });
       setVersion((v) => v + 1);
     } catch (error) {
       setMessage({ ok: false, text: (error as Error).message });
@@ -246,7 +271,7 @@ export function ValidatePanel({ task, timeline }: { task: TaskView; timeline: Ti
               type="file"
               accept="application/json"
               className="sr-only"
-              onChange={(e) => importBackup(e.target.files?.[0])}
+              onChange={(e) => void importBackup(e.currentTarget)}
             />
           </label>
         )}

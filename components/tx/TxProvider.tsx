@@ -128,8 +128,18 @@ export function TxProvider({ children }: { children: ReactNode }) {
       setEntries((list) => [...list, { id, key, label: request.label, stage: "awaiting-signature" }]);
       // simulateContract hands back an ABI of the one function; the write keeps every error so reverts decode.
       const abi = [...request.abi, ...SHARED_ERRORS] as Abi;
-      try {
-        const { request: prepared } = await simulateContract(config, {
+      const call = {
+        abi: request.abi,
+        functionName: request.functionName,
+        args: request.args,
+        address: target,
+      };
+      const explain = (error: unknown) =>
+        describeError(error, call, (revert) =>
+          import("./errorContext").then((m) => m.readErrorContext(config, chainId, call, revert)),
+        );
+      const simulate = (blockNumber?: bigint) =>
+        simulateContract(config, {
           abi,
           address: target,
           functionName: request.functionName,
@@ -137,29 +147,31 @@ export function TxProvider({ children }: { children: ReactNode }) {
           value: request.value,
           account: address,
           chainId,
+          blockNumber,
         } as Parameters<typeof simulateContract>[1]);
+      try {
+        const { request: prepared } = await simulate();
         const hash = await writeContract(config, { ...prepared, abi } as Parameters<typeof writeContract>[1]);
         update(id, { stage: "pending", hash, explorerUrl: explorerTxUrl(chain, hash) });
         const receipt = await waitForTransactionReceipt(config, { hash, chainId });
         if (receipt.status !== "success") {
-          return fail({ kind: "reverted", message: "The transaction was mined but reverted." });
+          // Replayed on the block before: the likeliest reason (the block's earlier transactions aside).
+          const why = await simulate(receipt.blockNumber - 1n).then(
+            () => undefined,
+            (error: unknown) => explain(error),
+          );
+          return fail({
+            kind: "reverted",
+            message: `The transaction was mined but reverted${why?.kind === "reverted" ? `: ${why.message}` : "."}`,
+            customError: why?.customError,
+          });
         }
         update(id, { stage: "confirmed" });
         setTimeout(() => dismiss(id), 8000);
         await queryClient.invalidateQueries();
         return { ok: true, receipt };
       } catch (error) {
-        const call = {
-          abi: request.abi,
-          functionName: request.functionName,
-          args: request.args,
-          address: target,
-        };
-        return fail(
-          await describeError(error, call, (revert) =>
-            import("./errorContext").then((m) => m.readErrorContext(config, chainId, call, revert)),
-          ),
-        );
+        return fail(await explain(error));
       }
     },
     [address, chain, chainId, config, dismiss, isConnected, queryClient, update, wrongNetwork],

@@ -1,6 +1,15 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { loadCommit, parseCommitBackup, saveCommit, type CommitSecret } from "./commitStore";
+import type { Hex } from "viem";
+import { scoreCommitment } from "../sortition";
+import {
+  checkCommitBackup,
+  latestCommitment,
+  loadCommit,
+  parseCommitBackup,
+  saveCommit,
+  type CommitSecret,
+} from "./commitStore";
 
 class MemoryStorage {
   private map = new Map<string, string>();
@@ -39,6 +48,77 @@ describe("commit secrets", () => {
     assert.throws(() => parseCommitBackup("{"), /not JSON/);
     assert.throws(() => parseCommitBackup(JSON.stringify({ ...secret, salt: "0x12" })), /malformed/);
     assert.throws(() => parseCommitBackup(JSON.stringify({ ...secret, scores: [1] })), /malformed/);
+    assert.throws(() => parseCommitBackup(JSON.stringify({ ...secret, scores: [1.5, 2] })), /malformed/);
+    assert.throws(
+      () => parseCommitBackup(JSON.stringify({ ...secret, nodeIndices: ["x", "4"] })),
+      /malformed/,
+    );
     assert.deepEqual(parseCommitBackup(JSON.stringify(secret)), secret);
+  });
+});
+
+describe("a commit backup is checked against the commitment on chain before it is imported", () => {
+  const slot = { chainId: 31337, taskId: 3n, epoch: 2, validator: secret.validator };
+  const salt = `0x${"ab".repeat(32)}` as const;
+  const onChain = scoreCommitment(3n, 2n, secret.validator, [0n, 4n], [1_250_000, 980_000], salt);
+  const good: CommitSecret = { ...secret, commitment: onChain };
+
+  it("accepts the backup whose scores and salt give the commitment on chain", () => {
+    assert.doesNotThrow(() => checkCommitBackup(good, slot, onChain));
+    // The contract keeps and compares the top 248 bits: the last byte does not matter (ScorePacking).
+    const lowByte = `${onChain.slice(0, 64)}${onChain.slice(64) === "00" ? "01" : "00"}` as Hex;
+    assert.doesNotThrow(() =>
+      checkCommitBackup(good, { ...slot, validator: secret.validator.toLowerCase() as Hex }, lowByte),
+    );
+  });
+
+  it("rejects a wrong salt, wrong scores, an edited file, and a replaced commit", () => {
+    const wrongSalt = { ...good, salt: `0x${"ac".repeat(32)}` as const };
+    assert.throws(
+      () => checkCommitBackup(wrongSalt, slot, onChain),
+      /does not match your commitment on chain for epoch 2 \(on chain 0x[0-9a-f]{4}…[0-9a-f]{4}, its scores and salt give 0x[0-9a-f]{4}…[0-9a-f]{4}\): its scores or salt were changed/,
+    );
+    const consistentButOld = scoreCommitment(3n, 2n, secret.validator, [0n, 4n], [1, 2], salt);
+    const old = { ...good, scores: [1, 2], commitment: consistentButOld };
+    assert.throws(
+      () => checkCommitBackup(old, slot, onChain),
+      /or it is from a commit you replaced. It was not imported/,
+    );
+    assert.throws(() => checkCommitBackup(good, slot, undefined), /no commitment on chain for epoch 2/);
+  });
+
+  it("rejects a backup of another chain, task, epoch or account", () => {
+    assert.throws(
+      () => checkCommitBackup(good, { ...slot, chainId: 1 }, onChain),
+      /from chain 31337, not from this one \(1\)/,
+    );
+    assert.throws(
+      () => checkCommitBackup(good, { ...slot, epoch: 3 }, onChain),
+      /for task #3, epoch 2; this is task #3, epoch 3/,
+    );
+    assert.throws(
+      () =>
+        checkCommitBackup(
+          good,
+          { ...slot, validator: "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC" },
+          onChain,
+        ),
+      /belongs to 0x7099…79C8, not to the connected account 0x3C44…93BC/,
+    );
+  });
+
+  it("takes the latest ScoresCommitted of the epoch: a replaced commit no longer counts", () => {
+    const a = `0x${"01".repeat(32)}` as const;
+    const b = `0x${"02".repeat(32)}` as const;
+    const c = `0x${"03".repeat(32)}` as const;
+    assert.equal(
+      latestCommitment([
+        { commitment: b, blockNumber: 12n, logIndex: 0 },
+        { commitment: c, blockNumber: 12n, logIndex: 3 },
+        { commitment: a, blockNumber: 9n, logIndex: 7 },
+      ]),
+      c,
+    );
+    assert.equal(latestCommitment([]), undefined);
   });
 });

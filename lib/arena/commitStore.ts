@@ -1,4 +1,6 @@
-import type { Address, Hex } from "viem";
+import { isAddressEqual, type Address, type Hex } from "viem";
+import { shortAddress } from "../format";
+import { scoreCommitment } from "../sortition";
 
 /**
  * What a validator must keep between commit and reveal: the scores and the salt. Kept in the browser's
@@ -57,9 +59,69 @@ export function parseCommitBackup(text: string): CommitSecret {
     Array.isArray(v.nodeIndices) &&
     Array.isArray(v.scores) &&
     v.nodeIndices.length === v.scores.length &&
+    v.nodeIndices.every((i) => typeof i === "string" && /^\d+$/.test(i)) &&
+    v.scores.every((x) => Number.isInteger(x) && x >= 0 && x < 2 ** 32) &&
     typeof v.salt === "string" &&
     /^0x[0-9a-fA-F]{64}$/.test(v.salt) &&
-    typeof v.commitment === "string";
+    typeof v.commitment === "string" &&
+    /^0x[0-9a-fA-F]{64}$/.test(v.commitment) &&
+    /^0x[0-9a-fA-F]{40}$/.test(v.validator);
   if (!ok) throw new Error("This file is not a commit backup (fields are missing or malformed).");
   return v as CommitSecret;
+}
+
+/** Where a backup is imported: the chain, task, epoch and connected validator it must be for. */
+export type CommitSlot = { chainId: number; taskId: bigint; epoch: number; validator: Address };
+
+/** The commitment a `ScoresCommitted` log recorded; the latest replaces the earlier ones of its epoch. */
+export type CommitLog = { commitment?: Hex; blockNumber: bigint | null; logIndex: number | null };
+
+/** The validator's commitment standing on chain: the one of its latest `ScoresCommitted` log of the epoch. */
+export function latestCommitment(logs: readonly CommitLog[]): Hex | undefined {
+  const order = (l: CommitLog) => (l.blockNumber ?? 0n) * 100_000n + BigInt(l.logIndex ?? 0);
+  return [...logs].sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0)).at(-1)
+    ?.commitment;
+}
+
+/** ArenaScoring keeps a commitment's top 248 bits (`ScorePacking.commitmentWord`) and compares those at reveal. */
+const commitmentWord = (h: Hex): bigint => BigInt(h) >> 8n;
+
+/**
+ * Checks an imported backup before it is accepted: that it is for this chain, task, epoch and validator, and
+ * that its scores and salt give the commitment on chain (`onChain`, from the validator's latest
+ * `ScoresCommitted` of the epoch), recomputed and compared as the contract does at reveal.
+ * Throws a sentence a person can act on; a backup that passes will reveal.
+ */
+export function checkCommitBackup(secret: CommitSecret, slot: CommitSlot, onChain: Hex | undefined): void {
+  if (secret.chainId !== slot.chainId)
+    throw new Error(`This backup is from chain ${secret.chainId}, not from this one (${slot.chainId}).`);
+  if (BigInt(secret.taskId) !== slot.taskId || secret.epoch !== slot.epoch)
+    throw new Error(
+      `This backup is for task #${secret.taskId}, epoch ${secret.epoch}; this is task #${slot.taskId}, epoch ${slot.epoch}.`,
+    );
+  if (!isAddressEqual(secret.validator, slot.validator))
+    throw new Error(
+      `This backup belongs to ${shortAddress(secret.validator)}, not to the connected account ${shortAddress(slot.validator)}.`,
+    );
+  const recomputed = scoreCommitment(
+    slot.taskId,
+    BigInt(slot.epoch),
+    slot.validator,
+    secret.nodeIndices.map(BigInt),
+    secret.scores,
+    secret.salt,
+  );
+  if (!onChain)
+    throw new Error(
+      `You have no commitment on chain for epoch ${slot.epoch}, so this backup cannot be revealed.`,
+    );
+  if (commitmentWord(recomputed) === commitmentWord(onChain)) return;
+  const edited = recomputed.toLowerCase() !== secret.commitment.toLowerCase();
+  throw new Error(
+    `This backup does not match your commitment on chain for epoch ${slot.epoch} (on chain ${shortAddress(onChain)}, its scores and salt give ${shortAddress(recomputed)}): ${
+      edited
+        ? "its scores or salt were changed after it was saved"
+        : "its salt or scores are not the ones you committed, or it is from a commit you replaced"
+    }. It was not imported; import the backup of your latest commit.`,
+  );
 }

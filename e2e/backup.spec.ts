@@ -1,0 +1,167 @@
+import { parseEther, parseEventLogs, type Address } from "viem";
+import { arenaTasksAbi, arenaTokenAbi, faucetAbi } from "../contracts-abi";
+import { LOCAL_CHAIN_ID } from "../lib/chain/chains";
+import { scoreCommitment } from "../lib/sortition";
+import { createTask, drawSeed, epochTimes, send, stake, submitModel, timeTravelTo } from "./arena";
+import { connectDevWallet, expect, test, type ChainFixture } from "./fixtures";
+
+const NODE = 1;
+const VALIDATOR = 2;
+const confirmed = '[data-testid="tx-toast"][data-stage="confirmed"]';
+const failed = '[data-testid="tx-toast"][data-stage="failed"]';
+
+async function fund(chain: ChainFixture, to: Address) {
+  await send(chain, chain.accounts[0]!, (w) =>
+    w.writeContract({
+      abi: arenaTokenAbi,
+      address: chain.address("ArenaToken"),
+      functionName: "transfer",
+      args: [to, parseEther("20000")],
+    }),
+  );
+}
+
+async function revealed(chain: ChainFixture, taskId: bigint) {
+  const logs = await chain.publicClient.getLogs({ address: chain.address("ArenaTasks"), fromBlock: 0n });
+  return parseEventLogs({ abi: arenaTasksAbi, logs, eventName: "ScoresRevealed" }).filter(
+    (e) => e.args.taskId === taskId,
+  );
+}
+
+test("a commit backup is checked against the commitment on chain at import: a wrong salt is refused, the right one reveals", async ({
+  page,
+  chain,
+}) => {
+  const [, , node] = chain.accounts;
+  const taskId = await createTask(chain, chain.accounts[0]!, "Backup check");
+  await page.goto("/");
+  const me = await connectDevWallet(page);
+  await fund(chain, me);
+  await fund(chain, node!);
+  await stake(chain, node!, taskId, NODE, parseEther("200"));
+  await stake(chain, me, taskId, VALIDATOR, parseEther("200"));
+  const e1 = await epochTimes(chain, taskId, 1n);
+  await timeTravelTo(chain, e1.start);
+  await submitModel(chain, node!, taskId, "/models/arena-lm-base", `0x${"ee".repeat(32)}`);
+  await timeTravelTo(chain, e1.submitEnd);
+  await drawSeed(chain, taskId, 1n);
+
+  // The validator committed from another browser: this one has no salt, only the backup files.
+  const arena = chain.address("ArenaTasks");
+  const { index } = await chain.publicClient.readContract({
+    abi: arenaTasksAbi,
+    address: arena,
+    functionName: "getParticipant",
+    args: [taskId, node!],
+  });
+  const nodeIndices = [BigInt(index)];
+  const scores = [1_250_000];
+  const salt = `0x${"cd".repeat(32)}` as const;
+  const commitment = scoreCommitment(taskId, 1n, me, nodeIndices, scores, salt);
+  await send(chain, me, (w) =>
+    w.writeContract({
+      abi: arenaTasksAbi,
+      address: arena,
+      functionName: "commitScores",
+      args: [taskId, commitment],
+    }),
+  );
+  await timeTravelTo(chain, e1.commitEnd);
+
+  const backup = {
+    chainId: LOCAL_CHAIN_ID,
+    taskId: taskId.toString(),
+    epoch: 1,
+    validator: me,
+    nodeIndices: nodeIndices.map(String),
+    scores,
+    salt,
+    commitment,
+  };
+  const file = (name: string, content: object) => ({
+    name,
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(content)),
+  });
+  await page.goto(`/tasks/${taskId}`);
+  const panel = page.getByTestId("validate-panel");
+  const importInput = panel.getByLabel("Import backup");
+
+  // A wrong salt is caught at import, with what the chain holds and what the file gives.
+  await importInput.setInputFiles(file("wrong-salt.json", { ...backup, salt: `0x${"ce".repeat(32)}` }));
+  await expect(panel.getByRole("alert")).toContainText(
+    "This backup does not match your commitment on chain for epoch 1",
+  );
+  await expect(panel.getByRole("alert")).toContainText("It was not imported");
+  // Nothing was stored: the reveal still has no salt, and nothing was sent.
+  await panel.getByRole("button", { name: "Reveal scores" }).click();
+  await expect(panel.getByRole("alert")).toContainText("salt of this commitment is not in this browser");
+  expect(await revealed(chain, taskId)).toHaveLength(0);
+
+  // Wrong scores, consistently re-hashed, are caught too.
+  const otherScores = [1_000_000];
+  await importInput.setInputFiles(
+    file("other-scores.json", {
+      ...backup,
+      scores: otherScores,
+      commitment: scoreCommitment(taskId, 1n, me, nodeIndices, otherScores, salt),
+    }),
+  );
+  await expect(panel.getByRole("alert")).toContainText("or it is from a commit you replaced");
+
+  // The right backup is accepted and reveals.
+  await importInput.setInputFiles(file("good.json", backup));
+  await expect(panel.getByRole("status")).toContainText("it matches your commitment on chain");
+  const before = await chain.publicClient.getBlockNumber({ cacheTime: 0 });
+  await panel.getByRole("button", { name: "Reveal scores" }).dblclick();
+  await expect(page.locator(confirmed).filter({ hasText: "Reveal scores" })).toBeVisible();
+  const reveals = await revealed(chain, taskId);
+  expect(reveals).toHaveLength(1);
+  expect(reveals[0]!.args.validator).toBe(me);
+  expect(reveals[0]!.args.scores).toEqual(scores);
+  // The double click sent one transaction, and no second one failed.
+  expect(await chain.publicClient.getBlockNumber({ cacheTime: 0 })).toBe(before + 1n);
+  await expect(page.locator(failed)).toHaveCount(0);
+});
+
+test("a double-clicked write is sent once; the button is disabled while it is pending", async ({
+  page,
+  chain,
+}) => {
+  await page.goto("/");
+  const me = await connectDevWallet(page);
+  const faucet = page.getByRole("button", { name: /^Faucet/ }).first();
+  const balance = () =>
+    chain.publicClient.readContract({
+      abi: arenaTokenAbi,
+      address: chain.address("ArenaToken"),
+      functionName: "balanceOf",
+      args: [me],
+    });
+  const drip = await chain.publicClient.readContract({
+    abi: faucetAbi,
+    address: chain.address("Faucet"),
+    functionName: "dripAmount",
+  });
+  const start = await balance();
+  const before = await chain.publicClient.getBlockNumber({ cacheTime: 0 });
+  // Held in the wallet: the write stays pending until mining resumes.
+  await chain.testClient.setAutomine(false);
+  try {
+    await faucet.dblclick();
+    await expect(page.locator('[data-testid="tx-toast"][data-stage="pending"]')).toHaveCount(1);
+    await expect(faucet).toBeDisabled();
+    await expect(faucet).toHaveAttribute("aria-busy", "true");
+    await chain.testClient.mine({ blocks: 1 });
+  } finally {
+    await chain.testClient.setAutomine(true);
+  }
+  await expect(page.locator(confirmed)).toHaveCount(1);
+  await expect(faucet).toBeEnabled();
+  await expect(faucet).not.toHaveAttribute("aria-busy", "true");
+  expect(await balance()).toBe(start + drip);
+  expect(await chain.publicClient.getBlockNumber({ cacheTime: 0 })).toBe(before + 1n);
+  const block = await chain.publicClient.getBlock({ blockNumber: before + 1n });
+  expect(block.transactions).toHaveLength(1);
+  await expect(page.locator(failed)).toHaveCount(0);
+});
