@@ -20,11 +20,7 @@ import type {
   TransactionReceipt,
 } from "viem";
 import { useConfig } from "wagmi";
-import { simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
-import { arenaTokenAbi } from "@/contracts-abi";
-import { explorerTxUrl } from "@/lib/chain/chains";
-import { describeError } from "@/lib/errors/describe";
-import type { ParsedError } from "@/lib/errors/parseError";
+import { parseError, type ParsedError } from "@/lib/errors/parseError";
 import { useArenaChain } from "@/components/wallet/useArenaChain";
 import { claimButton, holdButton, trackClicks } from "./pendingButtons";
 import { TxToasts } from "./TxToasts";
@@ -84,9 +80,6 @@ type TxContextValue = {
 const TxContext = createContext<TxContextValue | null>(null);
 let nextId = 1;
 
-/** Errors a call can bubble up from the token it moves, so they decode by name whatever contract was called. */
-const SHARED_ERRORS = arenaTokenAbi.filter((item) => item.type === "error");
-
 /**
  * Owns the transaction UX of the whole app: checks (connected, right chain, deployed), simulation, then
  * awaiting signature → pending (hash, explorer link) → confirmed, or a readable error (explained from the error
@@ -126,53 +119,30 @@ export function TxProvider({ children }: { children: ReactNode }) {
       const target = request.address;
       if (!target) return fail({ kind: "unknown", message: `Arena is not deployed on ${chain.name}.` });
       setEntries((list) => [...list, { id, key, label: request.label, stage: "awaiting-signature" }]);
-      // simulateContract hands back an ABI of the one function; the write keeps every error so reverts decode.
-      const abi = [...request.abi, ...SHARED_ERRORS] as Abi;
-      const call = {
-        abi: request.abi,
-        functionName: request.functionName,
-        args: request.args,
-        address: target,
-      };
-      const explain = (error: unknown) =>
-        describeError(error, call, (revert) =>
-          import("./errorContext").then((m) => m.readErrorContext(config, chainId, call, revert)),
-        );
-      const simulate = (blockNumber?: bigint) =>
-        simulateContract(config, {
-          abi,
+      let result: TxResult;
+      try {
+        const { sendWrite } = await import("./sendWrite");
+        result = await sendWrite({
+          config,
+          queryClient,
+          chain,
+          chainId,
+          account: address,
+          abi: request.abi,
           address: target,
           functionName: request.functionName,
           args: request.args as readonly unknown[],
           value: request.value,
-          account: address,
-          chainId,
-          blockNumber,
-        } as Parameters<typeof simulateContract>[1]);
-      try {
-        const { request: prepared } = await simulate();
-        const hash = await writeContract(config, { ...prepared, abi } as Parameters<typeof writeContract>[1]);
-        update(id, { stage: "pending", hash, explorerUrl: explorerTxUrl(chain, hash) });
-        const receipt = await waitForTransactionReceipt(config, { hash, chainId });
-        if (receipt.status !== "success") {
-          // Replayed on the block before: the likeliest reason (the block's earlier transactions aside).
-          const why = await simulate(receipt.blockNumber - 1n).then(
-            () => undefined,
-            (error: unknown) => explain(error),
-          );
-          return fail({
-            kind: "reverted",
-            message: `The transaction was mined but reverted${why?.kind === "reverted" ? `: ${why.message}` : "."}`,
-            customError: why?.customError,
-          });
-        }
-        update(id, { stage: "confirmed" });
-        setTimeout(() => dismiss(id), 8000);
-        await queryClient.invalidateQueries();
-        return { ok: true, receipt };
+          onSent: (hash, explorerUrl) => update(id, { stage: "pending", hash, explorerUrl }),
+          onConfirmed: () => {
+            update(id, { stage: "confirmed" });
+            setTimeout(() => dismiss(id), 8000);
+          },
+        });
       } catch (error) {
-        return fail(await explain(error));
+        result = { ok: false, error: parseError(error) };
       }
+      return result.ok ? result : fail(result.error);
     },
     [address, chain, chainId, config, dismiss, isConnected, queryClient, update, wrongNetwork],
   );
