@@ -149,5 +149,5 @@ function shortReason(error: unknown): string {
       ? ((error as { shortMessage?: string }).shortMessage ?? error.message)
       : String(error);
   const details = error instanceof Error ? (error as { details?: string }).details : undefined;
-  return [message.split("\n")[0], details].filter(Boolean).join(": ");
+  return [message.split("\n")[0]?.replace(/\.$/, ""), details].filter(Boolean).join(": ");
 }

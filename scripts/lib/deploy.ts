@@ -181,13 +181,7 @@ function successOf(result: DeploymentResult, deploymentDir: string) {
  */
 export async function deployAll({ publicClient, walletClient }: DeployClients): Promise<DeploymentFile> {
   const chainId = await publicClient.getChainId();
-  if (chainId === LOCAL_CHAIN_ID) {
-    const multicall = readArtifact("Multicall3");
-    await publicClient.request({
-      method: "hardhat_setCode" as "eth_chainId",
-      params: [MULTICALL3_ADDRESS, multicall.deployedBytecode] as unknown as undefined,
-    });
-  }
+  if (chainId === LOCAL_CHAIN_ID) await placeLocalMulticall(publicClient);
   const deploymentDir = mkdtempSync(path.join(tmpdir(), `arena-ignition-${chainId}-`));
   try {
     const provider: EIP1193Provider = {
@@ -206,6 +200,15 @@ export async function deployAll({ publicClient, walletClient }: DeployClients): 
   } finally {
     rmSync(deploymentDir, { recursive: true, force: true });
   }
+}
+
+/** Puts Multicall3's code at its canonical address on a local Hardhat node. */
+export async function placeLocalMulticall(publicClient: PublicClient): Promise<void> {
+  const multicall = readArtifact("Multicall3");
+  await publicClient.request({
+    method: "hardhat_setCode" as "eth_chainId",
+    params: [MULTICALL3_ADDRESS, multicall.deployedBytecode] as unknown as undefined,
+  });
 }
 
 /** Sends a contract call by contract name and waits for it to be mined; throws on revert. */
