@@ -89,6 +89,23 @@ async function rpc(method: string, params: unknown[]): Promise<unknown> {
   return client.request({ method: method as "eth_chainId", params: params as unknown as undefined });
 }
 
+type Refusal = [name: string, env: Record<string, string | undefined>, message: RegExp];
+
+/** Runs the deploy for each case, a few at a time, and expects it to exit 1 with that message and no stack. */
+async function refusals(cases: Refusal[]): Promise<void> {
+  const queue = [...cases];
+  const worker = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const [name, env, expected] = next;
+      const run = await deployCli(env);
+      assert.equal(run.code, 1, `${name}: exit code\n${run.out}`);
+      assert.match(run.out, expected, name);
+      assert.doesNotMatch(run.out, /please report it|at .*\.ts:\d+/, `${name}: no stack trace`);
+    }
+  };
+  await Promise.all([worker(), worker(), worker()]);
+}
+
 /** Base has Multicall3 at its canonical address; a fresh node does not. */
 async function placeMulticall(): Promise<void> {
   await rpc("hardhat_setCode", [MULTICALL3_ADDRESS, readArtifact("Multicall3").deployedBytecode]);
@@ -170,7 +187,7 @@ describe("live deploy (a local node posing as Base Sepolia)", { concurrency: fal
 
   it("refuses every deployer mistake before sending anything", async () => {
     const blockBefore = await client.getBlockNumber();
-    const cases: [string, Record<string, string | undefined>, RegExp][] = [
+    const cases: Refusal[] = [
       ["no network", { NETWORK: "hardhat" }, /Choose where to deploy: --network baseSepolia/],
       [
         "no key, no terminal",
@@ -199,17 +216,12 @@ describe("live deploy (a local node posing as Base Sepolia)", { concurrency: fal
         /No Multicall3 at 0xcA11bde05977b3631167028862bE2a173976CA11 on chain 84532/,
       ],
     ];
-    for (const [name, env, expected] of cases) {
-      const run = await deployCli(env);
-      assert.equal(run.code, 1, `${name}: exit code\n${run.out}`);
-      assert.match(run.out, expected, name);
-      assert.doesNotMatch(run.out, /please report it|at .*\.ts:\d+/, `${name}: no stack trace`);
-    }
+    await refusals(cases);
 
     // Base has Multicall3 at its canonical address; so does this node from now on.
     await placeMulticall();
     const poor = generatePrivateKey();
-    const afterMulticall: [string, Record<string, string | undefined>, RegExp][] = [
+    const afterMulticall: Refusal[] = [
       ["no token", {}, /Which token do people stake\? Set ARENA_STAKING_TOKEN=0x… to an existing ERC-20/],
       [
         "both tokens",
@@ -233,11 +245,7 @@ describe("live deploy (a local node posing as Base Sepolia)", { concurrency: fal
         /holds 0 ETH; the deploy needs about [\d.]+ ETH .*Fund it and retry/,
       ],
     ];
-    for (const [name, env, expected] of afterMulticall) {
-      const run = await deployCli(env);
-      assert.equal(run.code, 1, `${name}: exit code\n${run.out}`);
-      assert.match(run.out, expected, name);
-    }
+    await refusals(afterMulticall);
     assert.equal(await client.getBlockNumber(), blockBefore, "no transaction was mined by a refused deploy");
     assert.equal(existsSync(path.join(outRoot, "ignition")), false, "no journal was started");
   });
@@ -319,8 +327,13 @@ describe("live deploy (a local node posing as Base Sepolia)", { concurrency: fal
   });
 
   it("builds the app for the chain and a page reads from it", { timeout: 15 * 60_000 }, async () => {
-    const addressesFile = path.join(ROOT, "contracts-abi", "addresses.ts");
-    const original = readFileSync(addressesFile, "utf8");
+    // The build inlines contracts-abi/: this deployment is added for the build only. `next build` also adds its
+    // dist dir to tsconfig.json. Both files are put back as soon as the build ends, whatever happens.
+    const kept = ["contracts-abi/addresses.ts", "tsconfig.json"].map((rel) => {
+      const file = path.join(ROOT, rel);
+      return { file, content: readFileSync(file, "utf8") };
+    });
+    const restore = () => kept.forEach(({ file, content }) => writeFileSync(file, content));
     const env = {
       ...process.env,
       NEXT_PUBLIC_CHAIN_IDS: String(CHAIN_ID),
@@ -329,7 +342,6 @@ describe("live deploy (a local node posing as Base Sepolia)", { concurrency: fal
       ARENA_DIST_DIR: DIST_DIR,
     };
     try {
-      // The build inlines contracts-abi/: add this deployment for the build only, then put the file back.
       generateAbis([...readDeployments().filter((d) => d.chainId !== CHAIN_ID), deploymentFile()]);
       await new Promise<void>((resolve, reject) => {
         const build = spawn(bin("next"), ["build"], { cwd: ROOT, env, stdio: ["ignore", "ignore", "pipe"] });
@@ -340,7 +352,7 @@ describe("live deploy (a local node posing as Base Sepolia)", { concurrency: fal
         );
       });
     } finally {
-      writeFileSync(addressesFile, original);
+      restore();
     }
 
     const server = startService(
@@ -372,6 +384,7 @@ describe("live deploy (a local node posing as Base Sepolia)", { concurrency: fal
       await browser.close();
       await stopService(server);
       rmSync(path.join(ROOT, DIST_DIR), { recursive: true, force: true });
+      restore(); // in case `next start` touched tsconfig.json too
     }
   });
 });
