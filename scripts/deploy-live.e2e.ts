@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -19,6 +19,7 @@ import {
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { baseSepolia } from "viem/chains";
 import { ROOT, readArtifact } from "./lib/artifacts.ts";
+import { ETHERSCAN_API_URL } from "./lib/deploy-networks.ts";
 import { MULTICALL3_ADDRESS, TOKEN_SUPPLY } from "./lib/deploy-plan.ts";
 import { generateAbis, readDeployments, type DeploymentFile } from "./lib/gen-abi.ts";
 import { bin, startService, stopService } from "./lib/processes.ts";
@@ -155,9 +156,15 @@ describe("live deploy (a local node posing as Base Sepolia)", { concurrency: fal
         "--port",
         String(RPC_PORT),
       ],
-      { stdio: "ignore" },
+      { stdio: ["ignore", "pipe", "pipe"] },
     );
-    await waitForRpc(RPC_URL, node, 60_000);
+    let nodeOutput = "";
+    const keep = (chunk: Buffer) => (nodeOutput = (nodeOutput + chunk.toString()).slice(-4000));
+    node.stdout?.on("data", keep);
+    node.stderr?.on("data", keep);
+    await waitForRpc(RPC_URL, node, 60_000).catch((error: Error) => {
+      throw new Error(`${error.message}\n${nodeOutput}`);
+    });
     // Someone else's token, deployed before Arena, as the community's ERC-20 would be on Base.
     const [, tokenOwner] = (await rpc("eth_accounts", [])) as Address[];
     const wallet = createWalletClient({ account: tokenOwner!, transport: http(RPC_URL), chain });
@@ -310,9 +317,16 @@ describe("live deploy (a local node posing as Base Sepolia)", { concurrency: fal
     });
     assert.equal(minStake, parseEther("100"));
 
+    const journalDir = path.join(outRoot, "ignition", "deployments", `chain-${CHAIN_ID}`);
+    assert.ok(existsSync(path.join(journalDir, "artifacts", "ArenaProtocol#ArenaTasks.json")));
+    assert.ok(readdirSync(path.join(journalDir, "build-info")).length > 0, "build infos for ignition verify");
+
     const fileBefore = readFileSync(path.join(outRoot, "deployments", `${CHAIN_ID}.json`), "utf8");
-    const rerun = await deployCli(env);
+    const rerun = await deployCli({ ...env, ETHERSCAN_API_KEY: "test-key" });
     assert.equal(rerun.code, 0, rerun.out);
+    if (!(await reachable(ETHERSCAN_API_URL))) {
+      assert.match(rerun.out, /verify: skipped \(cannot reach https:\/\/api\.etherscan\.io: offline\?\)/);
+    }
     assert.match(rerun.out, /all 7 steps are in the journal already; nothing to send/);
     assert.equal(await nonceOf(deployer), ARENA_TXS, "a rerun sends nothing");
     assert.equal(readFileSync(path.join(outRoot, "deployments", `${CHAIN_ID}.json`), "utf8"), fileBefore);
@@ -388,6 +402,15 @@ describe("live deploy (a local node posing as Base Sepolia)", { concurrency: fal
     }
   });
 });
+
+async function reachable(url: string): Promise<boolean> {
+  try {
+    await fetch(url, { method: "HEAD", signal: AbortSignal.timeout(5_000) });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 async function waitForHttp(url: string, child: ChildProcess, ms: number): Promise<void> {
   const deadline = Date.now() + ms;

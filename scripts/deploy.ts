@@ -1,5 +1,7 @@
 import { rmSync } from "node:fs";
 import path from "node:path";
+import { verifyContract } from "@nomicfoundation/hardhat-verify/verify";
+import { getVerificationInformation } from "@nomicfoundation/ignition-core";
 import hre from "hardhat";
 import { http, type Address, type EIP1193RequestFn, type Hex, type PublicClient } from "viem";
 import { ROOT } from "./lib/artifacts.ts";
@@ -97,7 +99,7 @@ async function main(): Promise<void> {
   }
   if (outRoot === ROOT) generateAbis();
   log(`deploy: wrote ${path.relative(process.cwd(), file)}${outRoot === ROOT ? " and contracts-abi/" : ""}`);
-  if (isLiveNetwork(networkName)) await verify(chainId);
+  if (isLiveNetwork(networkName)) await verify(chainId, deploymentDir);
 }
 
 type Target = {
@@ -224,15 +226,12 @@ async function stakingToken(
   );
 }
 
-/** Basescan verification through `ignition verify`; skipped, with the command to run later, when it cannot run. */
-async function verify(chainId: number): Promise<void> {
+/**
+ * Basescan verification of every contract in the journal (what `npx hardhat ignition verify` does); skipped,
+ * with the command to run later, without a key or when the explorer's API cannot be reached.
+ */
+async function verify(chainId: number, deploymentDir: string): Promise<void> {
   const later = `npx hardhat ignition verify chain-${chainId} --network ${networkName}`;
-  if (outRoot !== ROOT) {
-    log(
-      `verify: skipped (ARENA_DEPLOY_ROOT is not this repository, so ignition verify cannot find the journal)`,
-    );
-    return;
-  }
   if (!process.env[ETHERSCAN_KEY_VARIABLE]) {
     log(
       `verify: skipped (${ETHERSCAN_KEY_VARIABLE} is not set); to verify on Basescan: ${ETHERSCAN_KEY_VARIABLE}=… ${later}`,
@@ -245,7 +244,19 @@ async function verify(chainId: number): Promise<void> {
     log(`verify: skipped (cannot reach ${new URL(ETHERSCAN_API_URL).origin}: offline?); later: ${later}`);
     return;
   }
-  await hre.tasks.getTask(["ignition", "verify"]).run({ deploymentId: `chain-${chainId}` });
+  for await (const info of getVerificationInformation(deploymentDir)) {
+    if (typeof info === "string") {
+      log(`verify: ${info}: no build info in the journal; skipped`);
+      continue;
+    }
+    log(`verify: ${info.contract}`);
+    try {
+      await verifyContract({ ...info, provider: "etherscan" }, hre);
+    } catch (error) {
+      log(`verify: ${info.contract} failed: ${(error as Error).message.split("\n")[0]}; retry with ${later}`);
+      process.exitCode = 1;
+    }
+  }
 }
 
 function formatEth(wei: bigint): string {
