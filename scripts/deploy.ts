@@ -47,10 +47,14 @@ const log = (line: string) => console.log(line);
 const networkName = hre.globalOptions.network ?? "default";
 const outRoot = path.resolve(process.env.ARENA_DEPLOY_ROOT ?? ROOT);
 
+/** The RPC URL in use: error messages show only its origin (the rest often holds an API key). */
+let rpcUrlInUse: string | undefined;
+
 try {
   await main();
 } catch (error) {
-  const message = error instanceof Error ? error.message : String(error);
+  let message = error instanceof Error ? error.message : String(error);
+  if (rpcUrlInUse) message = message.replaceAll(rpcUrlInUse, describeRpc(rpcUrlInUse));
   console.error(`deploy: ${error instanceof PreflightError ? "" : "failed: "}${message}`);
   process.exitCode = 1;
 }
@@ -84,6 +88,11 @@ async function main(): Promise<void> {
   );
 
   const confirmations = process.env.ARENA_DEPLOY_CONFIRMATIONS;
+  if (confirmations && !/^[1-9]\d*$/.test(confirmations)) {
+    throw new PreflightError(
+      `ARENA_DEPLOY_CONFIRMATIONS must be a whole number of blocks ≥ 1, got "${confirmations}".`,
+    );
+  }
   const deployment = await deployArena({
     provider,
     deployer,
@@ -121,6 +130,7 @@ async function connect(): Promise<Target> {
       return account.get();
     });
     const key: Hex = parsePrivateKeyOrExplain(rawKey);
+    rpcUrlInUse = rpcUrl;
     const publicClient = await checkRpc(rpcUrl, live.chainId, live.rpcUrlVariable);
     const request = http(rpcUrl)({}).request as EIP1193RequestFn;
     const { provider, account: signer } = signingProvider(request, live.chainId, key);
