@@ -1,6 +1,11 @@
 import { createRequire } from "node:module";
 import hardhatToolboxViemPlugin from "@nomicfoundation/hardhat-toolbox-viem";
 import { configVariable, defineConfig } from "hardhat/config";
+import {
+  DEPLOYER_KEY_VARIABLE,
+  ETHERSCAN_KEY_VARIABLE,
+  LIVE_NETWORKS,
+} from "./scripts/lib/deploy-networks.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -45,19 +50,27 @@ export default defineConfig({
       chainType: "l1",
       url: process.env.ARENA_RPC_URL ?? "http://127.0.0.1:8545",
     },
+    // Configuration variables: the environment first, else the Hardhat keystore (docs/DEPLOY.md).
     baseSepolia: {
       type: "http",
       chainType: "op",
-      chainId: 84532,
-      url: configVariable("BASE_SEPOLIA_RPC_URL"),
-      accounts: [configVariable("DEPLOYER_PRIVATE_KEY")],
+      chainId: LIVE_NETWORKS.baseSepolia.chainId,
+      url: configVariable(LIVE_NETWORKS.baseSepolia.rpcUrlVariable),
+      accounts: [configVariable(DEPLOYER_KEY_VARIABLE)],
     },
     base: {
       type: "http",
       chainType: "op",
-      chainId: 8453,
-      url: configVariable("BASE_RPC_URL"),
-      accounts: [configVariable("DEPLOYER_PRIVATE_KEY")],
+      chainId: LIVE_NETWORKS.base.chainId,
+      url: configVariable(LIVE_NETWORKS.base.rpcUrlVariable),
+      accounts: [configVariable(DEPLOYER_KEY_VARIABLE)],
     },
+  },
+  // Basescan (Base and Base Sepolia) through Etherscan's v2 API: one key for every chain. scripts/deploy.ts runs
+  // `ignition verify` after a live deploy when the key is set and the API is reachable.
+  verify: {
+    etherscan: { apiKey: configVariable(ETHERSCAN_KEY_VARIABLE) },
+    blockscout: { enabled: false },
+    sourcify: { enabled: false },
   },
 });

@@ -11,6 +11,8 @@ export type Artifact = {
   abi: Abi;
   bytecode: Hex;
   deployedBytecode: Hex;
+  /** The build info (artifacts/build-info/<id>.json) the contract was compiled in. */
+  buildInfoId?: string;
 };
 
 /** Reads the compiled artifact of a contract under contracts/ by name (run `npm run compile` first). */

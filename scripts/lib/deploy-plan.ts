@@ -13,82 +13,24 @@ export const MACHINE_EPOCH_SECONDS = 86_400n;
 export const MACHINE_HEARTBEAT_SECONDS = 3_600n;
 export const MACHINE_MIN_STAKE = parseEther("1000");
 
-export type DeployContext = {
-  chainId: number;
-  deployer: Address;
-  /** Addresses deployed so far in this run, by contract name. */
-  deployed: Readonly<Record<string, Address>>;
-};
-
-export type DeployStep = {
-  /** Contract name as compiled (artifacts/contracts/…/<name>.json). */
-  name: string;
-  /** Only on the local chain (a faucet has no place where the token has value). */
-  localOnly?: boolean;
-  /** Reached only through another contract's delegatecall: the app gets no ABI module for it. */
-  module?: boolean;
-  args: (ctx: DeployContext) => readonly unknown[];
-  /** Runs once the contract is deployed (e.g. funding it); gets a sender for the deployer. */
-  after?: (ctx: DeployContext & { address: Address }) => PostDeployAction[];
-};
-
-export type PostDeployAction = {
-  contract: string;
-  functionName: string;
-  args: readonly unknown[];
-};
-
-function addressOf(ctx: DeployContext, name: string): Address {
-  const address = ctx.deployed[name];
-  if (!address) throw new Error(`Deploy plan: ${name} must be deployed before it is used`);
-  return address;
-}
+export const MIN_CREATOR_STAKE = parseEther("100");
 
 /**
- * The contracts Arena deploys, in order. Local deployments always start from a fresh node with the same
- * deployer, so the addresses are the same on every start.
+ * The contracts Arena deploys (ignition/modules/), in deployment order, and whether the app talks to them.
+ * Modules are reached only through ArenaTasks' delegatecall, so the app gets no ABI module for them.
  */
-export const DEPLOY_PLAN: DeployStep[] = [
-  {
-    name: "ArenaToken",
-    args: (ctx) => [ctx.deployer, TOKEN_SUPPLY],
-  },
-  {
-    name: "Faucet",
-    localOnly: true,
-    args: (ctx) => [addressOf(ctx, "ArenaToken"), FAUCET_DRIP, FAUCET_COOLDOWN_SECONDS],
-    after: (ctx) => [
-      { contract: "ArenaToken", functionName: "transfer", args: [ctx.address, FAUCET_FUNDING] },
-    ],
-  },
-  // The Arena protocol: three delegatecall modules sharing ArenaTasks' storage layout, then ArenaTasks itself
-  // (admin: the deployer). Creators qualify by locking 100 ARENA, by past participation or by EXPERT_ROLE.
-  { name: "ArenaSettlement", module: true, args: (ctx) => [addressOf(ctx, "ArenaToken")] },
-  { name: "ArenaLifecycle", module: true, args: (ctx) => [addressOf(ctx, "ArenaToken")] },
-  { name: "ArenaDelegation", module: true, args: (ctx) => [addressOf(ctx, "ArenaToken")] },
-  {
-    name: "ArenaTasks",
-    args: (ctx) => [
-      addressOf(ctx, "ArenaToken"),
-      ctx.deployer,
-      addressOf(ctx, "ArenaSettlement"),
-      addressOf(ctx, "ArenaLifecycle"),
-      addressOf(ctx, "ArenaDelegation"),
-    ],
-    after: () => [{ contract: "ArenaTasks", functionName: "setMinCreatorStake", args: [parseEther("100")] }],
-  },
-  {
-    name: "MachineRegistry",
-    args: (ctx) => [
-      addressOf(ctx, "ArenaToken"),
-      ctx.deployer,
-      MACHINE_EPOCH_SECONDS,
-      MACHINE_HEARTBEAT_SECONDS,
-      MACHINE_EPOCH_SECONDS,
-      MACHINE_MIN_STAKE,
-    ],
-  },
-];
+export const ARENA_CONTRACTS = [
+  { name: "ArenaToken", app: true },
+  { name: "Faucet", app: true },
+  { name: "ArenaSettlement", app: false },
+  { name: "ArenaLifecycle", app: false },
+  { name: "ArenaDelegation", app: false },
+  { name: "ArenaTasks", app: true },
+  { name: "MachineRegistry", app: true },
+  { name: "ArenaTargets", app: true },
+] as const;
+
+export type ArenaContractName = (typeof ARENA_CONTRACTS)[number]["name"];
 
 /** The targets market (docs/ARCHITECTURE.md §4). Distances, thresholds and rates are in micro units (1e-6). */
 export const TARGETS_CONFIG = {
@@ -109,8 +51,3 @@ export const TARGETS_CONFIG = {
   targetFillRate: 500_000,
   emaAlpha: 300_000,
 } as const;
-
-DEPLOY_PLAN.push({
-  name: "ArenaTargets",
-  args: (ctx) => [addressOf(ctx, "ArenaToken"), ctx.deployer, TARGETS_CONFIG],
-});

@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ROOT, listArtifacts } from "./artifacts.ts";
-import { DEPLOY_PLAN } from "./deploy-plan.ts";
+import { ARENA_CONTRACTS } from "./deploy-plan.ts";
 
 const OUT_DIR = path.join(ROOT, "contracts-abi");
-const DEPLOYMENTS_DIR = path.join(ROOT, "deployments");
+export const DEPLOYMENTS_DIR = path.join(ROOT, "deployments");
 
 export type DeploymentFile = {
   chainId: number;
@@ -26,31 +26,34 @@ function writeIfChanged(file: string, content: string): boolean {
   return true;
 }
 
-export function readDeployments(): DeploymentFile[] {
-  if (!existsSync(DEPLOYMENTS_DIR)) return [];
-  return readdirSync(DEPLOYMENTS_DIR)
+export function readDeployments(dir: string = DEPLOYMENTS_DIR): DeploymentFile[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
     .filter((f) => /^\d+\.json$/.test(f))
-    .map((f) => JSON.parse(readFileSync(path.join(DEPLOYMENTS_DIR, f), "utf8")) as DeploymentFile)
+    .map((f) => JSON.parse(readFileSync(path.join(dir, f), "utf8")) as DeploymentFile)
     .sort((a, b) => a.chainId - b.chainId);
 }
 
-export function writeDeployment(deployment: DeploymentFile): void {
-  mkdirSync(DEPLOYMENTS_DIR, { recursive: true });
-  writeIfChanged(
-    path.join(DEPLOYMENTS_DIR, `${deployment.chainId}.json`),
-    `${JSON.stringify(deployment, null, 2)}\n`,
-  );
+/** Writes deployments/<chainId>.json (or into `dir`); returns the file's path. */
+export function writeDeployment(deployment: DeploymentFile, dir: string = DEPLOYMENTS_DIR): string {
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${deployment.chainId}.json`);
+  writeIfChanged(file, `${JSON.stringify(deployment, null, 2)}\n`);
+  return file;
 }
 
 /**
  * Regenerates contracts-abi/: one `as const` ABI module per contract, the addresses of every deployment keyed
  * by chain id, and an index that lets the app refer to contracts by name.
  */
-export function generateAbis(): { contracts: string[]; changed: number } {
-  // The app talks to what the deploy plan deploys (and Multicall3), not to delegatecall modules or libraries.
+export function generateAbis(deployments: DeploymentFile[] = readDeployments()): {
+  contracts: string[];
+  changed: number;
+} {
+  // The app talks to what Arena deploys (and Multicall3), not to delegatecall modules or libraries.
   const forApp = new Set([
     "Multicall3",
-    ...DEPLOY_PLAN.filter((step) => !step.module).map((step) => step.name),
+    ...ARENA_CONTRACTS.filter((c) => c.app).map((c) => c.name as string),
   ]);
   const artifacts = listArtifacts({ includeTests: false }).filter((a) => forApp.has(a.contractName));
   if (artifacts.length === 0) throw new Error("No artifacts found. Run `npx hardhat build` first.");
@@ -69,7 +72,6 @@ export function generateAbis(): { contracts: string[]; changed: number } {
     }
   }
 
-  const deployments = readDeployments();
   const addressLines = deployments.map((d) => {
     const entries = Object.entries(d.contracts)
       .filter(([name]) => names.includes(name))
