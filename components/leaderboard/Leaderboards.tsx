@@ -1,7 +1,9 @@
 "use client";
 
 import { useMemo, useState } from "react";
+import type { ColumnDef } from "@tanstack/react-table";
 import {
+  lowerIsBetter,
   nodeLeaderboard,
   validatorLeaderboard,
   type NodeRow,
@@ -9,16 +11,14 @@ import {
 } from "@/lib/arena/leaderboard";
 import { formatTokenAmount, shortAddress } from "@/lib/format";
 import { Card, QueryState } from "@/components/ui/Card";
+import { DataTable } from "@/components/ui/DataTable";
 import { useArenaIndex } from "@/components/arena/useArenaIndex";
 import { useArenaChain } from "@/components/wallet/useArenaChain";
 
-type SortKey = "rewards" | "score" | "activity";
+/** A row with its rank by rewards, kept when the table is sorted or filtered otherwise. */
+type Ranked<T> = T & { rank: number };
 
-function cmp(a: bigint | number | null, b: bigint | number | null): number {
-  if (a === null) return 1;
-  if (b === null) return -1;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+const ranked = <T,>(rows: T[]): Ranked<T>[] => rows.map((r, i) => ({ ...r, rank: i + 1 }));
 
 function AddressCell({ address }: { address: string }) {
   const { chain } = useArenaChain();
@@ -40,46 +40,86 @@ function AddressCell({ address }: { address: string }) {
   );
 }
 
-function SortButton({ label, active, onClick }: { label: string; active: boolean; onClick: () => void }) {
-  return (
-    <button
-      type="button"
-      onClick={onClick}
-      aria-pressed={active}
-      className="font-medium aria-pressed:text-teal-800 aria-pressed:underline"
-    >
-      {label}
-    </button>
-  );
+const right = { align: "right" } as const;
+
+function rankColumn<T extends { rank: number }>(): ColumnDef<T> {
+  return { id: "rank", header: "Rank", accessorFn: (r) => r.rank, sortDescFirst: false };
 }
+
+function accountColumn<T extends { account: string }>(header: string): ColumnDef<T> {
+  return {
+    id: "account",
+    header,
+    accessorFn: (r) => r.account.toLowerCase(),
+    cell: ({ row }) => <AddressCell address={row.original.account} />,
+  };
+}
+
+function rewardsColumn<T extends { rewards: bigint }>(): ColumnDef<T> {
+  return {
+    id: "rewards",
+    header: "Rewards",
+    accessorFn: (r) => r.rewards,
+    cell: ({ row }) => `${formatTokenAmount(row.original.rewards)} ARENA`,
+    meta: right,
+    sortDescFirst: true,
+  };
+}
+
+/** Node columns; best score sorts best first (low first for a loss, high first otherwise). */
+function nodeColumns(lossFirst: boolean): ColumnDef<Ranked<NodeRow>>[] {
+  return [
+    rankColumn(),
+    accountColumn("Node"),
+    {
+      id: "score",
+      header: "Best score",
+      accessorFn: (r) => r.bestScore,
+      cell: ({ row }) => (
+        <>
+          {row.original.bestScore.toFixed(4)}{" "}
+          <span className="text-zinc-500">(task #{row.original.bestTaskId.toString()})</span>
+        </>
+      ),
+      meta: right,
+      sortDescFirst: !lossFirst,
+    },
+    { id: "epochs", header: "Epochs", accessorFn: (r) => r.epochs, meta: right, sortDescFirst: true },
+    { id: "tasks", header: "Tasks", accessorFn: (r) => r.tasks, meta: right, sortDescFirst: true },
+    rewardsColumn(),
+  ];
+}
+
+const VALIDATOR_COLUMNS: ColumnDef<Ranked<ValidatorRow>>[] = [
+  rankColumn(),
+  accountColumn("Validator"),
+  {
+    id: "distance",
+    header: "Distance to consensus",
+    accessorFn: (r) => r.consensusDistance ?? undefined,
+    cell: ({ row }) => row.original.consensusDistance?.toFixed(4) ?? "—",
+    meta: right,
+    sortDescFirst: false,
+  },
+  { id: "scores", header: "Scores", accessorFn: (r) => r.scored, meta: right, sortDescFirst: true },
+  { id: "tasks", header: "Tasks", accessorFn: (r) => r.tasks, meta: right, sortDescFirst: true },
+  rewardsColumn(),
+];
+
+const accountText = (r: { account: string }) => r.account;
 
 export function Leaderboards() {
   const index = useArenaIndex();
   const [taskId, setTaskId] = useState<string>("all");
-  const [nodeSort, setNodeSort] = useState<SortKey>("rewards");
-  const [validatorSort, setValidatorSort] = useState<SortKey>("rewards");
   const tasks = useMemo(() => [...(index.data?.tasks.values() ?? [])], [index.data]);
-  const selected = taskId === "all" ? tasks : tasks.filter((t) => t.id.toString() === taskId);
-  const singleMetric = selected.length === 1 ? selected[0]!.metric : undefined;
-
-  const nodes = useMemo(() => {
-    const rows = nodeLeaderboard(selected);
-    const by: Record<SortKey, (a: NodeRow, b: NodeRow) => number> = {
-      rewards: (a, b) => cmp(b.rewards, a.rewards),
-      score: (a, b) => (singleMetric === 0 ? cmp(a.bestScore, b.bestScore) : cmp(b.bestScore, a.bestScore)),
-      activity: (a, b) => cmp(b.epochs, a.epochs),
-    };
-    return rows.sort(by[nodeSort]);
-  }, [selected, nodeSort, singleMetric]);
-  const validators = useMemo(() => {
-    const rows = validatorLeaderboard(selected);
-    const by: Record<SortKey, (a: ValidatorRow, b: ValidatorRow) => number> = {
-      rewards: (a, b) => cmp(b.rewards, a.rewards),
-      score: (a, b) => cmp(a.consensusDistance, b.consensusDistance),
-      activity: (a, b) => cmp(b.scored, a.scored),
-    };
-    return rows.sort(by[validatorSort]);
-  }, [selected, validatorSort]);
+  const selected = useMemo(
+    () => (taskId === "all" ? tasks : tasks.filter((t) => t.id.toString() === taskId)),
+    [tasks, taskId],
+  );
+  const lossOnly = selected.length > 0 && selected.every((t) => lowerIsBetter(t.metric));
+  const nodes = useMemo(() => ranked(nodeLeaderboard(selected)), [selected]);
+  const validators = useMemo(() => ranked(validatorLeaderboard(selected)), [selected]);
+  const nodeCols = useMemo(() => nodeColumns(lossOnly), [lossOnly]);
 
   return (
     <QueryState loading={index.isLoading} error={index.error} empty={false} emptyText="">
@@ -89,7 +129,7 @@ export function Leaderboards() {
           <select
             value={taskId}
             onChange={(e) => setTaskId(e.target.value)}
-            className="rounded border border-zinc-300 px-2 py-1"
+            className="min-w-0 flex-1 rounded border border-zinc-300 px-2 py-1 sm:flex-none"
           >
             <option value="all">All tasks</option>
             {tasks.map((t) => (
@@ -100,105 +140,32 @@ export function Leaderboards() {
           </select>
         </label>
         <Card title="Training nodes">
-          {nodes.length === 0 ? (
-            <p className="text-sm text-zinc-500">No settled epoch yet.</p>
-          ) : (
-            <table className="w-full text-left text-sm" data-testid="node-leaderboard">
-              <thead className="text-zinc-500">
-                <tr>
-                  <th className="py-1">Rank</th>
-                  <th className="py-1">Node</th>
-                  <th className="py-1 text-right">
-                    <SortButton
-                      label="Best score"
-                      active={nodeSort === "score"}
-                      onClick={() => setNodeSort("score")}
-                    />
-                  </th>
-                  <th className="py-1 text-right">
-                    <SortButton
-                      label="Epochs"
-                      active={nodeSort === "activity"}
-                      onClick={() => setNodeSort("activity")}
-                    />
-                  </th>
-                  <th className="py-1 text-right">
-                    <SortButton
-                      label="Rewards"
-                      active={nodeSort === "rewards"}
-                      onClick={() => setNodeSort("rewards")}
-                    />
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {nodes.map((r, i) => (
-                  <tr key={r.account} className="border-t border-zinc-100">
-                    <td className="py-1">{i + 1}</td>
-                    <td className="py-1">
-                      <AddressCell address={r.account} />
-                    </td>
-                    <td className="py-1 text-right">
-                      {r.bestScore.toFixed(4)}{" "}
-                      <span className="text-zinc-500">(task #{r.bestTaskId.toString()})</span>
-                    </td>
-                    <td className="py-1 text-right">{r.epochs}</td>
-                    <td className="py-1 text-right">{formatTokenAmount(r.rewards)} ARENA</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <DataTable
+            key={`nodes-${taskId}`}
+            label="Training nodes"
+            testId="node-leaderboard"
+            columns={nodeCols}
+            data={nodes}
+            rowId={(r) => r.account}
+            filterText={accountText}
+            filterPlaceholder="Address"
+            emptyText="No settled epoch yet."
+            initialSorting={[{ id: "rewards", desc: true }]}
+          />
         </Card>
         <Card title="Validators">
-          {validators.length === 0 ? (
-            <p className="text-sm text-zinc-500">No revealed score yet.</p>
-          ) : (
-            <table className="w-full text-left text-sm" data-testid="validator-leaderboard">
-              <thead className="text-zinc-500">
-                <tr>
-                  <th className="py-1">Rank</th>
-                  <th className="py-1">Validator</th>
-                  <th className="py-1 text-right">
-                    <SortButton
-                      label="Distance to consensus"
-                      active={validatorSort === "score"}
-                      onClick={() => setValidatorSort("score")}
-                    />
-                  </th>
-                  <th className="py-1 text-right">
-                    <SortButton
-                      label="Scores"
-                      active={validatorSort === "activity"}
-                      onClick={() => setValidatorSort("activity")}
-                    />
-                  </th>
-                  <th className="py-1 text-right">
-                    <SortButton
-                      label="Rewards"
-                      active={validatorSort === "rewards"}
-                      onClick={() => setValidatorSort("rewards")}
-                    />
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {validators.map((r, i) => (
-                  <tr key={r.account} className="border-t border-zinc-100">
-                    <td className="py-1">{i + 1}</td>
-                    <td className="py-1">
-                      <AddressCell address={r.account} />
-                    </td>
-                    <td className="py-1 text-right">
-                      {r.consensusDistance === null ? "—" : r.consensusDistance.toFixed(4)}
-                    </td>
-                    <td className="py-1 text-right">{r.scored}</td>
-                    <td className="py-1 text-right">{formatTokenAmount(r.rewards)} ARENA</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <DataTable
+            key={`validators-${taskId}`}
+            label="Validators"
+            testId="validator-leaderboard"
+            columns={VALIDATOR_COLUMNS}
+            data={validators}
+            rowId={(r) => r.account}
+            filterText={accountText}
+            filterPlaceholder="Address"
+            emptyText="No revealed score yet."
+            initialSorting={[{ id: "rewards", desc: true }]}
+          />
         </Card>
       </div>
     </QueryState>
