@@ -28,7 +28,7 @@ function AddressCell({ address }: { address: string }) {
       href={`${explorer}/address/${address}`}
       target="_blank"
       rel="noreferrer"
-      className="font-mono underline"
+      className="font-mono whitespace-nowrap underline"
       title={address}
     >
       {shortAddress(address)}
