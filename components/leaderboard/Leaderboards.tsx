@@ -1,112 +1,11 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import type { ColumnDef } from "@tanstack/react-table";
-import {
-  lowerIsBetter,
-  nodeLeaderboard,
-  validatorLeaderboard,
-  type NodeRow,
-  type ValidatorRow,
-} from "@/lib/arena/leaderboard";
-import { formatTokenAmount, shortAddress } from "@/lib/format";
+import { lowerIsBetter, nodeLeaderboard, validatorLeaderboard } from "@/lib/arena/leaderboard";
 import { Card, QueryState } from "@/components/ui/Card";
 import { DataTable } from "@/components/ui/DataTable";
 import { useArenaIndex } from "@/components/arena/useArenaIndex";
-import { useArenaChain } from "@/components/wallet/useArenaChain";
-
-/** A row with its rank by rewards, kept when the table is sorted or filtered otherwise. */
-type Ranked<T> = T & { rank: number };
-
-const ranked = <T,>(rows: T[]): Ranked<T>[] => rows.map((r, i) => ({ ...r, rank: i + 1 }));
-
-function AddressCell({ address }: { address: string }) {
-  const { chain } = useArenaChain();
-  const explorer = chain.blockExplorers?.default.url;
-  return explorer ? (
-    <a
-      href={`${explorer}/address/${address}`}
-      target="_blank"
-      rel="noreferrer"
-      className="font-mono whitespace-nowrap underline"
-      title={address}
-    >
-      {shortAddress(address)}
-    </a>
-  ) : (
-    <span className="font-mono" title={address}>
-      {shortAddress(address)}
-    </span>
-  );
-}
-
-const right = { align: "right" } as const;
-
-function rankColumn<T extends { rank: number }>(): ColumnDef<T> {
-  return { id: "rank", header: "Rank", accessorFn: (r) => r.rank, sortDescFirst: false };
-}
-
-function accountColumn<T extends { account: string }>(header: string): ColumnDef<T> {
-  return {
-    id: "account",
-    header,
-    accessorFn: (r) => r.account.toLowerCase(),
-    cell: ({ row }) => <AddressCell address={row.original.account} />,
-  };
-}
-
-function rewardsColumn<T extends { rewards: bigint }>(): ColumnDef<T> {
-  return {
-    id: "rewards",
-    header: "Rewards",
-    accessorFn: (r) => r.rewards,
-    cell: ({ row }) => `${formatTokenAmount(row.original.rewards)} ARENA`,
-    meta: right,
-    sortDescFirst: true,
-  };
-}
-
-/** Node columns; best score sorts best first (low first for a loss, high first otherwise). */
-function nodeColumns(lossFirst: boolean): ColumnDef<Ranked<NodeRow>>[] {
-  return [
-    rankColumn(),
-    accountColumn("Node"),
-    {
-      id: "score",
-      header: "Best score",
-      accessorFn: (r) => r.bestScore,
-      cell: ({ row }) => (
-        <>
-          {row.original.bestScore.toFixed(4)}{" "}
-          <span className="text-zinc-500">(task #{row.original.bestTaskId.toString()})</span>
-        </>
-      ),
-      meta: right,
-      sortDescFirst: !lossFirst,
-    },
-    { id: "epochs", header: "Epochs", accessorFn: (r) => r.epochs, meta: right, sortDescFirst: true },
-    { id: "tasks", header: "Tasks", accessorFn: (r) => r.tasks, meta: right, sortDescFirst: true },
-    rewardsColumn(),
-  ];
-}
-
-const VALIDATOR_COLUMNS: ColumnDef<Ranked<ValidatorRow>>[] = [
-  rankColumn(),
-  accountColumn("Validator"),
-  {
-    id: "distance",
-    header: "Distance to consensus",
-    accessorFn: (r) => r.consensusDistance ?? undefined,
-    cell: ({ row }) => row.original.consensusDistance?.toFixed(4) ?? "—",
-    meta: right,
-    sortDescFirst: false,
-  },
-  { id: "scores", header: "Scores", accessorFn: (r) => r.scored, meta: right, sortDescFirst: true },
-  { id: "tasks", header: "Tasks", accessorFn: (r) => r.tasks, meta: right, sortDescFirst: true },
-  rewardsColumn(),
-];
-
-const accountText = (r: { account: string }) => r.account;
+import { accountText, nodeColumns, ranked, VALIDATOR_COLUMNS } from "./columns";
 
 export function Leaderboards() {
   const index = useArenaIndex();
