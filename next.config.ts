@@ -20,6 +20,9 @@ const ORT_VERSION = ortVersion();
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
+  // `next dev`'s badge sat over the page's content (bottom left, where the dev panel is too); build and runtime
+  // errors still open Next's overlay without it.
+  devIndicators: false,
   // `npm run dev` keeps its production build apart from the e2e suite's (scripts/dev.ts).
   distDir: process.env.ARENA_DIST_DIR ?? ".next",
   // `npm test` type-checks the whole repository with `tsc --noEmit` before building; no need to do it twice.

@@ -52,9 +52,14 @@ export function DevPanelBody({ rpcUrl }: { rpcUrl: string }) {
   const secondsValid = /^\d+$/.test(seconds) && secondsValue > 0 && secondsValue <= 10 * 365 * 86_400;
 
   return (
-    <aside className="fixed bottom-4 left-16 z-40 w-80 text-sm" aria-label="Dev panel">
+    // Below 1280 px it sits in the page's flow after the content, so it covers nothing; from 1280 px it is
+    // fixed in the left margin beside the content (72 px wide there), small while closed.
+    <aside
+      className="mx-auto max-w-6xl px-4 pb-6 text-sm xl:fixed xl:bottom-3 xl:left-2 xl:z-40 xl:mx-0 xl:max-w-none xl:p-0"
+      aria-label="Dev panel"
+    >
       {open ? (
-        <div className="rounded-lg border border-zinc-300 bg-white p-3 shadow-lg">
+        <div className="w-80 max-w-full rounded-lg border border-zinc-300 bg-white p-3 shadow-lg">
           <div className="mb-2 flex items-center justify-between">
             <h2 className="font-semibold">Dev panel (local chain)</h2>
             <button type="button" onClick={() => setOpen(false)} aria-label="Close dev panel">
@@ -164,9 +169,12 @@ export function DevPanelBody({ rpcUrl }: { rpcUrl: string }) {
         <button
           type="button"
           onClick={() => setOpen(true)}
-          className="rounded-full bg-zinc-800 px-3 py-1.5 text-white shadow-lg"
+          aria-label="Dev panel"
+          title="Dev panel (local chain): time, blocks, dev wallet"
+          className="rounded-full bg-zinc-800 px-3 py-1.5 text-white shadow-lg xl:px-2.5 xl:text-xs"
         >
-          Dev panel
+          <span className="xl:hidden">Dev panel</span>
+          <span className="hidden xl:inline">Dev</span>
         </button>
       )}
     </aside>

@@ -28,7 +28,7 @@ export function NetworkStatus() {
           Cannot reach {chain.name} at {chain.rpcUrls.default.http[0]}. Locally, start it with `npm run dev`.
         </p>
       )}
-      <dl className="mt-3 grid grid-cols-[8rem_1fr] gap-y-2 text-sm">
+      <dl className="mt-3 grid grid-cols-[7rem_minmax(0,1fr)] gap-x-2 gap-y-2 text-sm">
         <dt className="text-zinc-500">Chain</dt>
         <dd>
           {chain.name} ({chain.id})
@@ -47,9 +47,11 @@ export function NetworkStatus() {
         <dd className="space-y-1">
           {deployed ? (
             Object.entries(deployed).map(([name, d]) => (
-              <div key={name} className="flex justify-between gap-2">
+              <div key={name} className="flex flex-wrap items-baseline justify-between gap-x-2">
                 <span>{name}</span>
-                <span className="font-mono text-xs">{d?.address}</span>
+                <span className="min-w-0 font-mono text-xs break-all" title={d?.address}>
+                  {d?.address}
+                </span>
               </div>
             ))
           ) : (

@@ -22,7 +22,7 @@ export function WalletCard() {
       ) : wrongNetwork ? (
         <p className="mt-3 text-amber-800">Switch to the Arena network to see your balance.</p>
       ) : (
-        <dl className="mt-3 grid grid-cols-[8rem_1fr] gap-y-2 text-sm">
+        <dl className="mt-3 grid grid-cols-[7rem_minmax(0,1fr)] gap-x-2 gap-y-2 text-sm">
           <dt className="text-zinc-500">Account</dt>
           <dd className="font-mono break-all" data-testid="wallet-address">
             {address}

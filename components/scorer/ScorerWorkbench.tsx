@@ -2,7 +2,10 @@
 
 import { useMemo, useState } from "react";
 import { embeddingModelFor, modelSourceFor } from "@/lib/scoring/shipped-models";
+import type { DatasetFormat } from "@/lib/metrics/parsers";
+import { benchmarkText } from "@/lib/scoring/benchmarkText";
 import type { ScoreRequest } from "@/lib/scoring/protocol";
+import { BenchmarkLine } from "./BenchmarkLine";
 import { DataInput, type DataFormValue } from "./DataInput";
 import { ErrorAlert } from "./ErrorAlert";
 import { defaultMetric, FORMAT_LABELS, METRIC_LABELS, metricFits, parseInput, parseVector } from "./inputs";
@@ -30,6 +33,7 @@ export function ScorerWorkbench() {
     metric: "loss",
     vector: "",
   });
+  const [benchmarked, setBenchmarked] = useState<DatasetFormat | null>(null);
   const parsed = useMemo(
     () => parseInput(data.file, data.text, data.format),
     [data.file, data.text, data.format],
@@ -73,8 +77,10 @@ export function ScorerWorkbench() {
   };
 
   const onBenchmark = () => {
-    const text = data.file ? new TextDecoder().decode(data.file.bytes) : data.text;
-    void benchmark(choice(), BENCHMARK_TOKENS, dataset && text.trim() ? text : undefined);
+    // The examples as the model reads them, not the file's bytes (JSON syntax would be most of what it reads).
+    const text = dataset ? benchmarkText(dataset) : undefined;
+    setBenchmarked(text?.trim() ? dataset!.format : null);
+    void benchmark(choice(), BENCHMARK_TOKENS, text?.trim() ? text : undefined);
   };
 
   const canRun = !busy && modelId.length > 0;
@@ -150,20 +156,12 @@ export function ScorerWorkbench() {
         </p>
       )}
       {state.benchmark && (
-        <p className="text-sm" data-testid="benchmark-result" data-value={state.benchmark.tokensPerSecond}>
-          Benchmark:{" "}
-          <strong>{Math.round(state.benchmark.tokensPerSecond).toLocaleString("en-US")} tokens/s</strong> on{" "}
-          {state.benchmark.device.toUpperCase()} ({state.benchmark.tokens.toLocaleString("en-US")} tokens in{" "}
-          {(state.benchmark.ms / 1000).toFixed(2)} s
-          {state.benchmark.bpb !== undefined ? `, ${state.benchmark.bpb.toFixed(4)} BPB` : ""})
-          {state.benchmark.bpb !== undefined && (
-            <span className="block text-zinc-600">
-              The benchmark&apos;s BPB is over every byte of the input as it is (JSON syntax, prompts and all
-              roles included) in windows of the model&apos;s context, so it differs from the score above,
-              which counts only the assistant turns of each example.
-            </span>
-          )}
-        </p>
+        <BenchmarkLine
+          result={state.benchmark}
+          format={benchmarked}
+          maxTokens={BENCHMARK_TOKENS}
+          contextLength={state.model?.contextLength}
+        />
       )}
       <ScoreReport
         metric={state.result?.totals.metric ?? data.metric}

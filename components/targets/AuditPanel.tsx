@@ -8,12 +8,12 @@ import { parseDataset } from "@/lib/metrics/parsers";
 import {
   auditSubmission,
   blobReasons,
-  cosineDistanceMicro,
   forfeitSplit,
-  quantize,
+  planSubmission,
   splitReward,
   type AuditVerdict,
   type FetchedBlob,
+  type SubmissionPlan,
 } from "@/lib/targets";
 import { useTransactor } from "@/components/tx/TxProvider";
 import { useArenaChain } from "@/components/wallet/useArenaChain";
@@ -68,6 +68,8 @@ export function AuditPanel({
   const { run } = useTransactor();
   const scoring = useLocalScoring();
   const [verdict, setVerdict] = useState<(AuditVerdict & { loss: number; distance: number }) | null>(null);
+  // Each model's distance to the target, from the re-score (the lowest loss wins, as at submission).
+  const [plan, setPlan] = useState<SubmissionPlan | null>(null);
   const [error, setError] = useState<string | null>(null);
   const auditEpoch = submission.fillEpoch + 1n;
   const inAuditEpoch = market.currentEpoch === auditEpoch && target.phase === "in-audit";
@@ -94,6 +96,7 @@ export function AuditPanel({
   const rescore = async () => {
     setError(null);
     setVerdict(null);
+    setPlan(null);
     try {
       if (!client) throw new Error("No connection to the chain.");
       const [log] = await client.getContractEvents({
@@ -120,8 +123,10 @@ export function AuditPanel({
         if (mismatch.length === 0) throw e;
         return setVerdict({ honest: false, reasons: mismatch, loss: NaN, distance: NaN });
       }
-      const winner = scores.reduce((best, s) => (s.loss < best.loss ? s : best));
-      const distance = Number(cosineDistanceMicro(quantize(winner.embedding), vector)) / 1e6;
+      const measured = planSubmission(scores, vector, target.threshold);
+      setPlan(measured);
+      const winner = measured.winner;
+      const distance = Number(measured.distance) / 1e6;
       const result = auditSubmission(
         { loss: claimedLoss, distance: claimedDistance, modelId: submission.modelId, ...declared },
         { winnerModelId: winner.modelId, loss: winner.loss, distance },
@@ -216,7 +221,7 @@ export function AuditPanel({
       >
         {scoring.running ? "Re-scoring…" : "Re-score the submission in my browser"}
       </button>
-      <ScoreResults runs={scoring.runs} device={scoring.device} plan={null} threshold={target.threshold} />
+      <ScoreResults runs={scoring.runs} device={scoring.device} plan={plan} threshold={target.threshold} />
       {verdict && (
         <div
           data-testid="audit-verdict"

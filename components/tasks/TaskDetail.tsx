@@ -5,7 +5,7 @@ import { useMemo } from "react";
 import { useReadContract } from "wagmi";
 import { arenaTasksAbi } from "@/contracts-abi";
 import type { TaskView } from "@/lib/arena/indexer";
-import { MEAN_SCALE, nodeLeaderboard } from "@/lib/arena/leaderboard";
+import { MEAN_SCALE } from "@/lib/arena/leaderboard";
 import { METRIC_LABELS, summarizeTask } from "@/lib/arena/taskSummary";
 import { formatTokenAmount, shortAddress } from "@/lib/format";
 import { LazyChart } from "@/components/charts/LazyChart";
@@ -23,6 +23,11 @@ const SubmitModelPanel = dynamic(() => import("./SubmitModelPanel").then((m) => 
   ssr: false,
 });
 const ValidatePanel = dynamic(() => import("./ValidatePanel").then((m) => m.ValidatePanel), { ssr: false });
+// Sortable (TanStack Table): loaded after the page, not first-load JS.
+const TaskLeaderboard = dynamic(
+  () => import("@/components/leaderboard/TaskLeaderboard").then((m) => m.TaskLeaderboard),
+  { ssr: false, loading: () => <p className="text-sm text-zinc-500">Loading the leaderboard…</p> },
+);
 const SettlePanel = dynamic(() => import("./SettlePanel").then((m) => m.SettlePanel), { ssr: false });
 const CreatorPanel = dynamic(() => import("./CreatorPanel").then((m) => m.CreatorPanel), { ssr: false });
 const ChallengePanel = dynamic(() => import("./ChallengePanel").then((m) => m.ChallengePanel), {
@@ -52,7 +57,6 @@ function TaskBody({ task, now }: { task: TaskView; now: number }) {
   const me = address ? task.participants.get(address) : undefined;
   const active = summary.phase === "Submission" || summary.phase === "FinalValidation";
   const { scoreData, nodes, rewardData } = useMemo(() => chartData(task), [task]);
-  const board = nodeLeaderboard([task]);
   const finalEvalCommit = useFinalEvalCommit(task.id);
 
   return (
@@ -118,22 +122,7 @@ function TaskBody({ task, now }: { task: TaskView; now: number }) {
         />
       </div>
       <Card title="Leaderboard">
-        {board.length === 0 ? (
-          <p className="text-sm text-zinc-500">The leaderboard fills in as epochs settle.</p>
-        ) : (
-          <ol className="space-y-1 text-sm" data-testid="task-leaderboard">
-            {board.map((r, i) => (
-              <li key={r.account} className="flex justify-between gap-2">
-                <span>
-                  {i + 1}. <span className="font-mono">{shortAddress(r.account)}</span>
-                </span>
-                <span>
-                  best {r.bestScore.toFixed(4)} · {formatTokenAmount(r.rewards)} ARENA
-                </span>
-              </li>
-            ))}
-          </ol>
-        )}
+        <TaskLeaderboard task={task} />
       </Card>
       <Card title="Challenges">
         <ChallengePanel task={task} phase={summary.phase} now={now} />

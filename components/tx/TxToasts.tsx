@@ -19,7 +19,9 @@ const STAGE_STYLE: Record<TxStage, string> = {
 export function TxToasts({ entries, onDismiss }: { entries: TxEntry[]; onDismiss: (id: number) => void }) {
   if (entries.length === 0) return null;
   return (
-    <div className="fixed right-4 bottom-4 z-50 flex w-96 max-w-[calc(100vw-2rem)] flex-col gap-2">
+    // Top right, under the header: the button that sent the transaction and the form above it (score inputs,
+    // amounts) are lower on the screen. Clicks pass through the gaps between toasts.
+    <div className="pointer-events-none fixed inset-x-3 top-3 z-50 flex flex-col gap-2 sm:inset-x-auto sm:top-20 sm:right-4 sm:w-80 [&>*]:pointer-events-auto">
       {entries.map((entry) => (
         <div
           key={entry.id}

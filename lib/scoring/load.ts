@@ -13,6 +13,7 @@ import {
   type ProgressInfo,
 } from "@huggingface/transformers";
 import { ScorerError, toScorerError } from "./errors";
+import { fetchOnceCache, type FetchOnceCache } from "./fetchOnceCache";
 import type { LoadProgress, ModelSource, ScorerDevice, ScorerPhase } from "./protocol";
 
 /** Answers whether a file exists under the local model path (relative path such as `arena-lm-base/config.json`). */
@@ -115,15 +116,23 @@ function toProgress(info: ProgressInfo): LoadProgress {
   return progress;
 }
 
-function configureEnvironment(source: ModelSource, environment: ScorerEnvironment): void {
+function configureEnvironment(source: ModelSource, environment: ScorerEnvironment): FetchOnceCache | null {
   env.allowLocalModels = true;
   env.localModelPath = environment.localModelPath;
   env.allowRemoteModels = source.kind === "hub";
-  // Shipped models are served locally and change when rebuilt, so they are never cached by the browser.
-  if (typeof caches !== "undefined") env.useBrowserCache = source.kind === "hub";
+  // Shipped models are served locally and change when rebuilt, so they are never cached by the browser; in the
+  // browser each of their files is fetched once per load (not once for its metadata and again for its bytes).
+  let once: FetchOnceCache | null = null;
+  if (typeof caches !== "undefined") {
+    env.useBrowserCache = source.kind === "hub";
+    once = source.kind === "local" ? fetchOnceCache(environment.localModelPath, (url) => fetch(url)) : null;
+    env.useCustomCache = once !== null;
+    env.customCache = once;
+  }
   const wasm = env.backends.onnx.wasm;
   if (environment.wasmPaths && wasm) wasm.wasmPaths = environment.wasmPaths;
   if (environment.threads && wasm) wasm.numThreads = environment.threads;
+  return once;
 }
 
 export async function loadModel(
@@ -133,7 +142,7 @@ export async function loadModel(
   hooks: LoadHooks = {},
 ): Promise<LoadedModel> {
   validateModelId(source);
-  configureEnvironment(source, environment);
+  const once = configureEnvironment(source, environment);
   hooks.onPhase?.("checking-files");
   if (source.kind === "local" && environment.files) await checkLocalFiles(source, environment.files);
   if (source.kind === "hub") await checkHubReachable(source, environment.hubTimeoutMs ?? 8000);
@@ -177,5 +186,7 @@ export async function loadModel(
       throw new ScorerError("missing_files", `The model "${source.id}" is missing a file: ${message}`);
     }
     throw toScorerError(error, "load");
+  } finally {
+    once?.clear();
   }
 }
