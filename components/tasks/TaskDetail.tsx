@@ -1,6 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import Link from "next/link";
 import { useMemo } from "react";
 import { useReadContract } from "wagmi";
 import { arenaTasksAbi } from "@/contracts-abi";
@@ -25,6 +26,9 @@ const SubmitModelPanel = dynamic(() => import("./SubmitModelPanel").then((m) => 
 const ValidatePanel = dynamic(() => import("./ValidatePanel").then((m) => m.ValidatePanel), { ssr: false });
 const SettlePanel = dynamic(() => import("./SettlePanel").then((m) => m.SettlePanel), { ssr: false });
 const CreatorPanel = dynamic(() => import("./CreatorPanel").then((m) => m.CreatorPanel), { ssr: false });
+const TaskRewards = dynamic(() => import("@/components/portfolio/TaskRewards").then((m) => m.TaskRewards), {
+  ssr: false,
+});
 const ChallengePanel = dynamic(() => import("./ChallengePanel").then((m) => m.ChallengePanel), {
   ssr: false,
 });
@@ -75,7 +79,7 @@ function TaskBody({ task, now }: { task: TaskView; now: number }) {
       {isConnected && timeline && (
         <Card title="Your actions">
           <div className="space-y-6">
-            {active && <StakePanel task={task} epoch={timeline.epoch} />}
+            <StakePanel task={task} epoch={timeline.epoch} />
             {active && me?.role === "node" && me.ownStake > 0n && timeline.window === "submit" && (
               <SubmitModelPanel task={task} epoch={timeline.epoch} />
             )}
@@ -86,6 +90,14 @@ function TaskBody({ task, now }: { task: TaskView; now: number }) {
             {address === task.creator && (
               <CreatorPanel task={task} phase={summary.phase} finalEvalCommit={finalEvalCommit} />
             )}
+            {address && <TaskRewards taskId={task.id} account={address} />}
+            <p className="text-sm text-zinc-500">
+              Everything you hold in every task is on{" "}
+              <Link href="/rewards" className="text-teal-800 underline">
+                your portfolio
+              </Link>
+              .
+            </p>
           </div>
         </Card>
       )}
