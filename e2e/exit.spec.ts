@@ -69,7 +69,7 @@ function line(page: Page, taskId: bigint, kind: string) {
 test("exit: after a task with a challenge, every actor brings every token home from the UI", async ({
   page,
   chain,
-}) => {
+}, testInfo) => {
   test.setTimeout(420_000);
   const a = chain.accounts;
   // Accounts 13–19 are untouched by the demo seed; account 0 (creator and challenger) has no stake in it and
@@ -107,6 +107,16 @@ test("exit: after a task with a challenge, every actor brings every token home f
   };
   await delegate(d1, validators[0]!);
   await delegate(d2, challenged);
+  // Half of what the delegated-to validator and node earn goes to their delegators (from epoch 1).
+  for (const x of [validators[0]!, challenged])
+    await send(chain, x, (w) =>
+      w.writeContract({
+        abi: arenaTasksAbi,
+        address: arenaAddress,
+        functionName: "setRewardShare",
+        args: [taskId, parseEther("0.5")],
+      }),
+    );
 
   const e1 = await epochTimes(chain, taskId, 1n);
   await timeTravelTo(chain, e1.start);
@@ -156,6 +166,10 @@ test("exit: after a task with a challenge, every actor brings every token home f
   const [, , d1Rewards] = await r.delegation(taskId, validators[0]!, d1);
   const [, , d2Rewards] = await r.delegation(taskId, challenged, d2);
   expect(escrow[0]! + escrow[1]!, "nodes earned in epoch 1").toBeGreaterThan(0n);
+  expect(escrow[2], "the challenged node earned too").toBeGreaterThan(0n);
+  expect(credits[0], "the most staked validator is drawn for every submission").toBeGreaterThan(0n);
+  expect(d1Rewards, "its delegator earns half").toBeGreaterThan(0n);
+  expect(d2Rewards, "the challenged node's delegator earned before the challenge").toBeGreaterThan(0n);
   const fee = await r.fee();
 
   // ----- the exit, through the UI only -----
@@ -165,6 +179,12 @@ test("exit: after a task with a challenge, every actor brings every token home f
   // The challenger resolves its challenge and claims what it was credited.
   await actAs(page, creator);
   await page.goto("/rewards");
+  await expect(line(page, taskId, "Creator stake")).toContainText("Free to withdraw");
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: testInfo.outputPath(`portfolio-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
   await confirm(
     page,
     line(page, taskId, "Challenge bond").getByRole("button", { name: "Resolve" }),

@@ -1,7 +1,6 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import Link from "next/link";
 import { useMemo } from "react";
 import { useReadContract } from "wagmi";
 import { arenaTasksAbi } from "@/contracts-abi";
@@ -91,13 +90,6 @@ function TaskBody({ task, now }: { task: TaskView; now: number }) {
               <CreatorPanel task={task} phase={summary.phase} finalEvalCommit={finalEvalCommit} />
             )}
             {address && <TaskRewards taskId={task.id} account={address} />}
-            <p className="text-sm text-zinc-500">
-              Everything you hold in every task is on{" "}
-              <Link href="/rewards" className="text-teal-800 underline">
-                your portfolio
-              </Link>
-              .
-            </p>
           </div>
         </Card>
       )}
