@@ -13,7 +13,7 @@ const SHOWN = new Set(["Node rewards", "Delegator rewards", "Challenge bond"]);
 
 /** The task page's claim: this task's rewards (and the credited balance), whatever the phase. */
 export function TaskRewards({ taskId, account }: { taskId: bigint; account: Address }) {
-  const holdings = useHoldings(account);
+  const holdings = useHoldings(account, { tasksOnly: true });
   const send = useSendCall();
   const [busy, setBusy] = useState(false);
   const portfolio = (

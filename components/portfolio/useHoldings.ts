@@ -10,12 +10,14 @@ import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaC
 import { readHoldings } from "./readHoldings";
 
 /** The account's holdings in Arena from the contracts' views, refreshed every few seconds and after each transaction. */
-export function useHoldings(account: Address | undefined) {
+export function useHoldings(account: Address | undefined, { tasksOnly = false } = {}) {
   const { chainId } = useArenaChain();
   const client = usePublicClient({ chainId });
   const arena = useContractAddress("ArenaTasks");
-  const targets = useContractAddress("ArenaTargets");
-  const machines = useContractAddress("MachineRegistry");
+  const targetsAddress = useContractAddress("ArenaTargets");
+  const machinesAddress = useContractAddress("MachineRegistry");
+  const targets = tasksOnly ? undefined : targetsAddress;
+  const machines = tasksOnly ? undefined : machinesAddress;
   const index = useArenaIndex();
   const query = useQuery({
     queryKey: ["holdings", chainId, account, arena, targets, machines],
