@@ -122,7 +122,29 @@ export function PortfolioTable({
           Only what I can act on now
         </label>
       </div>
-      <div className="overflow-x-auto">
+      <ul className="divide-y divide-zinc-100 text-sm sm:hidden" data-testid="portfolio-cards">
+        {table.getRowModel().rows.map((r) => {
+          const l = r.original;
+          return (
+            <li key={r.id} className="space-y-1 py-2">
+              <div className="flex justify-between gap-2">
+                <span className="font-medium">{l.kind}</span>
+                <span className="font-medium">{formatTokenAmount(l.amount)} ARENA</span>
+              </div>
+              <p className="text-zinc-600">
+                {l.scope} · {l.what}
+              </p>
+              <p className="text-zinc-500">{l.status}</p>
+              {l.action && (
+                <GatedButton gate={l.action.gate} busy={busy === l.key} onClick={() => onAction(l)}>
+                  {l.action.label}
+                </GatedButton>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      <div className="hidden overflow-x-auto sm:block">
         <table className="w-full text-left text-sm" data-testid="portfolio">
           <thead className="text-zinc-500">
             {table.getHeaderGroups().map((g) => (

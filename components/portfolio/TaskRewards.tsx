@@ -42,7 +42,9 @@ export function TaskRewards({ taskId, account }: { taskId: bigint; account: Addr
           {lines.map((l) => (
             <li key={l.key}>
               {l.what}: <strong>{formatTokenAmount(l.amount)} ARENA</strong>{" "}
-              <span className="text-zinc-500">· {l.status}</span>
+              <span className="text-zinc-500">
+                · {l.action && !l.action.gate.ok ? l.action.gate.reason : l.status}
+              </span>
             </li>
           ))}
         </ul>

@@ -74,6 +74,9 @@ describe("portfolio lines", () => {
       [true, false, false, false],
     );
     assert.equal(claimAll(h).gate.ok, false);
+    const escrow = portfolioLines(h).find((l) => l.kind === "Node rewards");
+    assert.match(escrow?.status ?? "", /^Frees up at epoch 5 \(1970-01-01 00:25 UTC\)$/);
+    assert.match(escrow?.action?.gate.ok === false ? escrow.action.gate.reason : "", /until the task ends/);
   });
   it("credits are claimable whatever the phase, by claim([])", () => {
     const h = holdings([], { claimable: 7n });

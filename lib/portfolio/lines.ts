@@ -156,6 +156,12 @@ function unbondingStatus(w: { now: bigint; later: bigint; at?: Timed["at"] }): s
     : rest;
 }
 
+/** A line's status: what holds when its action can go now, else when it frees up (the reason shows by the button). */
+function statusOf(t: Timed, ok: string): string {
+  if (t.gate.ok) return ok;
+  return t.at ? `Frees up at ${when(t.at)}` : "Not yet: see why by the button";
+}
+
 function act(label: string, call: Call, timed: Timed): LineAction {
   return { label, call, gate: timed.gate, ...(timed.at ? { at: timed.at } : {}) };
 }
@@ -205,7 +211,7 @@ function taskLines(h: Holdings, th: TaskHolding): Line[] {
       kind: "Node rewards",
       what: "Task rewards as training node",
       amount: th.nodeEscrow,
-      status: r.gate.ok ? "Released by a claim" : r.gate.reason,
+      status: statusOf(r, "Released by a claim"),
       action: act("Claim", { contract: "ArenaTasks", fn: "claim", args: [[t.id]] }, r),
     });
   }
@@ -251,7 +257,7 @@ function taskLines(h: Holdings, th: TaskHolding): Line[] {
         kind: "Delegator rewards",
         what: `Rewards from ${who}`,
         amount: d.pending,
-        status: r.gate.ok ? "Collected by a claim" : r.gate.reason,
+        status: statusOf(r, "Collected by a claim"),
         action: act("Claim", { contract: "ArenaTasks", fn: "claim", args: [[t.id]] }, r),
       });
     }
@@ -265,7 +271,7 @@ function taskLines(h: Holdings, th: TaskHolding): Line[] {
         kind: "Creator stake",
         what: "Locked when you created the task",
         amount: t.creatorStake,
-        status: g.gate.ok ? "Free to withdraw" : g.gate.reason,
+        status: statusOf(g, "Free to withdraw"),
         action: act(
           "Withdraw creator stake",
           { contract: "ArenaTasks", fn: "withdrawCreatorStake", args: [t.id] },
@@ -281,7 +287,7 @@ function taskLines(h: Holdings, th: TaskHolding): Line[] {
         kind: "Unused pool",
         what: "Reward pool the epochs did not pay",
         amount: t.pool,
-        status: g.gate.ok ? "Free to reclaim" : g.gate.reason,
+        status: statusOf(g, "Free to reclaim"),
         action: act("Reclaim pool", { contract: "ArenaTasks", fn: "reclaimPool", args: [t.id] }, g),
       });
     }
@@ -313,7 +319,7 @@ function challengeLines(h: Holdings): Line[] {
           taskId: c.taskId,
           what: `Challenge #${c.id} of node ${shortAddress(c.node)}: back if upheld, to the node if rejected`,
           amount: c.bond,
-          status: g.gate.ok ? "Resolvable now" : g.gate.reason,
+          status: statusOf(g, "Resolvable now"),
           action: act("Resolve", { contract: "ArenaTasks", fn: "resolveChallenge", args: [c.id] }, g),
         },
       ];
@@ -339,7 +345,7 @@ function targetLines(h: Holdings, m: TargetsHoldings): Line[] {
       scope: `Target #${t.id}`,
       what: `As ${parts.map((p) => p[0]).join(" and ")}`,
       amount: parts.reduce((a, p) => a + p[1], 0n),
-      status: g.gate.ok ? "Claimable (one claim pays everyone)" : g.gate.reason,
+      status: statusOf(g, "Claimable (one claim pays everyone)"),
       action: act(`Claim target #${t.id}`, { contract: "ArenaTargets", fn: "claim", args: [t.id] }, g),
     });
   }
@@ -352,7 +358,7 @@ function targetLines(h: Holdings, m: TargetsHoldings): Line[] {
       scope: `Model #${model.id}`,
       what: "Stake of an active model (won targets still pay after retiring)",
       amount: model.stake,
-      status: g.gate.ok ? "Retiring returns it at once" : g.gate.reason,
+      status: statusOf(g, "Retiring returns it at once"),
       action: act(
         "Retire model",
         { contract: "ArenaTargets", fn: "retireModel", args: [BigInt(model.id)] },
@@ -372,9 +378,7 @@ function targetLines(h: Holdings, m: TargetsHoldings): Line[] {
       status:
         g.step === "exit"
           ? `Bonded; exiting frees it from epoch ${m.currentEpoch + 3n}`
-          : g.gate.ok
-            ? "Free to withdraw"
-            : g.gate.reason,
+          : statusOf(g, "Free to withdraw"),
       action:
         g.step === "exit"
           ? act("Exit validators", { contract: "ArenaTargets", fn: "exitValidators", args: [] }, g)
@@ -413,7 +417,7 @@ function machineLines(h: Holdings): Line[] {
       scope,
       what: "Unbonding stake",
       amount: m.unbonding,
-      status: g.gate.ok ? "Free to withdraw" : g.gate.reason,
+      status: statusOf(g, "Free to withdraw"),
       action: act("Withdraw", { contract: "MachineRegistry", fn: "withdraw", args: [m.id] }, g),
     });
   }
