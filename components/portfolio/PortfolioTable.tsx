@@ -17,6 +17,9 @@ import { GatedButton } from "@/components/tasks/GatedButton";
 
 const col = createColumnHelper<Line>();
 
+/** Token amounts, with dust shown as such rather than as "0". */
+const amountText = (a: bigint) => (a > 0n && a < 10n ** 16n ? "< 0.01" : formatTokenAmount(a));
+
 /** The portfolio as one sortable, filterable table (by task, kind, and whether it can be acted on now). */
 export function PortfolioTable({
   lines,
@@ -36,7 +39,7 @@ export function PortfolioTable({
       col.accessor("what", { header: "What", enableSorting: false }),
       col.accessor("amount", {
         header: "Amount (ARENA)",
-        cell: (c) => formatTokenAmount(c.getValue()),
+        cell: (c) => amountText(c.getValue()),
         sortingFn: (a, b) => {
           const x = a.original.amount;
           const y = b.original.amount;
@@ -129,7 +132,7 @@ export function PortfolioTable({
             <li key={r.id} className="space-y-1 py-2">
               <div className="flex justify-between gap-2">
                 <span className="font-medium">{l.kind}</span>
-                <span className="font-medium">{formatTokenAmount(l.amount)} ARENA</span>
+                <span className="font-medium">{amountText(l.amount)} ARENA</span>
               </div>
               <p className="text-zinc-600">
                 {l.scope} · {l.what}
