@@ -2,7 +2,7 @@ import { createWalletClient, http, parseEther, parseEventLogs, type Address, typ
 import { arenaTasksAbi, arenaTokenAbi } from "../contracts-abi";
 import { localChain } from "../lib/chain/chains";
 import { defaultTaskForm, finalEvalCommitment, validateTaskForm, type TaskParams } from "../lib/arena/params";
-import { modelCommitment } from "../lib/sortition";
+import { modelCommitment, scoreCommitment } from "../lib/sortition";
 import type { ChainFixture } from "./fixtures";
 import { E2E_RPC_URL } from "./ports";
 
@@ -163,4 +163,75 @@ export async function settleOnChain(c: ChainFixture, taskId: bigint, epochs: big
       if (BigInt(state.settledEpochs) > epoch) break;
     }
   }
+}
+
+/** ARENA token balance of `account`. */
+export function tokenBalance(c: ChainFixture, account: Address): Promise<bigint> {
+  return c.publicClient.readContract({
+    abi: arenaTokenAbi,
+    address: c.address("ArenaToken"),
+    functionName: "balanceOf",
+    args: [account],
+  });
+}
+
+/** Sends `amount` ARENA from the deployer (account 0) to `to`. */
+export async function fundFromDeployer(c: ChainFixture, to: Address, amount: bigint) {
+  await send(c, c.accounts[0]!, (w) =>
+    w.writeContract({
+      abi: arenaTokenAbi,
+      address: c.address("ArenaToken"),
+      functionName: "transfer",
+      args: [to, amount],
+    }),
+  );
+}
+
+/**
+ * Every validator commits then reveals a score for each submission it was drawn for in `epoch` (the epoch must be
+ * current with its seed drawn; time is moved to its commit end in between). `score(node index)` gives the score.
+ */
+export async function scoreEpoch(
+  c: ChainFixture,
+  taskId: bigint,
+  epoch: bigint,
+  validators: readonly Address[],
+  score: (nodeIndex: bigint) => number,
+) {
+  const arena = c.address("ArenaTasks");
+  const salt = `0x${"ef".repeat(32)}` as const;
+  const plans: { validator: Address; nodes: bigint[]; scores: number[] }[] = [];
+  for (const validator of validators) {
+    const nodes = [
+      ...(await c.publicClient.readContract({
+        abi: arenaTasksAbi,
+        address: arena,
+        functionName: "assignmentsOf",
+        args: [taskId, epoch, validator],
+      })),
+    ];
+    if (nodes.length === 0) continue;
+    const scores = nodes.map(score);
+    plans.push({ validator, nodes, scores });
+    await send(c, validator, (w) =>
+      w.writeContract({
+        abi: arenaTasksAbi,
+        address: arena,
+        functionName: "commitScores",
+        args: [taskId, scoreCommitment(taskId, epoch, validator, nodes, scores, salt)],
+      }),
+    );
+  }
+  await timeTravelTo(c, (await epochTimes(c, taskId, epoch)).commitEnd);
+  for (const p of plans) {
+    await send(c, p.validator, (w) =>
+      w.writeContract({
+        abi: arenaTasksAbi,
+        address: arena,
+        functionName: "revealScores",
+        args: [taskId, epoch, p.nodes, p.scores, salt],
+      }),
+    );
+  }
+  return plans;
 }

@@ -2,22 +2,15 @@
 
 import { useMemo } from "react";
 import type { Address } from "viem";
-import { useReadContracts } from "wagmi";
-import { arenaTasksAbi } from "@/contracts-abi";
-import {
-  claimTaskIds,
-  delegationsOf,
-  earningsOf,
-  totalsBySource,
-  type EarningSource,
-} from "@/lib/arena/earnings";
-import { delegationRewardsRelease, nodeRewardsRelease } from "@/lib/arena/escrow";
+import { earningsOf, totalsBySource, type EarningSource } from "@/lib/arena/earnings";
+import { delegationRelease, type Holdings } from "@/lib/portfolio/lines";
 import { formatTokenAmount, shortAddress } from "@/lib/format";
 import { LazyChart } from "@/components/charts/LazyChart";
-import { Card, QueryState, Stat } from "@/components/ui/Card";
-import { useArenaIndex, useChainTime } from "@/components/arena/useArenaIndex";
-import { useTransactor } from "@/components/tx/TxProvider";
-import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
+import { Card, QueryState } from "@/components/ui/Card";
+import { useArenaIndex } from "@/components/arena/useArenaIndex";
+import { Portfolio } from "@/components/portfolio/Portfolio";
+import { useHoldings } from "@/components/portfolio/useHoldings";
+import { useArenaChain } from "@/components/wallet/useArenaChain";
 
 const SOURCES: { key: EarningSource; label: string }[] = [
   { key: "node", label: "As training node" },
@@ -31,87 +24,17 @@ export function RewardsView() {
   if (!isConnected || !address) {
     return <p className="text-zinc-600">Connect a wallet to see what you earned and can claim.</p>;
   }
-  return <Rewards account={address} />;
+  return <Rewards key={address} account={address} />;
 }
 
 function Rewards({ account }: { account: Address }) {
   const index = useArenaIndex();
-  const chainTime = useChainTime();
-  const now = chainTime.data ?? 0;
-  const arena = useContractAddress("ArenaTasks");
-  const { chainId } = useArenaChain();
-  const { run } = useTransactor();
+  const holdings = useHoldings(account);
   const derived = useMemo(() => {
     if (!index.data) return undefined;
     const earnings = earningsOf(index.data, account);
-    return {
-      earnings,
-      totals: totalsBySource(earnings),
-      claimIds: claimTaskIds(index.data, account),
-      delegations: delegationsOf(index.data, account),
-      stakes: [...index.data.tasks.values()].flatMap((t) => {
-        const p = t.participants.get(account);
-        return p && p.ownStake > 0n
-          ? [{ taskId: t.id, title: t.title, role: p.role, stake: p.ownStake }]
-          : [];
-      }),
-      nodeTasks: [...index.data.tasks.values()]
-        .filter((t) => t.participants.get(account)?.role === "node")
-        .map((t) => t.id),
-    };
+    return { earnings, totals: totalsBySource(earnings) };
   }, [index.data, account]);
-
-  const live = useReadContracts({
-    contracts: [
-      { abi: arenaTasksAbi, address: arena, functionName: "claimableOf", args: [account], chainId },
-      ...(derived?.delegations ?? []).map(
-        (d) =>
-          ({
-            abi: arenaTasksAbi,
-            address: arena,
-            functionName: "delegationOf",
-            args: [d.taskId, d.delegatee, account],
-            chainId,
-          }) as const,
-      ),
-      ...(derived?.nodeTasks ?? []).map(
-        (id) =>
-          ({
-            abi: arenaTasksAbi,
-            address: arena,
-            functionName: "nodeEscrowOf",
-            args: [id, account],
-            chainId,
-          }) as const,
-      ),
-    ],
-    query: { enabled: Boolean(arena && derived) },
-  });
-  const results = live.data ?? [];
-  const claimable = (results[0]?.result as bigint | undefined) ?? 0n;
-  const nDeleg = derived?.delegations.length ?? 0;
-  // A training node's delegators are escrowed with the node until its rewards are released; a validator's are not.
-  const delegationRows = (derived?.delegations ?? []).map((d, i) => {
-    const pending =
-      ((results[1 + i]?.result as readonly unknown[] | undefined)?.[2] as bigint | undefined) ?? 0n;
-    const task = index.data?.tasks.get(d.taskId);
-    const release = task ? delegationRewardsRelease(task, d.delegatee, now) : undefined;
-    return { ...d, pending, release };
-  });
-  const pendingDelegation = delegationRows.filter((d) => d.release?.ok).reduce((s, d) => s + d.pending, 0n);
-  const escrowedDelegation = delegationRows
-    .filter((d) => d.release && !d.release.ok)
-    .reduce((s, d) => s + d.pending, 0n);
-  const nodeEscrow = (derived?.nodeTasks ?? []).map((id, i) => {
-    const amount = (results[1 + nDeleg + i]?.result as bigint | undefined) ?? 0n;
-    const task = index.data?.tasks.get(id);
-    return { id, amount, release: task ? nodeRewardsRelease(task, account, now) : undefined };
-  });
-  const releasedNode = nodeEscrow.filter((e) => e.release?.ok).reduce((s, e) => s + e.amount, 0n);
-  const escrowed =
-    nodeEscrow.filter((e) => e.release && !e.release.ok).reduce((s, e) => s + e.amount, 0n) +
-    escrowedDelegation;
-  const claimNow = claimable + pendingDelegation + releasedNode;
 
   const history = useMemo(() => {
     const byEpochTime = new Map<number, Record<string, number>>();
@@ -126,49 +49,13 @@ function Rewards({ account }: { account: Address }) {
       .sort((a, b) => (a.day ?? 0) - (b.day ?? 0))
       .map((r) => ({ ...r, day: new Date((r.day ?? 0) * 86_400_000).toISOString().slice(0, 10) }));
   }, [derived]);
+  const total = Object.values(derived?.totals ?? {}).reduce((a, b) => a + b, 0n);
 
   return (
-    <QueryState
-      loading={index.isLoading || chainTime.isLoading}
-      error={index.error ?? chainTime.error}
-      empty={false}
-      emptyText=""
-    >
-      <div className="space-y-6">
-        <div className="grid gap-4 sm:grid-cols-3">
-          <Stat label="Claimable now" value={`${formatTokenAmount(claimNow)} ARENA`} testId="claimable" />
-          <Stat
-            label="Escrowed until the tasks' challenges are resolved"
-            value={`${formatTokenAmount(escrowed)} ARENA`}
-            testId="escrowed"
-          />
-          <Stat
-            label="Earned in all"
-            value={`${formatTokenAmount(Object.values(derived?.totals ?? {}).reduce((a, b) => a + b, 0n))} ARENA`}
-          />
-        </div>
-        <Card
-          title="By source"
-          actions={
-            <button
-              type="button"
-              disabled={claimNow === 0n}
-              title={claimNow === 0n ? "Nothing is claimable yet" : undefined}
-              onClick={() =>
-                run({
-                  label: "Claim all rewards",
-                  abi: arenaTasksAbi,
-                  address: arena,
-                  functionName: "claim",
-                  args: [derived?.claimIds ?? []],
-                })
-              }
-              className="rounded-md bg-teal-700 px-3 py-1.5 text-sm text-white disabled:opacity-50"
-            >
-              Claim all
-            </button>
-          }
-        >
+    <div className="space-y-6">
+      <Portfolio account={account} />
+      <QueryState loading={index.isLoading} error={index.error} empty={false} emptyText="">
+        <Card title={`Earned in all: ${formatTokenAmount(total)} ARENA`}>
           <dl className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-4" data-testid="earnings-by-source">
             {SOURCES.map((s) => (
               <div key={s.key}>
@@ -177,55 +64,53 @@ function Rewards({ account }: { account: Address }) {
               </div>
             ))}
           </dl>
-          {pendingDelegation > 0n && (
-            <p className="mt-2 text-sm text-zinc-600">
-              Includes {formatTokenAmount(pendingDelegation)} ARENA of delegator rewards not yet harvested;
-              claiming collects them.
-            </p>
-          )}
-          {escrowedDelegation > 0n && (
-            <p className="mt-2 text-sm text-amber-800" data-testid="escrowed-delegation">
-              {formatTokenAmount(escrowedDelegation)} ARENA of your rewards as a training node&apos;s
-              delegator are escrowed until the task&apos;s challenges are resolved; they are not claimable
-              yet.
-            </p>
-          )}
         </Card>
-        <LazyChart
-          title="Rewards per day by source (ARENA)"
-          kind="bar"
-          data={history}
-          xKey="day"
-          series={SOURCES.slice(0, 2).map((s) => ({ key: s.key, label: s.label }))}
-          empty="No settled reward yet."
-        />
-        <Card title="My stakes and delegations">
-          {derived && derived.stakes.length + derived.delegations.length === 0 ? (
-            <p className="text-sm text-zinc-500">You have no stake or delegation.</p>
-          ) : (
-            <ul className="space-y-1 text-sm">
-              {derived?.stakes.map((s) => (
-                <li key={`s${s.taskId}`}>
-                  Task #{s.taskId.toString()} {s.title}: {formatTokenAmount(s.stake)} ARENA as {s.role}
-                </li>
-              ))}
-              {delegationRows.map((d) => (
-                <li key={`d${d.taskId}${d.delegatee}`} data-testid="my-delegation">
-                  Task #{d.taskId.toString()}: {formatTokenAmount(d.amount)} ARENA delegated to{" "}
-                  <span className="font-mono">{shortAddress(d.delegatee)}</span>
-                  {d.pending > 0n && (
-                    <span className={d.release?.ok ? "text-emerald-700" : "text-amber-800"}>
-                      {" "}
-                      · {formatTokenAmount(d.pending)} ARENA{" "}
-                      {d.release?.ok ? "claimable" : `escrowed: ${d.release?.reason ?? "…"}`}
-                    </span>
-                  )}
-                </li>
-              ))}
-            </ul>
-          )}
-        </Card>
-      </div>
-    </QueryState>
+      </QueryState>
+      {holdings.data && <DelegationRewards holdings={holdings.data} />}
+      <LazyChart
+        title="Rewards per day by source (ARENA)"
+        kind="bar"
+        data={history}
+        xKey="day"
+        series={SOURCES.slice(0, 2).map((s) => ({ key: s.key, label: s.label }))}
+        empty="No settled reward yet."
+      />
+    </div>
+  );
+}
+
+/** Rewards waiting in each delegation: claimable from a validator, escrowed with a training node's own. */
+function DelegationRewards({ holdings }: { holdings: Holdings }) {
+  const rows = holdings.tasks.flatMap((t) =>
+    t.delegations
+      .filter((d) => d.position.nextAmount > 0n || d.pending > 0n)
+      .map((d) => ({ task: t.task, delegation: d, release: delegationRelease(holdings, t.task, d) })),
+  );
+  if (rows.length === 0) return null;
+  const escrowed = rows.filter((r) => !r.release.gate.ok).reduce((s, r) => s + r.delegation.pending, 0n);
+  return (
+    <Card title="Rewards in my delegations">
+      <ul className="space-y-1 text-sm">
+        {rows.map(({ task, delegation: d, release }) => (
+          <li key={`${task.id}-${d.delegatee}`} data-testid="my-delegation">
+            Task #{task.id.toString()}: {formatTokenAmount(d.position.nextAmount)} ARENA delegated to{" "}
+            <span className="font-mono">{shortAddress(d.delegatee)}</span>
+            {d.pending > 0n && (
+              <span className={release.gate.ok ? "text-emerald-700" : "text-amber-800"}>
+                {" "}
+                · {formatTokenAmount(d.pending)} ARENA{" "}
+                {release.gate.ok ? "claimable" : `escrowed: ${release.gate.reason}`}
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+      {escrowed > 0n && (
+        <p className="mt-2 text-sm text-amber-800" data-testid="escrowed-delegation">
+          {formatTokenAmount(escrowed)} ARENA of your rewards as a training node&apos;s delegator are escrowed
+          with the node&apos;s own until the task has ended and its challenges are resolved.
+        </p>
+      )}
+    </Card>
   );
 }

@@ -6,12 +6,19 @@ import { arenaTasksAbi } from "@/contracts-abi";
 import { FINAL_EVAL_KEY, finalEvalCommitment } from "@/lib/arena/params";
 import type { TaskView } from "@/lib/arena/indexer";
 import type { PhaseName } from "@/lib/arena/phases";
+import { formatTokenAmount } from "@/lib/format";
+import { creatorStakeGate, reclaimPoolGate } from "@/lib/portfolio/arena";
+import { useTaskChain } from "@/components/portfolio/useTaskChain";
 import { useTransactor } from "@/components/tx/TxProvider";
 import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
+import { GatedButton } from "./GatedButton";
 
 type Secret = { uri: string; salt: Hex };
 
-/** The creator's actions: cancel before anyone staked; reveal the held-back evaluation set in final validation. */
+/**
+ * The creator's actions: cancel before anyone staked; reveal the held-back evaluation set in final validation;
+ * take back the creator stake once the task has ended and what the epochs left in the pool once they are settled.
+ */
 export function CreatorPanel({
   task,
   phase,
@@ -21,7 +28,14 @@ export function CreatorPanel({
   phase: PhaseName;
   finalEvalCommit?: Hex;
 }) {
-  const { chainId } = useArenaChain();
+  const { chainId, address } = useArenaChain();
+  const chainTask = useTaskChain(task.id);
+  const [busy, setBusy] = useState(false);
+  const send = async (label: string, functionName: "withdrawCreatorStake" | "reclaimPool") => {
+    setBusy(true);
+    await run({ label, abi: arenaTasksAbi, address: arena, functionName, args: [task.id] });
+    setBusy(false);
+  };
   const arena = useContractAddress("ArenaTasks");
   const { run } = useTransactor();
   const saved = readSecret(chainId, finalEvalCommit);
@@ -100,8 +114,40 @@ export function CreatorPanel({
           )}
         </div>
       )}
-      {phase !== "Submission" && phase !== "FinalValidation" && (
-        <p className="text-zinc-500">Nothing to do as creator now.</p>
+      {chainTask && address && !chainTask.cancelled && (
+        <div className="space-y-2" data-testid="creator-exit">
+          {chainTask.creatorStake > 0n ? (
+            <div className="flex flex-wrap items-center gap-3">
+              <span>Creator stake: {formatTokenAmount(chainTask.creatorStake)} ARENA.</span>
+              <GatedButton
+                gate={creatorStakeGate(chainTask, address).gate}
+                busy={busy}
+                onClick={() => void send("Withdraw creator stake", "withdrawCreatorStake")}
+              >
+                Withdraw creator stake
+              </GatedButton>
+            </div>
+          ) : (
+            <p className="text-zinc-500">Creator stake: withdrawn.</p>
+          )}
+          {chainTask.poolReclaimed ? (
+            <p className="text-zinc-500">What the epochs left in the pool was reclaimed.</p>
+          ) : (
+            <div className="flex flex-wrap items-center gap-3">
+              <span>
+                Pool left: {formatTokenAmount(chainTask.pool)} ARENA (pays the remaining epochs; what they
+                leave comes back to you).
+              </span>
+              <GatedButton
+                gate={reclaimPoolGate(chainTask, address).gate}
+                busy={busy}
+                onClick={() => void send("Reclaim the unused pool", "reclaimPool")}
+              >
+                Reclaim pool
+              </GatedButton>
+            </div>
+          )}
+        </div>
       )}
     </div>
   );

@@ -4,16 +4,28 @@ import { useState } from "react";
 import { useReadContracts } from "wagmi";
 import { arenaTasksAbi } from "@/contracts-abi";
 import type { TaskView } from "@/lib/arena/indexer";
-import { formatTokenAmount } from "@/lib/format";
+import { formatTimestamp, formatTokenAmount } from "@/lib/format";
+import {
+  epochStart,
+  phaseAt,
+  releaseEpochIfRequestedNow,
+  requestJoinsPending,
+  withdrawable,
+} from "@/lib/portfolio/arena";
+import { useTaskChain } from "@/components/portfolio/useTaskChain";
 import { AmountInput, parseAmount } from "@/components/arena/AmountInput";
 import { useEnsureAllowance } from "@/components/arena/useApproval";
 import { useTransactor } from "@/components/tx/TxProvider";
 import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
 import { useTokenBalance } from "@/components/wallet/useTokenBalance";
+import { GatedButton } from "./GatedButton";
 
 const ROLE = { node: 1, validator: 2 } as const;
 
-/** Stake, unstake and withdraw in one task, as a training node or a validator (never both). */
+/**
+ * Stake (in the scoring phases), unstake and withdraw (in every phase, after the end too) in one task, as a
+ * training node or a validator (never both).
+ */
 export function StakePanel({ task, epoch }: { task: TaskView; epoch: number }) {
   const { address, chainId } = useArenaChain();
   const arena = useContractAddress("ArenaTasks");
@@ -26,6 +38,9 @@ export function StakePanel({ task, epoch }: { task: TaskView; epoch: number }) {
   const [amount, setAmount] = useState("");
   const [unstake, setUnstake] = useState("");
   const [errors, setErrors] = useState<{ stake?: string; unstake?: string }>({});
+  const [staked, setStaked] = useState<string>();
+  const [withdrawing, setWithdrawing] = useState(false);
+  const chainTask = useTaskChain(task.id);
   const reads = useReadContracts({
     contracts: [
       { abi: arenaTasksAbi, address: arena, functionName: "unbondingOf", args: [task.id, address!], chainId },
@@ -43,6 +58,7 @@ export function StakePanel({ task, epoch }: { task: TaskView; epoch: number }) {
       return setErrors({ stake: `The minimum ${activeRole} stake is ${formatTokenAmount(min)} ARENA.` });
     }
     setErrors({});
+    setStaked(undefined);
     const approved = await ensureAllowance(arena, parsed.value);
     if (!approved.ok) return;
     const result = await run({
@@ -52,7 +68,12 @@ export function StakePanel({ task, epoch }: { task: TaskView; epoch: number }) {
       functionName: "stake",
       args: [task.id, ROLE[activeRole], parsed.value],
     });
-    if (result.ok) setAmount("");
+    if (result.ok) {
+      setAmount("");
+      setStaked(
+        `Staked ${formatTokenAmount(parsed.value)} ARENA as ${activeRole}; it counts from epoch ${epoch + 1}.`,
+      );
+    }
   };
 
   const requestUnstake = async () => {
@@ -69,82 +90,115 @@ export function StakePanel({ task, epoch }: { task: TaskView; epoch: number }) {
     if (result.ok) setUnstake("");
   };
 
+  const withdraw = async () => {
+    setWithdrawing(true);
+    await run({
+      label: "Withdraw unbonded stake",
+      abi: arenaTasksAbi,
+      address: arena,
+      functionName: "withdraw",
+      args: [task.id],
+    });
+    setWithdrawing(false);
+  };
+
+  const now = chainTask;
+  const canStake = now ? ["Submission", "FinalValidation"].includes(phaseAt(now, now.epoch)) : false;
+  const release = now ? releaseEpochIfRequestedNow(now) : undefined;
+  const u = unbonding ?? { amount: 0n, releaseEpoch: 0, released: 0n };
+  const w = now ? withdrawable(now, u) : undefined;
+  const releaseText =
+    now && release !== undefined
+      ? `epoch ${release} (${formatTimestamp(epochStart(now, release))})`
+      : "a later epoch";
+  if (!canStake && !(me && me.ownStake > 0n) && !(w && w.now + w.later > 0n)) return null;
+
   return (
     <div className="space-y-4" data-testid="stake-panel">
       <p className="text-sm text-zinc-600">
         Your stake: <strong>{formatTokenAmount(me?.ownStake ?? 0n)} ARENA</strong>
-        {existing ? ` as ${existing}` : ""}. Stake counts from the next epoch; unstaking waits{" "}
-        {task.config?.unbondingEpochs ?? 1} epoch(s) before withdrawal.
+        {existing ? ` as ${existing}` : ""}.{" "}
+        {canStake && <>Stake counts from the next epoch ({epoch + 1}). </>}
+        Unstaking now stops it counting from epoch {epoch + 1} and frees it for withdrawal at {releaseText} (
+        {task.config?.unbondingEpochs ?? 1} epoch{task.config?.unbondingEpochs === 1 ? "" : "s"} of unbonding
+        after the next epoch starts).
       </p>
-      <div className="flex flex-wrap items-end gap-3">
-        {!existing && (
-          <label className="flex flex-col gap-1 text-sm">
-            Role
-            <select
-              value={role}
-              onChange={(e) => setRole(e.target.value as "node" | "validator")}
-              className="rounded border border-zinc-300 px-2 py-1"
-            >
-              <option value="node">Training node</option>
-              <option value="validator">Validator</option>
-            </select>
-          </label>
-        )}
-        <AmountInput label="Amount to stake" value={amount} onChange={setAmount} error={errors.stake} />
-        <button
-          type="button"
-          onClick={stake}
-          className="rounded-md bg-teal-700 px-3 py-1.5 text-sm text-white"
-        >
-          Approve and stake
-        </button>
-      </div>
-      {me && me.ownStake > 0n && (
+      {canStake && (
         <div className="flex flex-wrap items-end gap-3">
-          <AmountInput
-            label="Amount to unstake"
-            value={unstake}
-            onChange={setUnstake}
-            error={errors.unstake}
-          />
+          {!existing && (
+            <label className="flex flex-col gap-1 text-sm">
+              Role
+              <select
+                value={role}
+                onChange={(e) => setRole(e.target.value as "node" | "validator")}
+                className="rounded border border-zinc-300 px-2 py-1"
+              >
+                <option value="node">Training node</option>
+                <option value="validator">Validator</option>
+              </select>
+            </label>
+          )}
+          <AmountInput label="Amount to stake" value={amount} onChange={setAmount} error={errors.stake} />
           <button
             type="button"
-            onClick={requestUnstake}
-            className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm"
+            onClick={stake}
+            className="rounded-md bg-teal-700 px-3 py-1.5 text-sm text-white"
           >
-            Unstake
+            Approve and stake
           </button>
         </div>
       )}
-      {unbonding && (unbonding.amount > 0n || unbonding.released > 0n) && (
-        <div className="flex flex-wrap items-center gap-3 text-sm">
+      {staked && (
+        <p role="status" className="text-sm text-emerald-700">
+          {staked}
+        </p>
+      )}
+      {me && me.ownStake > 0n && (
+        <div className="space-y-1">
+          <div className="flex flex-wrap items-end gap-3">
+            <AmountInput
+              label="Amount to unstake"
+              value={unstake}
+              onChange={setUnstake}
+              error={errors.unstake}
+            />
+            <button
+              type="button"
+              onClick={requestUnstake}
+              className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm"
+            >
+              Unstake
+            </button>
+            <button
+              type="button"
+              onClick={() => setUnstake(formatTokenAmount(me.ownStake, 18).replaceAll(",", ""))}
+              className="text-sm text-teal-800 underline"
+            >
+              All
+            </button>
+          </div>
+          {now && requestJoinsPending(now, u) && (
+            <p className="text-xs text-amber-800">
+              {formatTokenAmount(u.amount)} ARENA still unbonding joins this request and is freed with it at{" "}
+              {releaseText}.
+            </p>
+          )}
+        </div>
+      )}
+      {w && w.now + w.later > 0n && (
+        <div className="flex flex-wrap items-center gap-3 text-sm" data-testid="unbonding">
           <span>
-            {unbonding.released > 0n && (
-              <>Free to withdraw: {formatTokenAmount(unbonding.released)} ARENA. </>
-            )}
-            {unbonding.amount > 0n && (
+            {w.now > 0n && <>Free to withdraw: {formatTokenAmount(w.now)} ARENA. </>}
+            {w.later > 0n && w.at && (
               <>
-                Unbonding: {formatTokenAmount(unbonding.amount)} ARENA, free from epoch{" "}
-                {unbonding.releaseEpoch}
-                {unbonding.releaseEpoch > epoch ? ` (now ${epoch})` : ""}.
+                Unbonding: {formatTokenAmount(w.later)} ARENA, free at epoch {w.at.epoch} (
+                {formatTimestamp(w.at.time)}); it is epoch {now?.epoch}.
               </>
             )}
           </span>
-          <button
-            type="button"
-            className="rounded-md border border-zinc-300 px-3 py-1.5"
-            onClick={() =>
-              run({
-                label: "Withdraw unbonded stake",
-                abi: arenaTasksAbi,
-                address: arena,
-                functionName: "withdraw",
-                args: [task.id],
-              })
-            }
-          >
+          <GatedButton gate={w.gate} busy={withdrawing} onClick={() => void withdraw()}>
             Withdraw
-          </button>
+          </GatedButton>
         </div>
       )}
     </div>

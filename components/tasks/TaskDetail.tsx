@@ -30,6 +30,9 @@ const TaskLeaderboard = dynamic(
 );
 const SettlePanel = dynamic(() => import("./SettlePanel").then((m) => m.SettlePanel), { ssr: false });
 const CreatorPanel = dynamic(() => import("./CreatorPanel").then((m) => m.CreatorPanel), { ssr: false });
+const TaskRewards = dynamic(() => import("@/components/portfolio/TaskRewards").then((m) => m.TaskRewards), {
+  ssr: false,
+});
 const ChallengePanel = dynamic(() => import("./ChallengePanel").then((m) => m.ChallengePanel), {
   ssr: false,
 });
@@ -79,7 +82,7 @@ function TaskBody({ task, now }: { task: TaskView; now: number }) {
       {isConnected && timeline && (
         <Card title="Your actions">
           <div className="space-y-6">
-            {active && <StakePanel task={task} epoch={timeline.epoch} />}
+            <StakePanel task={task} epoch={timeline.epoch} />
             {active && me?.role === "node" && me.ownStake > 0n && timeline.window === "submit" && (
               <SubmitModelPanel task={task} epoch={timeline.epoch} />
             )}
@@ -90,6 +93,7 @@ function TaskBody({ task, now }: { task: TaskView; now: number }) {
             {address === task.creator && (
               <CreatorPanel task={task} phase={summary.phase} finalEvalCommit={finalEvalCommit} />
             )}
+            {address && <TaskRewards taskId={task.id} account={address} />}
           </div>
         </Card>
       )}

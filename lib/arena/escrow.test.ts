@@ -65,6 +65,15 @@ describe("escrowed node rewards", () => {
     );
   });
 
+  it("an ended task whose epochs were settled after the index was read is released (the chain's count wins)", () => {
+    // The index saw only epoch 0 settled; the contract says all 3 are: claim([id]) pays, so it is not escrowed.
+    const stale = task([settle(0)]);
+    assert.ok(!nodeRewardsRelease(stale, NODE, 400).ok);
+    assert.equal(nodeRewardsRelease(stale, NODE, 400, 3).ok, true);
+    assert.equal(delegationRewardsRelease(stale, NODE, 400, 3).ok, true);
+    assert.ok(!nodeRewardsRelease(stale, NODE, 400, 2).ok);
+  });
+
   it("a validator's delegators are paid as before; a forfeited node's get nothing", () => {
     assert.equal(delegationRewardsRelease(task([]), VAL, 10).ok, true);
     const forfeited = ev("NodeRewardsForfeited", {

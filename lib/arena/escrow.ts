@@ -19,7 +19,13 @@ export function taskEnd(task: TaskView): number | undefined {
  * `claim([taskId])`): the task ended, every scoring epoch is settled, no challenge of the node is open and none
  * was upheld (ArenaBase._nodeReleasable). When not, why.
  */
-export function nodeRewardsRelease(task: TaskView, node: Address, now: number): Gate {
+export function nodeRewardsRelease(
+  task: TaskView,
+  node: Address,
+  now: number,
+  /** The contract's `getTask(id).settledEpochs` when read: the event index may lag behind settlements. */
+  settledOnChain?: number,
+): Gate {
   const p = task.participants.get(node);
   if (p?.forfeited) return closed("Taken by an upheld challenge");
   const end = taskEnd(task);
@@ -30,7 +36,7 @@ export function nodeRewardsRelease(task: TaskView, node: Address, now: number): 
       `Escrowed until the task's challenges are resolved (the task ends ${formatTimestamp(end)})`,
     );
   const scoring = c.submissionEpochs + c.finalEpochs;
-  const settled = settledEpochCount(task);
+  const settled = Math.max(settledEpochCount(task), settledOnChain ?? 0);
   if (settled < scoring)
     return closed(`Escrowed until every scoring epoch is settled (${settled} of ${scoring} settled)`);
   const open = [...task.challenges.values()].filter((ch) => same(ch.node, node) && !ch.settled);
@@ -42,8 +48,15 @@ export function nodeRewardsRelease(task: TaskView, node: Address, now: number): 
 }
 
 /** Whether a delegator's rewards with `delegatee` can be claimed now: a validator's always, a node's once released. */
-export function delegationRewardsRelease(task: TaskView, delegatee: Address, now: number): Gate {
-  return task.participants.get(delegatee)?.role === "node" ? nodeRewardsRelease(task, delegatee, now) : OPEN;
+export function delegationRewardsRelease(
+  task: TaskView,
+  delegatee: Address,
+  now: number,
+  settledOnChain?: number,
+): Gate {
+  return task.participants.get(delegatee)?.role === "node"
+    ? nodeRewardsRelease(task, delegatee, now, settledOnChain)
+    : OPEN;
 }
 
 export type PositionView = { amount: bigint; nextAmount: bigint; nextFrom: number };

@@ -1,0 +1,38 @@
+"use client";
+
+import { useReadContracts } from "wagmi";
+import { arenaTasksAbi } from "@/contracts-abi";
+import type { TaskChain } from "@/lib/portfolio/arena";
+import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
+
+/** A task as the contract sees it now (`getTask`, `currentEpoch`), for the exit rules of lib/portfolio. */
+export function useTaskChain(taskId: bigint): TaskChain | undefined {
+  const { chainId } = useArenaChain();
+  const arena = useContractAddress("ArenaTasks");
+  const reads = useReadContracts({
+    contracts: [
+      { abi: arenaTasksAbi, address: arena, functionName: "getTask", args: [taskId], chainId },
+      { abi: arenaTasksAbi, address: arena, functionName: "currentEpoch", args: [taskId], chainId },
+    ],
+    allowFailure: false,
+    query: { enabled: Boolean(arena), refetchInterval: 5_000 },
+  });
+  if (!reads.data) return undefined;
+  const [[state, config], [epoch]] = reads.data;
+  return {
+    id: taskId,
+    creator: state.creator,
+    start: Number(state.start),
+    epochLength: config.epochLength,
+    submissionEpochs: config.submissionEpochs,
+    finalEpochs: config.finalEpochs,
+    challengeEpochs: config.challengeEpochs,
+    unbondingEpochs: config.unbondingEpochs,
+    cancelled: state.cancelled,
+    poolReclaimed: state.poolReclaimed,
+    settledEpochs: state.settledEpochs,
+    pool: state.pool,
+    creatorStake: state.creatorStake,
+    epoch: Number(epoch),
+  };
+}
