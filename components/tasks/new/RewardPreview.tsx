@@ -1,9 +1,13 @@
 "use client";
 
 import { previewEpoch, sybilGain } from "@/lib/arena/preview";
+import { formatPercent } from "@/lib/arena/apy";
 import type { TaskFormValues } from "@/lib/arena/params";
 
 const num = (s: string) => Number(s.trim());
+/** Grouped digits, two decimals, never exponent notation. */
+const tokens = (x: number) =>
+  x.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** Live "what would each rank earn" for the form's values, with what α and β imply for sybil splitting. */
 export function RewardPreview({ values, valid }: { values: TaskFormValues; valid: boolean }) {
@@ -20,8 +24,10 @@ export function RewardPreview({ values, valid }: { values: TaskFormValues; valid
     nodeStake: num(values.minNodeStake) * 2,
     validatorStake: num(values.minValidatorStake) * 2,
   };
+  // Only on values the contract would take: on others (an epoch length of 30 s, a pool of 1e30) the preview
+  // would compute nonsense such as "Rank 1 gets 1.67e+28".
   const finite = Object.values(input).every((v) => Number.isFinite(v));
-  const preview = finite && input.q > 0 && input.q < 1 ? previewEpoch(input) : undefined;
+  const preview = valid && finite && input.q > 0 && input.q < 1 ? previewEpoch(input) : undefined;
   return (
     <section
       className="rounded-lg border border-zinc-200 bg-white p-4 text-sm"
@@ -29,12 +35,17 @@ export function RewardPreview({ values, valid }: { values: TaskFormValues; valid
       data-testid="reward-preview"
     >
       <h2 className="font-semibold">Reward preview</h2>
-      {!preview || preview.nodes.length === 0 ? (
+      {!valid ? (
+        <p className="mt-2 text-amber-800" data-testid="reward-preview-invalid">
+          Fix the highlighted fields to see the split: some values are out of range and the contract would
+          refuse them.
+        </p>
+      ) : !preview || preview.nodes.length === 0 ? (
         <p className="mt-2 text-zinc-500">Fill in the pool, epochs and mechanism to see the split.</p>
       ) : (
         <>
           <p className="mt-2 text-zinc-600">
-            Per scoring epoch R₀ = {preview.r0.toFixed(2)} ARENA. With 5 nodes and 3 validators each staking
+            Per scoring epoch R₀ = {tokens(preview.r0)} ARENA. With 5 nodes and 3 validators each staking
             twice the minimum:
           </p>
           <ol className="mt-2 space-y-0.5">
@@ -42,13 +53,13 @@ export function RewardPreview({ values, valid }: { values: TaskFormValues; valid
               <li key={n.rank} className="flex justify-between">
                 <span>Rank {n.rank} gets</span>
                 <span>
-                  {n.reward.toFixed(2)} ARENA ({(n.share * 100).toFixed(1)} %)
+                  {tokens(n.reward)} ARENA ({formatPercent(n.share)})
                 </span>
               </li>
             ))}
             <li className="flex justify-between border-t border-zinc-100 pt-1">
               <span>Each validator</span>
-              <span>{preview.perValidator.toFixed(2)} ARENA</span>
+              <span>{tokens(preview.perValidator)} ARENA</span>
             </li>
           </ol>
           <p className="mt-2 text-xs text-zinc-500">
@@ -58,9 +69,6 @@ export function RewardPreview({ values, valid }: { values: TaskFormValues; valid
             stakes per identity limit it.
           </p>
         </>
-      )}
-      {!valid && (
-        <p className="mt-2 text-amber-800">Some values are out of range; the contract would refuse them.</p>
       )}
     </section>
   );
