@@ -38,9 +38,9 @@ export function DelegateView() {
 function DelegateBody({ index, now }: { index: ArenaIndex; now: number }) {
   const { address, chainId } = useArenaChain();
   const arena = useContractAddress("ArenaTasks");
-  // Figures move with epochs, not seconds: recompute them once a minute of chain time.
-  const minute = Math.floor(now / 60) * 60;
-  const delegatees = useMemo(() => listDelegatees(index, minute), [index, minute]);
+  // Figures and phases move with epochs (a minute at the least), not seconds: recompute every 10 s of chain time.
+  const tick = Math.floor(now / 10) * 10;
+  const delegatees = useMemo(() => listDelegatees(index, tick), [index, tick]);
   const growth = useReadContracts({
     contracts: delegatees.map(
       (r) =>

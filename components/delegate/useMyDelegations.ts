@@ -82,8 +82,8 @@ export function useMyDelegations(index: ArenaIndex | undefined, account: Address
     const settledEpochs = settled.get(p.taskId);
     if (!r || settledEpochs === undefined) return;
     const [position, unbonding, pendingRewards] = r;
+    // `amount` alone (what counted before an undelegation took effect) leaves nothing to act on.
     const empty =
-      position.amount === 0n &&
       position.nextAmount === 0n &&
       unbonding.amount === 0n &&
       unbonding.released === 0n &&
