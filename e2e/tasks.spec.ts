@@ -152,16 +152,19 @@ test("create a task in the UI: validated form, approve and publish, then its pag
   await page.getByRole("button", { name: /Approve and publish/ }).click();
   await expect(page.getByText("Epoch length (seconds) must be between 60 and 2592000.")).toBeVisible();
   await expect(page.getByLabel("Title", { exact: true })).toHaveValue("Summarise support tickets");
-  // Only the epoch length is wrong: the windows derived from it are not marked, and nothing is previewed.
+  // Only the epoch length is wrong: the windows derived from it are not marked; the split does not depend on it.
   await expect(page.getByLabel("Commit window (seconds)")).toHaveAttribute("aria-invalid", "false");
   await expect(page.getByLabel("Reveal window (seconds)")).toHaveAttribute("aria-invalid", "false");
-  await expect(page.getByTestId("reward-preview")).toContainText("Fix the highlighted fields");
-  await expect(page.getByTestId("reward-preview")).not.toContainText("Rank 1 gets");
+  await expect(page.getByTestId("reward-preview")).toContainText("Rank 1 gets");
+  // A pool of 1e30 is too large, says the limit, and the preview computes nothing on it.
   await page.getByLabel("Reward pool (ARENA)").fill("1e30");
   await page.getByLabel("Reward pool (ARENA)").blur();
   await expect(
     page.getByText("Reward pool (ARENA) is too large: it must be at most 309,485,009.82 ARENA."),
   ).toBeVisible();
+  await expect(page.getByTestId("reward-preview")).toContainText("Fix Reward pool (ARENA) to see the split");
+  await expect(page.getByTestId("reward-preview")).not.toContainText("Rank 1 gets");
+  await expect(page.getByTestId("reward-preview")).not.toContainText(/e\+/);
   await page.getByLabel("Reward pool (ARENA)").fill("10000");
 
   await page.getByLabel("Epoch length (seconds)").fill("600");

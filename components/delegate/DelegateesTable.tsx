@@ -210,7 +210,7 @@ export function DelegateesTable({
                   return (
                     <th
                       key={h.id}
-                      className={`px-3 py-2 ${numeric ? "text-right" : ""}`}
+                      className={`px-3 py-2 whitespace-nowrap ${numeric ? "text-right" : ""}`}
                       aria-sort={
                         sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined
                       }
@@ -239,7 +239,15 @@ export function DelegateesTable({
                 {row.getVisibleCells().map((cell) => (
                   <td
                     key={cell.id}
-                    className={`px-3 py-2 align-top ${["account", "task", "action"].includes(cell.column.id) ? "" : "text-right"}`}
+                    className={`px-3 py-2 align-top ${
+                      cell.column.id === "task"
+                        ? "min-w-44"
+                        : cell.column.id === "action"
+                          ? "min-w-52"
+                          : cell.column.id === "account"
+                            ? "whitespace-nowrap"
+                            : "text-right whitespace-nowrap"
+                    }`}
                   >
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}
                   </td>

@@ -68,7 +68,7 @@ export function TaskParameters({ task }: { task: TaskView }) {
       {rows.map(([k, v]) => (
         <div key={k} className="contents">
           <dt className="text-zinc-500">{k}</dt>
-          <dd className="break-all">{v}</dd>
+          <dd className={k.startsWith("γ") ? "break-words" : "break-all"}>{v}</dd>
         </div>
       ))}
     </dl>

@@ -81,7 +81,7 @@ describe("delegatingGate", () => {
     assert.equal(delegatingGate(task, 1_350).ok, true);
     assert.deepEqual(delegatingGate(task, 1_450), {
       ok: false,
-      reason: "Delegations closed: the task is in its challenge phase",
+      reason: "Closed: the task is in its challenge phase",
     });
   });
 });

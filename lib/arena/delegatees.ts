@@ -30,7 +30,7 @@ export function delegatingGate(task: TaskView, now: number): Gate {
   if (!c) return closed("The task's configuration is not indexed yet");
   const t = taskTimeline({ ...c, start: task.start, cancelled: task.cancelled }, now);
   if (t.phase === "Submission" || t.phase === "FinalValidation") return OPEN;
-  return closed(`Delegations closed: the task is in its ${PHASE_LABELS[t.phase].toLowerCase()} phase`);
+  return closed(`Closed: the task is in its ${PHASE_LABELS[t.phase].toLowerCase()} phase`);
 }
 
 /** Every node and validator of a task not yet ended, with the figures a delegator compares. */

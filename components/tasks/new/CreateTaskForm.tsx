@@ -203,7 +203,7 @@ export function CreateTaskForm() {
         ))}
       </div>
       <aside className="space-y-4 lg:sticky lg:top-4 lg:self-start">
-        <RewardPreview values={values} valid={live.ok} />
+        <RewardPreview values={values} errors={live.ok ? {} : live.errors} />
         <button
           type="submit"
           disabled={busy}

@@ -2,7 +2,22 @@
 
 import { previewEpoch, sybilGain } from "@/lib/arena/preview";
 import { formatPercent } from "@/lib/arena/apy";
-import type { TaskFormValues } from "@/lib/arena/params";
+import { FIELD_SPECS, type FieldErrors, type FieldName, type TaskFormValues } from "@/lib/arena/params";
+
+/** The fields the preview is computed from. */
+const PREVIEW_FIELDS: FieldName[] = [
+  "rewardPool",
+  "submissionEpochs",
+  "finalEpochs",
+  "minNodeStake",
+  "minValidatorStake",
+  "gamma",
+  "q",
+  "alphaT",
+  "lambdaV",
+  "alphaV",
+  "beta",
+];
 
 const num = (s: string) => Number(s.trim());
 /** Grouped digits, two decimals, never exponent notation. */
@@ -10,7 +25,9 @@ const tokens = (x: number) =>
   x.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** Live "what would each rank earn" for the form's values, with what α and β imply for sybil splitting. */
-export function RewardPreview({ values, valid }: { values: TaskFormValues; valid: boolean }) {
+export function RewardPreview({ values, errors }: { values: TaskFormValues; errors: FieldErrors }) {
+  const invalid = PREVIEW_FIELDS.filter((f) => errors[f] !== undefined);
+  const valid = invalid.length === 0;
   const input = {
     pool: num(values.rewardPool),
     scoringEpochs: num(values.submissionEpochs) + num(values.finalEpochs),
@@ -24,8 +41,8 @@ export function RewardPreview({ values, valid }: { values: TaskFormValues; valid
     nodeStake: num(values.minNodeStake) * 2,
     validatorStake: num(values.minValidatorStake) * 2,
   };
-  // Only on values the contract would take: on others (an epoch length of 30 s, a pool of 1e30) the preview
-  // would compute nonsense such as "Rank 1 gets 1.67e+28".
+  // Only on values the contract would take: on others (a pool of 1e30) it would compute nonsense such as
+  // "Rank 1 gets 1.67e+28".
   const finite = Object.values(input).every((v) => Number.isFinite(v));
   const preview = valid && finite && input.q > 0 && input.q < 1 ? previewEpoch(input) : undefined;
   return (
@@ -37,8 +54,9 @@ export function RewardPreview({ values, valid }: { values: TaskFormValues; valid
       <h2 className="font-semibold">Reward preview</h2>
       {!valid ? (
         <p className="mt-2 text-amber-800" data-testid="reward-preview-invalid">
-          Fix the highlighted fields to see the split: some values are out of range and the contract would
-          refuse them.
+          Fix {invalid.map((f) => FIELD_SPECS[f].label).join(", ")} to see the split: the contract would
+          refuse
+          {invalid.length > 1 ? " these values" : " this value"}.
         </p>
       ) : !preview || preview.nodes.length === 0 ? (
         <p className="mt-2 text-zinc-500">Fill in the pool, epochs and mechanism to see the split.</p>
