@@ -20,6 +20,8 @@ import { formatTokenAmount, shortAddress } from "@/lib/format";
 export type DelegateeRow = Delegatee & { key: string; growth: number | null; totalStake: bigint };
 
 const column = createColumnHelper<DelegateeRow>();
+/** Columns of yearly figures: their "—" may carry a reason, which wraps under it. */
+const FIGURES = ["apr14", "eapy14", "eapy30"];
 const value = (f: Figure) => f.value ?? undefined;
 
 /** A yearly figure, or "—" with why (visible in small type, in full on hover). */
@@ -27,7 +29,7 @@ function FigureCell({ figure, young }: { figure: Figure; young?: boolean }) {
   if (figure.value === null)
     return (
       <span title={figure.reason} data-testid="no-figure">
-        —<span className="block text-xs text-zinc-500">{figure.short}</span>
+        —<span className="block text-xs leading-tight text-zinc-500">{figure.short}</span>
       </span>
     );
   return (
@@ -93,7 +95,7 @@ export function DelegateesTable({
       column.accessor("delegators", { header: "Delegators" }),
       column.accessor((r) => r.growth ?? undefined, {
         id: "growth",
-        header: "Weekly growth",
+        header: "Growth 7d",
         sortUndefined: "last",
         cell: (c) => formatPercent(c.getValue()),
       }),
@@ -241,12 +243,14 @@ export function DelegateesTable({
                     key={cell.id}
                     className={`px-3 py-2 align-top ${
                       cell.column.id === "task"
-                        ? "min-w-44"
+                        ? "min-w-40"
                         : cell.column.id === "action"
-                          ? "min-w-52"
+                          ? "min-w-40"
                           : cell.column.id === "account"
                             ? "whitespace-nowrap"
-                            : "text-right whitespace-nowrap"
+                            : FIGURES.includes(cell.column.id)
+                              ? "w-24 text-right"
+                              : "text-right whitespace-nowrap"
                     }`}
                   >
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}
