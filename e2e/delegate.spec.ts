@@ -307,4 +307,27 @@ test("a young pool with a huge return per delegated token shows no exponent, Inf
     /compounding needs at least 7 days/,
   );
   await expect(table).not.toContainText(/e\+|e-\d|Infinity|NaN/);
+
+  // Filter by task, role and text; sort by total stake.
+  const all = page.getByTestId("delegatee-row");
+  await page.getByLabel("Filter by task").selectOption(String(dayTask));
+  await expect(all).toHaveCount(2);
+  await page.getByLabel("Filter by role").selectOption("validator");
+  await expect(all).toHaveCount(1);
+  await expect(all).toContainText(validator!.slice(0, 6));
+  await page.getByLabel("Filter by role").selectOption("");
+  await page.getByLabel("Filter by task").selectOption("");
+  await page.getByLabel("Search delegatees").fill(node!.slice(0, 8));
+  await expect(all.first()).toBeVisible();
+  for (const text of await all.allTextContents()) expect(text).toContain(node!.slice(0, 6));
+  await page.getByLabel("Search delegatees").fill("");
+  await page.getByRole("button", { name: "Total stake" }).click();
+  const stakeHeader = page.getByRole("columnheader", { name: /Total stake/ });
+  const direction = await stakeHeader.getAttribute("aria-sort");
+  expect(["ascending", "descending"]).toContain(direction);
+  const stakes = (await all.locator("td:nth-child(4)").allTextContents()).map((t) =>
+    Number(t.replace(/,/g, "")),
+  );
+  const sorted = [...stakes].sort((a, b) => (direction === "ascending" ? a - b : b - a));
+  expect(stakes).toEqual(sorted);
 });

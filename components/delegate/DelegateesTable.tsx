@@ -167,6 +167,7 @@ export function DelegateesTable({
         <label className="flex flex-col gap-1">
           Role
           <select
+            aria-label="Filter by role"
             value={filterValue("role")}
             onChange={(e) => setFilter("role", e.target.value)}
             className="rounded border border-zinc-300 px-2 py-1"
@@ -179,6 +180,7 @@ export function DelegateesTable({
         <label className="flex flex-col gap-1">
           Task
           <select
+            aria-label="Filter by task"
             value={filterValue("task")}
             onChange={(e) => setFilter("task", e.target.value)}
             className="rounded border border-zinc-300 px-2 py-1"
@@ -194,6 +196,8 @@ export function DelegateesTable({
         <label className="flex flex-col gap-1">
           Search
           <input
+            type="search"
+            aria-label="Search delegatees"
             value={globalFilter}
             onChange={(e) => setGlobalFilter(e.target.value)}
             placeholder="Address or task"
