@@ -711,4 +711,14 @@ test("a node's second submission in an epoch supersedes its first: the epoch's r
   await expect(superseded).toHaveAttribute("data-counted", "false");
   await expect(superseded).toContainText("superseded");
   await expect(superseded).not.toContainText(formatTokenAmount(result!.args.reward));
+  // γ is explained with what the epoch actually paid each side.
+  const [settled] = (await events(chain, "EpochSettled")).filter(
+    (e) => e.args.taskId === taskId && e.args.epoch === 1n,
+  );
+  await expect(page.getByRole("region", { name: "Parameters" })).toContainText(
+    `γ = 0.7: nodes get R₀·(γ + (1 − 2γ)·T/(T+S))`,
+  );
+  await expect(page.getByRole("region", { name: "Parameters" })).toContainText(
+    `Epoch 1 paid ${formatTokenAmount(settled!.args.rewardNodes)} ARENA to nodes and ${formatTokenAmount(settled!.args.rewardValidators)} to validators`,
+  );
 });
