@@ -1,6 +1,7 @@
 "use client";
 
-import { PHASE_LABELS, taskTimeline, timelineStatus, type Timeline } from "@/lib/arena/phases";
+import { PHASE_LABELS, taskTimeline, type Timeline } from "@/lib/arena/phases";
+import { timelineStatus } from "@/lib/arena/timelineStatus";
 import { formatTimestamp } from "@/lib/format";
 import { useChainClock } from "@/components/arena/useChainClock";
 

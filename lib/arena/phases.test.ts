@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { CLOSING_SOON_SECONDS, taskTimeline, timelineStatus, type TimelineConfig } from "./phases";
+import { taskTimeline, type TimelineConfig } from "./phases";
+import { CLOSING_SOON_SECONDS, timelineStatus } from "./timelineStatus";
 
 const config: TimelineConfig = {
   start: 1_000,
