@@ -152,7 +152,20 @@ test("create a task in the UI: validated form, approve and publish, then its pag
   await page.getByRole("button", { name: /Approve and publish/ }).click();
   await expect(page.getByText("Epoch length (seconds) must be between 60 and 2592000.")).toBeVisible();
   await expect(page.getByLabel("Title", { exact: true })).toHaveValue("Summarise support tickets");
+  // Only the epoch length is wrong: the windows derived from it are not marked; the split does not depend on it.
+  await expect(page.getByLabel("Commit window (seconds)")).toHaveAttribute("aria-invalid", "false");
+  await expect(page.getByLabel("Reveal window (seconds)")).toHaveAttribute("aria-invalid", "false");
   await expect(page.getByTestId("reward-preview")).toContainText("Rank 1 gets");
+  // A pool of 1e30 is too large, says the limit, and the preview computes nothing on it.
+  await page.getByLabel("Reward pool (ARENA)").fill("1e30");
+  await page.getByLabel("Reward pool (ARENA)").blur();
+  await expect(
+    page.getByText("Reward pool (ARENA) is too large: it must be at most 309,485,009.82 ARENA."),
+  ).toBeVisible();
+  await expect(page.getByTestId("reward-preview")).toContainText("Fix Reward pool (ARENA) to see the split");
+  await expect(page.getByTestId("reward-preview")).not.toContainText("Rank 1 gets");
+  await expect(page.getByTestId("reward-preview")).not.toContainText(/e\+/);
+  await page.getByLabel("Reward pool (ARENA)").fill("10000");
 
   await page.getByLabel("Epoch length (seconds)").fill("600");
   await page.getByLabel("Commit window (seconds)").fill("150");
@@ -634,4 +647,78 @@ test("a final-validation epoch is scored on the held-back set the creator reveal
     args: [taskId, 3n],
   });
   expect(state.heldBackSet).toBe(true);
+});
+
+test("the timeline counts down with chain time between blocks, warns before a window closes, and fits the phase", async ({
+  page,
+  chain,
+}) => {
+  const taskId = await createTask(chain, chain.accounts[0]!, "Ticking timeline");
+  const e1 = await epochTimes(chain, taskId, 1n);
+  await timeTravelTo(chain, e1.start);
+  await openTask(page, taskId);
+  const status = page.getByTestId("timeline-status");
+  await expect(status).toContainText("Submission · epoch 1 · submit window closes in");
+  const block = await chain.publicClient.getBlockNumber({ cacheTime: 0 });
+  const seconds = async () => {
+    const m = /submit window closes in (\d+)m (\d+)s/.exec((await status.textContent()) ?? "");
+    return m ? Number(m[1]) * 60 + Number(m[2]) : Number.NaN;
+  };
+  const first = await seconds();
+  expect(first).toBeGreaterThan(200);
+  await expect.poll(seconds, { timeout: 10_000 }).toBeLessThanOrEqual(first - 3);
+  expect(await chain.publicClient.getBlockNumber({ cacheTime: 0 })).toBe(block);
+  await expect(status).toHaveAttribute("data-warn", "false");
+
+  // 50 s before the commit window closes: amber, and it says so.
+  await timeTravelTo(chain, e1.commitEnd - 50n);
+  await expect(status).toHaveAttribute("data-warn", "true");
+  await expect(status).toContainText(/commit window closes in \d+s · .* — closing soon/);
+
+  // Challenge phase (after 3 submission epochs and 1 final one): no submit window any more.
+  await timeTravelTo(chain, (await epochTimes(chain, taskId, 4n)).start);
+  await expect(status).toContainText("Challenge · scoring is over; a model can be challenged until");
+  await expect(status).not.toContainText("submit window");
+  await expect(status).toHaveAttribute("data-warn", "false");
+});
+
+test("a node's second submission in an epoch supersedes its first: the epoch's reward shows once", async ({
+  page,
+  chain,
+}) => {
+  const [, , node, validator] = chain.accounts;
+  const taskId = await createTask(chain, chain.accounts[0]!, "Two submissions");
+  await fund(chain, node!);
+  await fund(chain, validator!);
+  await stake(chain, node!, taskId, NODE, parseEther("300"));
+  await stake(chain, validator!, taskId, VALIDATOR, parseEther("300"));
+  await timeTravelTo(chain, (await epochTimes(chain, taskId, 1n)).start);
+  await submitModel(chain, node!, taskId, "/models/first-try", `0x${"ef".repeat(32)}`);
+  await scoredEpoch(chain, taskId, node!, validator!, 1_000_000);
+  await settleOnChain(chain, taskId, [0n, 1n]);
+  const [result] = (await events(chain, "SubmissionSettled")).filter(
+    (e) => e.args.taskId === taskId && e.args.epoch === 1n,
+  );
+  expect(result?.args.reward).toBeGreaterThan(0n);
+
+  await openTask(page, taskId);
+  const rows = page.getByTestId("submission-row");
+  await expect(rows).toHaveCount(2);
+  const counted = rows.filter({ hasText: "/models/arena-lm-small" });
+  await expect(counted).toHaveAttribute("data-counted", "true");
+  await expect(counted).toContainText(formatTokenAmount(result!.args.reward));
+  const superseded = rows.filter({ hasText: "/models/first-try" });
+  await expect(superseded).toHaveAttribute("data-counted", "false");
+  await expect(superseded).toContainText("superseded");
+  await expect(superseded).not.toContainText(formatTokenAmount(result!.args.reward));
+  // γ is explained with what the epoch actually paid each side.
+  const [settled] = (await events(chain, "EpochSettled")).filter(
+    (e) => e.args.taskId === taskId && e.args.epoch === 1n,
+  );
+  await expect(page.getByRole("region", { name: "Parameters" })).toContainText(
+    `γ = 0.7: nodes get R₀·(γ + (1 − 2γ)·T/(T+S))`,
+  );
+  await expect(page.getByRole("region", { name: "Parameters" })).toContainText(
+    `Epoch 1 paid ${formatTokenAmount(settled!.args.rewardNodes)} ARENA to nodes and ${formatTokenAmount(settled!.args.rewardValidators)} to validators`,
+  );
 });

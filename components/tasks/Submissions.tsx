@@ -1,12 +1,14 @@
 import type { TaskView } from "@/lib/arena/indexer";
 import { MEAN_SCALE } from "@/lib/arena/leaderboard";
+import { submissionRows } from "@/lib/arena/submissions";
 import { formatTokenAmount, shortAddress } from "@/lib/format";
 
-/** Every submission by epoch with its settled aggregate score and its pool's reward. */
+/**
+ * Every submission by epoch with its settled aggregate score and its pool's reward, shown once: on the
+ * submission that counted (the node's last in the epoch); earlier ones in the same epoch are marked superseded.
+ */
 export function Submissions({ task }: { task: TaskView }) {
-  const rows = [...task.participants.values()]
-    .flatMap((p) => p.submissions.map((s) => ({ node: p.account, ...s })))
-    .sort((a, b) => b.epoch - a.epoch || a.nodeIndex - b.nodeIndex);
+  const rows = submissionRows(task);
   if (rows.length === 0) return <p className="text-sm text-zinc-500">No model submitted yet.</p>;
   return (
     <table className="w-full text-left text-sm" data-testid="submissions">
@@ -20,22 +22,36 @@ export function Submissions({ task }: { task: TaskView }) {
         </tr>
       </thead>
       <tbody>
-        {rows.map((s) => {
-          const result = task.nodeResults.find((r) => r.epoch === s.epoch && r.node === s.node);
-          return (
-            <tr key={`${s.epoch}-${s.node}-${s.block}`} className="border-t border-zinc-100">
-              <td className="py-1">{s.epoch}</td>
-              <td className="py-1 font-mono">{shortAddress(s.node)}</td>
-              <td className="max-w-72 truncate py-1 font-mono text-xs" title={`${s.uri} ${s.contentHash}`}>
-                {s.uri}
+        {rows.map((s) => (
+          <tr
+            key={`${s.epoch}-${s.node}-${s.block}`}
+            className={`border-t border-zinc-100 ${s.counted ? "" : "text-zinc-400"}`}
+            data-testid="submission-row"
+            data-counted={s.counted}
+          >
+            <td className="py-1">{s.epoch}</td>
+            <td className="py-1 font-mono">{shortAddress(s.node)}</td>
+            <td className="max-w-72 truncate py-1 font-mono text-xs" title={`${s.uri} ${s.contentHash}`}>
+              {s.uri}
+            </td>
+            {s.counted ? (
+              <>
+                <td className="py-1 text-right">
+                  {s.result ? (Number(s.result.meanScore) / MEAN_SCALE).toFixed(4) : "—"}
+                </td>
+                <td className="py-1 text-right">{s.result ? formatTokenAmount(s.result.reward) : "—"}</td>
+              </>
+            ) : (
+              <td
+                colSpan={2}
+                className="py-1 text-right text-xs"
+                title={`Replaced by the node's submission in block ${s.supersededBy}; only the last submission of an epoch is scored and paid.`}
+              >
+                superseded (not scored)
               </td>
-              <td className="py-1 text-right">
-                {result ? (Number(result.meanScore) / MEAN_SCALE).toFixed(4) : "—"}
-              </td>
-              <td className="py-1 text-right">{result ? formatTokenAmount(result.reward) : "—"}</td>
-            </tr>
-          );
-        })}
+            )}
+          </tr>
+        ))}
       </tbody>
     </table>
   );

@@ -1,12 +1,24 @@
-import { PHASE_LABELS, type Timeline } from "@/lib/arena/phases";
-import { formatDuration, formatTimestamp } from "@/lib/format";
+"use client";
 
-/** The task's phases as a bar with the current one highlighted, and countdowns for the epoch's windows. */
-export function TaskTimeline({ timeline, now }: { timeline: Timeline; now: number }) {
+import { PHASE_LABELS, taskTimeline, type Timeline } from "@/lib/arena/phases";
+import { timelineStatus } from "@/lib/arena/timelineStatus";
+import { formatTimestamp } from "@/lib/format";
+import { useChainClock } from "@/components/arena/useChainClock";
+
+/**
+ * The task's phases as a bar with the current one highlighted, and a countdown for the epoch's open window that
+ * follows chain time second by second (amber when the window is about to close).
+ */
+export function TaskTimeline({ timeline: given, now: givenNow }: { timeline: Timeline; now: number }) {
+  const clock = useChainClock();
+  // The clock runs ahead of the page's last block read between blocks; never behind it.
+  const now = Math.max(givenNow, clock.now ?? givenNow);
+  const timeline = now === givenNow ? given : taskTimeline(given.config, now);
   const first = timeline.phases[0]!.start;
   const last = timeline.phases.at(-1)!.end;
   const span = Math.max(1, last - first);
   const cursor = Math.min(100, Math.max(0, ((now - first) / span) * 100));
+  const status = timelineStatus(timeline);
   return (
     <div className="space-y-2" data-testid="timeline">
       <div className="relative flex h-8 overflow-hidden rounded border border-zinc-200 text-xs">
@@ -24,15 +36,14 @@ export function TaskTimeline({ timeline, now }: { timeline: Timeline; now: numbe
         ))}
         <div className="absolute top-0 h-full w-0.5 bg-rose-600" style={{ left: `${cursor}%` }} aria-hidden />
       </div>
-      <p className="text-sm text-zinc-700">
-        <strong>{PHASE_LABELS[timeline.phase]}</strong>
-        {timeline.phase !== "Ended" && timeline.phase !== "Cancelled" && (
-          <>
-            {" "}
-            · epoch {timeline.epoch} · {timeline.window} window closes in{" "}
-            {formatDuration(timeline.windowLeft)} · phase ends in {formatDuration(timeline.phaseLeft)}
-          </>
-        )}
+      <p
+        className={`text-sm ${status.warn ? "rounded bg-amber-100 px-2 py-1 font-medium text-amber-900" : "text-zinc-700"}`}
+        data-testid="timeline-status"
+        data-warn={status.warn}
+        role={status.warn ? "status" : undefined}
+      >
+        <strong>{PHASE_LABELS[timeline.phase]}</strong> · {status.text}
+        {status.warn && " — closing soon"}
       </p>
     </div>
   );

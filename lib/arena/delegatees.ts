@@ -1,6 +1,10 @@
 import type { Address } from "viem";
+import { formatTimestamp } from "../format";
 import { effectiveApy, type EApy } from "./apy";
-import type { ArenaIndex } from "./indexer";
+import { settlementPendingFor } from "./escrow";
+import { closed, OPEN, type Gate } from "./gate";
+import type { ArenaIndex, TaskView } from "./indexer";
+import { PHASE_LABELS, taskTimeline } from "./phases";
 
 export type Delegatee = {
   taskId: bigint;
@@ -16,9 +20,20 @@ export type Delegatee = {
   /** Epoch a week ago, for the weekly growth read (undefined when the task is younger than a week). */
   weekAgoEpoch?: number;
   epochLength: number;
+  /** Whether `delegate` goes through now: only in the Submission and FinalValidation phases. */
+  delegating: Gate;
 };
 
-/** Every node and validator that takes delegations, with the figures a delegator compares. */
+/** `delegate` needs the task's staking to be open (ArenaBase._requireStakingOpen). */
+export function delegatingGate(task: TaskView, now: number): Gate {
+  const c = task.config;
+  if (!c) return closed("The task's configuration is not indexed yet");
+  const t = taskTimeline({ ...c, start: task.start, cancelled: task.cancelled }, now);
+  if (t.phase === "Submission" || t.phase === "FinalValidation") return OPEN;
+  return closed(`Closed: the task is in its ${PHASE_LABELS[t.phase].toLowerCase()} phase`);
+}
+
+/** Every node and validator of a task not yet ended, with the figures a delegator compares. */
 export function listDelegatees(index: ArenaIndex, now: number): Delegatee[] {
   const out: Delegatee[] = [];
   for (const task of index.tasks.values()) {
@@ -28,6 +43,7 @@ export function listDelegatees(index: ArenaIndex, now: number): Delegatee[] {
       now >= task.start + (c.submissionEpochs + c.finalEpochs + c.challengeEpochs) * c.epochLength;
     if (ended) continue;
     const epochEnd = (e: number) => task.start + (e + 1) * c.epochLength;
+    const delegating = delegatingGate(task, now);
     for (const p of task.participants.values()) {
       if (p.ownStake === 0n) continue;
       const rewards = task.delegatorRewards.filter((d) => d.delegatee === p.account);
@@ -55,8 +71,97 @@ export function listDelegatees(index: ArenaIndex, now: number): Delegatee[] {
         apy30: effectiveApy(samples, now, 30, since),
         weekAgoEpoch: weekAgo >= task.start ? Math.floor((weekAgo - task.start) / c.epochLength) : undefined,
         epochLength: c.epochLength,
+        delegating,
       });
     }
   }
   return out;
+}
+
+/** A delegation as `delegationOf` returns it (position and unbonding part). */
+export type DelegationState = {
+  amount: bigint;
+  nextAmount: bigint;
+  nextFrom: number;
+  unbonding: { amount: bigint; releaseEpoch: number; released: bigint };
+};
+
+export type DelegationGates = {
+  /** What still counts (or will from the next epoch). */
+  delegated: bigint;
+  /** Unbonding, not yet withdrawable, and when it frees up. */
+  unbonding: bigint;
+  releaseEpoch: number;
+  releaseAt: number;
+  /** Withdrawable now. */
+  withdrawable: bigint;
+  undelegate: Gate;
+  withdraw: Gate;
+  /** The epoch to settle first when a change would revert `SettlementPending`. */
+  settleFirst?: number;
+};
+
+/**
+ * Whether `undelegate` and `withdrawDelegation` would go through at chain time `now`, and when not, why and
+ * when (ArenaDelegation.undelegate, withdrawDelegation, ArenaBase._rollPosition and _finishUnbonding).
+ * `undelegate` works in every phase, even after the task ended; it waits only for settlement.
+ */
+export function delegationGates(
+  task: TaskView,
+  d: DelegationState,
+  now: number,
+  settledEpochs: number,
+): DelegationGates {
+  const c = task.config;
+  const epoch = c ? Math.max(0, Math.floor((now - task.start) / c.epochLength)) : 0;
+  const epochStart = (e: number) => (c ? task.start + e * c.epochLength : task.start);
+  const scoring = c ? c.submissionEpochs + c.finalEpochs : 0;
+  const settleFirst = settlementPendingFor(
+    { amount: d.amount, nextAmount: d.nextAmount, nextFrom: d.nextFrom },
+    epoch,
+    settledEpochs,
+    scoring,
+    task.cancelled,
+  );
+  const u = d.unbonding;
+  const due = u.amount > 0n && epoch >= u.releaseEpoch;
+  const withdrawable = u.released + (due ? u.amount : 0n);
+  const unbonding = due ? 0n : u.amount;
+  const releaseAt = epochStart(u.releaseEpoch);
+  const undelegate: Gate =
+    d.nextAmount === 0n
+      ? closed("Nothing left delegated")
+      : settleFirst !== undefined
+        ? closed(`Settle epoch ${settleFirst} first`)
+        : OPEN;
+  const withdraw: Gate =
+    withdrawable > 0n
+      ? OPEN
+      : u.amount > 0n
+        ? closed(
+            `Unbonding until epoch ${u.releaseEpoch} (${formatTimestamp(releaseAt)}); now epoch ${epoch}`,
+          )
+        : closed("Nothing to withdraw: undelegate first");
+  return {
+    delegated: d.nextAmount,
+    unbonding,
+    releaseEpoch: u.releaseEpoch,
+    releaseAt,
+    withdrawable,
+    undelegate,
+    withdraw,
+    settleFirst,
+  };
+}
+
+/** ArenaBase.REWARD_SHARE_COOLDOWN: ρ changes at most once per 30 days. */
+export const REWARD_SHARE_COOLDOWN = 30 * 86_400;
+
+/** Whether `setRewardShare(next)` would go through (`RewardShareChangeTooSoon`), and whether it changes anything. */
+export function rewardShareGate(lastChange: number, now: number, current: bigint, next?: bigint): Gate {
+  const allowedAt = lastChange + REWARD_SHARE_COOLDOWN;
+  if (lastChange !== 0 && now < allowedAt)
+    return closed(`ρ is locked until ${formatTimestamp(allowedAt)} (one change per 30 days)`);
+  if (next !== undefined && next === current) return closed("That is already your ρ");
+  return OPEN;
 }

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { parseEther } from "viem";
-import { LIMITS, defaultTaskForm, finalEvalCommitment, validateTaskForm } from "./params";
+import { LIMITS, defaultTaskForm, expandExponent, finalEvalCommitment, validateTaskForm } from "./params";
 
 const SALT = `0x${"11".repeat(32)}` as const;
 
@@ -69,5 +69,78 @@ describe("validateTaskForm", () => {
     const long = validateTaskForm({ ...defaultTaskForm(), title: "é".repeat(101) }, SALT);
     assert.equal(long.ok, false);
     if (!long.ok) assert.match(long.errors.title ?? "", /at most 200 bytes \(now 202\)/);
+  });
+
+  it("an invalid epoch length is the only error: the windows that depend on it are not marked", () => {
+    for (const epochLength of ["", "30", "abc", "1e30"]) {
+      const r = validateTaskForm({ ...defaultTaskForm(), title: "t", epochLength }, SALT);
+      assert.equal(r.ok, false);
+      if (r.ok) continue;
+      assert.ok(r.errors.epochLength, `epochLength ${epochLength}`);
+      assert.equal(
+        r.errors.commitWindow,
+        undefined,
+        `commit window with epochLength ${JSON.stringify(epochLength)}`,
+      );
+      assert.equal(
+        r.errors.revealWindow,
+        undefined,
+        `reveal window with epochLength ${JSON.stringify(epochLength)}`,
+      );
+    }
+    const badCommit = validateTaskForm({ ...defaultTaskForm(), title: "t", commitWindow: "x" }, SALT);
+    assert.equal(badCommit.ok, false);
+    if (!badCommit.ok) assert.equal(badCommit.errors.revealWindow, undefined);
+  });
+
+  it("numbers in exponent notation are checked against their range, and the limit is said in plain digits", () => {
+    const huge = validateTaskForm({ ...defaultTaskForm(), title: "t", rewardPool: "1e30" }, SALT);
+    assert.equal(huge.ok, false);
+    if (!huge.ok) {
+      assert.equal(
+        huge.errors.rewardPool,
+        "Reward pool (ARENA) is too large: it must be at most 309,485,009.82 ARENA.",
+      );
+    }
+    const fine = validateTaskForm(
+      {
+        ...defaultTaskForm(),
+        title: "t",
+        rewardPool: "1e4",
+        epochLength: "6e2",
+        commitWindow: "150",
+        revealWindow: "150",
+      },
+      SALT,
+    );
+    assert.equal(fine.ok, true);
+    if (fine.ok) {
+      assert.equal(fine.task.params.rewardPool, parseEther("10000"));
+      assert.equal(fine.task.params.epochLength, 600);
+    }
+    const lambda = validateTaskForm({ ...defaultTaskForm(), title: "t", lambdaV: "1e13" }, SALT);
+    assert.equal(lambda.ok, false);
+    if (!lambda.ok) assert.match(lambda.errors.lambdaV ?? "", /at most 1,000,000,000,000\.$/);
+    const absurd = validateTaskForm({ ...defaultTaskForm(), title: "t", maxNodes: "1e999" }, SALT);
+    assert.equal(absurd.ok, false);
+    if (!absurd.ok) assert.match(absurd.errors.maxNodes ?? "", /too large: it must be between 1 and 1024/);
+    const negative = validateTaskForm({ ...defaultTaskForm(), title: "t", challengeBond: "-5" }, SALT);
+    assert.equal(negative.ok, false);
+    if (!negative.ok) assert.match(negative.errors.challengeBond ?? "", /cannot be negative/);
+    for (const r of [huge, lambda, absurd, negative]) {
+      if (!r.ok) for (const e of Object.values(r.errors)) assert.doesNotMatch(e ?? "", /\de[+-]?\d/);
+    }
+  });
+});
+
+describe("expandExponent", () => {
+  it("writes exponent notation in plain digits", () => {
+    assert.equal(expandExponent("1e30"), `1${"0".repeat(30)}`);
+    assert.equal(expandExponent("2.5E3"), "2500");
+    assert.equal(expandExponent("5e-1"), "0.5");
+    assert.equal(expandExponent("1.25e1"), "12.5");
+    assert.equal(expandExponent("0e5"), "0");
+    assert.equal(expandExponent("12"), "12");
+    assert.equal(expandExponent("1e101"), undefined);
   });
 });

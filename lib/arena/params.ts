@@ -1,4 +1,12 @@
-import { encodeAbiParameters, keccak256, parseEther, parseUnits, type Hex } from "viem";
+import {
+  encodeAbiParameters,
+  formatEther,
+  formatUnits,
+  keccak256,
+  parseEther,
+  parseUnits,
+  type Hex,
+} from "viem";
 
 /**
  * The create-task form: field definitions, defaults and validation that mirror the contract's range checks
@@ -32,6 +40,8 @@ type FieldSpec = {
   kind: Kind;
   min?: number;
   max?: number | ((v: TaskFormValues) => number);
+  /** Fields a dynamic `max` is computed from: while one of them is invalid, only its own error is reported. */
+  dependsOn?: FieldName[];
   /** For `text`: the byte-length range. */
   help?: string;
 };
@@ -105,12 +115,14 @@ export const FIELD_SPECS: Record<FieldName, FieldSpec> = {
     kind: "int",
     min: 1,
     max: (v) => Number(v.epochLength) - 2,
+    dependsOn: ["epochLength"],
   },
   revealWindow: {
     label: "Reveal window (seconds)",
     kind: "int",
     min: 1,
     max: (v) => Number(v.epochLength) - Number(v.commitWindow) - 1,
+    dependsOn: ["epochLength", "commitWindow"],
   },
   submissionEpochs: { label: "Submission epochs", kind: "int", min: 2, max: LIMITS.maxSubmissionEpochs },
   finalEpochs: { label: "Final validation epochs", kind: "int", min: 1, max: LIMITS.maxPhaseEpochs },
@@ -132,7 +144,13 @@ export const FIELD_SPECS: Record<FieldName, FieldSpec> = {
     max: LIMITS.maxAssignments,
   },
   maxNodes: { label: "Max training nodes", kind: "int", min: 1, max: LIMITS.maxNodes },
-  gamma: { label: "γ (node/validator split)", kind: "wad", min: 0, max: 1 },
+  gamma: {
+    label: "γ (nodes' base share of each epoch's reward)",
+    kind: "wad",
+    min: 0,
+    max: 1,
+    help: "Nodes get R₀·(γ + (1 − 2γ)·T/(T+S)), T and S the node and validator stakes: equal stakes pay 50/50 whatever γ",
+  },
   q: { label: "q (rank decay)", kind: "wad", min: 0, max: 1 },
   alphaT: { label: "α_t (node stake exponent)", kind: "wad", min: 0, max: 1 },
   lambdaV: { label: "λ_v (validator distance sensitivity)", kind: "lambda", min: 0 },
@@ -230,12 +248,56 @@ export function finalEvalCommitment(uri: string, salt: Hex): Hex {
 
 const utf8Length = (s: string) => new TextEncoder().encode(s).length;
 
-function parseField(name: FieldName, values: TaskFormValues): { value?: bigint | string; error?: string } {
+/** Digits grouped by thousands, from a decimal string ("309485009.82" → "309,485,009.82"). */
+export function groupDigits(decimal: string): string {
+  const [whole = "0", frac] = decimal.split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return frac ? `${grouped}.${frac}` : grouped;
+}
+
+/** The largest exponent written out in full; beyond it a number is too large for any field anyway. */
+const MAX_EXPONENT = 100;
+
+/**
+ * "1e30", "2.5E3", "5e-1" written out in plain digits ("1000…0", "2500", "0.5"), so that a number typed in
+ * exponent notation is checked against its range like any other; other strings unchanged. Undefined when the
+ * exponent is beyond MAX_EXPONENT (the number is too large for every field).
+ */
+export function expandExponent(raw: string): string | undefined {
+  const m = /^(\d+)(?:\.(\d+))?[eE]([+-]?\d+)$/.exec(raw);
+  if (!m) return raw;
+  const [, whole = "", frac = "", expText = "0"] = m;
+  const exp = Number(expText);
+  if (exp > MAX_EXPONENT) return undefined;
+  const digits = whole + frac;
+  const point = whole.length + exp;
+  const out =
+    point <= 0
+      ? `0.${"0".repeat(-point)}${digits}`
+      : point >= digits.length
+        ? digits + "0".repeat(point - digits.length)
+        : `${digits.slice(0, point)}.${digits.slice(point)}`;
+  const [w = "0", f = ""] = out.split(".");
+  const wholeTrimmed = w.replace(/^0+(?=\d)/, "");
+  const fracTrimmed = f.replace(/0+$/, "");
+  return fracTrimmed ? `${wholeTrimmed}.${fracTrimmed}` : wholeTrimmed;
+}
+
+const MAX_TOKENS = groupDigits(formatEther(LIMITS.maxAmount).replace(/(\.\d{2})\d*$/, "$1"));
+const MAX_LAMBDA = groupDigits(formatUnits(LIMITS.maxLambda, 18));
+
+function parseField(
+  name: FieldName,
+  values: TaskFormValues,
+  invalid: FieldErrors,
+): { value?: bigint | string; error?: string } {
   const spec = FIELD_SPECS[name];
-  const raw = values[name].trim();
+  const typed = values[name].trim();
+  const dependencyInvalid = spec.dependsOn?.some((d) => invalid[d] !== undefined) ?? false;
   const dynamicMax = typeof spec.max === "function" ? spec.max(values) : spec.max;
   // A bound that depends on another invalid field is checked once that field is fixed.
-  const max = dynamicMax !== undefined && Number.isNaN(dynamicMax) ? undefined : dynamicMax;
+  const max =
+    dependencyInvalid || (dynamicMax !== undefined && Number.isNaN(dynamicMax)) ? undefined : dynamicMax;
   if (spec.kind === "text") {
     const len = utf8Length(values[name]);
     if (len < (spec.min ?? 0)) return { error: `${spec.label} is required.` };
@@ -243,7 +305,18 @@ function parseField(name: FieldName, values: TaskFormValues): { value?: bigint |
       return { error: `${spec.label} is at most ${max} bytes (now ${len}).` };
     return { value: values[name] };
   }
-  if (raw === "") return { error: `${spec.label} is required.` };
+  if (typed === "") return { error: `${spec.label} is required.` };
+  if (/^-\s*\d/.test(typed)) return { error: `${spec.label} cannot be negative.` };
+  const raw = expandExponent(typed);
+  const range =
+    spec.kind === "int"
+      ? `between ${spec.min ?? 0} and ${max ?? Number.MAX_SAFE_INTEGER}`
+      : spec.kind === "token"
+        ? `at most ${MAX_TOKENS} ARENA`
+        : spec.kind === "lambda"
+          ? `at most ${MAX_LAMBDA}`
+          : `between 0 and ${max ?? 1}`;
+  if (raw === undefined) return { error: `${spec.label} is too large: it must be ${range}.` };
   if (spec.kind === "int") {
     if (!/^\d+$/.test(raw)) return { error: `${spec.label} must be a whole number.` };
     const n = BigInt(raw);
@@ -252,23 +325,21 @@ function parseField(name: FieldName, values: TaskFormValues): { value?: bigint |
     }
     return { value: n };
   }
-  if (!/^\d+(\.\d+)?$/.test(raw)) return { error: `${spec.label} must be a number ≥ 0.` };
-  if (spec.kind === "token") {
-    const [, frac = ""] = raw.split(".");
-    if (frac.length > 18) return { error: `${spec.label} has more than 18 decimals.` };
-    const wei = parseEther(raw);
-    if (wei > LIMITS.maxAmount) return { error: `${spec.label} is too large.` };
-    return { value: wei };
-  }
+  if (!/^\d+(\.\d+)?$/.test(raw))
+    return { error: `${spec.label} must be a number ≥ 0, written like 100 or 2.5.` };
   const [, frac = ""] = raw.split(".");
   if (frac.length > 18) return { error: `${spec.label} has more than 18 decimals.` };
+  if (spec.kind === "token") {
+    const wei = parseEther(raw);
+    if (wei > LIMITS.maxAmount) return { error: `${spec.label} is too large: it must be ${range}.` };
+    return { value: wei };
+  }
   const wad = parseUnits(raw, 18);
   if (spec.kind === "lambda") {
-    if (wad > LIMITS.maxLambda) return { error: `${spec.label} must be at most 1e12.` };
+    if (wad > LIMITS.maxLambda) return { error: `${spec.label} is too large: it must be ${range}.` };
     return { value: wad };
   }
-  if (wad > parseUnits(String(max ?? 1), 18))
-    return { error: `${spec.label} must be between 0 and ${max ?? 1}.` };
+  if (wad > parseUnits(String(max ?? 1), 18)) return { error: `${spec.label} must be ${range}.` };
   return { value: wad };
 }
 
@@ -280,7 +351,7 @@ export function validateTaskForm(
   const errors: FieldErrors = {};
   const parsed: Partial<Record<FieldName, bigint | string>> = {};
   for (const name of Object.keys(FIELD_SPECS) as FieldName[]) {
-    const { value, error } = parseField(name, values);
+    const { value, error } = parseField(name, values, errors);
     if (error) errors[name] = error;
     else parsed[name] = value;
   }

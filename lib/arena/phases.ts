@@ -22,6 +22,8 @@ export type TimelineConfig = Pick<
 export type EpochWindow = "submit" | "commit" | "reveal";
 
 export type Timeline = {
+  /** The schedule it was computed from, so a clock can recompute it as time moves. */
+  config: TimelineConfig;
   epoch: number;
   phase: PhaseName;
   /** When the current epoch started, submissions close, commits close and it ends (reveals close). */
@@ -76,6 +78,7 @@ export function taskTimeline(c: TimelineConfig, now: number): Timeline {
   ];
   const current = phases.find((p) => p.phase === phase);
   return {
+    config: c,
     epoch,
     phase,
     epochStart,

@@ -66,12 +66,20 @@ export function CreateTaskForm() {
   const ensureAllowance = useEnsureAllowance();
   const { run } = useTransactor();
   const [values, setValues] = useState<TaskFormValues>(defaultTaskForm);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  // Errors show for fields left once (or all after a submit), always as the current values give them, so fixing
+  // the epoch length clears the windows' errors that came from it.
+  const [touched, setTouched] = useState<ReadonlySet<FieldName>>(new Set());
+  const [submitted, setSubmitted] = useState(false);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const balance = useTokenBalance();
   const [salt] = useState<Hex>(() => bytesToHex(crypto.getRandomValues(new Uint8Array(32))));
   const live = useMemo(() => validateTaskForm(values, salt), [values, salt]);
+  const errors: FieldErrors = live.ok
+    ? {}
+    : Object.fromEntries(
+        Object.entries(live.errors).filter(([name]) => submitted || touched.has(name as FieldName)),
+      );
   const minCreatorStake = useReadContract({
     abi: arenaTasksAbi,
     address: arena,
@@ -87,7 +95,6 @@ export function CreateTaskForm() {
         next.lambdaV = defaultLambda(value as MetricName);
       return next;
     });
-    if (errors[name as FieldName]) setErrors((e) => ({ ...e, [name]: undefined }));
   };
 
   const submit = async (event: React.FormEvent) => {
@@ -95,7 +102,7 @@ export function CreateTaskForm() {
     setSubmitError(null);
     const result = validateTaskForm(values, salt);
     if (!result.ok) {
-      setErrors(result.errors);
+      setSubmitted(true);
       setSubmitError("Some values are out of range: see the highlighted fields.");
       return;
     }
@@ -177,10 +184,7 @@ export function CreateTaskForm() {
                     onChange={(e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
                       set(name, e.target.value)
                     }
-                    onBlur={() => {
-                      const r = validateTaskForm(values, salt);
-                      setErrors((prev) => ({ ...prev, [name]: r.ok ? undefined : r.errors[name] }));
-                    }}
+                    onBlur={() => setTouched((t) => (t.has(name) ? t : new Set(t).add(name)))}
                     aria-invalid={Boolean(error)}
                     aria-describedby={error ? `${id}-error` : undefined}
                     className="rounded border border-zinc-300 px-2 py-1 aria-[invalid=true]:border-rose-500"
@@ -198,7 +202,7 @@ export function CreateTaskForm() {
         ))}
       </div>
       <aside className="space-y-4 lg:sticky lg:top-4 lg:self-start">
-        <RewardPreview values={values} valid={live.ok} />
+        <RewardPreview values={values} errors={live.ok ? {} : live.errors} />
         <button
           type="submit"
           disabled={busy}
