@@ -10,7 +10,8 @@ import { METRIC_LABELS, summarizeTask } from "@/lib/arena/taskSummary";
 import { formatTokenAmount, shortAddress } from "@/lib/format";
 import { LazyChart } from "@/components/charts/LazyChart";
 import { Card, QueryState, Stat } from "@/components/ui/Card";
-import { useArenaIndex, useChainTime } from "@/components/arena/useArenaIndex";
+import { useArenaIndex } from "@/components/arena/useArenaIndex";
+import { useChainClock } from "@/components/arena/useChainClock";
 import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
 import { Participants } from "./Participants";
 import { Submissions } from "./Submissions";
@@ -39,7 +40,8 @@ const ChallengePanel = dynamic(() => import("./ChallengePanel").then((m) => m.Ch
 
 export function TaskDetail({ id }: { id: bigint }) {
   const index = useArenaIndex();
-  const now = useChainTime();
+  // Ticks every second between blocks, so every countdown on the page (timeline, commit/reveal windows) moves.
+  const now = useChainClock();
   const task = index.data?.tasks.get(id);
   return (
     <QueryState
@@ -48,7 +50,7 @@ export function TaskDetail({ id }: { id: bigint }) {
       empty={!task}
       emptyText={`Task #${id} does not exist on this chain.`}
     >
-      {task && now.data !== undefined && <TaskBody task={task} now={now.data} />}
+      {task && now.now !== undefined && <TaskBody task={task} now={now.now} />}
     </QueryState>
   );
 }
