@@ -12,10 +12,13 @@ import { DEMO_ROUTES } from "./lib/routes.ts";
  * (same addresses every time), writes contracts-abi/, seeds demo data and serves the app on
  * http://localhost:3000. By default it serves a production build (made once, reused while nothing it was built
  * from changed), so every page opens fast on its first visit; `npm run dev -- --hot` runs `next dev` with hot
- * reload for people editing the code. "ready" is printed once the pages answer. Ctrl-C stops all of it.
+ * reload for people editing the code. "ready" is printed once the pages answer. Ctrl-C stops all of it, and so
+ * does a dead chain (it says so). Other ports: ARENA_CHAIN_PORT, PORT, ARENA_MACHINE_PORT (and the next one).
  */
 const CHAIN_PORT = Number(process.env.ARENA_CHAIN_PORT ?? 8545);
 const APP_PORT = Number(process.env.PORT ?? 3000);
+/** The two demo inference machines listen on this port and the next. */
+const MACHINE_PORT = Number(process.env.ARENA_MACHINE_PORT ?? 7101);
 const HOT = process.argv.includes("--hot");
 /** A build directory of its own, so the e2e suite's build (another RPC port) does not replace it. */
 const DIST_DIR = ".next-dev";
@@ -103,15 +106,18 @@ try {
     HOT ? Promise.resolve() : ensureBuild(env),
   ]);
   chain = started;
-  chain.watch((reason) => {
+  chain.watch((reason, lastOutput) => {
     if (stopping) return;
-    console.error(`dev: the local chain died: ${reason}. Stopping everything; run it again to start afresh.`);
+    console.error(`\ndev: THE LOCAL CHAIN DIED on ${rpcUrl}: ${reason}.`);
+    if (lastOutput) console.error(`dev: its last output:\n${lastOutput.replace(/^/gm, "    ")}`);
+    console.error("dev: stopping the app and the machines; run `npm run dev` again to start afresh.");
     void shutdown(1);
   });
   // Two inference machines (issue 7) with different models, stakes and simulated latencies.
+  const [small, tiny] = [String(MACHINE_PORT), String(MACHINE_PORT + 1)];
   machines = [
-    ["--port", "7101", "--model", "arena-lm-small", "--latency", "40", "--account", "10", "--stake", "5000"],
-    ["--port", "7102", "--model", "arena-lm-tiny", "--latency", "150", "--account", "11", "--stake", "2000"],
+    ["--port", small, "--model", "arena-lm-small", "--latency", "40", "--account", "10", "--stake", "5000"],
+    ["--port", tiny, "--model", "arena-lm-tiny", "--latency", "150", "--account", "11", "--stake", "2000"],
   ].map((args) => startService(bin("tsx"), ["scripts/machine/agent.ts", "--rpc", rpcUrl, ...args]));
   console.log(
     `dev: starting the app on http://localhost:${APP_PORT}${HOT ? " (next dev, hot reload)" : ""} …`,

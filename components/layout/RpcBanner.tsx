@@ -70,7 +70,13 @@ export function RpcBanner() {
         <strong>Cannot reach the chain {chainName}</strong> at <code>{url}</code>
         {lastOkAt ? ` (last answer at ${formatClockTime(lastOkAt)})` : ""}. Pages show the last data read,
         marked stale, and refresh by themselves when it answers again
-        {appConfig.localTools ? " (locally: is `npm run dev` still running?)" : ""}.
+        {appConfig.localTools && (
+          <>
+            {" "}
+            (locally: is <code>npm run dev</code> still running?)
+          </>
+        )}
+        .
       </p>
     </div>
   );
