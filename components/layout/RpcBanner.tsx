@@ -1,10 +1,11 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { useEffect } from "react";
-import { usePublicClient } from "wagmi";
-import { appConfig } from "@/lib/config";
-import { formatClockTime, nextProbeDelay, rpcHealth } from "@/lib/chain/rpcHealth";
+import { useClient } from "wagmi";
+import { parseError } from "@/lib/errors/parseError";
+import { nextProbeDelay, rpcHealth } from "@/lib/chain/rpcHealth";
 import { useArenaChain } from "@/components/wallet/useArenaChain";
 import { useRpcHealth } from "./useRpcHealth";
 
@@ -16,7 +17,7 @@ const PROBE_TIMEOUT_MS = 4_000;
  */
 function useRpcProbe() {
   const { chainId } = useArenaChain();
-  const client = usePublicClient({ chainId });
+  const client = useClient({ chainId });
   const queryClient = useQueryClient();
   useEffect(() => {
     if (!client) return;
@@ -42,14 +43,13 @@ function useRpcProbe() {
       if (rpcHealth.report(ok)) void queryClient.invalidateQueries();
       timer = setTimeout(() => void probe(), nextProbeDelay(rpcHealth.get()));
     };
-    void probe();
+    // Not at once: the page's own first reads say soon enough whether the chain answers (a failure probes).
+    timer = setTimeout(() => void probe(), nextProbeDelay(rpcHealth.get()));
     const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
-      if (event.type !== "updated" || event.action.type !== "error") return;
-      const { error } = event.action;
-      // Loaded on the first failed read only: the parser holds every contract's errors.
-      void import("@/lib/errors/parseError").then(({ parseError }) => {
-        if (parseError(error).kind === "rpc-unreachable") void probe();
-      });
+      if (event.type !== "updated") return;
+      if (event.action.type === "success") rpcHealth.noteAnswer();
+      if (event.action.type !== "error") return;
+      if (parseError(event.action.error).kind === "rpc-unreachable") void probe();
     });
     return () => {
       stopped = true;
@@ -59,25 +59,12 @@ function useRpcProbe() {
   }, [client, queryClient]);
 }
 
+/** Shown only during an outage, so loaded only then. */
+const RpcBannerView = dynamic(() => import("./RpcBannerView").then((m) => m.RpcBannerView), { ssr: false });
+
 /** One app-wide line while the chain's RPC cannot be reached; it goes by itself when the chain is back. */
 export function RpcBanner() {
   useRpcProbe();
-  const { down, chainName, url, lastOkAt } = useRpcHealth();
-  if (!down) return null;
-  return (
-    <div role="alert" data-testid="rpc-banner" className="border-b border-rose-300 bg-rose-50">
-      <p className="mx-auto max-w-6xl px-4 py-2 text-sm text-rose-900">
-        <strong>Cannot reach the chain {chainName}</strong> at <code>{url}</code>
-        {lastOkAt ? ` (last answer at ${formatClockTime(lastOkAt)})` : ""}. Pages show the last data read,
-        marked stale, and refresh by themselves when it answers again
-        {appConfig.localTools && (
-          <>
-            {" "}
-            (locally: is <code>npm run dev</code> still running?)
-          </>
-        )}
-        .
-      </p>
-    </div>
-  );
+  const { down } = useRpcHealth();
+  return down ? <RpcBannerView /> : null;
 }

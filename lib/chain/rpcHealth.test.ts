@@ -54,3 +54,15 @@ test("the store says when a probe brought the chain back and notifies only on ch
   assert.equal(store.report(true, 6), false);
   assert.equal(store.get().status, "up");
 });
+
+test("a read that came back dates the data, but only the probe ends an outage", () => {
+  const store = createRpcHealthStore();
+  store.noteAnswer(10);
+  assert.equal(store.get().lastOkAt, 10);
+  assert.equal(store.get().status, "unknown");
+  store.report(false, 11);
+  store.report(false, 12);
+  store.noteAnswer(13);
+  assert.equal(store.get().status, "down");
+  assert.equal(store.get().lastOkAt, 10, "a read during an outage is not the chain answering");
+});

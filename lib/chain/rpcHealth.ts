@@ -64,6 +64,10 @@ export function createRpcHealthStore(initial: RpcHealth = INITIAL_RPC_HEALTH) {
       if (changed) listeners.forEach((l) => l());
       return recovered;
     },
+    /** A read came back: the chain answered then (it does not end an outage: the read may not be the RPC's). */
+    noteAnswer(at: number = Date.now()) {
+      if (state.status !== "down") state = { ...state, lastOkAt: at };
+    },
   };
 }
 
