@@ -5,15 +5,23 @@ import dynamic from "next/dynamic";
 import { useEffect } from "react";
 import { useClient } from "wagmi";
 import { parseError } from "@/lib/errors/parseError";
-import { nextProbeDelay, rpcHealth } from "@/lib/chain/rpcHealth";
+import { nextProbeDelay, refreshAfterProbe, rpcHealth, type RefreshState } from "@/lib/chain/rpcHealth";
 import { useArenaChain } from "@/components/wallet/useArenaChain";
 import { useRpcHealth } from "./useRpcHealth";
 
 const PROBE_TIMEOUT_MS = 4_000;
 
 /**
+ * Not first-load JS, but fetched soon after it: during an outage the app's server may be down too (`npm run dev`
+ * stops or restarts everything when its chain dies), and the banner must still show.
+ */
+const loadView = () => import("./RpcBannerView");
+const RpcBannerView = dynamic(() => loadView().then((m) => m.RpcBannerView), { ssr: false });
+
+/**
  * Probes the chain's RPC (eth_blockNumber) every few seconds, and at once when a read fails for want of the
- * RPC; when the chain answers again after an outage, every query on screen refetches.
+ * RPC; when the chain answers again after an outage, or is a new chain (`npm run dev` restarted it), every
+ * query on screen refetches, and again on each new block for a minute while the chain is seeded.
  */
 function useRpcProbe() {
   const { chainId } = useArenaChain();
@@ -24,23 +32,30 @@ function useRpcProbe() {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let running = false;
     let stopped = false;
+    let refresh: RefreshState = { lastBlock: undefined, settleUntil: 0 };
     const probe = async () => {
       if (running || stopped) return;
       running = true;
       clearTimeout(timer);
-      let ok = false;
+      void loadView();
+      let block: bigint | undefined;
       try {
-        await client.request(
+        const hex = await client.request(
           { method: "eth_blockNumber" },
           { retryCount: 0, dedupe: false, signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) },
         );
-        ok = true;
+        block = BigInt(hex);
       } catch {
         /* unreachable: counted below */
       }
       running = false;
       if (stopped) return;
-      if (rpcHealth.report(ok)) void queryClient.invalidateQueries();
+      const recovered = rpcHealth.report(block !== undefined);
+      if (block !== undefined) {
+        const { refetch, next } = refreshAfterProbe(refresh, { block, recovered, at: Date.now() });
+        refresh = next;
+        if (refetch) void queryClient.invalidateQueries();
+      }
       timer = setTimeout(() => void probe(), nextProbeDelay(rpcHealth.get()));
     };
     // Not at once: the page's own first reads say soon enough whether the chain answers (a failure probes).
@@ -58,9 +73,6 @@ function useRpcProbe() {
     };
   }, [client, queryClient]);
 }
-
-/** Shown only during an outage, so loaded only then. */
-const RpcBannerView = dynamic(() => import("./RpcBannerView").then((m) => m.RpcBannerView), { ssr: false });
 
 /** One app-wide line while the chain's RPC cannot be reached; it goes by itself when the chain is back. */
 export function RpcBanner() {

@@ -1,6 +1,14 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { createRpcHealthStore, INITIAL_RPC_HEALTH, nextProbeDelay, nextRpcHealth } from "./rpcHealth.ts";
+import {
+  createRpcHealthStore,
+  INITIAL_RPC_HEALTH,
+  nextProbeDelay,
+  nextRpcHealth,
+  refreshAfterProbe,
+  SETTLE_MS,
+  type RefreshState,
+} from "./rpcHealth.ts";
 
 test("one failed probe is doubt, the second in a row is an outage", () => {
   const up = nextRpcHealth(INITIAL_RPC_HEALTH, true, 1_000);
@@ -65,4 +73,24 @@ test("a read that came back dates the data, but only the probe ends an outage", 
   store.noteAnswer(13);
   assert.equal(store.get().status, "down");
   assert.equal(store.get().lastOkAt, 10, "a read during an outage is not the chain answering");
+});
+
+test("a probe refetches after an outage, after a chain reset, and on new blocks while the chain settles", () => {
+  const start: RefreshState = { lastBlock: undefined, settleUntil: 0 };
+  const first = refreshAfterProbe(start, { block: 100n, recovered: false, at: 0 });
+  assert.equal(first.refetch, false, "the first look at the chain is no news");
+  const same = refreshAfterProbe(first.next, { block: 105n, recovered: false, at: 5_000 });
+  assert.equal(same.refetch, false, "new blocks on a healthy chain are each page's business");
+  const reset = refreshAfterProbe(same.next, { block: 3n, recovered: false, at: 10_000 });
+  assert.equal(reset.refetch, true, "a lower block number means a new chain");
+  assert.equal(reset.next.settleUntil, 10_000 + SETTLE_MS);
+  const seeding = refreshAfterProbe(reset.next, { block: 40n, recovered: false, at: 15_000 });
+  assert.equal(seeding.refetch, true, "while it settles, every new block refetches");
+  const idle = refreshAfterProbe(seeding.next, { block: 40n, recovered: false, at: 20_000 });
+  assert.equal(idle.refetch, false, "no new block, nothing to refetch");
+  const later = refreshAfterProbe(idle.next, { block: 41n, recovered: false, at: 10_000 + SETTLE_MS });
+  assert.equal(later.refetch, false, "settled");
+  const back = refreshAfterProbe(later.next, { block: 41n, recovered: true, at: 100_000 });
+  assert.equal(back.refetch, true, "the end of an outage refetches");
+  assert.equal(back.next.settleUntil, 100_000 + SETTLE_MS);
 });

@@ -80,3 +80,23 @@ export const rpcHealth = createRpcHealthStore();
 export function formatClockTime(ms: number): string {
   return new Date(ms).toLocaleTimeString("en-GB", { hour12: false });
 }
+
+/** After an outage or a chain reset, how long every new block refetches what is on screen (a restarted chain
+ * is deployed and seeded again block by block). */
+export const SETTLE_MS = 60_000;
+
+export type RefreshState = { lastBlock: bigint | undefined; settleUntil: number };
+
+/**
+ * Whether a healthy probe that saw `block` should refetch every query: when it ended an outage, when the chain
+ * went back in time (a new chain on the same RPC), and on every new block for a while after either.
+ */
+export function refreshAfterProbe(
+  state: RefreshState,
+  { block, recovered, at }: { block: bigint; recovered: boolean; at: number },
+): { refetch: boolean; next: RefreshState } {
+  const reset = state.lastBlock !== undefined && block < state.lastBlock;
+  const settleUntil = recovered || reset ? at + SETTLE_MS : state.settleUntil;
+  const settling = at < state.settleUntil && block !== state.lastBlock;
+  return { refetch: recovered || reset || settling, next: { lastBlock: block, settleUntil } };
+}
