@@ -61,6 +61,9 @@ test("the store says when a probe brought the chain back and notifies only on ch
   assert.equal(store.report(true, 5), true);
   assert.equal(store.report(true, 6), false);
   assert.equal(store.get().status, "up");
+  store.report(false, 7);
+  assert.equal(store.get().status, "up", "one failure is no outage");
+  assert.equal(store.report(true, 8), true, "but the answer after it may bring news");
 });
 
 test("a read that came back dates the data, but only the probe ends an outage", () => {

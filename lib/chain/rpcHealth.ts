@@ -51,9 +51,12 @@ export function createRpcHealthStore(initial: RpcHealth = INITIAL_RPC_HEALTH) {
         listeners.delete(listener);
       };
     },
-    /** Records one probe; returns true when this probe brought the chain back after an outage. */
+    /**
+     * Records one probe; returns true when it answered after failures (an outage, or a hiccup too short to be
+     * called one, such as a restarted dev chain): what is on screen may be out of date then.
+     */
     report(ok: boolean, at: number = Date.now()): boolean {
-      const recovered = ok && state.status === "down";
+      const recovered = ok && (state.status === "down" || state.failures > 0);
       const next = nextRpcHealth(state, ok, at);
       const changed =
         next.status !== state.status ||
