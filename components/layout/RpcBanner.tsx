@@ -58,8 +58,8 @@ function useRpcProbe() {
       }
       timer = setTimeout(() => void probe(), nextProbeDelay(rpcHealth.get()));
     };
-    // Not at once: the page's own first reads say soon enough whether the chain answers (a failure probes).
-    timer = setTimeout(() => void probe(), nextProbeDelay(rpcHealth.get()));
+    // At once, beside the page's first reads (one batch): the block number it sees tells a restarted chain.
+    void probe();
     const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
       if (event.type !== "updated") return;
       if (event.action.type === "success") rpcHealth.noteAnswer();
