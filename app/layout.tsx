@@ -3,6 +3,7 @@ import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/Providers";
 import { Header } from "@/components/layout/Header";
+import { RpcBanner } from "@/components/layout/RpcBanner";
 import { WrongNetworkBanner } from "@/components/wallet/WrongNetworkBanner";
 import { DevPanel } from "@/components/dev/DevPanel";
 import "./globals.css";
@@ -20,6 +21,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body>
         <Providers>
           <Header />
+          <RpcBanner />
           <WrongNetworkBanner />
           <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
           <DevPanel />

@@ -12,10 +12,14 @@ import { DEMO_ROUTES } from "./lib/routes.ts";
  * (same addresses every time), writes contracts-abi/, seeds demo data and serves the app on
  * http://localhost:3000. By default it serves a production build (made once, reused while nothing it was built
  * from changed), so every page opens fast on its first visit; `npm run dev -- --hot` runs `next dev` with hot
- * reload for people editing the code. "ready" is printed once the pages answer. Ctrl-C stops all of it.
+ * reload for people editing the code. "ready" is printed once the pages answer. Ctrl-C stops all of it. A chain
+ * that dies is reported and restarted (fresh), a few times at most. Other ports: ARENA_CHAIN_PORT, PORT,
+ * ARENA_MACHINE_PORT (and the next one).
  */
 const CHAIN_PORT = Number(process.env.ARENA_CHAIN_PORT ?? 8545);
 const APP_PORT = Number(process.env.PORT ?? 3000);
+/** The two demo inference machines listen on this port and the next. */
+const MACHINE_PORT = Number(process.env.ARENA_MACHINE_PORT ?? 7101);
 const HOT = process.argv.includes("--hot");
 /** A build directory of its own, so the e2e suite's build (another RPC port) does not replace it. */
 const DIST_DIR = ".next-dev";
@@ -91,6 +95,60 @@ async function warm(base: string, routes: readonly string[]): Promise<string> {
   return times.join(", ");
 }
 
+/** Two inference machines (issue 7) with different models, stakes and simulated latencies. */
+function startMachines(rpcUrl: string): ChildProcess[] {
+  const [small, tiny] = [String(MACHINE_PORT), String(MACHINE_PORT + 1)];
+  return [
+    ["--port", small, "--model", "arena-lm-small", "--latency", "40", "--account", "10", "--stake", "5000"],
+    ["--port", tiny, "--model", "arena-lm-tiny", "--latency", "150", "--account", "11", "--stake", "2000"],
+  ].map((args) => startService(bin("tsx"), ["scripts/machine/agent.ts", "--rpc", rpcUrl, ...args]));
+}
+
+/** Restarts a chain that died, a few times at most; then, or if a restart fails, everything stops. */
+const MAX_CHAIN_RESTARTS = 3;
+let chainRestarts = 0;
+
+function watchChain(watched: LocalChain, rpcUrl: string): void {
+  watched.watch((reason, lastOutput) => {
+    if (stopping) return;
+    console.error(`\ndev: THE LOCAL CHAIN DIED on ${rpcUrl}: ${reason}.`);
+    if (lastOutput) console.error(`dev: its last output:\n${lastOutput.replace(/^/gm, "    ")}`);
+    if (chainRestarts >= MAX_CHAIN_RESTARTS) {
+      console.error(
+        `dev: it died ${chainRestarts + 1} times; stopping everything. Run \`npm run dev\` again.`,
+      );
+      void shutdown(1);
+      return;
+    }
+    chainRestarts++;
+    console.error(
+      `dev: restarting it (${chainRestarts}/${MAX_CHAIN_RESTARTS}): a fresh chain, the same contract addresses, ` +
+        "the demo data again; what was done on the old one is gone. Open pages recover by themselves.",
+    );
+    void restartChain(rpcUrl);
+  });
+}
+
+async function restartChain(rpcUrl: string): Promise<void> {
+  await Promise.all(machines.map((m) => stopService(m)));
+  machines = [];
+  await chain?.stop();
+  chain = undefined;
+  try {
+    const restarted = await startLocalChain({ port: CHAIN_PORT, log: (line) => console.log(`dev: ${line}`) });
+    if (stopping) return void (await restarted.stop());
+    chain = restarted;
+    watchChain(restarted, rpcUrl);
+    machines = startMachines(rpcUrl);
+    console.log(`dev: the chain is back on ${rpcUrl}.`);
+  } catch (error) {
+    console.error(
+      `dev: could not restart the chain: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    await shutdown(1);
+  }
+}
+
 try {
   console.log("dev: compiling contracts…");
   await run(bin("hardhat"), ["build", "--quiet"]);
@@ -103,16 +161,8 @@ try {
     HOT ? Promise.resolve() : ensureBuild(env),
   ]);
   chain = started;
-  chain.watch((reason) => {
-    if (stopping) return;
-    console.error(`dev: the local chain died: ${reason}. Stopping everything; run it again to start afresh.`);
-    void shutdown(1);
-  });
-  // Two inference machines (issue 7) with different models, stakes and simulated latencies.
-  machines = [
-    ["--port", "7101", "--model", "arena-lm-small", "--latency", "40", "--account", "10", "--stake", "5000"],
-    ["--port", "7102", "--model", "arena-lm-tiny", "--latency", "150", "--account", "11", "--stake", "2000"],
-  ].map((args) => startService(bin("tsx"), ["scripts/machine/agent.ts", "--rpc", rpcUrl, ...args]));
+  watchChain(started, rpcUrl);
+  machines = startMachines(rpcUrl);
   console.log(
     `dev: starting the app on http://localhost:${APP_PORT}${HOT ? " (next dev, hot reload)" : ""} …`,
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, type UseQueryResult } from "@tanstack/react-query";
 import { parseEventLogs } from "viem";
 import { getBlock } from "viem/actions";
 import { useClient } from "wagmi";
@@ -9,12 +9,26 @@ import { indexEvents, type ArenaEvent, type ArenaIndex } from "@/lib/arena/index
 import { getContractLogs } from "@/lib/chain/logs";
 import { useArenaChain } from "@/components/wallet/useArenaChain";
 
+/**
+ * A query that keeps its last data through failed refetches: `error` is set only when there never was data
+ * (pages render the data with a stale marker then, see QueryState); `refreshError` says why a refetch failed.
+ */
+export type LastDataQuery<T> = KeepLastData<UseQueryResult<T>>;
+type KeepLastData<R> = R extends unknown
+  ? Omit<R, "error"> & { error: Error | null; refreshError: Error | null }
+  : never;
+
+export function keepLastData<T>(query: UseQueryResult<T>): LastDataQuery<T> {
+  if (query.data === undefined) return { ...query, refreshError: null } as LastDataQuery<T>;
+  return { ...query, error: null, refreshError: query.error } as LastDataQuery<T>;
+}
+
 /** The protocol's state as rebuilt from its events (tasks, participants, results, delegations, challenges). */
-export function useArenaIndex() {
+export function useArenaIndex(): LastDataQuery<ArenaIndex> {
   const { chainId } = useArenaChain();
   const client = useClient({ chainId });
   const deployment = deployments[chainId]?.ArenaTasks;
-  return useQuery<ArenaIndex>({
+  const query = useQuery<ArenaIndex>({
     queryKey: ["arena-index", chainId, deployment?.address],
     enabled: Boolean(client && deployment),
     queryFn: async () => {
@@ -23,16 +37,18 @@ export function useArenaIndex() {
       return indexEvents(events);
     },
   });
+  return keepLastData(query);
 }
 
 /** Chain time in seconds: the latest block's timestamp (the dev panel moves it on the local chain). */
-export function useChainTime() {
+export function useChainTime(): LastDataQuery<number> {
   const { chainId } = useArenaChain();
   const client = useClient({ chainId });
-  return useQuery({
+  const query = useQuery({
     queryKey: ["chain-time", chainId],
     enabled: Boolean(client),
     refetchInterval: 5_000,
     queryFn: async () => Number((await getBlock(client!)).timestamp),
   });
+  return keepLastData(query);
 }

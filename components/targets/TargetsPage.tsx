@@ -4,7 +4,10 @@ import Link from "next/link";
 import { useMemo, useState } from "react";
 import { formatDuration, formatTokenAmount } from "@/lib/format";
 import { matchesFilter, type TargetFilter } from "@/lib/targets";
+import { formatClockTime } from "@/lib/chain/rpcHealth";
 import { useArenaChain } from "@/components/wallet/useArenaChain";
+import { StaleNote } from "@/components/layout/StaleNote";
+import { useRpcHealth } from "@/components/layout/useRpcHealth";
 import { LazyEpochCharts } from "./charts";
 import { micro, PHASE_LABEL, PHASE_STYLE } from "./format";
 import { secondsLeft, type MarketSnapshot, type TargetInfo } from "./market";
@@ -18,6 +21,7 @@ const FILTERS: TargetFilter[] = ["all", "open", "filled", "claimable", "expired"
 /** /targets: browse targets by status and epoch, charts per epoch, claims and leaderboards. */
 export function TargetsPage() {
   const market = useTargetsMarket();
+  const rpc = useRpcHealth();
   const { address } = useArenaChain();
   const [filter, setFilter] = useState<TargetFilter>("all");
   const [epoch, setEpoch] = useState("all");
@@ -46,13 +50,24 @@ export function TargetsPage() {
           fills at most a few targets per epoch, and a fill is replaced when the next epoch opens.
         </p>
       </header>
-      {market.isPending && market.fetchStatus !== "idle" && <p>Loading the targets market…</p>}
-      {market.error && (
+      {!data && market.isPending && market.fetchStatus !== "idle" && !rpc.down && (
+        <p>Loading the targets market…</p>
+      )}
+      {!data && (market.error || rpc.down) && (
         <p role="alert" className="rounded bg-rose-50 p-3 text-rose-800">
-          Could not read the targets market: {market.error.message}
+          Could not read the targets market:{" "}
+          {rpc.down ? `the chain at ${rpc.url} cannot be reached` : market.error?.message.split("\n")[0]}. It
+          loads by itself when the chain answers again.
         </p>
       )}
-      {!market.isPending && !data && !market.error && (
+      {data && <StaleNote updatedAt={market.dataUpdatedAt} />}
+      {data && market.error && !rpc.down && (
+        <p role="status" className="rounded bg-amber-50 p-3 text-amber-900">
+          Showing the market as read at {formatClockTime(market.dataUpdatedAt)}; refreshing it failed:{" "}
+          {market.error.message.split("\n")[0]}
+        </p>
+      )}
+      {!market.isPending && !data && !market.error && !rpc.down && (
         <p className="rounded bg-amber-50 p-3 text-amber-900">
           The targets market is not deployed on this chain.
         </p>

@@ -1,3 +1,4 @@
+import { StaleNote } from "@/components/layout/StaleNote";
 import type { ReactNode } from "react";
 
 export function Card({
@@ -33,18 +34,25 @@ export function Stat({ label, value, testId }: { label: string; value: ReactNode
   );
 }
 
-/** Loading, error and empty states in one place, so every list says what is going on. */
+/**
+ * Loading, error and empty states in one place, so every list says what is going on. While the chain cannot be
+ * reached, what is shown is the last data read, marked stale (the hooks keep it and report no error then);
+ * the error stands alone only when there never was data.
+ */
 export function QueryState({
   loading,
   error,
   empty,
   emptyText,
+  updatedAt,
   children,
 }: {
   loading: boolean;
   error: Error | null;
   empty: boolean;
   emptyText: string;
+  /** When the data shown was read (ms), for the stale marker; the chain's last answer otherwise. */
+  updatedAt?: number;
   children: ReactNode;
 }) {
   if (error) {
@@ -55,6 +63,10 @@ export function QueryState({
     );
   }
   if (loading) return <p className="text-zinc-500">Loading…</p>;
-  if (empty) return <p className="text-zinc-500">{emptyText}</p>;
-  return <>{children}</>;
+  return (
+    <>
+      <StaleNote updatedAt={updatedAt} />
+      {empty ? <p className="text-zinc-500">{emptyText}</p> : children}
+    </>
+  );
 }

@@ -1,31 +1,18 @@
 "use client";
 
-import { useSwitchChain } from "wagmi";
-import { parseError } from "@/lib/errors/parseError";
+import dynamic from "next/dynamic";
 import { useArenaChain } from "./useArenaChain";
 
-/** Shown whenever the connected wallet is on a chain Arena is not deployed on; every write is blocked then. */
+const WrongNetworkBannerView = dynamic(
+  () => import("./WrongNetworkBannerView").then((m) => m.WrongNetworkBannerView),
+  { ssr: false },
+);
+
+/**
+ * Shown whenever the connected wallet is on a chain Arena is not deployed on; every write is blocked then.
+ * Its switch button (wagmi's switchChain) is loaded only when needed.
+ */
 export function WrongNetworkBanner() {
-  const { wrongNetwork, walletChainId, chain } = useArenaChain();
-  const { switchChain, isPending, error } = useSwitchChain();
-  if (!wrongNetwork) return null;
-  return (
-    <div role="alert" className="border-b border-amber-300 bg-amber-50">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-3 px-4 py-2 text-sm text-amber-900">
-        <span>
-          Wrong network: your wallet is on chain {walletChainId}, Arena runs on {chain.name} ({chain.id}).
-          Writes are blocked until you switch.
-        </span>
-        <button
-          type="button"
-          disabled={isPending}
-          className="rounded-md bg-amber-600 px-3 py-1 font-medium text-white hover:bg-amber-700 disabled:opacity-60"
-          onClick={() => switchChain({ chainId: chain.id })}
-        >
-          {isPending ? "Switching…" : `Switch to ${chain.name}`}
-        </button>
-        {error && <span className="text-rose-700">{parseError(error).message}</span>}
-      </div>
-    </div>
-  );
+  const { wrongNetwork } = useArenaChain();
+  return wrongNetwork ? <WrongNetworkBannerView /> : null;
 }

@@ -87,8 +87,16 @@ export function devConnector({ rpcUrl }: { rpcUrl: string }) {
           chain: (chainId) => config.emitter.emit("change", { chainId }),
         });
       },
-      async connect({ chainId } = {}) {
-        const accounts = (await provider.request({ method: "eth_requestAccounts" })) as Address[];
+      async connect({ chainId, isReconnecting } = {}) {
+        let accounts: Address[];
+        try {
+          accounts = (await provider.request({ method: "eth_requestAccounts" })) as Address[];
+        } catch (error) {
+          // A reload while the chain is down keeps the wallet connected: the app says the chain is unreachable.
+          const remembered = isReconnecting ? devWalletStore.restore() : undefined;
+          if (!remembered) throw error;
+          accounts = [remembered];
+        }
         connected = true;
         rememberConnected(true);
         if (chainId && chainId !== currentChainId()) devWalletStore.setChainId(chainId);

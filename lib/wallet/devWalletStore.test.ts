@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { devWalletStore } from "./devWalletStore";
+import { createDevWalletStore, devWalletStore } from "./devWalletStore";
 
 const accounts = [
   "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",
@@ -37,5 +37,38 @@ describe("devWalletStore", () => {
     devWalletStore.setChainId(1);
     assert.equal(devWalletStore.get().chainId, 1);
     assert.deepEqual(chains, [1]);
+  });
+});
+
+describe("devWalletStore memory", () => {
+  const memory = () => {
+    const items = new Map<string, string>();
+    return {
+      getItem: (k: string) => items.get(k) ?? null,
+      setItem: (k: string, v: string) => void items.set(k, v),
+    };
+  };
+
+  it("restores the last accounts and choice without asking the node", () => {
+    const storage = memory();
+    const first = createDevWalletStore(() => storage);
+    first.setAccounts(accounts);
+    first.select(accounts[2]);
+    const afterReload = createDevWalletStore(() => storage);
+    assert.equal(afterReload.restore(), accounts[2]);
+    assert.deepEqual(afterReload.get().accounts, accounts);
+    assert.equal(afterReload.get().selected, accounts[2]);
+  });
+
+  it("restores only what is usable", () => {
+    const storage = memory();
+    assert.equal(createDevWalletStore(() => storage).restore(), undefined);
+    storage.setItem("arena.devWallet.accounts", "not json");
+    storage.setItem("arena.devWallet.selected", accounts[0]);
+    assert.equal(createDevWalletStore(() => storage).restore(), undefined);
+    storage.setItem("arena.devWallet.accounts", JSON.stringify([accounts[1], "0xnot-an-address"]));
+    const store = createDevWalletStore(() => storage);
+    assert.equal(store.restore(), accounts[1], "an account no longer there falls back as for a new visitor");
+    assert.deepEqual(store.get().accounts, [accounts[1]]);
   });
 });

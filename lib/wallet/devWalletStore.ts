@@ -15,12 +15,25 @@ export type DevWalletState = {
 type Listener = () => void;
 
 const STORAGE_KEY = "arena.devWallet.selected";
+const ACCOUNTS_KEY = "arena.devWallet.accounts";
 
-function createDevWalletStore() {
+/** Where the store remembers the chosen account and the node's accounts (localStorage in the browser). */
+export type KeyValueStorage = Pick<Storage, "getItem" | "setItem">;
+
+const browserStorage = (): KeyValueStorage | undefined =>
+  typeof localStorage === "undefined" ? undefined : localStorage;
+
+export function createDevWalletStore(storage: () => KeyValueStorage | undefined = browserStorage) {
   let state: DevWalletState = { accounts: [], selected: undefined, rejectNext: false, chainId: undefined };
   const listeners = new Set<Listener>();
   let onAccountChange: ((account: Address) => void) | undefined;
   let onChainChange: ((chainId: number) => void) | undefined;
+
+  const pick = (accounts: readonly Address[]) => {
+    const saved = storage()?.getItem(STORAGE_KEY);
+    // Account #0 deployed everything; a fresh visitor starts as #1, an ordinary funded user.
+    return accounts.find((a) => a.toLowerCase() === saved?.toLowerCase()) ?? accounts[1] ?? accounts[0];
+  };
 
   const set = (patch: Partial<DevWalletState>) => {
     state = { ...state, ...patch };
@@ -34,14 +47,30 @@ function createDevWalletStore() {
       return () => listeners.delete(listener);
     },
     setAccounts(accounts: readonly Address[]) {
-      const saved = typeof localStorage === "undefined" ? null : localStorage.getItem(STORAGE_KEY);
-      // Account #0 deployed everything; a fresh visitor starts as #1, an ordinary funded user.
-      const selected =
-        accounts.find((a) => a.toLowerCase() === saved?.toLowerCase()) ?? accounts[1] ?? accounts[0];
-      set({ accounts, selected });
+      storage()?.setItem(ACCOUNTS_KEY, JSON.stringify(accounts));
+      set({ accounts, selected: pick(accounts) });
+    },
+    /**
+     * The accounts and choice remembered from the last connection, for reconnecting after a reload while the
+     * chain does not answer (the node's unlocked accounts are the same on every start); the selected account.
+     */
+    restore(): Address | undefined {
+      let accounts: Address[] = [];
+      try {
+        const parsed: unknown = JSON.parse(storage()?.getItem(ACCOUNTS_KEY) ?? "[]");
+        if (Array.isArray(parsed))
+          accounts = parsed.filter(
+            (a: unknown): a is Address => typeof a === "string" && /^0x[0-9a-fA-F]{40}$/.test(a),
+          );
+      } catch {
+        /* nothing usable remembered */
+      }
+      const selected = pick(accounts);
+      if (selected) set({ accounts, selected });
+      return selected;
     },
     select(account: Address) {
-      if (typeof localStorage !== "undefined") localStorage.setItem(STORAGE_KEY, account);
+      storage()?.setItem(STORAGE_KEY, account);
       set({ selected: account });
       onAccountChange?.(account);
     },

@@ -11,8 +11,11 @@ export type LocalChain = {
   accounts: readonly Address[];
   publicClient: PublicClient;
   stop: () => Promise<void>;
-  /** Calls `onDead` once if the node exits or stops answering JSON-RPC (three failed checks in a row). */
-  watch: (onDead: (reason: string) => void) => void;
+  /**
+   * Calls `onDead` once if the node exits or stops answering JSON-RPC (three failed checks in a row), with
+   * one line saying what happened and the node's last lines of output.
+   */
+  watch: (onDead: (reason: string, lastOutput: string) => void) => void;
 };
 
 export type StartOptions = {
@@ -84,16 +87,18 @@ export async function startLocalChain({
         .join(", ")}`,
     );
     if (seed) await seedDemo({ ...clientFor(deployer), accounts, deployment, clientFor }, log);
-    const watch = (onDead: (reason: string) => void) => {
+    const watch = (onDead: (reason: string, lastOutput: string) => void) => {
       let failures = 0;
       let dead = false;
       const die = (reason: string) => {
         if (dead) return;
         dead = true;
         clearInterval(timer);
-        onDead(reason);
+        onDead(reason, output.trimEnd().split("\n").slice(-12).join("\n"));
       };
-      node.once("exit", (code, signal) => die(`the Hardhat node exited (${signal ?? code})\n${output}`));
+      if (node.exitCode !== null || node.signalCode !== null)
+        queueMicrotask(() => die(`the Hardhat node exited (${node.signalCode ?? node.exitCode})`));
+      node.once("exit", (code, signal) => die(`the Hardhat node exited (${signal ?? code})`));
       const timer = setInterval(() => {
         void rpcAnswers(rpcUrl).then((ok) => {
           failures = ok ? 0 : failures + 1;
