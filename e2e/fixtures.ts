@@ -89,9 +89,12 @@ export { expect };
 /** Picks a dev wallet account from the dev panel (opening it if needed) and waits for the switch. */
 export async function switchDevAccount(page: Page, account: Address): Promise<void> {
   const select = page.getByLabel("Dev wallet account");
-  if (!(await select.isVisible())) await page.getByRole("button", { name: "Dev panel" }).click();
+  const opened = !(await select.isVisible());
+  if (opened) await page.getByRole("button", { name: "Dev panel" }).click();
   await select.selectOption(account);
   await expect(page.getByTestId("connected-address")).toHaveText(account);
+  // Leave the panel as it was: open, it floats over the page's controls (as a user would close it).
+  if (opened) await page.getByRole("button", { name: "Close dev panel" }).click();
 }
 
 /** Connects the dev wallet through the RainbowKit modal and waits for the account to show. */
