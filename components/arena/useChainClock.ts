@@ -37,5 +37,6 @@ export function useChainClock() {
   }, []);
   const seen = block.data;
   const now = seen ? seen.timestamp + Math.max(0, Math.floor((wall - seen.seenAt) / 1_000)) : undefined;
-  return { now, isLoading: block.isLoading, error: block.error };
+  // Like the other reads, a failed refresh keeps the last block (the clock runs on); only no block at all is an error.
+  return { now, isLoading: block.isLoading, error: seen ? null : block.error };
 }
