@@ -26,12 +26,15 @@ export function TaskTimeline({ timeline: given, now: givenNow }: { timeline: Tim
           <div
             key={p.phase}
             style={{ width: `${((p.end - p.start) / span) * 100}%` }}
-            className={`flex items-center justify-center border-r border-white ${
+            className={`flex min-w-0 items-center justify-center border-r border-white px-1 ${
               p.phase === timeline.phase ? "bg-teal-600 text-white" : "bg-zinc-100 text-zinc-600"
             }`}
-            title={`${formatTimestamp(p.start)} → ${formatTimestamp(p.end)}`}
+            title={`${PHASE_LABELS[p.phase]} (${p.epochs} epochs): ${formatTimestamp(p.start)} → ${formatTimestamp(p.end)}`}
           >
-            {PHASE_LABELS[p.phase]} ({p.epochs})
+            {/* A short phase gets a narrow segment: its label is cut with an ellipsis (whole in the title). */}
+            <span className="truncate">
+              {PHASE_LABELS[p.phase]} ({p.epochs})
+            </span>
           </div>
         ))}
         <div className="absolute top-0 h-full w-0.5 bg-rose-600" style={{ left: `${cursor}%` }} aria-hidden />
