@@ -7,7 +7,8 @@ import {
   createTask,
   drawSeed,
   epochTimes,
-  fundFromDeployer,
+  fund,
+  NODE,
   scoreEpoch,
   send,
   settleOnChain,
@@ -15,11 +16,17 @@ import {
   submitModel,
   timeTravelTo,
   tokenBalance,
+  VALIDATOR,
 } from "./arena";
-import { connectDevWallet, expect, test, switchDevAccount, type ChainFixture } from "./fixtures";
+import {
+  type ChainFixture,
+  confirmedToast,
+  connectDevWallet,
+  expect,
+  switchDevAccount,
+  test,
+} from "./fixtures";
 
-const NODE = 1;
-const VALIDATOR = 2;
 /** What ArenaTasks may keep of this task once everyone has left: rounding of reward-per-share, in wei. */
 const DUST = 10_000n;
 
@@ -57,9 +64,7 @@ async function actAs(page: Page, account: Address) {
 async function confirm(page: Page, button: Locator, label: string | RegExp) {
   await expect(button).toBeEnabled();
   await button.click();
-  await expect(
-    page.locator('[data-testid="tx-toast"][data-stage="confirmed"]').filter({ hasText: label }).last(),
-  ).toBeVisible();
+  await expect(page.locator(confirmedToast).filter({ hasText: label }).last()).toBeVisible();
 }
 
 function line(page: Page, taskId: bigint, kind: string) {
@@ -79,7 +84,7 @@ test("exit: after a task with a challenge, every actor brings every token home f
   const validators = [a[16]!, a[17]!, a[18]!];
   const [d1, d2] = [a[19]!, a[12]!];
   const challenged = nodes[2]!;
-  for (const x of [...nodes, ...validators, d1]) await fundFromDeployer(chain, x, parseEther("1000"));
+  for (const x of [...nodes, ...validators, d1]) await fund(chain, x, parseEther("1000"));
   const actors = [creator, ...nodes, ...validators, d1, d2];
   const start = new Map<Address, bigint>();
   for (const x of actors) start.set(x, await tokenBalance(chain, x));

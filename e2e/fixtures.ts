@@ -86,6 +86,17 @@ export const test = base.extend<{ chain: ChainFixture; noExternalRequests: void;
 
 export { expect };
 
+/** The toast of a confirmed (or failed, or pending) transaction. */
+export const confirmedToast = '[data-testid="tx-toast"][data-stage="confirmed"]';
+export const failedToast = '[data-testid="tx-toast"][data-stage="failed"]';
+export const pendingToast = '[data-testid="tx-toast"][data-stage="pending"]';
+
+/** Opens a task's page and waits for its heading. */
+export async function openTask(page: Page, id: bigint): Promise<void> {
+  await page.goto(`/tasks/${id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+}
+
 /** Picks a dev wallet account from the dev panel (opening it if needed) and waits for the switch. */
 export async function switchDevAccount(page: Page, account: Address): Promise<void> {
   const select = page.getByLabel("Dev wallet account");
