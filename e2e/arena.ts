@@ -109,6 +109,43 @@ export async function stake(c: ChainFixture, account: Address, taskId: bigint, r
   );
 }
 
+/** Funds `account` from the deployer and stakes `amount` of it in a task as a node or validator. */
+export async function joinTask(
+  c: ChainFixture,
+  taskId: bigint,
+  account: Address,
+  role: 1 | 2,
+  amount: bigint,
+) {
+  await fund(c, account);
+  await stake(c, account, taskId, role, amount);
+}
+
+/** `from` approves and delegates `amount` to `to` in a task. */
+export async function delegate(c: ChainFixture, from: Address, taskId: bigint, to: Address, amount: bigint) {
+  await approve(c, from, amount);
+  await send(c, from, (w) =>
+    w.writeContract({
+      abi: arenaTasksAbi,
+      address: c.address("ArenaTasks"),
+      functionName: "delegate",
+      args: [taskId, to, amount],
+    }),
+  );
+}
+
+/** Sets the share ρ (1e18 = all) of `who`'s rewards in a task that goes to its delegators. */
+export async function setRewardShare(c: ChainFixture, who: Address, taskId: bigint, share: bigint) {
+  await send(c, who, (w) =>
+    w.writeContract({
+      abi: arenaTasksAbi,
+      address: c.address("ArenaTasks"),
+      functionName: "setRewardShare",
+      args: [taskId, share],
+    }),
+  );
+}
+
 /** Moves chain time to `timestamp` (seconds) and mines a block there. */
 export async function timeTravelTo(c: ChainFixture, timestamp: bigint) {
   const now = (await c.publicClient.getBlock()).timestamp;

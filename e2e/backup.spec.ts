@@ -7,10 +7,9 @@ import {
   createTask,
   drawSeed,
   epochTimes,
-  fund,
+  joinTask,
   NODE,
   participantIndex,
-  stake,
   submitModel,
   timeTravelTo,
   tokenBalance,
@@ -41,10 +40,8 @@ test("a commit backup is checked against the commitment on chain at import: a wr
   const taskId = await createTask(chain, chain.accounts[0]!, "Backup check");
   await page.goto("/");
   const me = await connectDevWallet(page);
-  await fund(chain, me);
-  await fund(chain, node!);
-  await stake(chain, node!, taskId, NODE, parseEther("200"));
-  await stake(chain, me, taskId, VALIDATOR, parseEther("200"));
+  await joinTask(chain, taskId, node!, NODE, parseEther("200"));
+  await joinTask(chain, taskId, me, VALIDATOR, parseEther("200"));
   const e1 = await epochTimes(chain, taskId, 1n);
   await timeTravelTo(chain, e1.start);
   await submitModel(chain, node!, taskId, "/models/arena-lm-base", `0x${"ee".repeat(32)}`);

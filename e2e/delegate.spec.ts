@@ -1,18 +1,18 @@
 import { parseEther, type Address } from "viem";
-import { arenaTasksAbi } from "../contracts-abi";
 import { defaultTaskForm, validateTaskForm } from "../lib/arena/params";
 import {
-  approve,
   createTask,
   createTaskWith,
   DAY,
+  delegate,
   epochTimes,
   events,
   FINAL_SALT,
   fund,
+  joinTask,
   NODE,
   scoreEpochOne,
-  send,
+  setRewardShare,
   settleOnChain,
   stake,
   timeTravelTo,
@@ -27,35 +27,6 @@ import {
   switchDevAccount,
   test,
 } from "./fixtures";
-
-async function delegateOnChain(
-  chain: ChainFixture,
-  from: Address,
-  taskId: bigint,
-  to: Address,
-  amount: bigint,
-) {
-  await approve(chain, from, amount);
-  await send(chain, from, (w) =>
-    w.writeContract({
-      abi: arenaTasksAbi,
-      address: chain.address("ArenaTasks"),
-      functionName: "delegate",
-      args: [taskId, to, amount],
-    }),
-  );
-}
-
-async function setRewardShare(chain: ChainFixture, who: Address, taskId: bigint, share: bigint) {
-  await send(chain, who, (w) =>
-    w.writeContract({
-      abi: arenaTasksAbi,
-      address: chain.address("ArenaTasks"),
-      functionName: "setRewardShare",
-      args: [taskId, share],
-    }),
-  );
-}
 
 /** A task like `createTask`'s, with day-long epochs (6-hour commit and reveal windows). */
 async function createDayTask(chain: ChainFixture, creator: Address, title: string): Promise<bigint> {
@@ -85,10 +56,9 @@ test("with no live task, my delegation is listed and comes home through undelega
   const [, , node] = chain.accounts;
   const delegator = chain.accounts[8]!;
   const taskId = await createTask(chain, chain.accounts[0]!, "Delegation exit");
-  await fund(chain, node!);
   await fund(chain, delegator);
-  await stake(chain, node!, taskId, NODE, parseEther("300"));
-  await delegateOnChain(chain, delegator, taskId, node!, parseEther("100"));
+  await joinTask(chain, taskId, node!, NODE, parseEther("300"));
+  await delegate(chain, delegator, taskId, node!, parseEther("100"));
   // Every task, the demo's included, is over a month later; the scoring epochs of this one are settled.
   const later = (await chain.publicClient.getBlock()).timestamp + 40n * DAY;
   await timeTravelTo(chain, later);
@@ -143,10 +113,8 @@ test("the ρ form belongs to its account: a switch shows that account's ρ, and 
 }) => {
   const [, , nodeA, nodeB] = chain.accounts;
   const taskId = await createTask(chain, chain.accounts[0]!, "Reward share per account");
-  await fund(chain, nodeA!);
-  await fund(chain, nodeB!);
-  await stake(chain, nodeA!, taskId, NODE, parseEther("300"));
-  await stake(chain, nodeB!, taskId, NODE, parseEther("300"));
+  await joinTask(chain, taskId, nodeA!, NODE, parseEther("300"));
+  await joinTask(chain, taskId, nodeB!, NODE, parseEther("300"));
   await setRewardShare(chain, nodeB!, taskId, parseEther("0.4"));
 
   await page.goto("/");
@@ -189,16 +157,14 @@ test("a young pool with a huge return per delegated token shows no exponent, Inf
   const [, , node, validator] = chain.accounts;
   const delegator = chain.accounts[9]!;
   const taskId = await createTask(chain, chain.accounts[0]!, "Young pool");
-  await fund(chain, node!);
-  await fund(chain, validator!);
   await fund(chain, delegator);
-  await stake(chain, node!, taskId, NODE, parseEther("300"));
-  await stake(chain, validator!, taskId, VALIDATOR, parseEther("300"));
+  await joinTask(chain, taskId, node!, NODE, parseEther("300"));
+  await joinTask(chain, taskId, validator!, VALIDATOR, parseEther("300"));
   await setRewardShare(chain, node!, taskId, parseEther("0.5"));
   await setRewardShare(chain, validator!, taskId, parseEther("0.5"));
   // An epoch pays the pool's delegators ~0.6 token per delegated token: compounded daily, 10^(lots) %.
-  await delegateOnChain(chain, delegator, taskId, node!, parseEther("100"));
-  await delegateOnChain(chain, delegator, taskId, validator!, parseEther("100"));
+  await delegate(chain, delegator, taskId, node!, parseEther("100"));
+  await delegate(chain, delegator, taskId, validator!, parseEther("100"));
   await scoreEpochOne(chain, taskId, node!, validator!);
   await settleOnChain(chain, taskId, [0n, 1n]);
   const rewards = (await events(chain, "DelegatorsRewarded")).filter((e) => e.args.taskId === taskId);
@@ -223,7 +189,7 @@ test("a young pool with a huge return per delegated token shows no exponent, Inf
   await stake(chain, node!, dayTask, NODE, parseEther("300"));
   await stake(chain, validator!, dayTask, VALIDATOR, parseEther("300"));
   await setRewardShare(chain, node!, dayTask, parseEther("0.5"));
-  await delegateOnChain(chain, delegator, dayTask, node!, parseEther("100"));
+  await delegate(chain, delegator, dayTask, node!, parseEther("100"));
   await scoreEpochOne(chain, dayTask, node!, validator!);
   await settleOnChain(chain, dayTask, [0n, 1n]);
   await page.reload();

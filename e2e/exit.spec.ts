@@ -5,12 +5,14 @@ import { splitReward } from "../lib/targets";
 import {
   approve,
   createTask,
+  delegate,
   drawSeed,
   epochTimes,
   fund,
   NODE,
   scoreEpoch,
   send,
+  setRewardShare,
   settleOnChain,
   stake,
   submitModel,
@@ -99,29 +101,10 @@ test("exit: after a task with a challenge, every actor brings every token home f
   expect(creatorStake).toBeGreaterThan(0n);
   for (const n of nodes) await stake(chain, n, taskId, NODE, parseEther("200"));
   for (const v of validators) await stake(chain, v, taskId, VALIDATOR, parseEther("200"));
-  const delegate = async (from: Address, to: Address) => {
-    await approve(chain, from, parseEther("100"));
-    await send(chain, from, (w) =>
-      w.writeContract({
-        abi: arenaTasksAbi,
-        address: arenaAddress,
-        functionName: "delegate",
-        args: [taskId, to, parseEther("100")],
-      }),
-    );
-  };
-  await delegate(d1, validators[0]!);
-  await delegate(d2, challenged);
+  await delegate(chain, d1, taskId, validators[0]!, parseEther("100"));
+  await delegate(chain, d2, taskId, challenged, parseEther("100"));
   // Half of what the delegated-to validator and node earn goes to their delegators (from epoch 1).
-  for (const x of [validators[0]!, challenged])
-    await send(chain, x, (w) =>
-      w.writeContract({
-        abi: arenaTasksAbi,
-        address: arenaAddress,
-        functionName: "setRewardShare",
-        args: [taskId, parseEther("0.5")],
-      }),
-    );
+  for (const x of [validators[0]!, challenged]) await setRewardShare(chain, x, taskId, parseEther("0.5"));
 
   const e1 = await epochTimes(chain, taskId, 1n);
   await timeTravelTo(chain, e1.start);

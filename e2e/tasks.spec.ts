@@ -5,17 +5,17 @@ import { modelCommitment } from "../lib/sortition";
 import type { Page } from "@playwright/test";
 import { nodeLoss, relativeDifference } from "./scorer-helpers";
 import {
-  approve,
   createTask,
+  delegate,
   epochTimes,
   events,
   FINAL_SALT,
   fund,
+  joinTask,
   NODE,
   scoreEpochOne,
   send,
   settleOnChain,
-  stake,
   submitModel,
   timeTravelTo,
   tokenBalance,
@@ -46,10 +46,8 @@ async function asValidatorInCommitWindow(
   const taskId = await createTask(chain, chain.accounts[0]!, title);
   await page.goto("/");
   const me = await connectDevWallet(page);
-  await fund(chain, me);
-  await fund(chain, node!);
-  await stake(chain, node!, taskId, NODE, parseEther("200"));
-  await stake(chain, me, taskId, VALIDATOR, parseEther("200"));
+  await joinTask(chain, taskId, node!, NODE, parseEther("200"));
+  await joinTask(chain, taskId, me, VALIDATOR, parseEther("200"));
   const e1 = await epochTimes(chain, taskId, 1n);
   await timeTravelTo(chain, e1.start);
   await submitModel(chain, node!, taskId, modelUri, hash);
@@ -219,10 +217,8 @@ test("an assigned validator commits then reveals scores; a lost salt is explaine
 test("settle a due epoch in pages, then the leaderboard and rewards show it", async ({ page, chain }) => {
   const [, , node, validator] = chain.accounts;
   const taskId = await createTask(chain, chain.accounts[0]!, "Settlement flow");
-  await fund(chain, node!);
-  await fund(chain, validator!);
-  await stake(chain, node!, taskId, NODE, parseEther("300"));
-  await stake(chain, validator!, taskId, VALIDATOR, parseEther("300"));
+  await joinTask(chain, taskId, node!, NODE, parseEther("300"));
+  await joinTask(chain, taskId, validator!, VALIDATOR, parseEther("300"));
   await scoreEpochOne(chain, taskId, node!, validator!, 1_100_000);
 
   await page.goto("/");
@@ -265,10 +261,8 @@ test("delegate to a node: its delegators' rewards are escrowed during the task, 
 }) => {
   const [, , node, validator] = chain.accounts;
   const taskId = await createTask(chain, chain.accounts[0]!, "Delegation flow");
-  await fund(chain, node!);
-  await fund(chain, validator!);
-  await stake(chain, node!, taskId, NODE, parseEther("300"));
-  await stake(chain, validator!, taskId, VALIDATOR, parseEther("300"));
+  await joinTask(chain, taskId, node!, NODE, parseEther("300"));
+  await joinTask(chain, taskId, validator!, VALIDATOR, parseEther("300"));
 
   await page.goto("/");
   await connectDevWallet(page);
@@ -393,11 +387,9 @@ test("a challenge is answered and voted within its windows, then resolved", asyn
   const taskId = await createTask(chain, chain.accounts[0]!, "Challenge flow");
   await page.goto("/");
   const me = await connectDevWallet(page);
-  await fund(chain, me);
-  await fund(chain, node!);
   await fund(chain, challenger!);
-  await stake(chain, node!, taskId, NODE, parseEther("200"));
-  await stake(chain, me, taskId, VALIDATOR, parseEther("200"));
+  await joinTask(chain, taskId, node!, NODE, parseEther("200"));
+  await joinTask(chain, taskId, me, VALIDATOR, parseEther("200"));
   await timeTravelTo(chain, (await epochTimes(chain, taskId, 1n)).start);
   const arena = chain.address("ArenaTasks");
   await submitModel(chain, node!, taskId, "/models/arena-lm-small", `0x${"42".repeat(32)}`);
@@ -486,18 +478,9 @@ test("a delegation change waits for settlement: the page says so and settles the
   const [, , node] = chain.accounts;
   const delegator = chain.accounts[7]!;
   const taskId = await createTask(chain, chain.accounts[0]!, "Settlement pending");
-  await fund(chain, node!);
   await fund(chain, delegator);
-  await stake(chain, node!, taskId, NODE, parseEther("300"));
-  await approve(chain, delegator, parseEther("100"));
-  await send(chain, delegator, (w) =>
-    w.writeContract({
-      abi: arenaTasksAbi,
-      address: chain.address("ArenaTasks"),
-      functionName: "delegate",
-      args: [taskId, node!, parseEther("100")],
-    }),
-  );
+  await joinTask(chain, taskId, node!, NODE, parseEther("300"));
+  await delegate(chain, delegator, taskId, node!, parseEther("100"));
   // The delegation took effect in epoch 1; epoch 0 is not settled, so changing it now would revert.
   await timeTravelTo(chain, (await epochTimes(chain, taskId, 1n)).start);
 
@@ -537,10 +520,8 @@ test("a final-validation epoch is scored on the held-back set the creator reveal
   const taskId = await createTask(chain, creator!, "Final validation flow");
   await page.goto("/");
   const me = await connectDevWallet(page);
-  await fund(chain, me);
-  await fund(chain, node!);
-  await stake(chain, node!, taskId, NODE, parseEther("200"));
-  await stake(chain, me, taskId, VALIDATOR, parseEther("200"));
+  await joinTask(chain, taskId, node!, NODE, parseEther("200"));
+  await joinTask(chain, taskId, me, VALIDATOR, parseEther("200"));
   await timeTravelTo(chain, (await epochTimes(chain, taskId, 1n)).start);
   await submitModel(chain, node!, taskId, "/models/arena-lm-small", `0x${"5f".repeat(32)}`);
   // 3 submission epochs: epoch 3 is the final validation; the creator reveals, then submissions close.
@@ -610,10 +591,8 @@ test("a node's second submission in an epoch supersedes its first: the epoch's r
 }) => {
   const [, , node, validator] = chain.accounts;
   const taskId = await createTask(chain, chain.accounts[0]!, "Two submissions");
-  await fund(chain, node!);
-  await fund(chain, validator!);
-  await stake(chain, node!, taskId, NODE, parseEther("300"));
-  await stake(chain, validator!, taskId, VALIDATOR, parseEther("300"));
+  await joinTask(chain, taskId, node!, NODE, parseEther("300"));
+  await joinTask(chain, taskId, validator!, VALIDATOR, parseEther("300"));
   await timeTravelTo(chain, (await epochTimes(chain, taskId, 1n)).start);
   await submitModel(chain, node!, taskId, "/models/first-try", `0x${"ef".repeat(32)}`);
   await scoreEpochOne(chain, taskId, node!, validator!, 1_000_000);
