@@ -134,6 +134,15 @@ export async function delegate(c: ChainFixture, from: Address, taskId: bigint, t
   );
 }
 
+/** A fresh task in which `node` staked 300 ARENA and `delegator` delegated 100 to it (both funded first). */
+export async function taskWithDelegation(c: ChainFixture, title: string, node: Address, delegator: Address) {
+  const taskId = await createTask(c, c.accounts[0]!, title);
+  await fund(c, delegator);
+  await joinTask(c, taskId, node, NODE, parseEther("300"));
+  await delegate(c, delegator, taskId, node, parseEther("100"));
+  return taskId;
+}
+
 /** Sets the share ρ (1e18 = all) of `who`'s rewards in a task that goes to its delegators. */
 export async function setRewardShare(c: ChainFixture, who: Address, taskId: bigint, share: bigint) {
   await send(c, who, (w) =>

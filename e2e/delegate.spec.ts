@@ -15,6 +15,7 @@ import {
   setRewardShare,
   settleOnChain,
   stake,
+  taskWithDelegation,
   timeTravelTo,
   tokenBalance,
   VALIDATOR,
@@ -55,10 +56,7 @@ test("with no live task, my delegation is listed and comes home through undelega
 }) => {
   const [, , node] = chain.accounts;
   const delegator = chain.accounts[8]!;
-  const taskId = await createTask(chain, chain.accounts[0]!, "Delegation exit");
-  await fund(chain, delegator);
-  await joinTask(chain, taskId, node!, NODE, parseEther("300"));
-  await delegate(chain, delegator, taskId, node!, parseEther("100"));
+  const taskId = await taskWithDelegation(chain, "Delegation exit", node!, delegator);
   // Every task, the demo's included, is over a month later; the scoring epochs of this one are settled.
   const later = (await chain.publicClient.getBlock()).timestamp + 40n * DAY;
   await timeTravelTo(chain, later);

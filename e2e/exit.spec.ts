@@ -73,6 +73,20 @@ function line(page: Page, taskId: bigint, kind: string) {
   return page.locator(`[data-testid="portfolio-line"][data-kind="${kind}"][data-scope^="#${taskId} "]`);
 }
 
+/** As `account`, on the portfolio: clicks `button` on the task's line of `kind` and waits for `toast`. */
+async function actOnLine(
+  page: Page,
+  account: Address,
+  taskId: bigint,
+  kind: string,
+  button: string,
+  toast = button,
+) {
+  await actAs(page, account);
+  await page.goto("/rewards");
+  await confirm(page, line(page, taskId, kind).getByRole("button", { name: button }), toast);
+}
+
 test("exit: after a task with a challenge, every actor brings every token home from the UI", async ({
   page,
   chain,
@@ -211,25 +225,11 @@ test("exit: after a task with a challenge, every actor brings every token home f
   }
   // Validators and delegators: from the portfolio.
   for (const [i, v] of validators.entries()) {
-    await actAs(page, v);
-    await page.goto("/rewards");
-    await confirm(
-      page,
-      line(page, taskId, "Stake").getByRole("button", { name: "Unstake all" }),
-      "Unstake all",
-    );
+    await actOnLine(page, v, taskId, "Stake", "Unstake all");
     if (credits[i]! > 0n)
       await confirm(page, page.getByRole("button", { name: "Claim all" }), "Claim all rewards");
   }
-  for (const d of [d1, d2]) {
-    await actAs(page, d);
-    await page.goto("/rewards");
-    await confirm(
-      page,
-      line(page, taskId, "Delegation").getByRole("button", { name: "Undelegate all" }),
-      "Undelegate all",
-    );
-  }
+  for (const d of [d1, d2]) await actOnLine(page, d, taskId, "Delegation", "Undelegate all");
   if (d1Rewards > 0n) {
     await actAs(page, d1);
     await page.goto("/rewards");
@@ -260,24 +260,8 @@ test("exit: after a task with a challenge, every actor brings every token home f
       "Withdraw",
     );
   }
-  for (const v of validators) {
-    await actAs(page, v);
-    await page.goto("/rewards");
-    await confirm(
-      page,
-      line(page, taskId, "Unbonding stake").getByRole("button", { name: "Withdraw" }),
-      "Withdraw",
-    );
-  }
-  for (const d of [d1, d2]) {
-    await actAs(page, d);
-    await page.goto("/rewards");
-    await confirm(
-      page,
-      line(page, taskId, "Unbonding delegation").getByRole("button", { name: "Withdraw delegation" }),
-      "Withdraw delegation",
-    );
-  }
+  for (const v of validators) await actOnLine(page, v, taskId, "Unbonding stake", "Withdraw");
+  for (const d of [d1, d2]) await actOnLine(page, d, taskId, "Unbonding delegation", "Withdraw delegation");
 
   // ----- on chain: everything went home -----
   const net = (amount: bigint) => amount - fee(amount);

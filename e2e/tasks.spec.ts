@@ -6,7 +6,6 @@ import type { Page } from "@playwright/test";
 import { nodeLoss, relativeDifference } from "./scorer-helpers";
 import {
   createTask,
-  delegate,
   epochTimes,
   events,
   FINAL_SALT,
@@ -17,6 +16,7 @@ import {
   send,
   settleOnChain,
   submitModel,
+  taskWithDelegation,
   timeTravelTo,
   tokenBalance,
   VALIDATOR,
@@ -477,10 +477,7 @@ test("a delegation change waits for settlement: the page says so and settles the
 }) => {
   const [, , node] = chain.accounts;
   const delegator = chain.accounts[7]!;
-  const taskId = await createTask(chain, chain.accounts[0]!, "Settlement pending");
-  await fund(chain, delegator);
-  await joinTask(chain, taskId, node!, NODE, parseEther("300"));
-  await delegate(chain, delegator, taskId, node!, parseEther("100"));
+  const taskId = await taskWithDelegation(chain, "Settlement pending", node!, delegator);
   // The delegation took effect in epoch 1; epoch 0 is not settled, so changing it now would revert.
   await timeTravelTo(chain, (await epochTimes(chain, taskId, 1n)).start);
 
