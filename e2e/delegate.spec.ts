@@ -21,6 +21,7 @@ import {
   VALIDATOR,
 } from "./arena";
 import {
+  actAs,
   type ChainFixture,
   confirmedToast,
   connectDevWallet,
@@ -129,12 +130,12 @@ test("the ρ form belongs to its account: a switch shows that account's ρ, and 
   await expect(set).toBeEnabled();
 
   // B changed ρ to 40 % a moment ago: its form shows 40, not A's 25, and Set waits 30 days.
-  await switchDevAccount(page, nodeB!);
+  await actAs(page, nodeB!);
   await expect(input).toHaveValue("40");
   await expect(set).toBeDisabled();
   await expect(form).toContainText(/ρ is locked until \d{4}-\d\d-\d\d/);
 
-  await switchDevAccount(page, nodeA!);
+  await actAs(page, nodeA!);
   await expect(input).toHaveValue("0");
   await input.fill("25");
   await set.click();

@@ -1,5 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
-import { getAddress, parseEther, parseEventLogs, type Address } from "viem";
+import { parseEther, parseEventLogs, type Address } from "viem";
 import { arenaTargetsAbi, arenaTasksAbi } from "../contracts-abi";
 import { splitReward } from "../lib/targets";
 import {
@@ -20,14 +20,7 @@ import {
   tokenBalance,
   VALIDATOR,
 } from "./arena";
-import {
-  type ChainFixture,
-  confirmedToast,
-  connectDevWallet,
-  expect,
-  switchDevAccount,
-  test,
-} from "./fixtures";
+import { actAs, type ChainFixture, confirmedToast, connectDevWallet, expect, test } from "./fixtures";
 
 /** What ArenaTasks may keep of this task once everyone has left: rounding of reward-per-share, in wei. */
 const DUST = 10_000n;
@@ -54,12 +47,6 @@ function arenaRead(chain: ChainFixture) {
         treasury === "0x0000000000000000000000000000000000000000" ? 0n : (amount * bps) / 10_000n;
     },
   };
-}
-
-/** Switches the dev wallet to `account` and closes the dev panel so it covers nothing. */
-async function actAs(page: Page, account: Address) {
-  await switchDevAccount(page, getAddress(account));
-  await page.getByRole("button", { name: "Close dev panel" }).click();
 }
 
 /** Clicks an enabled button and waits for its transaction's confirmed toast. */

@@ -3,6 +3,7 @@ import {
   createPublicClient,
   createTestClient,
   createWalletClient,
+  getAddress,
   http,
   type Address,
   type PublicClient,
@@ -103,6 +104,12 @@ export async function switchDevAccount(page: Page, account: Address): Promise<vo
   if (!(await select.isVisible())) await page.getByRole("button", { name: "Dev panel" }).click();
   await select.selectOption(account);
   await expect(page.getByTestId("connected-address")).toHaveText(account);
+}
+
+/** Switches the dev wallet to `account` and closes the dev panel so it covers nothing. */
+export async function actAs(page: Page, account: Address): Promise<void> {
+  await switchDevAccount(page, getAddress(account));
+  await page.getByRole("button", { name: "Close dev panel" }).click();
 }
 
 /** Connects the dev wallet through the RainbowKit modal and waits for the account to show. */
