@@ -1,4 +1,12 @@
-import { createWalletClient, http, parseEther, parseEventLogs, type Address, type Hex } from "viem";
+import {
+  createWalletClient,
+  http,
+  parseEther,
+  parseEventLogs,
+  type Address,
+  type ContractEventName,
+  type Hex,
+} from "viem";
 import { arenaTasksAbi, arenaTokenAbi } from "../contracts-abi";
 import { localChain } from "../lib/chain/chains";
 import { defaultTaskForm, finalEvalCommitment, validateTaskForm, type TaskParams } from "../lib/arena/params";
@@ -9,6 +17,10 @@ import { E2E_RPC_URL } from "./ports";
 /** Prerequisites of the UI flows, set up straight on chain by the node's unlocked accounts. */
 const chain = localChain(E2E_RPC_URL);
 export const FINAL_SALT: Hex = `0x${"5a".repeat(32)}`;
+/** Roles of `stake`. */
+export const NODE = 1;
+export const VALIDATOR = 2;
+export const DAY = 86_400n;
 
 function wallet(account: Address) {
   return createWalletClient({ account, chain, transport: http(E2E_RPC_URL) });
@@ -60,8 +72,16 @@ export async function approve(c: ChainFixture, account: Address, amount: bigint)
 }
 
 export async function createTask(c: ChainFixture, creator: Address, title: string): Promise<bigint> {
-  const params = quickTaskParams(title);
-  const creatorStake = parseEther("1000");
+  return createTaskWith(c, creator, quickTaskParams(title), parseEther("1000"));
+}
+
+/** Creates a task with these params on chain (the creator approves the pool and its stake) and returns its id. */
+export async function createTaskWith(
+  c: ChainFixture,
+  creator: Address,
+  params: TaskParams,
+  creatorStake: bigint,
+): Promise<bigint> {
   await approve(c, creator, params.rewardPool + creatorStake);
   const hash = await send(c, creator, (w) =>
     w.writeContract({
@@ -85,6 +105,52 @@ export async function stake(c: ChainFixture, account: Address, taskId: bigint, r
       address: c.address("ArenaTasks"),
       functionName: "stake",
       args: [taskId, role, amount],
+    }),
+  );
+}
+
+/** Funds `account` from the deployer and stakes `amount` of it in a task as a node or validator. */
+export async function joinTask(
+  c: ChainFixture,
+  taskId: bigint,
+  account: Address,
+  role: 1 | 2,
+  amount: bigint,
+) {
+  await fund(c, account);
+  await stake(c, account, taskId, role, amount);
+}
+
+/** `from` approves and delegates `amount` to `to` in a task. */
+export async function delegate(c: ChainFixture, from: Address, taskId: bigint, to: Address, amount: bigint) {
+  await approve(c, from, amount);
+  await send(c, from, (w) =>
+    w.writeContract({
+      abi: arenaTasksAbi,
+      address: c.address("ArenaTasks"),
+      functionName: "delegate",
+      args: [taskId, to, amount],
+    }),
+  );
+}
+
+/** A fresh task in which `node` staked 300 ARENA and `delegator` delegated 100 to it (both funded first). */
+export async function taskWithDelegation(c: ChainFixture, title: string, node: Address, delegator: Address) {
+  const taskId = await createTask(c, c.accounts[0]!, title);
+  await fund(c, delegator);
+  await joinTask(c, taskId, node, NODE, parseEther("300"));
+  await delegate(c, delegator, taskId, node, parseEther("100"));
+  return taskId;
+}
+
+/** Sets the share ρ (1e18 = all) of `who`'s rewards in a task that goes to its delegators. */
+export async function setRewardShare(c: ChainFixture, who: Address, taskId: bigint, share: bigint) {
+  await send(c, who, (w) =>
+    w.writeContract({
+      abi: arenaTasksAbi,
+      address: c.address("ArenaTasks"),
+      functionName: "setRewardShare",
+      args: [taskId, share],
     }),
   );
 }
@@ -176,7 +242,7 @@ export function tokenBalance(c: ChainFixture, account: Address): Promise<bigint>
 }
 
 /** Sends `amount` ARENA from the deployer (account 0) to `to`. */
-export async function fundFromDeployer(c: ChainFixture, to: Address, amount: bigint) {
+export async function fund(c: ChainFixture, to: Address, amount = parseEther("20000")) {
   await send(c, c.accounts[0]!, (w) =>
     w.writeContract({
       abi: arenaTokenAbi,
@@ -185,6 +251,99 @@ export async function fundFromDeployer(c: ChainFixture, to: Address, amount: big
       args: [to, amount],
     }),
   );
+}
+
+/** Every `eventName` event ArenaTasks has emitted. */
+export async function events<const N extends ContractEventName<typeof arenaTasksAbi>>(
+  c: ChainFixture,
+  eventName: N,
+) {
+  const logs = await c.publicClient.getLogs({ address: c.address("ArenaTasks"), fromBlock: 0n });
+  return parseEventLogs({ abi: arenaTasksAbi, logs, eventName });
+}
+
+/** The first task, oldest or newest first, whose current phase is `phase` (0 when there is none). */
+export async function taskInPhase(
+  c: ChainFixture,
+  phase: number,
+  from: "oldest" | "newest",
+): Promise<bigint> {
+  const arena = c.address("ArenaTasks");
+  const count = await c.publicClient.readContract({
+    abi: arenaTasksAbi,
+    address: arena,
+    functionName: "taskCount",
+  });
+  const ids = Array.from({ length: Number(count) }, (_, i) => BigInt(i + 1));
+  for (const id of from === "oldest" ? ids : ids.reverse()) {
+    const [, current] = await c.publicClient.readContract({
+      abi: arenaTasksAbi,
+      address: arena,
+      functionName: "currentEpoch",
+      args: [id],
+    });
+    if (current === phase) return id;
+  }
+  return 0n;
+}
+
+/** The participant index of `account` in a task (what assignments and score commitments name). */
+export async function participantIndex(c: ChainFixture, taskId: bigint, account: Address): Promise<bigint> {
+  const { index } = await c.publicClient.readContract({
+    abi: arenaTasksAbi,
+    address: c.address("ArenaTasks"),
+    functionName: "getParticipant",
+    args: [taskId, account],
+  });
+  return BigInt(index);
+}
+
+export async function commitScores(c: ChainFixture, validator: Address, taskId: bigint, commitment: Hex) {
+  await send(c, validator, (w) =>
+    w.writeContract({
+      abi: arenaTasksAbi,
+      address: c.address("ArenaTasks"),
+      functionName: "commitScores",
+      args: [taskId, commitment],
+    }),
+  );
+}
+
+/**
+ * `node` submits in epoch 1, `validator` commits then reveals `score` for it, all on chain, and time is moved to
+ * the end of epoch 1. Returns the scored epoch.
+ */
+export async function scoreEpochOne(
+  c: ChainFixture,
+  taskId: bigint,
+  node: Address,
+  validator: Address,
+  score = 1_000_000,
+): Promise<bigint> {
+  const e1 = await epochTimes(c, taskId, 1n);
+  await timeTravelTo(c, e1.start);
+  await submitModel(c, node, taskId, "/models/arena-lm-small", `0x${"ab".repeat(32)}`);
+  await timeTravelTo(c, e1.submitEnd);
+  await drawSeed(c, taskId, 1n);
+  const nodeIndices = [await participantIndex(c, taskId, node)];
+  const salt = `0x${"cd".repeat(32)}` as const;
+  await commitScores(
+    c,
+    validator,
+    taskId,
+    scoreCommitment(taskId, 1n, validator, nodeIndices, [score], salt),
+  );
+  await timeTravelTo(c, e1.commitEnd);
+  await send(c, validator, (w) =>
+    w.writeContract({
+      abi: arenaTasksAbi,
+      address: c.address("ArenaTasks"),
+      functionName: "revealScores",
+      args: [taskId, 1n, nodeIndices, [score], salt],
+    }),
+  );
+  await timeTravelTo(c, e1.end);
+  return 1n;
 }
 
 /**

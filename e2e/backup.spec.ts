@@ -1,25 +1,29 @@
-import { parseEther, parseEventLogs, type Address } from "viem";
-import { arenaTasksAbi, arenaTokenAbi, faucetAbi } from "../contracts-abi";
+import { parseEther, parseEventLogs } from "viem";
+import { arenaTasksAbi, faucetAbi } from "../contracts-abi";
 import { LOCAL_CHAIN_ID } from "../lib/chain/chains";
 import { scoreCommitment } from "../lib/sortition";
-import { createTask, drawSeed, epochTimes, send, stake, submitModel, timeTravelTo } from "./arena";
-import { connectDevWallet, expect, test, type ChainFixture } from "./fixtures";
-
-const NODE = 1;
-const VALIDATOR = 2;
-const confirmed = '[data-testid="tx-toast"][data-stage="confirmed"]';
-const failed = '[data-testid="tx-toast"][data-stage="failed"]';
-
-async function fund(chain: ChainFixture, to: Address) {
-  await send(chain, chain.accounts[0]!, (w) =>
-    w.writeContract({
-      abi: arenaTokenAbi,
-      address: chain.address("ArenaToken"),
-      functionName: "transfer",
-      args: [to, parseEther("20000")],
-    }),
-  );
-}
+import {
+  commitScores,
+  createTask,
+  drawSeed,
+  epochTimes,
+  joinTask,
+  NODE,
+  participantIndex,
+  submitModel,
+  timeTravelTo,
+  tokenBalance,
+  VALIDATOR,
+} from "./arena";
+import {
+  type ChainFixture,
+  confirmedToast,
+  connectDevWallet,
+  expect,
+  failedToast,
+  pendingToast,
+  test,
+} from "./fixtures";
 
 async function revealed(chain: ChainFixture, taskId: bigint) {
   const logs = await chain.publicClient.getLogs({ address: chain.address("ArenaTasks"), fromBlock: 0n });
@@ -36,10 +40,8 @@ test("a commit backup is checked against the commitment on chain at import: a wr
   const taskId = await createTask(chain, chain.accounts[0]!, "Backup check");
   await page.goto("/");
   const me = await connectDevWallet(page);
-  await fund(chain, me);
-  await fund(chain, node!);
-  await stake(chain, node!, taskId, NODE, parseEther("200"));
-  await stake(chain, me, taskId, VALIDATOR, parseEther("200"));
+  await joinTask(chain, taskId, node!, NODE, parseEther("200"));
+  await joinTask(chain, taskId, me, VALIDATOR, parseEther("200"));
   const e1 = await epochTimes(chain, taskId, 1n);
   await timeTravelTo(chain, e1.start);
   await submitModel(chain, node!, taskId, "/models/arena-lm-base", `0x${"ee".repeat(32)}`);
@@ -47,25 +49,11 @@ test("a commit backup is checked against the commitment on chain at import: a wr
   await drawSeed(chain, taskId, 1n);
 
   // The validator committed from another browser: this one has no salt, only the backup files.
-  const arena = chain.address("ArenaTasks");
-  const { index } = await chain.publicClient.readContract({
-    abi: arenaTasksAbi,
-    address: arena,
-    functionName: "getParticipant",
-    args: [taskId, node!],
-  });
-  const nodeIndices = [BigInt(index)];
+  const nodeIndices = [await participantIndex(chain, taskId, node!)];
   const scores = [1_250_000];
   const salt = `0x${"cd".repeat(32)}` as const;
   const commitment = scoreCommitment(taskId, 1n, me, nodeIndices, scores, salt);
-  await send(chain, me, (w) =>
-    w.writeContract({
-      abi: arenaTasksAbi,
-      address: arena,
-      functionName: "commitScores",
-      args: [taskId, commitment],
-    }),
-  );
+  await commitScores(chain, me, taskId, commitment);
   await timeTravelTo(chain, e1.commitEnd);
 
   const backup = {
@@ -114,14 +102,14 @@ test("a commit backup is checked against the commitment on chain at import: a wr
   await expect(panel.getByRole("status")).toContainText("it matches your commitment on chain");
   const before = await chain.publicClient.getBlockNumber({ cacheTime: 0 });
   await panel.getByRole("button", { name: "Reveal scores" }).dblclick();
-  await expect(page.locator(confirmed).filter({ hasText: "Reveal scores" })).toBeVisible();
+  await expect(page.locator(confirmedToast).filter({ hasText: "Reveal scores" })).toBeVisible();
   const reveals = await revealed(chain, taskId);
   expect(reveals).toHaveLength(1);
   expect(reveals[0]!.args.validator).toBe(me);
   expect(reveals[0]!.args.scores).toEqual(scores);
   // The double click sent one transaction, and no second one failed.
   expect(await chain.publicClient.getBlockNumber({ cacheTime: 0 })).toBe(before + 1n);
-  await expect(page.locator(failed)).toHaveCount(0);
+  await expect(page.locator(failedToast)).toHaveCount(0);
 });
 
 test("a double-clicked write is sent once; the button is disabled while it is pending", async ({
@@ -131,13 +119,7 @@ test("a double-clicked write is sent once; the button is disabled while it is pe
   await page.goto("/");
   const me = await connectDevWallet(page);
   const faucet = page.getByRole("button", { name: /^Faucet/ }).first();
-  const balance = () =>
-    chain.publicClient.readContract({
-      abi: arenaTokenAbi,
-      address: chain.address("ArenaToken"),
-      functionName: "balanceOf",
-      args: [me],
-    });
+  const balance = () => tokenBalance(chain, me);
   const drip = await chain.publicClient.readContract({
     abi: faucetAbi,
     address: chain.address("Faucet"),
@@ -149,19 +131,19 @@ test("a double-clicked write is sent once; the button is disabled while it is pe
   await chain.testClient.setAutomine(false);
   try {
     await faucet.dblclick();
-    await expect(page.locator('[data-testid="tx-toast"][data-stage="pending"]')).toHaveCount(1);
+    await expect(page.locator(pendingToast)).toHaveCount(1);
     await expect(faucet).toBeDisabled();
     await expect(faucet).toHaveAttribute("aria-busy", "true");
     await chain.testClient.mine({ blocks: 1 });
   } finally {
     await chain.testClient.setAutomine(true);
   }
-  await expect(page.locator(confirmed)).toHaveCount(1);
+  await expect(page.locator(confirmedToast)).toHaveCount(1);
   await expect(faucet).toBeEnabled();
   await expect(faucet).not.toHaveAttribute("aria-busy", "true");
   expect(await balance()).toBe(start + drip);
   expect(await chain.publicClient.getBlockNumber({ cacheTime: 0 })).toBe(before + 1n);
   const block = await chain.publicClient.getBlock({ blockNumber: before + 1n });
   expect(block.transactions).toHaveLength(1);
-  await expect(page.locator(failed)).toHaveCount(0);
+  await expect(page.locator(failedToast)).toHaveCount(0);
 });

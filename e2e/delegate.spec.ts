@@ -1,82 +1,34 @@
-import { parseEther, parseEventLogs, type Address, type ContractEventName } from "viem";
-import { arenaTasksAbi, arenaTokenAbi } from "../contracts-abi";
+import { parseEther, type Address } from "viem";
 import { defaultTaskForm, validateTaskForm } from "../lib/arena/params";
-import { scoreCommitment } from "../lib/sortition";
 import {
-  approve,
   createTask,
-  drawSeed,
+  createTaskWith,
+  DAY,
+  delegate,
   epochTimes,
+  events,
   FINAL_SALT,
-  send,
+  fund,
+  joinTask,
+  NODE,
+  scoreEpochOne,
+  setRewardShare,
   settleOnChain,
   stake,
-  submitModel,
+  taskWithDelegation,
   timeTravelTo,
+  tokenBalance,
+  VALIDATOR,
 } from "./arena";
-import { connectDevWallet, expect, switchDevAccount, test, type ChainFixture } from "./fixtures";
-
-const NODE = 1;
-const VALIDATOR = 2;
-const DAY = 86_400n;
-const confirmed = '[data-testid="tx-toast"][data-stage="confirmed"]';
-
-async function fund(chain: ChainFixture, to: Address, amount = parseEther("20000")) {
-  await send(chain, chain.accounts[0]!, (w) =>
-    w.writeContract({
-      abi: arenaTokenAbi,
-      address: chain.address("ArenaToken"),
-      functionName: "transfer",
-      args: [to, amount],
-    }),
-  );
-}
-
-async function events<const N extends ContractEventName<typeof arenaTasksAbi>>(
-  chain: ChainFixture,
-  eventName: N,
-) {
-  const logs = await chain.publicClient.getLogs({ address: chain.address("ArenaTasks"), fromBlock: 0n });
-  return parseEventLogs({ abi: arenaTasksAbi, logs, eventName });
-}
-
-async function delegateOnChain(
-  chain: ChainFixture,
-  from: Address,
-  taskId: bigint,
-  to: Address,
-  amount: bigint,
-) {
-  await approve(chain, from, amount);
-  await send(chain, from, (w) =>
-    w.writeContract({
-      abi: arenaTasksAbi,
-      address: chain.address("ArenaTasks"),
-      functionName: "delegate",
-      args: [taskId, to, amount],
-    }),
-  );
-}
-
-async function setRewardShare(chain: ChainFixture, who: Address, taskId: bigint, share: bigint) {
-  await send(chain, who, (w) =>
-    w.writeContract({
-      abi: arenaTasksAbi,
-      address: chain.address("ArenaTasks"),
-      functionName: "setRewardShare",
-      args: [taskId, share],
-    }),
-  );
-}
-
-async function balanceOf(chain: ChainFixture, who: Address) {
-  return chain.publicClient.readContract({
-    abi: arenaTokenAbi,
-    address: chain.address("ArenaToken"),
-    functionName: "balanceOf",
-    args: [who],
-  });
-}
+import {
+  actAs,
+  type ChainFixture,
+  confirmedToast,
+  connectDevWallet,
+  expect,
+  switchDevAccount,
+  test,
+} from "./fixtures";
 
 /** A task like `createTask`'s, with day-long epochs (6-hour commit and reveal windows). */
 async function createDayTask(chain: ChainFixture, creator: Address, title: string): Promise<bigint> {
@@ -96,55 +48,7 @@ async function createDayTask(chain: ChainFixture, creator: Address, title: strin
     FINAL_SALT,
   );
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
-  const { params, creatorStake } = result.task;
-  await approve(chain, creator, params.rewardPool + creatorStake);
-  const hash = await send(chain, creator, (w) =>
-    w.writeContract({
-      abi: arenaTasksAbi,
-      address: chain.address("ArenaTasks"),
-      functionName: "createTask",
-      args: [params, creatorStake],
-    }),
-  );
-  const receipt = await chain.publicClient.getTransactionReceipt({ hash });
-  const [log] = parseEventLogs({ abi: arenaTasksAbi, logs: receipt.logs, eventName: "TaskCreated" });
-  return log!.args.taskId;
-}
-
-/** The node submits in epoch 1, the validator commits and reveals `score` for it, and epoch 1 ends. */
-async function scoreEpochOne(chain: ChainFixture, taskId: bigint, node: Address, validator: Address) {
-  const arena = chain.address("ArenaTasks");
-  const e1 = await epochTimes(chain, taskId, 1n);
-  await timeTravelTo(chain, e1.start);
-  await submitModel(chain, node, taskId, "/models/arena-lm-small", `0x${"ab".repeat(32)}`);
-  await timeTravelTo(chain, e1.submitEnd);
-  await drawSeed(chain, taskId, 1n);
-  const { index } = await chain.publicClient.readContract({
-    abi: arenaTasksAbi,
-    address: arena,
-    functionName: "getParticipant",
-    args: [taskId, node],
-  });
-  const salt = `0x${"cd".repeat(32)}` as const;
-  const score = 1_000_000;
-  await send(chain, validator, (w) =>
-    w.writeContract({
-      abi: arenaTasksAbi,
-      address: arena,
-      functionName: "commitScores",
-      args: [taskId, scoreCommitment(taskId, 1n, validator, [BigInt(index)], [score], salt)],
-    }),
-  );
-  await timeTravelTo(chain, e1.commitEnd);
-  await send(chain, validator, (w) =>
-    w.writeContract({
-      abi: arenaTasksAbi,
-      address: arena,
-      functionName: "revealScores",
-      args: [taskId, 1n, [BigInt(index)], [score], salt],
-    }),
-  );
-  await timeTravelTo(chain, e1.end);
+  return createTaskWith(chain, creator, result.task.params, result.task.creatorStake);
 }
 
 test("with no live task, my delegation is listed and comes home through undelegate and withdraw", async ({
@@ -153,11 +57,7 @@ test("with no live task, my delegation is listed and comes home through undelega
 }) => {
   const [, , node] = chain.accounts;
   const delegator = chain.accounts[8]!;
-  const taskId = await createTask(chain, chain.accounts[0]!, "Delegation exit");
-  await fund(chain, node!);
-  await fund(chain, delegator);
-  await stake(chain, node!, taskId, NODE, parseEther("300"));
-  await delegateOnChain(chain, delegator, taskId, node!, parseEther("100"));
+  const taskId = await taskWithDelegation(chain, "Delegation exit", node!, delegator);
   // Every task, the demo's included, is over a month later; the scoring epochs of this one are settled.
   const later = (await chain.publicClient.getBlock()).timestamp + 40n * DAY;
   await timeTravelTo(chain, later);
@@ -173,10 +73,10 @@ test("with no live task, my delegation is listed and comes home through undelega
   await expect(mine.getByRole("button", { name: "Withdraw" })).toBeDisabled();
   await expect(mine).toContainText("Nothing to withdraw: undelegate first");
 
-  const start = await balanceOf(chain, delegator);
+  const start = await tokenBalance(chain, delegator);
   await mine.getByLabel(/^Undelegate from/).fill("100");
   await mine.getByRole("button", { name: "Undelegate" }).click();
-  await expect(page.locator(confirmed).filter({ hasText: "Undelegate" })).toBeVisible();
+  await expect(page.locator(confirmedToast).filter({ hasText: "Undelegate" })).toBeVisible();
   const [undelegated] = (await events(chain, "Undelegated")).filter(
     (e) => e.args.taskId === taskId && e.args.delegator === delegator,
   );
@@ -195,13 +95,13 @@ test("with no live task, my delegation is listed and comes home through undelega
   const withdraw = mine.getByRole("button", { name: "Withdraw 100 ARENA" });
   await expect(withdraw).toBeEnabled();
   await withdraw.click();
-  await expect(page.locator(confirmed).filter({ hasText: "Withdraw delegation" })).toBeVisible();
+  await expect(page.locator(confirmedToast).filter({ hasText: "Withdraw delegation" })).toBeVisible();
   const withdrawn = (await events(chain, "DelegationWithdrawn")).filter(
     (e) => e.args.taskId === taskId && e.args.delegator === delegator,
   );
   expect(withdrawn).toHaveLength(1);
   expect(withdrawn[0]!.args.amount).toBe(parseEther("100"));
-  expect((await balanceOf(chain, delegator)) - start).toBe(parseEther("100"));
+  expect((await tokenBalance(chain, delegator)) - start).toBe(parseEther("100"));
   // Nothing left: the line goes, and the card says so.
   await expect(mine).toHaveCount(0);
 });
@@ -212,10 +112,8 @@ test("the ρ form belongs to its account: a switch shows that account's ρ, and 
 }) => {
   const [, , nodeA, nodeB] = chain.accounts;
   const taskId = await createTask(chain, chain.accounts[0]!, "Reward share per account");
-  await fund(chain, nodeA!);
-  await fund(chain, nodeB!);
-  await stake(chain, nodeA!, taskId, NODE, parseEther("300"));
-  await stake(chain, nodeB!, taskId, NODE, parseEther("300"));
+  await joinTask(chain, taskId, nodeA!, NODE, parseEther("300"));
+  await joinTask(chain, taskId, nodeB!, NODE, parseEther("300"));
   await setRewardShare(chain, nodeB!, taskId, parseEther("0.4"));
 
   await page.goto("/");
@@ -232,16 +130,16 @@ test("the ρ form belongs to its account: a switch shows that account's ρ, and 
   await expect(set).toBeEnabled();
 
   // B changed ρ to 40 % a moment ago: its form shows 40, not A's 25, and Set waits 30 days.
-  await switchDevAccount(page, nodeB!);
+  await actAs(page, nodeB!);
   await expect(input).toHaveValue("40");
   await expect(set).toBeDisabled();
   await expect(form).toContainText(/ρ is locked until \d{4}-\d\d-\d\d/);
 
-  await switchDevAccount(page, nodeA!);
+  await actAs(page, nodeA!);
   await expect(input).toHaveValue("0");
   await input.fill("25");
   await set.click();
-  await expect(page.locator(confirmed).filter({ hasText: "Set reward share" })).toBeVisible();
+  await expect(page.locator(confirmedToast).filter({ hasText: "Set reward share" })).toBeVisible();
   const shares = (await events(chain, "RewardShareSet")).filter((e) => e.args.taskId === taskId);
   expect(shares.map((e) => [e.args.delegatee, e.args.rewardShare])).toEqual([
     [nodeB, parseEther("0.4")],
@@ -258,16 +156,14 @@ test("a young pool with a huge return per delegated token shows no exponent, Inf
   const [, , node, validator] = chain.accounts;
   const delegator = chain.accounts[9]!;
   const taskId = await createTask(chain, chain.accounts[0]!, "Young pool");
-  await fund(chain, node!);
-  await fund(chain, validator!);
   await fund(chain, delegator);
-  await stake(chain, node!, taskId, NODE, parseEther("300"));
-  await stake(chain, validator!, taskId, VALIDATOR, parseEther("300"));
+  await joinTask(chain, taskId, node!, NODE, parseEther("300"));
+  await joinTask(chain, taskId, validator!, VALIDATOR, parseEther("300"));
   await setRewardShare(chain, node!, taskId, parseEther("0.5"));
   await setRewardShare(chain, validator!, taskId, parseEther("0.5"));
   // An epoch pays the pool's delegators ~0.6 token per delegated token: compounded daily, 10^(lots) %.
-  await delegateOnChain(chain, delegator, taskId, node!, parseEther("100"));
-  await delegateOnChain(chain, delegator, taskId, validator!, parseEther("100"));
+  await delegate(chain, delegator, taskId, node!, parseEther("100"));
+  await delegate(chain, delegator, taskId, validator!, parseEther("100"));
   await scoreEpochOne(chain, taskId, node!, validator!);
   await settleOnChain(chain, taskId, [0n, 1n]);
   const rewards = (await events(chain, "DelegatorsRewarded")).filter((e) => e.args.taskId === taskId);
@@ -292,7 +188,7 @@ test("a young pool with a huge return per delegated token shows no exponent, Inf
   await stake(chain, node!, dayTask, NODE, parseEther("300"));
   await stake(chain, validator!, dayTask, VALIDATOR, parseEther("300"));
   await setRewardShare(chain, node!, dayTask, parseEther("0.5"));
-  await delegateOnChain(chain, delegator, dayTask, node!, parseEther("100"));
+  await delegate(chain, delegator, dayTask, node!, parseEther("100"));
   await scoreEpochOne(chain, dayTask, node!, validator!);
   await settleOnChain(chain, dayTask, [0n, 1n]);
   await page.reload();

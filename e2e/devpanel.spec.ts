@@ -1,24 +1,11 @@
 import { arenaTasksAbi } from "../contracts-abi";
+import { taskInPhase } from "./arena";
 import { expect, test } from "./fixtures";
 
 test("the dev panel moves time to the next epoch and phase of the task in view", async ({ page, chain }) => {
   const arena = chain.address("ArenaTasks");
-  const count = await chain.publicClient.readContract({
-    abi: arenaTasksAbi,
-    address: arena,
-    functionName: "taskCount",
-  });
   // A demo task still in its submission phase: it has epochs and phases ahead.
-  let taskId = 0n;
-  for (let id = count; id >= 1n && taskId === 0n; id--) {
-    const [, phase] = await chain.publicClient.readContract({
-      abi: arenaTasksAbi,
-      address: arena,
-      functionName: "currentEpoch",
-      args: [id],
-    });
-    if (phase === 0) taskId = id;
-  }
+  const taskId = await taskInPhase(chain, 0, "newest");
   expect(taskId, "a demo task in its submission phase").toBeGreaterThan(0n);
   const [state, config] = await chain.publicClient.readContract({
     abi: arenaTasksAbi,

@@ -1,25 +1,27 @@
 import type { Locator, Page } from "@playwright/test";
-import { getAddress, parseEther, parseEventLogs, type Address } from "viem";
+import { parseEther, parseEventLogs, type Address } from "viem";
 import { arenaTargetsAbi, arenaTasksAbi } from "../contracts-abi";
 import { splitReward } from "../lib/targets";
 import {
   approve,
   createTask,
+  delegate,
   drawSeed,
   epochTimes,
-  fundFromDeployer,
+  fund,
+  NODE,
   scoreEpoch,
   send,
+  setRewardShare,
   settleOnChain,
   stake,
   submitModel,
   timeTravelTo,
   tokenBalance,
+  VALIDATOR,
 } from "./arena";
-import { connectDevWallet, expect, test, switchDevAccount, type ChainFixture } from "./fixtures";
+import { actAs, type ChainFixture, confirmedToast, connectDevWallet, expect, test } from "./fixtures";
 
-const NODE = 1;
-const VALIDATOR = 2;
 /** What ArenaTasks may keep of this task once everyone has left: rounding of reward-per-share, in wei. */
 const DUST = 10_000n;
 
@@ -47,23 +49,29 @@ function arenaRead(chain: ChainFixture) {
   };
 }
 
-/** Switches the dev wallet to `account` and closes the dev panel so it covers nothing. */
-async function actAs(page: Page, account: Address) {
-  await switchDevAccount(page, getAddress(account));
-  await page.getByRole("button", { name: "Close dev panel" }).click();
-}
-
 /** Clicks an enabled button and waits for its transaction's confirmed toast. */
 async function confirm(page: Page, button: Locator, label: string | RegExp) {
   await expect(button).toBeEnabled();
   await button.click();
-  await expect(
-    page.locator('[data-testid="tx-toast"][data-stage="confirmed"]').filter({ hasText: label }).last(),
-  ).toBeVisible();
+  await expect(page.locator(confirmedToast).filter({ hasText: label }).last()).toBeVisible();
 }
 
 function line(page: Page, taskId: bigint, kind: string) {
   return page.locator(`[data-testid="portfolio-line"][data-kind="${kind}"][data-scope^="#${taskId} "]`);
+}
+
+/** As `account`, on the portfolio: clicks `button` on the task's line of `kind` and waits for `toast`. */
+async function actOnLine(
+  page: Page,
+  account: Address,
+  taskId: bigint,
+  kind: string,
+  button: string,
+  toast = button,
+) {
+  await actAs(page, account);
+  await page.goto("/rewards");
+  await confirm(page, line(page, taskId, kind).getByRole("button", { name: button }), toast);
 }
 
 test("exit: after a task with a challenge, every actor brings every token home from the UI", async ({
@@ -79,7 +87,7 @@ test("exit: after a task with a challenge, every actor brings every token home f
   const validators = [a[16]!, a[17]!, a[18]!];
   const [d1, d2] = [a[19]!, a[12]!];
   const challenged = nodes[2]!;
-  for (const x of [...nodes, ...validators, d1]) await fundFromDeployer(chain, x, parseEther("1000"));
+  for (const x of [...nodes, ...validators, d1]) await fund(chain, x, parseEther("1000"));
   const actors = [creator, ...nodes, ...validators, d1, d2];
   const start = new Map<Address, bigint>();
   for (const x of actors) start.set(x, await tokenBalance(chain, x));
@@ -94,29 +102,10 @@ test("exit: after a task with a challenge, every actor brings every token home f
   expect(creatorStake).toBeGreaterThan(0n);
   for (const n of nodes) await stake(chain, n, taskId, NODE, parseEther("200"));
   for (const v of validators) await stake(chain, v, taskId, VALIDATOR, parseEther("200"));
-  const delegate = async (from: Address, to: Address) => {
-    await approve(chain, from, parseEther("100"));
-    await send(chain, from, (w) =>
-      w.writeContract({
-        abi: arenaTasksAbi,
-        address: arenaAddress,
-        functionName: "delegate",
-        args: [taskId, to, parseEther("100")],
-      }),
-    );
-  };
-  await delegate(d1, validators[0]!);
-  await delegate(d2, challenged);
+  await delegate(chain, d1, taskId, validators[0]!, parseEther("100"));
+  await delegate(chain, d2, taskId, challenged, parseEther("100"));
   // Half of what the delegated-to validator and node earn goes to their delegators (from epoch 1).
-  for (const x of [validators[0]!, challenged])
-    await send(chain, x, (w) =>
-      w.writeContract({
-        abi: arenaTasksAbi,
-        address: arenaAddress,
-        functionName: "setRewardShare",
-        args: [taskId, parseEther("0.5")],
-      }),
-    );
+  for (const x of [validators[0]!, challenged]) await setRewardShare(chain, x, taskId, parseEther("0.5"));
 
   const e1 = await epochTimes(chain, taskId, 1n);
   await timeTravelTo(chain, e1.start);
@@ -223,25 +212,11 @@ test("exit: after a task with a challenge, every actor brings every token home f
   }
   // Validators and delegators: from the portfolio.
   for (const [i, v] of validators.entries()) {
-    await actAs(page, v);
-    await page.goto("/rewards");
-    await confirm(
-      page,
-      line(page, taskId, "Stake").getByRole("button", { name: "Unstake all" }),
-      "Unstake all",
-    );
+    await actOnLine(page, v, taskId, "Stake", "Unstake all");
     if (credits[i]! > 0n)
       await confirm(page, page.getByRole("button", { name: "Claim all" }), "Claim all rewards");
   }
-  for (const d of [d1, d2]) {
-    await actAs(page, d);
-    await page.goto("/rewards");
-    await confirm(
-      page,
-      line(page, taskId, "Delegation").getByRole("button", { name: "Undelegate all" }),
-      "Undelegate all",
-    );
-  }
+  for (const d of [d1, d2]) await actOnLine(page, d, taskId, "Delegation", "Undelegate all");
   if (d1Rewards > 0n) {
     await actAs(page, d1);
     await page.goto("/rewards");
@@ -272,24 +247,8 @@ test("exit: after a task with a challenge, every actor brings every token home f
       "Withdraw",
     );
   }
-  for (const v of validators) {
-    await actAs(page, v);
-    await page.goto("/rewards");
-    await confirm(
-      page,
-      line(page, taskId, "Unbonding stake").getByRole("button", { name: "Withdraw" }),
-      "Withdraw",
-    );
-  }
-  for (const d of [d1, d2]) {
-    await actAs(page, d);
-    await page.goto("/rewards");
-    await confirm(
-      page,
-      line(page, taskId, "Unbonding delegation").getByRole("button", { name: "Withdraw delegation" }),
-      "Withdraw delegation",
-    );
-  }
+  for (const v of validators) await actOnLine(page, v, taskId, "Unbonding stake", "Withdraw");
+  for (const d of [d1, d2]) await actOnLine(page, d, taskId, "Unbonding delegation", "Withdraw delegation");
 
   // ----- on chain: everything went home -----
   const net = (amount: bigint) => amount - fee(amount);

@@ -3,6 +3,7 @@ import {
   createPublicClient,
   createTestClient,
   createWalletClient,
+  getAddress,
   http,
   type Address,
   type PublicClient,
@@ -86,6 +87,17 @@ export const test = base.extend<{ chain: ChainFixture; noExternalRequests: void;
 
 export { expect };
 
+/** The toast of a confirmed (or failed, or pending) transaction. */
+export const confirmedToast = '[data-testid="tx-toast"][data-stage="confirmed"]';
+export const failedToast = '[data-testid="tx-toast"][data-stage="failed"]';
+export const pendingToast = '[data-testid="tx-toast"][data-stage="pending"]';
+
+/** Opens a task's page and waits for its heading. */
+export async function openTask(page: Page, id: bigint): Promise<void> {
+  await page.goto(`/tasks/${id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+}
+
 /** Picks a dev wallet account from the dev panel (opening it if needed) and waits for the switch. */
 export async function switchDevAccount(page: Page, account: Address): Promise<void> {
   const select = page.getByLabel("Dev wallet account");
@@ -95,6 +107,12 @@ export async function switchDevAccount(page: Page, account: Address): Promise<vo
   await expect(page.getByTestId("connected-address")).toHaveText(account);
   // Leave the panel as it was: open, it floats over the page's controls (as a user would close it).
   if (opened) await page.getByRole("button", { name: "Close dev panel" }).click();
+}
+
+/** Switches the dev wallet to `account` and closes the dev panel so it covers nothing. */
+export async function actAs(page: Page, account: Address): Promise<void> {
+  await switchDevAccount(page, getAddress(account));
+  await page.getByRole("button", { name: "Close dev panel" }).click();
 }
 
 /** Connects the dev wallet through the RainbowKit modal and waits for the account to show. */

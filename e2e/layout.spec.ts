@@ -1,7 +1,7 @@
 import type { Locator, Page, TestInfo } from "@playwright/test";
 import { arenaTargetsAbi, arenaTasksAbi } from "../contracts-abi";
-import { drawSeed, epochTimes } from "./arena";
-import { connectDevWallet, expect, switchDevAccount, test, type ChainFixture } from "./fixtures";
+import { drawSeed, epochTimes, taskInPhase } from "./arena";
+import { type ChainFixture, connectDevWallet, expect, switchDevAccount, test } from "./fixtures";
 
 type Box = { x: number; y: number; width: number; height: number };
 
@@ -15,23 +15,8 @@ const intersects = (a: Box, b: Box) =>
 
 /** A seeded task in its submission phase (it has the most on screen) and a seeded filled target. */
 async function seeded(chain: ChainFixture): Promise<{ taskId: bigint; targetId: bigint }> {
-  const arena = chain.address("ArenaTasks");
-  const count = await chain.publicClient.readContract({
-    abi: arenaTasksAbi,
-    address: arena,
-    functionName: "taskCount",
-  });
-  let taskId = 0n;
   // The first such task (the last one is fresh: nobody has joined it).
-  for (let id = 1n; id <= count && taskId === 0n; id++) {
-    const [, phase] = await chain.publicClient.readContract({
-      abi: arenaTasksAbi,
-      address: arena,
-      functionName: "currentEpoch",
-      args: [id],
-    });
-    if (phase === 0) taskId = id;
-  }
+  const taskId = await taskInPhase(chain, 0, "oldest");
   const market = chain.address("ArenaTargets");
   const targets = await chain.publicClient.readContract({
     abi: arenaTargetsAbi,

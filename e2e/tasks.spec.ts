@@ -1,95 +1,35 @@
-import { parseEther, parseEventLogs, type Address, type ContractEventName, type Hex } from "viem";
+import { parseEther, type Hex } from "viem";
 import { formatTokenAmount } from "../lib/format";
 import { arenaTasksAbi, arenaTokenAbi } from "../contracts-abi";
-import { modelCommitment, scoreCommitment } from "../lib/sortition";
-import {
-  approve,
-  createTask,
-  drawSeed,
-  epochTimes,
-  FINAL_SALT,
-  send,
-  settleOnChain,
-  stake,
-  submitModel,
-  timeTravelTo,
-} from "./arena";
+import { modelCommitment } from "../lib/sortition";
 import type { Page } from "@playwright/test";
 import { nodeLoss, relativeDifference } from "./scorer-helpers";
-import { connectDevWallet, expect, test, switchDevAccount, type ChainFixture } from "./fixtures";
-
-const NODE = 1;
-const VALIDATOR = 2;
-const confirmed = '[data-testid="tx-toast"][data-stage="confirmed"]';
-
-async function fund(chain: ChainFixture, to: Address, amount = parseEther("20000")) {
-  await send(chain, chain.accounts[0]!, (w) =>
-    w.writeContract({
-      abi: arenaTokenAbi,
-      address: chain.address("ArenaToken"),
-      functionName: "transfer",
-      args: [to, amount],
-    }),
-  );
-}
-
-async function events<const N extends ContractEventName<typeof arenaTasksAbi>>(
-  chain: ChainFixture,
-  eventName: N,
-) {
-  const logs = await chain.publicClient.getLogs({ address: chain.address("ArenaTasks"), fromBlock: 0n });
-  return parseEventLogs({ abi: arenaTasksAbi, logs, eventName });
-}
-
-async function openTask(page: import("@playwright/test").Page, id: bigint) {
-  await page.goto(`/tasks/${id}`);
-  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-}
-
-/** Node submits in epoch 1 and the validator commits and reveals `score`, all on chain; returns the epoch. */
-async function scoredEpoch(
-  chain: ChainFixture,
-  taskId: bigint,
-  node: Address,
-  validator: Address,
-  score: number,
-) {
-  const e1 = await epochTimes(chain, taskId, 1n);
-  await timeTravelTo(chain, e1.start);
-  const arena = chain.address("ArenaTasks");
-  await submitModel(chain, node, taskId, "/models/arena-lm-small", `0x${"ab".repeat(32)}`);
-  await timeTravelTo(chain, e1.submitEnd);
-  await drawSeed(chain, taskId, 1n);
-  const salt = `0x${"cd".repeat(32)}` as const;
-  const nodeIndex = (
-    await chain.publicClient.readContract({
-      abi: arenaTasksAbi,
-      address: arena,
-      functionName: "getParticipant",
-      args: [taskId, node],
-    })
-  ).index;
-  const commitment = scoreCommitment(taskId, 1n, validator, [BigInt(nodeIndex)], [score], salt);
-  await send(chain, validator, (w) =>
-    w.writeContract({
-      abi: arenaTasksAbi,
-      address: arena,
-      functionName: "commitScores",
-      args: [taskId, commitment],
-    }),
-  );
-  await timeTravelTo(chain, e1.commitEnd);
-  await send(chain, validator, (w) =>
-    w.writeContract({
-      abi: arenaTasksAbi,
-      address: arena,
-      functionName: "revealScores",
-      args: [taskId, 1n, [BigInt(nodeIndex)], [score], salt],
-    }),
-  );
-  await timeTravelTo(chain, e1.end);
-  return 1n;
-}
+import {
+  createTask,
+  epochTimes,
+  events,
+  FINAL_SALT,
+  fund,
+  joinTask,
+  NODE,
+  scoreEpochOne,
+  send,
+  settleOnChain,
+  submitModel,
+  taskWithDelegation,
+  timeTravelTo,
+  tokenBalance,
+  VALIDATOR,
+} from "./arena";
+import {
+  type ChainFixture,
+  confirmedToast,
+  connectDevWallet,
+  expect,
+  openTask,
+  switchDevAccount,
+  test,
+} from "./fixtures";
 
 /**
  * The UI account as a validator of a fresh task in which another node submitted `modelUri` in epoch 1; time is
@@ -106,10 +46,8 @@ async function asValidatorInCommitWindow(
   const taskId = await createTask(chain, chain.accounts[0]!, title);
   await page.goto("/");
   const me = await connectDevWallet(page);
-  await fund(chain, me);
-  await fund(chain, node!);
-  await stake(chain, node!, taskId, NODE, parseEther("200"));
-  await stake(chain, me, taskId, VALIDATOR, parseEther("200"));
+  await joinTask(chain, taskId, node!, NODE, parseEther("200"));
+  await joinTask(chain, taskId, me, VALIDATOR, parseEther("200"));
   const e1 = await epochTimes(chain, taskId, 1n);
   await timeTravelTo(chain, e1.start);
   await submitModel(chain, node!, taskId, modelUri, hash);
@@ -124,7 +62,9 @@ async function drawSeedInUi(page: Page, chain: ChainFixture, taskId: bigint, epo
   await expect(step).toHaveAttribute("data-step", "draw");
   const from = await chain.publicClient.getBlockNumber({ cacheTime: 0 });
   await page.getByRole("button", { name: "Draw this epoch's seed" }).click();
-  await expect(page.locator(confirmed).filter({ hasText: `Draw the seed of epoch ${epoch}` })).toBeVisible();
+  await expect(
+    page.locator(confirmedToast).filter({ hasText: `Draw the seed of epoch ${epoch}` }),
+  ).toBeVisible();
   await expect(step).toHaveAttribute("data-step", "ready");
   const fixed = (await events(chain, "SeedBlockFixed")).filter(
     (e) => e.args.taskId === taskId && e.args.epoch === epoch && e.blockNumber > from,
@@ -192,7 +132,7 @@ test("stake as a node and submit a model", async ({ page, chain }) => {
   await openTask(page, taskId);
   await page.getByLabel("Amount to stake").fill("200");
   await page.getByRole("button", { name: "Approve and stake" }).click();
-  await expect(page.locator(confirmed).filter({ hasText: "Stake as node" })).toBeVisible();
+  await expect(page.locator(confirmedToast).filter({ hasText: "Stake as node" })).toBeVisible();
   const p = await chain.publicClient.readContract({
     abi: arenaTasksAbi,
     address: chain.address("ArenaTasks"),
@@ -206,8 +146,8 @@ test("stake as a node and submit a model", async ({ page, chain }) => {
   await page.getByRole("button", { name: "Hash the model file" }).click();
   await expect(page.getByLabel("Content hash (sha256)")).toHaveValue(/^0x[0-9a-f]{64}$/);
   await page.getByRole("button", { name: "Commit and submit model" }).click();
-  await expect(page.locator(confirmed).filter({ hasText: "Commit model" })).toBeVisible();
-  await expect(page.locator(confirmed).filter({ hasText: "Submit model" })).toBeVisible();
+  await expect(page.locator(confirmedToast).filter({ hasText: "Commit model" })).toBeVisible();
+  await expect(page.locator(confirmedToast).filter({ hasText: "Submit model" })).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: "Model submitted." })).toBeVisible();
   const committed = (await events(chain, "ModelCommitted")).filter(
     (e) => e.args.taskId === taskId && e.args.node === me,
@@ -241,7 +181,7 @@ test("an assigned validator commits then reveals scores; a lost salt is explaine
   await expect(page.getByTestId("scoring-set")).toContainText("the public evaluation set");
   await page.getByLabel(/Score for submission/).fill("1.25");
   await page.getByRole("button", { name: "Commit scores" }).click();
-  await expect(page.locator(confirmed).filter({ hasText: "Commit scores" })).toBeVisible();
+  await expect(page.locator(confirmedToast).filter({ hasText: "Commit scores" })).toBeVisible();
   // The first commit records the seed it was drawn from.
   const opened = (await events(chain, "EpochOpened")).filter(
     (e) => e.args.taskId === taskId && e.args.epoch === 1n,
@@ -267,7 +207,7 @@ test("an assigned validator commits then reveals scores; a lost salt is explaine
   });
   await page.reload();
   await page.getByRole("button", { name: "Reveal scores" }).click();
-  await expect(page.locator(confirmed).filter({ hasText: "Reveal scores" })).toBeVisible();
+  await expect(page.locator(confirmedToast).filter({ hasText: "Reveal scores" })).toBeVisible();
   const revealed = (await events(chain, "ScoresRevealed")).filter((e) => e.args.taskId === taskId);
   expect(revealed).toHaveLength(1);
   expect(revealed[0]!.args.validator).toBe(me);
@@ -277,11 +217,9 @@ test("an assigned validator commits then reveals scores; a lost salt is explaine
 test("settle a due epoch in pages, then the leaderboard and rewards show it", async ({ page, chain }) => {
   const [, , node, validator] = chain.accounts;
   const taskId = await createTask(chain, chain.accounts[0]!, "Settlement flow");
-  await fund(chain, node!);
-  await fund(chain, validator!);
-  await stake(chain, node!, taskId, NODE, parseEther("300"));
-  await stake(chain, validator!, taskId, VALIDATOR, parseEther("300"));
-  await scoredEpoch(chain, taskId, node!, validator!, 1_100_000);
+  await joinTask(chain, taskId, node!, NODE, parseEther("300"));
+  await joinTask(chain, taskId, validator!, VALIDATOR, parseEther("300"));
+  await scoreEpochOne(chain, taskId, node!, validator!, 1_100_000);
 
   await page.goto("/");
   await connectDevWallet(page);
@@ -304,25 +242,15 @@ test("settle a due epoch in pages, then the leaderboard and rewards show it", as
   await switchDevAccount(page, validator!);
   await page.goto("/rewards");
   await expect(page.getByTestId("claimable")).not.toHaveText("0 ARENA");
-  const before = await chain.publicClient.readContract({
-    abi: arenaTokenAbi,
-    address: chain.address("ArenaToken"),
-    functionName: "balanceOf",
-    args: [validator!],
-  });
+  const before = await tokenBalance(chain, validator!);
   const claimFrom = await chain.publicClient.getBlockNumber();
   await page.getByRole("button", { name: "Claim all" }).click();
-  await expect(page.locator(confirmed).filter({ hasText: "Claim all rewards" })).toBeVisible();
+  await expect(page.locator(confirmedToast).filter({ hasText: "Claim all rewards" })).toBeVisible();
   const claimed = (await events(chain, "Claimed")).filter(
     (e) => e.args.account === validator && e.blockNumber > claimFrom,
   );
   expect(claimed).toHaveLength(1);
-  const after = await chain.publicClient.readContract({
-    abi: arenaTokenAbi,
-    address: chain.address("ArenaToken"),
-    functionName: "balanceOf",
-    args: [validator!],
-  });
+  const after = await tokenBalance(chain, validator!);
   expect(after - before).toBe(claimed[0]!.args.amount);
   await expect(page.getByTestId("claimable")).toHaveText("0 ARENA");
 });
@@ -333,10 +261,8 @@ test("delegate to a node: its delegators' rewards are escrowed during the task, 
 }) => {
   const [, , node, validator] = chain.accounts;
   const taskId = await createTask(chain, chain.accounts[0]!, "Delegation flow");
-  await fund(chain, node!);
-  await fund(chain, validator!);
-  await stake(chain, node!, taskId, NODE, parseEther("300"));
-  await stake(chain, validator!, taskId, VALIDATOR, parseEther("300"));
+  await joinTask(chain, taskId, node!, NODE, parseEther("300"));
+  await joinTask(chain, taskId, validator!, VALIDATOR, parseEther("300"));
 
   await page.goto("/");
   await connectDevWallet(page);
@@ -344,7 +270,7 @@ test("delegate to a node: its delegators' rewards are escrowed during the task, 
   await page.goto("/delegate");
   await page.getByLabel(`ρ in task #${taskId}`, { exact: true }).fill("50");
   await page.getByRole("button", { name: `Set ρ in task #${taskId}` }).click();
-  await expect(page.locator(confirmed).filter({ hasText: "Set reward share" })).toBeVisible();
+  await expect(page.locator(confirmedToast).filter({ hasText: "Set reward share" })).toBeVisible();
   const shares = (await events(chain, "RewardShareSet")).filter((e) => e.args.taskId === taskId);
   expect(shares.at(-1)?.args.rewardShare).toBe(parseEther("0.5"));
 
@@ -360,9 +286,9 @@ test("delegate to a node: its delegators' rewards are escrowed during the task, 
   await expect(page.getByText("escrowed until the task's challenges are resolved")).toBeVisible();
   await page.getByLabel("Amount to delegate").fill("100");
   await page.getByRole("button", { name: "Approve and delegate" }).click();
-  await expect(page.locator(confirmed).filter({ hasText: "Delegate to" })).toBeVisible();
+  await expect(page.locator(confirmedToast).filter({ hasText: "Delegate to" })).toBeVisible();
 
-  await scoredEpoch(chain, taskId, node!, validator!, 1_000_000);
+  await scoreEpochOne(chain, taskId, node!, validator!, 1_000_000);
   await settleOnChain(chain, taskId, [0n, 1n]);
   const position = () =>
     chain.publicClient.readContract({
@@ -394,14 +320,9 @@ test("delegate to a node: its delegators' rewards are escrowed during the task, 
   await page.goto("/rewards");
   await expect(mine).toContainText("claimable");
   const before = await chain.publicClient.getBlockNumber();
-  const balanceBefore = await chain.publicClient.readContract({
-    abi: arenaTokenAbi,
-    address: chain.address("ArenaToken"),
-    functionName: "balanceOf",
-    args: [delegator],
-  });
+  const balanceBefore = await tokenBalance(chain, delegator);
   await page.getByRole("button", { name: "Claim all" }).click();
-  await expect(page.locator(confirmed).filter({ hasText: "Claim all rewards" })).toBeVisible();
+  await expect(page.locator(confirmedToast).filter({ hasText: "Claim all rewards" })).toBeVisible();
   // The demo seed made claims of its own: keep the one made here.
   const claimed = (await events(chain, "Claimed")).filter(
     (e) => e.args.account === delegator && e.blockNumber > before,
@@ -415,12 +336,7 @@ test("delegate to a node: its delegators' rewards are escrowed during the task, 
   const [positionAfter, , left] = await position();
   expect(left).toBe(0n);
   expect(positionAfter.escrowed).toBe(0n);
-  const balanceAfter = await chain.publicClient.readContract({
-    abi: arenaTokenAbi,
-    address: chain.address("ArenaToken"),
-    functionName: "balanceOf",
-    args: [delegator],
-  });
+  const balanceAfter = await tokenBalance(chain, delegator);
   expect(balanceAfter - balanceBefore).toBe(claimed[0]!.args.amount);
 });
 
@@ -463,7 +379,7 @@ test("score my assigned submissions in the browser fills the commit form with th
   const reference = (await nodeLoss("arena-lm-tiny", "chat.jsonl")).value;
   expect(relativeDifference(browser, reference)).toBeLessThan(1e-4);
   await page.getByRole("button", { name: "Commit scores" }).click();
-  await expect(page.locator(confirmed).filter({ hasText: "Commit scores" })).toBeVisible();
+  await expect(page.locator(confirmedToast).filter({ hasText: "Commit scores" })).toBeVisible();
 });
 
 test("a challenge is answered and voted within its windows, then resolved", async ({ page, chain }) => {
@@ -471,11 +387,9 @@ test("a challenge is answered and voted within its windows, then resolved", asyn
   const taskId = await createTask(chain, chain.accounts[0]!, "Challenge flow");
   await page.goto("/");
   const me = await connectDevWallet(page);
-  await fund(chain, me);
-  await fund(chain, node!);
   await fund(chain, challenger!);
-  await stake(chain, node!, taskId, NODE, parseEther("200"));
-  await stake(chain, me, taskId, VALIDATOR, parseEther("200"));
+  await joinTask(chain, taskId, node!, NODE, parseEther("200"));
+  await joinTask(chain, taskId, me, VALIDATOR, parseEther("200"));
   await timeTravelTo(chain, (await epochTimes(chain, taskId, 1n)).start);
   const arena = chain.address("ArenaTasks");
   await submitModel(chain, node!, taskId, "/models/arena-lm-small", `0x${"42".repeat(32)}`);
@@ -522,14 +436,14 @@ test("a challenge is answered and voted within its windows, then resolved", asyn
   await switchDevAccount(page, node!);
   await challenge.getByLabel("Proof URI").fill("http://localhost:3000/api/blobs/training-log");
   await challenge.getByRole("button", { name: "Answer" }).click();
-  await expect(page.locator(confirmed).filter({ hasText: "Answer challenge" })).toBeVisible();
+  await expect(page.locator(confirmedToast).filter({ hasText: "Answer challenge" })).toBeVisible();
   expect((await read()).answered).toBe(true);
 
   // The validator votes in the vote window.
   await switchDevAccount(page, me);
   await expect(challenge).toHaveAttribute("data-stage", "vote");
   await challenge.getByRole("button", { name: "Vote uphold" }).click();
-  await expect(page.locator(confirmed).filter({ hasText: "Vote to uphold" })).toBeVisible();
+  await expect(page.locator(confirmedToast).filter({ hasText: "Vote to uphold" })).toBeVisible();
   // The demo seed's challenges have votes of their own: keep this validator's.
   const votes = (await events(chain, "ChallengeVoted")).filter((v) => v.args.validator === me);
   expect(votes).toHaveLength(1);
@@ -547,7 +461,7 @@ test("a challenge is answered and voted within its windows, then resolved", asyn
   await page.reload();
   await expect(challenge).toHaveAttribute("data-stage", "resolvable");
   await challenge.getByRole("button", { name: "Resolve" }).click();
-  await expect(page.locator(confirmed).filter({ hasText: "Resolve challenge" })).toBeVisible();
+  await expect(page.locator(confirmedToast).filter({ hasText: "Resolve challenge" })).toBeVisible();
   const resolved = await read();
   expect(resolved.resolved).toBe(true);
   expect(resolved.upheld).toBe(true);
@@ -563,19 +477,7 @@ test("a delegation change waits for settlement: the page says so and settles the
 }) => {
   const [, , node] = chain.accounts;
   const delegator = chain.accounts[7]!;
-  const taskId = await createTask(chain, chain.accounts[0]!, "Settlement pending");
-  await fund(chain, node!);
-  await fund(chain, delegator);
-  await stake(chain, node!, taskId, NODE, parseEther("300"));
-  await approve(chain, delegator, parseEther("100"));
-  await send(chain, delegator, (w) =>
-    w.writeContract({
-      abi: arenaTasksAbi,
-      address: chain.address("ArenaTasks"),
-      functionName: "delegate",
-      args: [taskId, node!, parseEther("100")],
-    }),
-  );
+  const taskId = await taskWithDelegation(chain, "Settlement pending", node!, delegator);
   // The delegation took effect in epoch 1; epoch 0 is not settled, so changing it now would revert.
   await timeTravelTo(chain, (await epochTimes(chain, taskId, 1n)).start);
 
@@ -599,7 +501,7 @@ test("a delegation change waits for settlement: the page says so and settles the
   await expect(mine.getByRole("button", { name: "Undelegate" })).toBeEnabled();
   await mine.getByLabel(/^Undelegate from/).fill("40");
   await mine.getByRole("button", { name: "Undelegate" }).click();
-  await expect(page.locator(confirmed).filter({ hasText: "Undelegate" })).toBeVisible();
+  await expect(page.locator(confirmedToast).filter({ hasText: "Undelegate" })).toBeVisible();
   const undelegated = (await events(chain, "Undelegated")).filter(
     (e) => e.args.taskId === taskId && e.args.delegator === delegator,
   );
@@ -615,10 +517,8 @@ test("a final-validation epoch is scored on the held-back set the creator reveal
   const taskId = await createTask(chain, creator!, "Final validation flow");
   await page.goto("/");
   const me = await connectDevWallet(page);
-  await fund(chain, me);
-  await fund(chain, node!);
-  await stake(chain, node!, taskId, NODE, parseEther("200"));
-  await stake(chain, me, taskId, VALIDATOR, parseEther("200"));
+  await joinTask(chain, taskId, node!, NODE, parseEther("200"));
+  await joinTask(chain, taskId, me, VALIDATOR, parseEther("200"));
   await timeTravelTo(chain, (await epochTimes(chain, taskId, 1n)).start);
   await submitModel(chain, node!, taskId, "/models/arena-lm-small", `0x${"5f".repeat(32)}`);
   // 3 submission epochs: epoch 3 is the final validation; the creator reveals, then submissions close.
@@ -639,7 +539,7 @@ test("a final-validation epoch is scored on the held-back set the creator reveal
   await expect(page.getByTestId("scoring-set")).toContainText("the held-back set the creator revealed");
   await page.getByLabel(/Score for submission/).fill("0.9");
   await page.getByRole("button", { name: "Commit scores" }).click();
-  await expect(page.locator(confirmed).filter({ hasText: "Commit scores for epoch 3" })).toBeVisible();
+  await expect(page.locator(confirmedToast).filter({ hasText: "Commit scores for epoch 3" })).toBeVisible();
   const [state] = await chain.publicClient.readContract({
     abi: arenaTasksAbi,
     address: chain.address("ArenaTasks"),
@@ -688,13 +588,11 @@ test("a node's second submission in an epoch supersedes its first: the epoch's r
 }) => {
   const [, , node, validator] = chain.accounts;
   const taskId = await createTask(chain, chain.accounts[0]!, "Two submissions");
-  await fund(chain, node!);
-  await fund(chain, validator!);
-  await stake(chain, node!, taskId, NODE, parseEther("300"));
-  await stake(chain, validator!, taskId, VALIDATOR, parseEther("300"));
+  await joinTask(chain, taskId, node!, NODE, parseEther("300"));
+  await joinTask(chain, taskId, validator!, VALIDATOR, parseEther("300"));
   await timeTravelTo(chain, (await epochTimes(chain, taskId, 1n)).start);
   await submitModel(chain, node!, taskId, "/models/first-try", `0x${"ef".repeat(32)}`);
-  await scoredEpoch(chain, taskId, node!, validator!, 1_000_000);
+  await scoreEpochOne(chain, taskId, node!, validator!, 1_000_000);
   await settleOnChain(chain, taskId, [0n, 1n]);
   const [result] = (await events(chain, "SubmissionSettled")).filter(
     (e) => e.args.taskId === taskId && e.args.epoch === 1n,

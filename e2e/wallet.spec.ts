@@ -1,7 +1,7 @@
 import { parseEther } from "viem";
-import { arenaTokenAbi } from "../contracts-abi";
 import { formatTokenAmount } from "../lib/format";
-import { connectDevWallet, expect, test } from "./fixtures";
+import { tokenBalance } from "./arena";
+import { confirmedToast, connectDevWallet, expect, failedToast, test } from "./fixtures";
 
 const shown = (amount: bigint) => `${formatTokenAmount(amount)} ARENA`;
 
@@ -11,13 +11,7 @@ test("the dev wallet connects and the faucet raises the balance on chain and on 
 }) => {
   await page.goto("/");
   const account = await connectDevWallet(page);
-  const token = chain.address("ArenaToken");
-  const before = await chain.publicClient.readContract({
-    abi: arenaTokenAbi,
-    address: token,
-    functionName: "balanceOf",
-    args: [account],
-  });
+  const before = await tokenBalance(chain, account);
   // The demo seed funds every dev account (and then spends some of it staking).
   expect(before).toBeGreaterThan(0n);
   await expect(page.getByTestId("wallet-balance")).toHaveText(shown(before));
@@ -26,14 +20,9 @@ test("the dev wallet connects and the faucet raises the balance on chain and on 
     .getByRole("button", { name: /^Faucet/ })
     .first()
     .click();
-  await expect(page.locator('[data-testid="tx-toast"][data-stage="confirmed"]')).toBeVisible();
+  await expect(page.locator(confirmedToast)).toBeVisible();
 
-  const after = await chain.publicClient.readContract({
-    abi: arenaTokenAbi,
-    address: token,
-    functionName: "balanceOf",
-    args: [account],
-  });
+  const after = await tokenBalance(chain, account);
   expect(after - before).toBe(parseEther("1000"));
   await expect(page.getByTestId("wallet-balance")).toHaveText(shown(after));
   await expect(page.getByTestId("token-balance")).toHaveText(shown(after));
@@ -46,28 +35,17 @@ test("a reverted faucet drip shows the contract's custom error and sends nothing
   await page.goto("/");
   const account = await connectDevWallet(page);
   const faucetButton = page.getByRole("button", { name: /^Faucet/ }).first();
-  const token = chain.address("ArenaToken");
-  const start = await chain.publicClient.readContract({
-    abi: arenaTokenAbi,
-    address: token,
-    functionName: "balanceOf",
-    args: [account],
-  });
+  const start = await tokenBalance(chain, account);
   await faucetButton.click();
-  await expect(page.locator('[data-testid="tx-toast"][data-stage="confirmed"]')).toBeVisible();
+  await expect(page.locator(confirmedToast)).toBeVisible();
   const blockAfterFirst = await chain.publicClient.getBlockNumber();
 
   await faucetButton.click();
-  const alert = page.locator('[data-testid="tx-toast"][data-stage="failed"]');
+  const alert = page.locator(failedToast);
   await expect(alert).toContainText("FaucetCooldown(");
   await expect(alert).toContainText("one drip per day");
   expect(await chain.publicClient.getBlockNumber()).toBe(blockAfterFirst);
-  const balance = await chain.publicClient.readContract({
-    abi: arenaTokenAbi,
-    address: token,
-    functionName: "balanceOf",
-    args: [account],
-  });
+  const balance = await tokenBalance(chain, account);
   expect(balance - start).toBe(parseEther("1000"));
 });
 
@@ -82,9 +60,7 @@ test("a rejected signature says so and leaves the chain untouched", async ({ pag
     .getByRole("button", { name: /^Faucet/ })
     .first()
     .click();
-  await expect(page.locator('[data-testid="tx-toast"][data-stage="failed"]')).toContainText(
-    "You rejected the request in your wallet",
-  );
+  await expect(page.locator(failedToast)).toContainText("You rejected the request in your wallet");
   expect(await chain.publicClient.getBlockNumber()).toBe(blockBefore);
   await expect(page.getByLabel("Reject the next wallet request")).not.toBeChecked();
 });
@@ -127,11 +103,6 @@ test("the dev panel moves chain time and the account picker switches accounts", 
   await page.getByLabel("Dev wallet account").selectOption(target);
   await expect(page.getByTestId("wallet-address")).toHaveText(target);
   expect(target).not.toBe(first);
-  const targetBalance = await chain.publicClient.readContract({
-    abi: arenaTokenAbi,
-    address: chain.address("ArenaToken"),
-    functionName: "balanceOf",
-    args: [target],
-  });
+  const targetBalance = await tokenBalance(chain, target);
   await expect(page.getByTestId("wallet-balance")).toHaveText(shown(targetBalance));
 });

@@ -1,27 +1,15 @@
 "use client";
 
-import {
-  createColumnHelper,
-  flexRender,
-  getCoreRowModel,
-  getFilteredRowModel,
-  getSortedRowModel,
-  useReactTable,
-  type ColumnFiltersState,
-  type FilterFn,
-  type SortingState,
-} from "@tanstack/react-table";
-import { useMemo, useState } from "react";
+import type { ColumnDef } from "@tanstack/react-table";
+import { useMemo } from "react";
 import type { Address } from "viem";
 import { formatPercent, type Figure } from "@/lib/arena/apy";
 import type { Delegatee } from "@/lib/arena/delegatees";
 import { formatTokenAmount, shortAddress } from "@/lib/format";
+import { DataTable } from "@/components/ui/DataTable";
 
 export type DelegateeRow = Delegatee & { key: string; growth: number | null; totalStake: bigint };
 
-const column = createColumnHelper<DelegateeRow>();
-/** Columns of yearly figures: their "—" may carry a reason, which wraps under it. */
-const FIGURES = ["apr14", "eapy14", "eapy30"];
 const value = (f: Figure) => f.value ?? undefined;
 
 /** A yearly figure, or "—" with why (visible in small type, in full on hover). */
@@ -40,12 +28,16 @@ function FigureCell({ figure, young }: { figure: Figure; young?: boolean }) {
   );
 }
 
-const matchesText: FilterFn<DelegateeRow> = (row, _id, query: string) => {
-  const q = query.trim().toLowerCase();
-  if (!q) return true;
-  const r = row.original;
-  return [r.account, r.taskTitle, `#${r.taskId}`, r.role].some((s) => s.toLowerCase().includes(q));
-};
+const right = { align: "right" } as const;
+/** A column of yearly figures: its "—" may carry a reason, which wraps under it. */
+const figure = { align: "right", wrap: true, className: "w-24" } as const;
+const wide = { className: "min-w-40" } as const;
+const searched = (r: DelegateeRow) => [r.account, r.taskTitle, `#${r.taskId}`, r.role];
+const ROLES = [
+  { value: "", label: "Nodes and validators" },
+  { value: "node", label: "Nodes" },
+  { value: "validator", label: "Validators" },
+];
 
 /** The delegatees, sortable by every figure a delegator compares and filterable by role, task and text. */
 export function DelegateesTable({
@@ -59,69 +51,83 @@ export function DelegateesTable({
   selected: string | null;
   onSelect: (key: string | null) => void;
 }) {
-  const [sorting, setSorting] = useState<SortingState>([{ id: "apr14", desc: true }]);
-  const [columnFilters, setColumnFilters] = useState<ColumnFiltersState>([]);
-  const [globalFilter, setGlobalFilter] = useState("");
   const columns = useMemo(
-    () => [
-      column.accessor("account", {
+    (): ColumnDef<DelegateeRow>[] => [
+      {
+        accessorKey: "account",
         header: "Delegatee",
         enableSorting: false,
-        cell: (c) => (
+        meta: { className: "whitespace-nowrap" },
+        cell: ({ row }) => (
           <>
-            <span className="font-mono">{shortAddress(c.getValue())}</span>{" "}
-            <span className="text-zinc-500">{c.row.original.role}</span>
+            <span className="font-mono">{shortAddress(row.original.account)}</span>{" "}
+            <span className="text-zinc-500">{row.original.role}</span>
           </>
         ),
-      }),
-      column.accessor("role", { header: "Role", filterFn: "equals" }),
-      column.accessor((r) => r.taskId.toString(), {
+      },
+      { accessorKey: "role", header: "Role", filterFn: "equals", meta: right },
+      {
         id: "task",
+        accessorFn: (r) => r.taskId.toString(),
         header: "Task",
         filterFn: "equals",
         enableSorting: false,
-        cell: (c) => `#${c.getValue()} ${c.row.original.taskTitle}`,
-      }),
-      column.accessor((r) => Number(r.rewardShare) / 1e18, {
+        meta: wide,
+        cell: ({ row }) => `#${row.original.taskId} ${row.original.taskTitle}`,
+      },
+      {
         id: "rho",
+        accessorFn: (r) => Number(r.rewardShare) / 1e18,
         header: "ρ",
-        cell: (c) => formatPercent(c.getValue(), 0),
-      }),
-      column.accessor("totalStake", {
+        meta: right,
+        cell: ({ row }) => formatPercent(Number(row.original.rewardShare) / 1e18, 0),
+      },
+      {
+        accessorKey: "totalStake",
         header: "Total stake",
         sortingFn: "basic",
-        cell: (c) => formatTokenAmount(c.getValue(), 0),
-      }),
-      column.accessor("delegators", { header: "Delegators" }),
-      column.accessor((r) => r.growth ?? undefined, {
+        meta: right,
+        cell: ({ row }) => formatTokenAmount(row.original.totalStake, 0),
+      },
+      { accessorKey: "delegators", header: "Delegators", meta: right },
+      {
         id: "growth",
+        accessorFn: (r) => r.growth ?? undefined,
         header: "Growth 7d",
         sortUndefined: "last",
-        cell: (c) => formatPercent(c.getValue()),
-      }),
-      column.accessor((r) => value(r.apy14.apr), {
+        meta: right,
+        cell: ({ row }) => formatPercent(row.original.growth ?? undefined),
+      },
+      {
         id: "apr14",
+        accessorFn: (r) => value(r.apy14.apr),
         header: "APR 14d",
         sortUndefined: "last",
-        cell: (c) => <FigureCell figure={c.row.original.apy14.apr} />,
-      }),
-      column.accessor((r) => value(r.apy14.apy), {
+        meta: figure,
+        cell: ({ row }) => <FigureCell figure={row.original.apy14.apr} />,
+      },
+      {
         id: "eapy14",
+        accessorFn: (r) => value(r.apy14.apy),
         header: "eAPY 14d",
         sortUndefined: "last",
-        cell: (c) => <FigureCell figure={c.row.original.apy14.apy} young={c.row.original.apy14.young} />,
-      }),
-      column.accessor((r) => value(r.apy30.apy), {
+        meta: figure,
+        cell: ({ row }) => <FigureCell figure={row.original.apy14.apy} young={row.original.apy14.young} />,
+      },
+      {
         id: "eapy30",
+        accessorFn: (r) => value(r.apy30.apy),
         header: "eAPY 30d",
         sortUndefined: "last",
-        cell: (c) => <FigureCell figure={c.row.original.apy30.apy} />,
-      }),
-      column.display({
+        meta: figure,
+        cell: ({ row }) => <FigureCell figure={row.original.apy30.apy} />,
+      },
+      {
         id: "action",
         header: "",
-        cell: (c) => {
-          const r = c.row.original;
+        meta: wide,
+        cell: ({ row }) => {
+          const r = row.original;
           if (!me || r.account.toLowerCase() === me.toLowerCase()) return null;
           return (
             <span className="inline-flex flex-col items-start gap-1">
@@ -138,140 +144,40 @@ export function DelegateesTable({
             </span>
           );
         },
-      }),
+      },
     ],
     [me, selected, onSelect],
   );
-  // The table instance is used in this render only and not handed to memoized children.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const table = useReactTable({
-    data: rows,
-    columns,
-    state: { sorting, columnFilters, globalFilter, columnVisibility: { role: false } },
-    onSortingChange: setSorting,
-    onColumnFiltersChange: setColumnFilters,
-    onGlobalFilterChange: setGlobalFilter,
-    globalFilterFn: matchesText,
-    getRowId: (r) => r.key,
-    getCoreRowModel: getCoreRowModel(),
-    getSortedRowModel: getSortedRowModel(),
-    getFilteredRowModel: getFilteredRowModel(),
-  });
   const tasks = [...new Map(rows.map((r) => [r.taskId.toString(), r.taskTitle])).entries()];
-  const filterValue = (id: string) => (table.getColumn(id)?.getFilterValue() as string | undefined) ?? "";
-  const setFilter = (id: string, v: string) => table.getColumn(id)?.setFilterValue(v || undefined);
-  const visible = table.getRowModel().rows;
   return (
-    <div className="space-y-2">
-      <div className="flex flex-wrap items-end gap-3 text-sm">
-        <label className="flex flex-col gap-1">
-          Role
-          <select
-            aria-label="Filter by role"
-            value={filterValue("role")}
-            onChange={(e) => setFilter("role", e.target.value)}
-            className="rounded border border-zinc-300 px-2 py-1"
-          >
-            <option value="">Nodes and validators</option>
-            <option value="node">Nodes</option>
-            <option value="validator">Validators</option>
-          </select>
-        </label>
-        <label className="flex flex-col gap-1">
-          Task
-          <select
-            aria-label="Filter by task"
-            value={filterValue("task")}
-            onChange={(e) => setFilter("task", e.target.value)}
-            className="rounded border border-zinc-300 px-2 py-1"
-          >
-            <option value="">All tasks</option>
-            {tasks.map(([id, title]) => (
-              <option key={id} value={id}>
-                #{id} {title}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1">
-          Search
-          <input
-            type="search"
-            aria-label="Search delegatees"
-            value={globalFilter}
-            onChange={(e) => setGlobalFilter(e.target.value)}
-            placeholder="Address or task"
-            className="w-48 rounded border border-zinc-300 px-2 py-1"
-          />
-        </label>
-      </div>
-      <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white">
-        <table className="w-full text-left text-sm" data-testid="delegatees">
-          <thead className="bg-zinc-50 text-zinc-600">
-            {table.getHeaderGroups().map((g) => (
-              <tr key={g.id}>
-                {g.headers.map((h) => {
-                  const sorted = h.column.getIsSorted();
-                  const numeric = !["account", "task", "action"].includes(h.column.id);
-                  return (
-                    <th
-                      key={h.id}
-                      className={`px-3 py-2 whitespace-nowrap ${numeric ? "text-right" : ""}`}
-                      aria-sort={
-                        sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined
-                      }
-                    >
-                      {h.column.getCanSort() ? (
-                        <button
-                          type="button"
-                          onClick={h.column.getToggleSortingHandler()}
-                          className="font-medium hover:text-zinc-900"
-                        >
-                          {flexRender(h.column.columnDef.header, h.getContext())}
-                          {sorted === "asc" ? " ↑" : sorted === "desc" ? " ↓" : ""}
-                        </button>
-                      ) : (
-                        flexRender(h.column.columnDef.header, h.getContext())
-                      )}
-                    </th>
-                  );
-                })}
-              </tr>
-            ))}
-          </thead>
-          <tbody>
-            {visible.map((row) => (
-              <tr key={row.id} className="border-t border-zinc-100" data-testid="delegatee-row">
-                {row.getVisibleCells().map((cell) => (
-                  <td
-                    key={cell.id}
-                    className={`px-3 py-2 align-top ${
-                      cell.column.id === "task"
-                        ? "min-w-40"
-                        : cell.column.id === "action"
-                          ? "min-w-40"
-                          : cell.column.id === "account"
-                            ? "whitespace-nowrap"
-                            : FIGURES.includes(cell.column.id)
-                              ? "w-24 text-right"
-                              : "text-right whitespace-nowrap"
-                    }`}
-                  >
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {visible.length === 0 && (
-          <p className="px-3 py-4 text-sm text-zinc-500">
-            {rows.length === 0
-              ? "No node or validator takes delegations right now."
-              : "No delegatee matches these filters."}
-          </p>
-        )}
-      </div>
-    </div>
+    <DataTable
+      label="Delegatees"
+      testId="delegatees"
+      rowTestId="delegatee-row"
+      columns={columns}
+      data={rows}
+      rowId={(r) => r.key}
+      emptyText="No node or validator takes delegations right now."
+      noMatchText="No delegatee matches these filters."
+      hiddenColumns={["role"]}
+      columnFilters={[
+        { kind: "select", column: "role", label: "Role", ariaLabel: "Filter by role", options: ROLES },
+        {
+          kind: "select",
+          column: "task",
+          label: "Task",
+          ariaLabel: "Filter by task",
+          options: [
+            { value: "", label: "All tasks" },
+            ...tasks.map(([id, title]) => ({ value: id, label: `#${id} ${title}` })),
+          ],
+        },
+      ]}
+      filterText={searched}
+      filterLabel="Search"
+      filterAriaLabel="Search delegatees"
+      filterPlaceholder="Address or task"
+      initialSorting={[{ id: "apr14", desc: true }]}
+    />
   );
 }

@@ -5,7 +5,7 @@ import { lowerIsBetter, nodeLeaderboard, validatorLeaderboard } from "@/lib/aren
 import { Card, QueryState } from "@/components/ui/Card";
 import { DataTable } from "@/components/ui/DataTable";
 import { useArenaIndex } from "@/components/arena/useArenaIndex";
-import { accountText, nodeColumns, ranked, VALIDATOR_COLUMNS } from "./columns";
+import { nodeColumns, ranked, SEARCHABLE_BOARD, VALIDATOR_COLUMNS } from "./columns";
 
 export function Leaderboards() {
   const index = useArenaIndex();
@@ -43,13 +43,10 @@ export function Leaderboards() {
             key={`nodes-${taskId}`}
             label="Training nodes"
             testId="node-leaderboard"
+            {...SEARCHABLE_BOARD}
             columns={nodeCols}
             data={nodes}
-            rowId={(r) => r.account}
-            filterText={accountText}
-            filterPlaceholder="Address"
             emptyText="No settled epoch yet."
-            initialSorting={[{ id: "rewards", desc: true }]}
           />
         </Card>
         <Card title="Validators">
@@ -57,13 +54,10 @@ export function Leaderboards() {
             key={`validators-${taskId}`}
             label="Validators"
             testId="validator-leaderboard"
+            {...SEARCHABLE_BOARD}
             columns={VALIDATOR_COLUMNS}
             data={validators}
-            rowId={(r) => r.account}
-            filterText={accountText}
-            filterPlaceholder="Address"
             emptyText="No revealed score yet."
-            initialSorting={[{ id: "rewards", desc: true }]}
           />
         </Card>
       </div>

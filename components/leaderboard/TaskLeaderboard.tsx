@@ -4,7 +4,7 @@ import { useMemo } from "react";
 import type { TaskView } from "@/lib/arena/indexer";
 import { lowerIsBetter, nodeLeaderboard } from "@/lib/arena/leaderboard";
 import { DataTable } from "@/components/ui/DataTable";
-import { nodeColumns, ranked } from "./columns";
+import { BOARD, nodeColumns, ranked } from "./columns";
 
 /** One task's node board (the task page loads it lazily: TanStack Table is not first-load JS there). */
 export function TaskLeaderboard({ task }: { task: TaskView }) {
@@ -14,11 +14,10 @@ export function TaskLeaderboard({ task }: { task: TaskView }) {
     <DataTable
       label="Leaderboard"
       testId="task-leaderboard"
+      {...BOARD}
       columns={columns}
       data={rows}
-      rowId={(r) => r.account}
       emptyText="The leaderboard fills in as epochs settle."
-      initialSorting={[{ id: "rewards", desc: true }]}
     />
   );
 }

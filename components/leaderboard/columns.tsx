@@ -101,3 +101,12 @@ export const VALIDATOR_COLUMNS: ColumnDef<Ranked<ValidatorRow>>[] = [
 ];
 
 export const accountText = (r: { account: string }) => r.account;
+
+/** What every leaderboard shares: a row per account, ranked by rewards. */
+export const BOARD = {
+  rowId: accountText,
+  initialSorting: [{ id: "rewards", desc: true }],
+};
+
+/** What the boards of all tasks add: a filter by address. */
+export const SEARCHABLE_BOARD = { ...BOARD, filterText: accountText, filterPlaceholder: "Address" };

@@ -1,6 +1,6 @@
 import type { Address, PublicClient } from "viem";
 import { arenaTargetsAbi, arenaTasksAbi, machineRegistryAbi } from "@/contracts-abi";
-import type { TaskChain } from "@/lib/portfolio/arena";
+import { toTaskChain } from "@/lib/portfolio/arena";
 import type {
   ChallengeChain,
   DelegationHolding,
@@ -106,22 +106,7 @@ async function readArena(client: PublicClient, address: Address, account: Addres
     const p = perTask[k + 2] as { role: number; forfeited: boolean };
     const [own] = perTask[k + 3] as readonly [bigint, bigint];
     const u = perTask[k + 4] as { amount: bigint; releaseEpoch: number; released: bigint };
-    const task: TaskChain = {
-      id,
-      creator: state.creator,
-      start: Number(state.start),
-      epochLength: config.epochLength,
-      submissionEpochs: config.submissionEpochs,
-      finalEpochs: config.finalEpochs,
-      challengeEpochs: config.challengeEpochs,
-      unbondingEpochs: config.unbondingEpochs,
-      cancelled: state.cancelled,
-      poolReclaimed: state.poolReclaimed,
-      settledEpochs: state.settledEpochs,
-      pool: state.pool,
-      creatorStake: state.creatorStake,
-      epoch: Number(epoch),
-    };
+    const task = toTaskChain(id, state, config, epoch);
     return {
       task,
       role: ROLES[p.role] ?? "none",

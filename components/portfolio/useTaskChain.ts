@@ -2,7 +2,7 @@
 
 import { useReadContracts } from "wagmi";
 import { arenaTasksAbi } from "@/contracts-abi";
-import type { TaskChain } from "@/lib/portfolio/arena";
+import { toTaskChain, type TaskChain } from "@/lib/portfolio/arena";
 import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
 
 /** A task as the contract sees it now (`getTask`, `currentEpoch`), for the exit rules of lib/portfolio. */
@@ -19,20 +19,5 @@ export function useTaskChain(taskId: bigint): TaskChain | undefined {
   });
   if (!reads.data) return undefined;
   const [[state, config], [epoch]] = reads.data;
-  return {
-    id: taskId,
-    creator: state.creator,
-    start: Number(state.start),
-    epochLength: config.epochLength,
-    submissionEpochs: config.submissionEpochs,
-    finalEpochs: config.finalEpochs,
-    challengeEpochs: config.challengeEpochs,
-    unbondingEpochs: config.unbondingEpochs,
-    cancelled: state.cancelled,
-    poolReclaimed: state.poolReclaimed,
-    settledEpochs: state.settledEpochs,
-    pool: state.pool,
-    creatorStake: state.creatorStake,
-    epoch: Number(epoch),
-  };
+  return toTaskChain(taskId, state, config, epoch);
 }

@@ -11,29 +11,13 @@ import {
   undelegateAll,
   unstakeAll,
   withdrawable,
-  type TaskChain,
 } from "./arena";
+import { taskChainFixture } from "./taskChain.fixture";
 
 const CREATOR = "0x00000000000000000000000000000000000000c1";
 const OTHER = "0x00000000000000000000000000000000000000d2";
-/** 3 submission + 1 final + 1 challenge epochs of 100 s from t = 1000; unbonding 1 epoch. */
-const task = (over: Partial<TaskChain> = {}): TaskChain => ({
-  id: 7n,
-  creator: CREATOR,
-  start: 1000,
-  epochLength: 100,
-  submissionEpochs: 3,
-  finalEpochs: 1,
-  challengeEpochs: 1,
-  unbondingEpochs: 1,
-  cancelled: false,
-  poolReclaimed: false,
-  settledEpochs: 4,
-  pool: 5n,
-  creatorStake: 1000n,
-  epoch: 5,
-  ...over,
-});
+/** 3 submission + 1 final + 1 challenge epochs of 100 s from t = 1000 (creator CREATOR); unbonding 1 epoch. */
+const task = taskChainFixture;
 const reason = (g: { ok: boolean; reason?: string }) => (g.ok ? "" : (g.reason ?? ""));
 
 describe("phases (ArenaBase._phaseAt)", () => {

@@ -29,6 +29,41 @@ export type TaskChain = {
   epoch: number;
 };
 
+/** `getTask`'s state and config, as far as the exit rules read them. */
+type TaskState = Pick<
+  TaskChain,
+  "creator" | "cancelled" | "poolReclaimed" | "settledEpochs" | "pool" | "creatorStake"
+> & { start: number | bigint };
+type TaskConfig = Pick<
+  TaskChain,
+  "epochLength" | "submissionEpochs" | "finalEpochs" | "challengeEpochs" | "unbondingEpochs"
+>;
+
+/** A `TaskChain` from what `getTask(id)` and `currentEpoch(id)` return. */
+export function toTaskChain(
+  id: bigint,
+  state: TaskState,
+  config: TaskConfig,
+  epoch: number | bigint,
+): TaskChain {
+  return {
+    id,
+    creator: state.creator,
+    start: Number(state.start),
+    epochLength: config.epochLength,
+    submissionEpochs: config.submissionEpochs,
+    finalEpochs: config.finalEpochs,
+    challengeEpochs: config.challengeEpochs,
+    unbondingEpochs: config.unbondingEpochs,
+    cancelled: state.cancelled,
+    poolReclaimed: state.poolReclaimed,
+    settledEpochs: state.settledEpochs,
+    pool: state.pool,
+    creatorStake: state.creatorStake,
+    epoch: Number(epoch),
+  };
+}
+
 export type Unbonding = { amount: bigint; releaseEpoch: number; released: bigint };
 export type Position = { amount: bigint; nextAmount: bigint; nextFrom: number };
 /** A gate, and when time alone opens it (epoch and/or unix seconds). */

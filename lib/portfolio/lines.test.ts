@@ -10,27 +10,13 @@ import {
   targetClaimGate,
   validatorExit,
 } from "./targets";
+import { taskChainFixture } from "./taskChain.fixture";
 
 const ME = "0x00000000000000000000000000000000000000a1" as Address;
 const NODE = "0x00000000000000000000000000000000000000b2" as Address;
 const VAL = "0x00000000000000000000000000000000000000c3" as Address;
-const chainTask = (over: Partial<TaskChain> = {}): TaskChain => ({
-  id: 6n,
-  creator: ME,
-  start: 1000,
-  epochLength: 100,
-  submissionEpochs: 3,
-  finalEpochs: 1,
-  challengeEpochs: 1,
-  unbondingEpochs: 1,
-  cancelled: false,
-  poolReclaimed: false,
-  settledEpochs: 4,
-  pool: 2000n,
-  creatorStake: 1000n,
-  epoch: 6,
-  ...over,
-});
+const chainTask = (over: Partial<TaskChain> = {}): TaskChain =>
+  taskChainFixture({ id: 6n, creator: ME, pool: 2000n, epoch: 6, ...over });
 const none = { amount: 0n, releaseEpoch: 0, released: 0n };
 const holding = (over: Partial<TaskHolding> = {}): TaskHolding => ({
   task: chainTask(),
