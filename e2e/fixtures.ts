@@ -112,7 +112,8 @@ export async function switchDevAccount(page: Page, account: Address): Promise<vo
 /** Switches the dev wallet to `account` and closes the dev panel so it covers nothing. */
 export async function actAs(page: Page, account: Address): Promise<void> {
   await switchDevAccount(page, getAddress(account));
-  await page.getByRole("button", { name: "Close dev panel" }).click();
+  const close = page.getByRole("button", { name: "Close dev panel" });
+  if (await close.isVisible()) await close.click();
 }
 
 /** Connects the dev wallet through the RainbowKit modal and waits for the account to show. */

@@ -7,7 +7,7 @@ import {
   createTask,
   drawSeed,
   epochTimes,
-  fundFromDeployer,
+  fund,
   scoreEpoch,
   send,
   settleOnChain,
@@ -100,8 +100,7 @@ test("every action the portfolio enables goes through on chain, and every one it
   const validators = [a[15]!, a[16]!, a[17]!];
   const delegators = [a[18]!, a[19]!];
   const actors = [creator, ...nodes, ...validators, ...delegators];
-  for (const x of [...nodes, ...validators, ...delegators])
-    await fundFromDeployer(chain, x, parseEther("1000"));
+  for (const x of [...nodes, ...validators, ...delegators]) await fund(chain, x, parseEther("1000"));
   const write = (from: Address, functionName: string, args: readonly unknown[]) =>
     send(chain, from, (w) =>
       w.writeContract({ abi: arenaTasksAbi, address: arena, functionName, args } as never),
