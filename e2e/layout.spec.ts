@@ -1,7 +1,7 @@
 import type { Locator, Page, TestInfo } from "@playwright/test";
 import { arenaTargetsAbi, arenaTasksAbi } from "../contracts-abi";
 import { drawSeed, epochTimes, taskInPhase } from "./arena";
-import { type ChainFixture, connectDevWallet, expect, switchDevAccount, test } from "./fixtures";
+import { actAs, type ChainFixture, connectDevWallet, expect, test } from "./fixtures";
 
 type Box = { x: number; y: number; width: number; height: number };
 
@@ -192,8 +192,7 @@ for (const width of WIDTHS) {
     const none = page.getByText("No submission is assigned to you this epoch.");
     let found = false;
     for (const i of [5, 6, 7, 8, 10, 11]) {
-      await switchDevAccount(page, chain.accounts[i]!);
-      await page.getByRole("button", { name: "Close dev panel" }).click();
+      await actAs(page, chain.accounts[i]!);
       await expect(inputs.first().or(none)).toBeVisible();
       if (await inputs.count()) {
         found = true;
