@@ -2,12 +2,12 @@
 
 import { useQuery, type UseQueryResult } from "@tanstack/react-query";
 import { parseEventLogs } from "viem";
-import { getBlock } from "viem/actions";
 import { useClient } from "wagmi";
 import { arenaTasksAbi, deployments } from "@/contracts-abi";
 import { indexEvents, type ArenaEvent, type ArenaIndex } from "@/lib/arena/indexer";
 import { getContractLogs } from "@/lib/chain/logs";
 import { useArenaChain } from "@/components/wallet/useArenaChain";
+import { useLatestBlock } from "./useChainClock";
 
 /**
  * A query that keeps its last data through failed refetches: `error` is set only when there never was data
@@ -42,13 +42,5 @@ export function useArenaIndex(): LastDataQuery<ArenaIndex> {
 
 /** Chain time in seconds: the latest block's timestamp (the dev panel moves it on the local chain). */
 export function useChainTime(): LastDataQuery<number> {
-  const { chainId } = useArenaChain();
-  const client = useClient({ chainId });
-  const query = useQuery({
-    queryKey: ["chain-time", chainId],
-    enabled: Boolean(client),
-    refetchInterval: 5_000,
-    queryFn: async () => Number((await getBlock(client!)).timestamp),
-  });
-  return keepLastData(query);
+  return keepLastData(useLatestBlock((b) => b.timestamp, 5_000));
 }

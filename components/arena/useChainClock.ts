@@ -9,19 +9,19 @@ import { useArenaChain } from "@/components/wallet/useArenaChain";
 type SeenBlock = { number: bigint; timestamp: number; seenAt: number };
 
 /**
- * Chain time in seconds that ticks every second: the latest block's timestamp plus the wall-clock time since that
- * block was first seen. A local chain mines only on transactions, so its latest timestamp alone stands still
- * between blocks ("closes in 2m 8s" for 98 s); the next block is mined at the extrapolated time.
+ * The latest block as this page first saw it, polled every `refetchInterval` ms: one query for every reader of
+ * chain time (`useChainClock`, and `useChainTime` in useArenaIndex.ts), however often each wants it.
  */
-export function useChainClock() {
+export function useLatestBlock<T = SeenBlock>(select?: (block: SeenBlock) => T, refetchInterval = 2_000) {
   const { chainId } = useArenaChain();
   const client = useClient({ chainId });
   const queryClient = useQueryClient();
   const queryKey = ["chain-clock", chainId];
-  const block = useQuery<SeenBlock>({
+  return useQuery<SeenBlock, Error, T>({
     queryKey,
     enabled: Boolean(client),
-    refetchInterval: 2_000,
+    refetchInterval,
+    select,
     queryFn: async () => {
       const b = await getBlock(client!);
       const previous = queryClient.getQueryData<SeenBlock>(queryKey);
@@ -30,6 +30,15 @@ export function useChainClock() {
       return { number: b.number, timestamp: Number(b.timestamp), seenAt: Date.now() };
     },
   });
+}
+
+/**
+ * Chain time in seconds that ticks every second: the latest block's timestamp plus the wall-clock time since that
+ * block was first seen. A local chain mines only on transactions, so its latest timestamp alone stands still
+ * between blocks ("closes in 2m 8s" for 98 s); the next block is mined at the extrapolated time.
+ */
+export function useChainClock() {
+  const block = useLatestBlock();
   const [wall, setWall] = useState(() => Date.now());
   useEffect(() => {
     const id = setInterval(() => setWall(Date.now()), 1_000);
