@@ -1,8 +1,8 @@
 import { defineConfig } from "@playwright/test";
-import { E2E_APP_URL, E2E_APP_PORT, E2E_RPC_URL } from "./e2e/ports";
+import { E2E_APP_URL, E2E_APP_PORT, E2E_INDEXER_URL, E2E_RPC_URL } from "./e2e/ports";
 
 /**
- * End-to-end tests: a real Hardhat node (global setup) and the built app (`next build` + `next start`), both on
+ * End-to-end tests: a real Hardhat node and its indexer (global setup) and the built app (`next build` + `next start`), both on
  * 127.0.0.1 ports of their own so a running `npm run dev` is not disturbed, driven in Debian's Chromium.
  * Tests share one chain, so they run one at a time and each reverts the chain to a snapshot when it ends.
  */
@@ -44,6 +44,7 @@ export default defineConfig({
     stderr: "pipe",
     env: {
       NEXT_PUBLIC_LOCAL_RPC_URL: E2E_RPC_URL,
+      NEXT_PUBLIC_INDEXER_URL: E2E_INDEXER_URL,
       NEXT_PUBLIC_CHAIN_IDS: "31337",
       NEXT_TELEMETRY_DISABLED: "1",
     },

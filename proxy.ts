@@ -12,7 +12,7 @@ export function proxy(request: NextRequest) {
   const policy = contentSecurityPolicy({
     nonce,
     rpcUrls: Object.values(appConfig.rpcUrls),
-    indexerUrl: process.env.NEXT_PUBLIC_INDEXER_URL,
+    indexerUrls: Object.values(appConfig.indexerUrls).filter((u): u is string => Boolean(u)),
     walletConnect: appConfig.walletConnectProjectId !== undefined,
     localChain: appConfig.localTools,
     development: process.env.NODE_ENV === "development",

@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { Providers } from "@/components/Providers";
 import { Header } from "@/components/layout/Header";
 import { RpcBanner } from "@/components/layout/RpcBanner";
+import { IndexerBanner } from "@/components/indexer/IndexerBanner";
 import { WrongNetworkBanner } from "@/components/wallet/WrongNetworkBanner";
 import { DevPanel } from "@/components/dev/DevPanel";
 import "./globals.css";
@@ -22,6 +23,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <Providers>
           <Header />
           <RpcBanner />
+          <IndexerBanner />
           <WrongNetworkBanner />
           <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
           <DevPanel />

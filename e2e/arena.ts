@@ -205,7 +205,7 @@ export async function drawSeed(c: ChainFixture, taskId: bigint, epoch: bigint) {
       args: [taskId, epoch],
     }),
   );
-  await c.testClient.mine({ blocks: 2 });
+  for (let i = 0; i < 2; i++) await c.testClient.mine({ blocks: 1 });
 }
 
 /** Settles `epochs` of a task on chain, in pages, in order. */

@@ -11,7 +11,7 @@ import {
 } from "viem";
 import { deployments } from "../contracts-abi";
 import { localChain, LOCAL_CHAIN_ID } from "../lib/chain/chains";
-import { E2E_RPC_URL } from "./ports";
+import { E2E_INDEXER_URL, E2E_RPC_URL } from "./ports";
 
 export type ChainFixture = {
   publicClient: PublicClient;
@@ -23,7 +23,33 @@ export type ChainFixture = {
 const chain = localChain(E2E_RPC_URL);
 
 /**
- * `chain`: viem clients on the e2e node; the chain is snapshotted before each test and reverted after it.
+ * Waits until the indexer is exactly at the chain's head: after a revert its block is ahead of the head until
+ * it has dropped the reverted blocks, so "at least" would let a test start on the last test's rows.
+ */
+export async function indexerAtHead(publicClient: PublicClient, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let seen: number | undefined;
+  for (;;) {
+    const head = Number(await publicClient.getBlockNumber({ cacheTime: 0 }));
+    try {
+      const status = (await (await fetch(`${E2E_INDEXER_URL}/status`)).json()) as Record<
+        string,
+        { block: { number: number } | null }
+      >;
+      seen = Object.values(status)[0]?.block?.number;
+    } catch {
+      seen = undefined;
+    }
+    if (seen === head) return;
+    if (Date.now() > deadline)
+      throw new Error(`the indexer is at block ${seen ?? "none"}, the chain at ${head}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * `chain`: viem clients on the e2e node; the chain is snapshotted before each test and reverted after it, and
+ * the indexer is waited for at both ends.
  * `noExternalRequests` (automatic): fails the test if the page requested anything outside 127.0.0.1/localhost.
  * `noCspViolations` (automatic): fails the test on any Content-Security-Policy violation in the page or its
  * workers, so every flow of every spec runs under the app's policy (proxy.ts).
@@ -32,6 +58,7 @@ export const test = base.extend<{ chain: ChainFixture; noExternalRequests: void;
   chain: async ({}, use) => {
     const publicClient = createPublicClient({ chain, transport: http(E2E_RPC_URL) }) as PublicClient;
     const testClient = createTestClient({ mode: "hardhat", chain, transport: http(E2E_RPC_URL) });
+    await indexerAtHead(publicClient);
     const snapshot = await testClient.snapshot();
     const accounts = await createWalletClient({ chain, transport: http(E2E_RPC_URL) }).getAddresses();
     const address = (name: keyof NonNullable<(typeof deployments)[number]>) => {
@@ -41,6 +68,7 @@ export const test = base.extend<{ chain: ChainFixture; noExternalRequests: void;
     };
     await use({ publicClient, testClient, accounts, address });
     await testClient.revert({ id: snapshot });
+    await indexerAtHead(publicClient);
   },
   noExternalRequests: [
     async ({ page }, use) => {

@@ -88,7 +88,7 @@ async function nextEpoch(chain: ChainFixture, draw = true) {
   const step = (functionName: "requestSeed" | "openEpoch") =>
     send(chain, chain.accounts[0]!, { abi: arenaTargetsAbi, address: m.address, functionName, args: [] });
   await step("requestSeed");
-  await chain.testClient.mine({ blocks: 2 });
+  for (let i = 0; i < 2; i++) await chain.testClient.mine({ blocks: 1 });
   await step("openEpoch");
 }
 

@@ -1,6 +1,9 @@
 import type { Chain } from "viem";
 import { DEFAULT_LOCAL_RPC_URL, LOCAL_CHAIN_ID, localChain, publicChains } from "./chain/chains";
 
+/** Where `npm run dev` serves the local chain's indexer. */
+export const DEFAULT_LOCAL_INDEXER_URL = "http://127.0.0.1:42069";
+
 /**
  * The one typed app config: which chains the app serves, where their RPCs are, and which local-only tools
  * are on. Read from NEXT_PUBLIC_* variables at build time (see README).
@@ -10,6 +13,8 @@ export type AppConfig = {
   chains: readonly [Chain, ...Chain[]];
   /** RPC URL by chain id. */
   rpcUrls: Record<number, string>;
+  /** The indexer's API (indexer/, history and aggregates) by chain id; a chain without one shows no history. */
+  indexerUrls: Record<number, string | undefined>;
   /** WalletConnect Cloud project id; WalletConnect-based wallets are listed only when it is set. */
   walletConnectProjectId: string | undefined;
   /** The dev wallet and dev panel exist only when the local chain is one of the served chains. */
@@ -37,18 +42,22 @@ export function buildAppConfig(env: Record<string, string | undefined>): AppConf
   const ids = parseChainIds(env.NEXT_PUBLIC_CHAIN_IDS);
   const localRpc = env.NEXT_PUBLIC_LOCAL_RPC_URL || DEFAULT_LOCAL_RPC_URL;
   const rpcUrls: Record<number, string> = {};
+  const indexerUrls: Record<number, string | undefined> = {};
   const chains = ids.map((id) => {
     if (id === LOCAL_CHAIN_ID) {
       rpcUrls[id] = localRpc;
+      indexerUrls[id] = env.NEXT_PUBLIC_INDEXER_URL || DEFAULT_LOCAL_INDEXER_URL;
       return localChain(localRpc);
     }
     const chain = publicChains[id]!;
     rpcUrls[id] = env[`NEXT_PUBLIC_RPC_URL_${id}`] || chain.rpcUrls.default.http[0]!;
+    indexerUrls[id] = env[`NEXT_PUBLIC_INDEXER_URL_${id}`] || undefined;
     return chain;
   });
   return {
     chains: chains as [Chain, ...Chain[]],
     rpcUrls,
+    indexerUrls,
     walletConnectProjectId: env.NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID || undefined,
     localTools: ids.includes(LOCAL_CHAIN_ID),
     devEpochSeconds: Number(env.NEXT_PUBLIC_DEV_EPOCH_SECONDS || 86_400),
@@ -61,6 +70,9 @@ export const appConfig: AppConfig = buildAppConfig({
   NEXT_PUBLIC_LOCAL_RPC_URL: process.env.NEXT_PUBLIC_LOCAL_RPC_URL,
   NEXT_PUBLIC_RPC_URL_84532: process.env.NEXT_PUBLIC_RPC_URL_84532,
   NEXT_PUBLIC_RPC_URL_8453: process.env.NEXT_PUBLIC_RPC_URL_8453,
+  NEXT_PUBLIC_INDEXER_URL: process.env.NEXT_PUBLIC_INDEXER_URL,
+  NEXT_PUBLIC_INDEXER_URL_84532: process.env.NEXT_PUBLIC_INDEXER_URL_84532,
+  NEXT_PUBLIC_INDEXER_URL_8453: process.env.NEXT_PUBLIC_INDEXER_URL_8453,
   NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID: process.env.NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID,
   NEXT_PUBLIC_DEV_EPOCH_SECONDS: process.env.NEXT_PUBLIC_DEV_EPOCH_SECONDS,
 });

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { appBuildHash } from "./lib/app-build.ts";
 import { ROOT } from "./lib/artifacts.ts";
+import { startIndexer, type Indexer } from "./lib/indexer.ts";
 import { startLocalChain, type LocalChain } from "./lib/local-chain.ts";
 import { bin, run, startService, stopService } from "./lib/processes.ts";
 import { DEMO_ROUTES } from "./lib/routes.ts";
@@ -14,9 +15,12 @@ import { DEMO_ROUTES } from "./lib/routes.ts";
  * from changed), so every page opens fast on its first visit; `npm run dev -- --hot` runs `next dev` with hot
  * reload for people editing the code. "ready" is printed once the pages answer. Ctrl-C stops all of it. A chain
  * that dies is reported and restarted (fresh), a few times at most. Other ports: ARENA_CHAIN_PORT, PORT,
- * ARENA_MACHINE_PORT (and the next one).
+ * ARENA_MACHINE_PORT (and the next one), ARENA_INDEXER_PORT. The indexer (indexer/) starts with the chain and
+ * follows it; "ready" waits for it to reach the chain's head, and it is restarted (fresh) with the chain.
  */
 const CHAIN_PORT = Number(process.env.ARENA_CHAIN_PORT ?? 8545);
+/** The indexer's API (Ponder): PGlite under .arena/, or Postgres when DATABASE_URL is set. */
+const INDEXER_PORT = Number(process.env.ARENA_INDEXER_PORT ?? 42069);
 const APP_PORT = Number(process.env.PORT ?? 3000);
 /** The two demo inference machines listen on this port and the next. */
 const MACHINE_PORT = Number(process.env.ARENA_MACHINE_PORT ?? 7101);
@@ -26,6 +30,7 @@ const DIST_DIR = ".next-dev";
 const STAMP = path.join(ROOT, DIST_DIR, "arena-build-hash");
 
 let chain: LocalChain | undefined;
+let indexer: Indexer | undefined;
 let app: ChildProcess | undefined;
 let machines: ChildProcess[] = [];
 let stopping = false;
@@ -36,6 +41,7 @@ async function shutdown(code: number): Promise<never> {
     console.log("\ndev: stopping…");
     if (app) await stopService(app);
     await Promise.all(machines.map((m) => stopService(m)));
+    if (indexer) await indexer.stop();
     if (chain) await chain.stop();
   }
   process.exit(code);
@@ -52,6 +58,7 @@ function publicEnv(rpcUrl: string): Record<string, string> {
       ),
     ),
     NEXT_PUBLIC_LOCAL_RPC_URL: rpcUrl,
+    NEXT_PUBLIC_INDEXER_URL: process.env.NEXT_PUBLIC_INDEXER_URL ?? `http://127.0.0.1:${INDEXER_PORT}`,
     NEXT_PUBLIC_CHAIN_IDS: process.env.NEXT_PUBLIC_CHAIN_IDS ?? "31337",
   };
 }
@@ -129,9 +136,37 @@ function watchChain(watched: LocalChain, rpcUrl: string): void {
   });
 }
 
+/** The indexer of the chain now running, from an empty index; restarted once if it exits on its own. */
+async function runIndexer(rpcUrl: string): Promise<Indexer> {
+  const started = await startIndexer({
+    rpcUrl,
+    port: INDEXER_PORT,
+    databaseUrl: process.env.DATABASE_URL,
+    // Postgres keeps schemas: each fresh chain gets a new one (PGlite's folder is wiped instead).
+    schema: process.env.DATABASE_URL ? `dev_${Date.now()}` : "arena",
+    log: (line) => console.log(`dev: ${line}`),
+  });
+  started.watch((reason) => {
+    if (stopping || indexer !== started) return;
+    console.error(`\ndev: THE INDEXER STOPPED: ${reason}`);
+    indexer = undefined;
+    if (chain) {
+      console.error("dev: restarting it from an empty index; pages show a banner until it has caught up.");
+      void runIndexer(rpcUrl).then(
+        (i) => (indexer = i),
+        (error: unknown) => console.error(`dev: the indexer did not restart: ${String(error)}`),
+      );
+    }
+  });
+  return started;
+}
+
 async function restartChain(rpcUrl: string): Promise<void> {
   await Promise.all(machines.map((m) => stopService(m)));
   machines = [];
+  const oldIndexer = indexer;
+  indexer = undefined;
+  await oldIndexer?.stop();
   await chain?.stop();
   chain = undefined;
   try {
@@ -140,6 +175,7 @@ async function restartChain(rpcUrl: string): Promise<void> {
     chain = restarted;
     watchChain(restarted, rpcUrl);
     machines = startMachines(rpcUrl);
+    indexer = await runIndexer(rpcUrl);
     console.log(`dev: the chain is back on ${rpcUrl}.`);
   } catch (error) {
     console.error(
@@ -155,14 +191,18 @@ try {
   await run(bin("tsx"), ["scripts/gen-abi.ts"]);
   const rpcUrl = `http://127.0.0.1:${CHAIN_PORT}`;
   const env = publicEnv(rpcUrl);
-  // The build does not need the chain: both run at once.
+  // The build needs neither the chain nor the indexer: they start meanwhile.
   const [started] = await Promise.all([
-    startLocalChain({ port: CHAIN_PORT, log: (line) => console.log(`dev: ${line}`) }),
+    startLocalChain({ port: CHAIN_PORT, log: (line) => console.log(`dev: ${line}`) }).then(async (c) => {
+      chain = c;
+      watchChain(c, rpcUrl);
+      machines = startMachines(rpcUrl);
+      indexer = await runIndexer(rpcUrl);
+      return c;
+    }),
     HOT ? Promise.resolve() : ensureBuild(env),
   ]);
   chain = started;
-  watchChain(started, rpcUrl);
-  machines = startMachines(rpcUrl);
   console.log(
     `dev: starting the app on http://localhost:${APP_PORT}${HOT ? " (next dev, hot reload)" : ""} …`,
   );

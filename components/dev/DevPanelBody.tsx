@@ -12,6 +12,7 @@ import { formatDuration, formatTimestamp, shortAddress } from "@/lib/format";
 import { DEV_CONNECTOR_TYPE } from "@/lib/wallet/devConnector";
 import { devWalletStore } from "@/lib/wallet/devWalletStore";
 import { useArenaChain } from "@/components/wallet/useArenaChain";
+import { refreshAfterBlock } from "@/components/indexer/refresh";
 import { TaskJumps } from "./TaskJumps";
 
 /** The dev panel's tools, loaded only on the local chain (see DevPanel). */
@@ -32,7 +33,7 @@ export function DevPanelBody({ rpcUrl }: { rpcUrl: string }) {
     setMessage(null);
     try {
       await work();
-      await queryClient.invalidateQueries();
+      await refreshAfterBlock(queryClient, LOCAL_CHAIN_ID);
       setMessage({ ok: true, text: done });
     } catch (error) {
       setMessage({ ok: false, text: parseError(error).message });

@@ -4,6 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { arenaTargetsAbi } from "@/contracts-abi";
 import { LOCAL_CHAIN_ID } from "@/lib/chain/chains";
+import { refreshAfterBlock } from "@/components/indexer/refresh";
 import { appConfig, LOCAL_RPC_URL } from "@/lib/config";
 import { BLOCKHASH_WINDOW, seedStep } from "@/lib/targets";
 import { useTransactor } from "@/components/tx/TxProvider";
@@ -35,7 +36,7 @@ export function SeedDraw({ market }: { market: MarketSnapshot }) {
       const { advanceTime } = await import("@/lib/chain/devTime");
       // Past the seed block, so that its hash is readable by the next transaction and its simulation.
       for (let b = market.blockNumber; b <= market.seedBlock; b++) await advanceTime(LOCAL_RPC_URL, 0);
-      await queryClient.invalidateQueries();
+      await refreshAfterBlock(queryClient, LOCAL_CHAIN_ID);
     } finally {
       setMining(false);
     }

@@ -10,7 +10,7 @@ import { METRIC_LABELS, summarizeTask } from "@/lib/arena/taskSummary";
 import { formatTokenAmount, shortAddress } from "@/lib/format";
 import { LazyChart } from "@/components/charts/LazyChart";
 import { Card, QueryState, Stat } from "@/components/ui/Card";
-import { useArenaIndex } from "@/components/arena/useArenaIndex";
+import { useTaskIndex } from "@/components/arena/useArenaIndex";
 import { useChainClock } from "@/components/arena/useChainClock";
 import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
 import { Participants } from "./Participants";
@@ -39,7 +39,7 @@ const ChallengePanel = dynamic(() => import("./ChallengePanel").then((m) => m.Ch
 });
 
 export function TaskDetail({ id }: { id: bigint }) {
-  const index = useArenaIndex();
+  const index = useTaskIndex(id);
   // Ticks every second between blocks, so every countdown on the page (timeline, commit/reveal windows) moves.
   const now = useChainClock();
   const task = index.data?.tasks.get(id);

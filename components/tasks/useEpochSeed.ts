@@ -13,6 +13,7 @@ import { LOCAL_CHAIN_ID } from "@/lib/chain/chains";
 import { mineBlocks } from "@/lib/chain/devTime";
 import { appConfig, LOCAL_RPC_URL } from "@/lib/config";
 import { useTransactor } from "@/components/tx/TxProvider";
+import { refreshAfterBlock } from "@/components/indexer/refresh";
 import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
 
 /**
@@ -63,7 +64,7 @@ export function useEpochSeed(task: TaskView, epoch: number, window: EpochWindow)
       onProgress: (at, t) =>
         setProgress(at >= t ? "Seed block reached." : `Waiting for block ${t} (the chain is at ${at})…`),
     });
-    await queryClient.invalidateQueries();
+    await refreshAfterBlock(queryClient, chainId);
   };
 
   const draw = async () => {

@@ -6,6 +6,7 @@ import { arenaTokenAbi } from "@/contracts-abi";
 import { explorerTxUrl } from "@/lib/chain/chains";
 import { describeError } from "@/lib/errors/describe";
 import type { ParsedError } from "@/lib/errors/parseError";
+import { refreshAfterBlock } from "@/components/indexer/refresh";
 import { readErrorContext } from "./errorContext";
 
 /** Errors a call can bubble up from the token it moves, so they decode by name whatever contract was called. */
@@ -32,7 +33,7 @@ export type SendResult = { ok: true; receipt: TransactionReceipt } | { ok: false
 
 /**
  * The transactor's pipeline, loaded on the first write (not with every page): simulate, sign and send, wait for
- * the receipt, refresh every cached read; or the failure explained from the error registry, with the epoch clock
+ * the receipt, refresh the chain reads and, once the indexer has its block, the history; or the failure explained from the error registry, with the epoch clock
  * of the contract read from the chain. A write mined but reverted is replayed on the block before to say why.
  */
 export async function sendWrite(o: SendOptions): Promise<SendResult> {
@@ -74,7 +75,7 @@ export async function sendWrite(o: SendOptions): Promise<SendResult> {
       };
     }
     o.onConfirmed();
-    await o.queryClient.invalidateQueries();
+    await refreshAfterBlock(o.queryClient, o.chainId, receipt.blockNumber);
     return { ok: true, receipt };
   } catch (error) {
     return { ok: false, error: await explain(error) };

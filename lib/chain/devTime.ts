@@ -13,10 +13,14 @@ export async function advanceTime(rpcUrl: string, seconds: number): Promise<void
   await client.mine({ blocks: 1 });
 }
 
-/** Mines `blocks` empty blocks on the local node, e.g. past an epoch's seed block. */
+/**
+ * Mines `blocks` empty blocks on the local node, e.g. past an epoch's seed block: one at a time, because Hardhat's
+ * `hardhat_mine` of several blocks returns blocks with a zero parent hash, on which the indexer stalls.
+ */
 export async function mineBlocks(rpcUrl: string, blocks: number): Promise<void> {
   if (!Number.isInteger(blocks) || blocks < 1) throw new Error("Blocks must be a whole number ≥ 1");
-  await testClient(rpcUrl).mine({ blocks });
+  const client = testClient(rpcUrl);
+  for (let i = 0; i < blocks; i++) await client.mine({ blocks: 1 });
 }
 
 /** Moves the local node's clock to `timestamp` (seconds) with the next block, and mines it. */

@@ -5,6 +5,7 @@ import { COINBASE, WALLETCONNECT, connectSources, contentSecurityPolicy, type Cs
 const base: CspInput = {
   nonce: "bm9uY2U=",
   rpcUrls: ["http://127.0.0.1:8545", "https://sepolia.base.org/"],
+  indexerUrls: [],
   walletConnect: false,
   localChain: true,
   development: false,
@@ -33,7 +34,7 @@ describe("content security policy", () => {
   });
 
   it("connects to the app, the RPC origins, the indexer, Coinbase and https artifact hosts; WalletConnect only when configured", () => {
-    const sources = connectSources({ ...base, indexerUrl: "http://127.0.0.1:42069/sql" });
+    const sources = connectSources({ ...base, indexerUrls: ["http://127.0.0.1:42069/sql"] });
     assert.deepEqual(sources.slice(0, 4), [
       "'self'",
       "http://127.0.0.1:8545",

@@ -9,7 +9,7 @@ export type CspInput = {
   /** RPC URLs of the served chains. */
   rpcUrls: readonly string[];
   /** The indexer's URL, when one is configured. */
-  indexerUrl?: string;
+  indexerUrls: readonly string[];
   /** WalletConnect is listed only with a project id. */
   walletConnect: boolean;
   /** The local chain is served (dev wallet, machine agents on loopback). */
@@ -50,7 +50,7 @@ function origin(url: string): string | undefined {
  */
 export function connectSources(input: CspInput): string[] {
   const sources = new Set<string>(["'self'"]);
-  for (const url of [...input.rpcUrls, ...(input.indexerUrl ? [input.indexerUrl] : [])]) {
+  for (const url of [...input.rpcUrls, ...input.indexerUrls]) {
     const o = origin(url);
     if (o) sources.add(o);
   }

@@ -1,0 +1,45 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
+import { indexerHealth } from "@/lib/indexer/lag";
+import { useLatestBlock } from "@/components/arena/useChainClock";
+import { INDEXER_KEY } from "./refresh";
+import { useIndexerStatus } from "./useIndexerStatus";
+
+/**
+ * Keeps indexer views in step with the indexer (each new indexed block refreshes them, so other people's
+ * changes show within about a second) and says so, in one app-wide line, when the indexer is down or behind.
+ */
+export function IndexerBanner() {
+  const status = useIndexerStatus();
+  const head = useLatestBlock((b) => b.number);
+  const queryClient = useQueryClient();
+  const last = useRef<bigint | undefined>(undefined);
+  const indexed = status.error ? undefined : status.data;
+
+  useEffect(() => {
+    if (indexed === undefined) return;
+    if (last.current !== undefined && last.current !== indexed)
+      void queryClient.invalidateQueries({ queryKey: [INDEXER_KEY, status.chainId] });
+    last.current = indexed;
+  }, [indexed, queryClient, status.chainId]);
+
+  if (status.isLoading) return null;
+  const health = indexerHealth({
+    configured: Boolean(status.url),
+    indexed,
+    head: head.data,
+    error: status.error?.message,
+  });
+  if (health.kind === "ok") return null;
+  return (
+    <div
+      role="status"
+      data-testid="indexer-banner"
+      className="border-b border-amber-300 bg-amber-50 px-4 py-2 text-center text-sm text-amber-900"
+    >
+      {health.text}
+    </div>
+  );
+}

@@ -1,0 +1,200 @@
+import { db } from "ponder:api";
+import * as schema from "ponder:schema";
+import { eq, inArray } from "ponder";
+import { getAddress, type Address } from "viem";
+import type {
+  ArenaIndex,
+  ChallengeView,
+  ParticipantView,
+  TaskConfigView,
+  TaskView,
+} from "../../../lib/arena/indexer";
+import { parse } from "../../../lib/indexer/codec";
+
+/**
+ * Builds the pages' views (lib/arena/indexer.ts types) from the indexer's tables with one query per table,
+ * filtered to the tasks asked for. Addresses come back checksummed, as viem gives them to the app.
+ */
+
+const addr = (a: string): Address => getAddress(a);
+const ROLE = { 1: "node", 2: "validator" } as const;
+
+import type { PgColumn } from "ponder";
+
+export async function loadTasks(taskIds?: readonly bigint[]): Promise<ArenaIndex> {
+  const ids = taskIds ? [...taskIds] : undefined;
+  const only = (col: PgColumn) => (ids ? inArray(col, ids) : undefined);
+  const [tasks, participants, delegations, submissions, commits, reveals, nodeResults, validatorResults] =
+    await Promise.all([
+      db
+        .select()
+        .from(schema.task)
+        .where(ids ? inArray(schema.task.id, ids) : undefined),
+      db.select().from(schema.participant).where(only(schema.participant.taskId)),
+      db.select().from(schema.delegation).where(only(schema.delegation.taskId)),
+      db.select().from(schema.submission).where(only(schema.submission.taskId)),
+      db.select().from(schema.scoreCommit).where(only(schema.scoreCommit.taskId)),
+      db.select().from(schema.scoreReveal).where(only(schema.scoreReveal.taskId)),
+      db.select().from(schema.nodeResult).where(only(schema.nodeResult.taskId)),
+      db.select().from(schema.validatorResult).where(only(schema.validatorResult.taskId)),
+    ]);
+  const [delegatorRewards, harvests, epochs, seeds, challenges] = await Promise.all([
+    db.select().from(schema.delegatorReward).where(only(schema.delegatorReward.taskId)),
+    db.select().from(schema.harvest).where(only(schema.harvest.taskId)),
+    db.select().from(schema.epochResult).where(only(schema.epochResult.taskId)),
+    db.select().from(schema.epochSeed).where(only(schema.epochSeed.taskId)),
+    db.select().from(schema.challenge).where(only(schema.challenge.taskId)),
+  ]);
+  const challengeIds = challenges.map((c) => c.id);
+  const votes = challengeIds.length
+    ? await db
+        .select()
+        .from(schema.challengeVote)
+        .where(inArray(schema.challengeVote.challengeId, challengeIds))
+    : [];
+  const claims = ids ? [] : await db.select().from(schema.claim);
+
+  const index: ArenaIndex = { tasks: new Map(), claims: [], challengeTask: new Map() };
+  for (const t of tasks) {
+    index.tasks.set(t.id, {
+      id: t.id,
+      creator: addr(t.creator),
+      metric: t.metric,
+      rewardPool: t.rewardPool,
+      start: t.start,
+      title: t.title,
+      description: t.description,
+      baseModel: t.baseModel,
+      dataURI: t.dataURI,
+      evalSetURI: t.evalSetURI,
+      finalEvalURI: t.finalEvalURI ?? undefined,
+      config: t.config ? parse<TaskConfigView>(t.config) : undefined,
+      contextLength: t.contextLength ?? undefined,
+      maxParams: t.maxParams ?? undefined,
+      cancelled: t.cancelled,
+      participants: new Map(),
+      epochs: new Map(),
+      nodeResults: [],
+      validatorResults: [],
+      reveals: [],
+      commits: [],
+      delegatorRewards: [],
+      harvests: [],
+      challenges: new Map(),
+      seeds: new Map(),
+    });
+  }
+  const taskOf = (id: bigint): TaskView | undefined => index.tasks.get(id);
+  for (const p of participants) {
+    const t = taskOf(p.taskId);
+    if (!t) continue;
+    const view: ParticipantView = {
+      account: addr(p.account),
+      role: ROLE[p.role as 1 | 2] ?? "node",
+      ownStake: p.ownStake,
+      delegated: p.delegated,
+      delegators: new Map(),
+      rewardShare: p.rewardShare,
+      submissions: [],
+      nodeIndex: p.nodeIndex ?? undefined,
+      modelCommit:
+        p.modelCommitEpoch !== null && p.modelCommitment && p.modelCommitBlock !== null
+          ? { epoch: p.modelCommitEpoch, commitment: p.modelCommitment, block: p.modelCommitBlock }
+          : undefined,
+      forfeited:
+        p.forfeitedNode !== null && p.forfeitedDelegators !== null
+          ? { nodeAmount: p.forfeitedNode, delegatorsAmount: p.forfeitedDelegators }
+          : undefined,
+    };
+    t.participants.set(view.account, view);
+  }
+  const participantOf = (taskId: bigint, account: string) => taskOf(taskId)?.participants.get(addr(account));
+  for (const d of delegations)
+    participantOf(d.taskId, d.delegatee)?.delegators.set(addr(d.delegator), d.amount);
+  for (const s of submissions.sort((a, b) => Number(a.block - b.block))) {
+    if (s.revoked) continue;
+    participantOf(s.taskId, s.node)?.submissions.push({
+      epoch: s.epoch,
+      nodeIndex: s.nodeIndex,
+      uri: s.uri,
+      contentHash: s.contentHash,
+      block: s.block,
+    });
+  }
+  for (const c of commits) taskOf(c.taskId)?.commits.push({ epoch: c.epoch, validator: addr(c.validator) });
+  for (const r of reveals)
+    taskOf(r.taskId)?.reveals.push({
+      epoch: r.epoch,
+      validator: addr(r.validator),
+      nodeIndices: r.nodeIndices.map(BigInt),
+      scores: r.scores,
+    });
+  for (const r of nodeResults)
+    taskOf(r.taskId)?.nodeResults.push({
+      epoch: r.epoch,
+      node: addr(r.node),
+      meanScore: r.meanScore,
+      weight: r.weight,
+      reward: r.reward,
+    });
+  for (const r of validatorResults)
+    taskOf(r.taskId)?.validatorResults.push({
+      epoch: r.epoch,
+      validator: addr(r.validator),
+      reward: r.reward,
+    });
+  for (const r of delegatorRewards)
+    taskOf(r.taskId)?.delegatorRewards.push({
+      epoch: r.epoch,
+      delegatee: addr(r.delegatee),
+      amount: r.amount,
+      perShare: r.perShare,
+    });
+  for (const h of harvests.sort((a, b) => Number(a.block - b.block)))
+    taskOf(h.taskId)?.harvests.push({
+      delegatee: addr(h.delegatee),
+      delegator: addr(h.delegator),
+      amount: h.amount,
+      block: h.block,
+    });
+  for (const e of epochs) {
+    const { taskId: _t, ...rest } = e;
+    taskOf(e.taskId)?.epochs.set(e.epoch, rest);
+  }
+  for (const s of seeds)
+    taskOf(s.taskId)?.seeds.set(s.epoch, { seedBlock: s.seedBlock ?? undefined, seed: s.seed ?? undefined });
+  const votesOf = new Map<bigint, ChallengeView["votes"]>();
+  for (const v of votes.sort((a, b) => Number(a.block - b.block))) {
+    const list = votesOf.get(v.challengeId) ?? [];
+    list.push({ validator: addr(v.validator), uphold: v.uphold, weight: v.weight });
+    votesOf.set(v.challengeId, list);
+  }
+  for (const c of challenges.sort((a, b) => Number(a.id - b.id))) {
+    const t = taskOf(c.taskId);
+    if (!t) continue;
+    index.challengeTask.set(c.id, c.taskId);
+    t.challenges.set(c.id, {
+      id: c.id,
+      taskId: c.taskId,
+      node: addr(c.node),
+      challenger: addr(c.challenger),
+      bond: c.bond,
+      answerDeadline: c.answerDeadline,
+      voteDeadline: c.voteDeadline,
+      proofURI: c.proofURI ?? undefined,
+      votes: votesOf.get(c.id) ?? [],
+      settled:
+        c.upheld !== null && c.transferred !== null
+          ? { upheld: c.upheld, transferred: c.transferred }
+          : undefined,
+    });
+  }
+  for (const c of claims.sort((a, b) => Number(a.block - b.block)))
+    index.claims.push({ account: addr(c.account), amount: c.amount, fee: c.fee, block: c.block });
+  return index;
+}
+
+export async function hasTask(id: bigint): Promise<boolean> {
+  const rows = await db.select({ id: schema.task.id }).from(schema.task).where(eq(schema.task.id, id));
+  return rows.length > 0;
+}
