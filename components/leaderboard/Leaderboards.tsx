@@ -1,27 +1,34 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { lowerIsBetter, nodeLeaderboard, validatorLeaderboard } from "@/lib/arena/leaderboard";
+import { lowerIsBetter } from "@/lib/arena/leaderboard";
+import { LEADERBOARD_ROWS } from "@/lib/indexer/views";
 import { Card, QueryState } from "@/components/ui/Card";
 import { DataTable } from "@/components/ui/DataTable";
-import { useArenaIndex } from "@/components/arena/useArenaIndex";
+import { useLeaderboardView } from "@/components/arena/useArenaIndex";
 import { nodeColumns, ranked, SEARCHABLE_BOARD, VALIDATOR_COLUMNS } from "./columns";
 
+/** The node and validator boards, computed by the indexer over every settled result of the tasks chosen. */
 export function Leaderboards() {
-  const index = useArenaIndex();
   const [taskId, setTaskId] = useState<string>("all");
-  const tasks = useMemo(() => [...(index.data?.tasks.values() ?? [])], [index.data]);
+  // The "all" answer also lists the tasks to choose from; a chosen task's board is one more (cached) read.
+  const all = useLeaderboardView("all");
+  const chosen = useLeaderboardView(taskId === "all" ? "all" : BigInt(taskId));
+  const board = taskId === "all" ? all : chosen;
+  const tasks = useMemo(() => all.data?.tasks ?? [], [all.data]);
   const selected = useMemo(
     () => (taskId === "all" ? tasks : tasks.filter((t) => t.id.toString() === taskId)),
     [tasks, taskId],
   );
   const lossOnly = selected.length > 0 && selected.every((t) => lowerIsBetter(t.metric));
-  const nodes = useMemo(() => ranked(nodeLeaderboard(selected)), [selected]);
-  const validators = useMemo(() => ranked(validatorLeaderboard(selected)), [selected]);
+  const nodes = useMemo(() => ranked(board.data?.nodes ?? []), [board.data]);
+  const validators = useMemo(() => ranked(board.data?.validators ?? []), [board.data]);
   const nodeCols = useMemo(() => nodeColumns(lossOnly), [lossOnly]);
+  const more = (shown: number, count: number | undefined) =>
+    count !== undefined && count > shown ? ` (the best ${LEADERBOARD_ROWS} of ${count})` : "";
 
   return (
-    <QueryState loading={index.isLoading} error={index.error} empty={false} emptyText="">
+    <QueryState loading={all.isLoading} error={all.error ?? board.error} empty={false} emptyText="">
       <div className="space-y-6">
         <label className="flex items-center gap-2 text-sm">
           Task
@@ -38,7 +45,7 @@ export function Leaderboards() {
             ))}
           </select>
         </label>
-        <Card title="Training nodes">
+        <Card title={`Training nodes${more(nodes.length, board.data?.nodeCount)}`}>
           <DataTable
             key={`nodes-${taskId}`}
             label="Training nodes"
@@ -46,10 +53,10 @@ export function Leaderboards() {
             {...SEARCHABLE_BOARD}
             columns={nodeCols}
             data={nodes}
-            emptyText="No settled epoch yet."
+            emptyText={board.isLoading ? "Loading…" : "No settled epoch yet."}
           />
         </Card>
-        <Card title="Validators">
+        <Card title={`Validators${more(validators.length, board.data?.validatorCount)}`}>
           <DataTable
             key={`validators-${taskId}`}
             label="Validators"
@@ -57,7 +64,7 @@ export function Leaderboards() {
             {...SEARCHABLE_BOARD}
             columns={VALIDATOR_COLUMNS}
             data={validators}
-            emptyText="No revealed score yet."
+            emptyText={board.isLoading ? "Loading…" : "No revealed score yet."}
           />
         </Card>
       </div>

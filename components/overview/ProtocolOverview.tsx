@@ -7,20 +7,18 @@ import { summarizeTask } from "@/lib/arena/taskSummary";
 import { formatTokenAmount } from "@/lib/format";
 import { LazyChart } from "@/components/charts/LazyChart";
 import { QueryState, Stat } from "@/components/ui/Card";
-import { useArenaIndex, useChainTime } from "@/components/arena/useArenaIndex";
+import { useChainTime, useTaskList } from "@/components/arena/useArenaIndex";
 
 const LIVE: PhaseName[] = ["Submission", "FinalValidation", "Challenge"];
 
 /** Network overview: live tasks by phase, total stake, rewards paid, participants, and their history. */
 export function ProtocolOverview() {
-  const index = useArenaIndex();
+  const index = useTaskList();
   const now = useChainTime();
   const data = useMemo(() => {
     if (!index.data || now.data === undefined) return undefined;
     const tasks = [...index.data.tasks.values()];
     const summaries = tasks.map((t) => summarizeTask(t, now.data));
-    const participants = new Set<string>();
-    for (const t of tasks) for (const p of t.participants.values()) participants.add(p.account);
     const byPhase = Object.fromEntries(LIVE.map((p) => [p, summaries.filter((s) => s.phase === p).length]));
     const perDay = new Map<string, { day: string; nodes: number; validators: number }>();
     for (const t of tasks) {
@@ -38,7 +36,7 @@ export function ProtocolOverview() {
       byPhase,
       totalStake: summaries.reduce((s, t) => s + t.totalStake, 0n),
       paid: summaries.reduce((s, t) => s + t.paid, 0n),
-      participants: participants.size,
+      participants: index.data.uniqueParticipants,
       rewards: [...perDay.values()].sort((a, b) => a.day.localeCompare(b.day)),
       stakes: summaries
         .filter((s) => s.totalStake > 0n)

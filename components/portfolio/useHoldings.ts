@@ -5,7 +5,7 @@ import { useMemo } from "react";
 import type { Address } from "viem";
 import { usePublicClient } from "wagmi";
 import type { Holdings } from "@/lib/portfolio/lines";
-import { useArenaIndex } from "@/components/arena/useArenaIndex";
+import { useAccountIndex } from "@/components/arena/useArenaIndex";
 import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
 import { readHoldings } from "./readHoldings";
 
@@ -18,7 +18,7 @@ export function useHoldings(account: Address | undefined, { tasksOnly = false } 
   const machinesAddress = useContractAddress("MachineRegistry");
   const targets = tasksOnly ? undefined : targetsAddress;
   const machines = tasksOnly ? undefined : machinesAddress;
-  const index = useArenaIndex();
+  const index = useAccountIndex(account);
   const query = useQuery({
     queryKey: ["holdings", chainId, account, arena, targets, machines],
     enabled: Boolean(client && account && arena),

@@ -7,7 +7,7 @@ import { delegationRelease, type Holdings } from "@/lib/portfolio/lines";
 import { formatTokenAmount, shortAddress } from "@/lib/format";
 import { LazyChart } from "@/components/charts/LazyChart";
 import { Card, QueryState } from "@/components/ui/Card";
-import { useArenaIndex } from "@/components/arena/useArenaIndex";
+import { useAccountIndex } from "@/components/arena/useArenaIndex";
 import { Portfolio } from "@/components/portfolio/Portfolio";
 import { useHoldings } from "@/components/portfolio/useHoldings";
 import { useArenaChain } from "@/components/wallet/useArenaChain";
@@ -28,7 +28,7 @@ export function RewardsView() {
 }
 
 function Rewards({ account }: { account: Address }) {
-  const index = useArenaIndex();
+  const index = useAccountIndex(account);
   const holdings = useHoldings(account);
   const derived = useMemo(() => {
     if (!index.data) return undefined;

@@ -6,13 +6,13 @@ import { PHASE_LABELS, PHASES, type PhaseName } from "@/lib/arena/phases";
 import { METRIC_LABELS, summarizeTask } from "@/lib/arena/taskSummary";
 import { formatDuration, formatTokenAmount } from "@/lib/format";
 import { QueryState } from "@/components/ui/Card";
-import { useArenaIndex, useChainTime } from "@/components/arena/useArenaIndex";
+import { useChainTime, useTaskList } from "@/components/arena/useArenaIndex";
 import { useArenaChain } from "@/components/wallet/useArenaChain";
 
 const ROLE_FILTERS = ["any", "creator", "node", "validator", "delegator"] as const;
 
 export function TaskList() {
-  const index = useArenaIndex();
+  const index = useTaskList();
   const now = useChainTime();
   const { address } = useArenaChain();
   const [phase, setPhase] = useState<PhaseName | "any">("any");

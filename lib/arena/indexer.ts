@@ -82,6 +82,9 @@ export type ChallengeView = {
   settled?: { upheld: boolean; transferred: bigint };
 };
 
+/** A task's totals over all its participants, sent with views that leave some participants out. */
+export type TaskTotals = { totalStake: bigint; nodes: number; validators: number; participants: number };
+
 export type TaskView = {
   id: bigint;
   creator: Address;
@@ -109,6 +112,8 @@ export type TaskView = {
   challenges: Map<bigint, ChallengeView>;
   /** Per epoch: the block whose hash becomes its seed (`drawSeed`), and the seed once recorded. */
   seeds: Map<number, { seedBlock?: bigint; seed?: Hex }>;
+  /** Set when `participants` is a part of them (lib/indexer/trim.ts): the totals over all of them. */
+  totals?: TaskTotals;
 };
 
 export type ArenaIndex = {

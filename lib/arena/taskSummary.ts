@@ -42,6 +42,8 @@ export function summarizeTask(task: TaskView, now: number, account?: Address): T
       myRole = "delegator";
   }
   if (me && task.creator.toLowerCase() === me && !myRole) myRole = "creator";
+  // A view that lists only some participants carries the totals over all of them.
+  if (task.totals) ({ totalStake, nodes, validators } = task.totals);
   return {
     id: task.id,
     title: task.title,

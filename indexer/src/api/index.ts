@@ -1,9 +1,9 @@
 import { db } from "ponder:api";
 import schema from "ponder:schema";
 import { Hono } from "hono";
+import { compress } from "hono/compress";
 import { client, graphql } from "ponder";
-import { stringify } from "../../../lib/indexer/codec";
-import { loadTasks } from "./views";
+import arena from "./arena";
 
 /**
  * The indexer's HTTP API. `/v1/*` answers the pages' views in lib/indexer/codec.ts's JSON (typed by
@@ -12,17 +12,10 @@ import { loadTasks } from "./views";
  */
 const app = new Hono();
 
-const json = (body: unknown, status = 200) =>
-  new Response(stringify(body), { status, headers: { "content-type": "application/json" } });
+// Views are JSON of many repeated keys: gzip makes them several times smaller on the wire.
+app.use("/v1/*", compress());
 
-app.get("/v1/index", async () => json(await loadTasks()));
-
-app.get("/v1/tasks/:id", async (c) => {
-  const raw = c.req.param("id");
-  if (!/^\d{1,30}$/.test(raw)) return json({ error: "A task id is a whole number." }, 400);
-  const index = await loadTasks([BigInt(raw)]);
-  return json(index);
-});
+app.route("/v1", arena);
 
 app.use("/sql/*", client({ db, schema }));
 app.use("/graphql", graphql({ db, schema }));

@@ -1,0 +1,117 @@
+import { db } from "ponder:api";
+import { Hono } from "hono";
+import { sql } from "ponder";
+import { getAddress, isAddress, type Address } from "viem";
+import type { ArenaIndex } from "../../../lib/arena/indexer";
+import { nodeLeaderboard, validatorLeaderboard } from "../../../lib/arena/leaderboard";
+import { stringify } from "../../../lib/indexer/codec";
+import { trimForAccount, trimForList, trimForTaskPage } from "../../../lib/indexer/trim";
+import {
+  LEADERBOARD_ROWS,
+  type AccountView,
+  type LeaderboardView,
+  type TaskListView,
+  type TaskPageView,
+} from "../../../lib/indexer/views";
+import { loadTasks } from "./views";
+
+/**
+ * The pages' views of ArenaTasks' history. Each answer is built from the tables and cut to what its page shows
+ * (lib/indexer/trim.ts). The whole index is built at most once per indexed checkpoint: answers between two
+ * indexed blocks share it, and the first answer after a new block rebuilds it (never a stale one).
+ */
+const arena = new Hono();
+
+const json = <T>(body: T, status = 200) =>
+  new Response(stringify(body), { status, headers: { "content-type": "application/json" } });
+const bad = (error: string) => json({ error }, 400);
+
+async function checkpoint(): Promise<string | undefined> {
+  try {
+    const result = await db.execute(sql`SELECT latest_checkpoint FROM _ponder_checkpoint`);
+    const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+      latest_checkpoint: string;
+    }[];
+    return rows.map((r) => r.latest_checkpoint).join(",");
+  } catch {
+    return undefined;
+  }
+}
+
+let cache: { at: string; index: Promise<ArenaIndex> } | undefined;
+async function wholeIndex(): Promise<ArenaIndex> {
+  const at = await checkpoint();
+  if (at === undefined) return loadTasks();
+  if (cache?.at !== at) {
+    const index = loadTasks();
+    cache = { at, index };
+    index.catch(() => (cache = undefined));
+  }
+  return cache.index;
+}
+
+function accountParam(raw: string | undefined): Address | undefined | null {
+  if (raw === undefined || raw === "") return undefined;
+  return isAddress(raw) ? getAddress(raw) : null;
+}
+
+arena.get("/tasks", async (c) => {
+  const account = accountParam(c.req.query("account"));
+  if (account === null) return bad("account must be an address.");
+  const index = await wholeIndex();
+  const people = new Set<string>();
+  for (const t of index.tasks.values()) for (const p of t.participants.values()) people.add(p.account);
+  const view: TaskListView = {
+    tasks: new Map([...index.tasks].map(([id, t]) => [id, trimForList(t, account)])),
+    claims: [],
+    challengeTask: index.challengeTask,
+    uniqueParticipants: people.size,
+  };
+  return json(view);
+});
+
+arena.get("/tasks/:id", async (c) => {
+  const raw = c.req.param("id");
+  if (!/^\d{1,30}$/.test(raw)) return bad("A task id is a whole number.");
+  const account = accountParam(c.req.query("account"));
+  if (account === null) return bad("account must be an address.");
+  const id = BigInt(raw);
+  const index = await loadTasks([id]);
+  const task = index.tasks.get(id);
+  const view: TaskPageView = {
+    tasks: task ? new Map([[id, trimForTaskPage(task, account)]]) : new Map(),
+    claims: [],
+    challengeTask: index.challengeTask,
+  };
+  return json(view);
+});
+
+arena.get("/leaderboard", async (c) => {
+  const which = c.req.query("task") ?? "all";
+  if (which !== "all" && !/^\d{1,30}$/.test(which)) return bad('task is "all" or a task id.');
+  const index = await wholeIndex();
+  const all = [...index.tasks.values()];
+  const chosen = which === "all" ? all : all.filter((t) => t.id === BigInt(which));
+  const nodes = nodeLeaderboard(chosen);
+  const validators = validatorLeaderboard(chosen);
+  const view: LeaderboardView = {
+    tasks: all.map((t) => ({ id: t.id, title: t.title, metric: t.metric })),
+    nodes: nodes.slice(0, LEADERBOARD_ROWS),
+    validators: validators.slice(0, LEADERBOARD_ROWS),
+    nodeCount: nodes.length,
+    validatorCount: validators.length,
+  };
+  return json(view);
+});
+
+arena.get("/accounts/:address", async (c) => {
+  const account = accountParam(c.req.param("address"));
+  if (!account) return bad("Not an address.");
+  const view: AccountView = trimForAccount(await wholeIndex(), account);
+  return json(view);
+});
+
+/** Every task in full: only the delegate page still reads it (see docs/ARCHITECTURE.md §12). */
+arena.get("/index", async () => json(await wholeIndex()));
+
+export default arena;
