@@ -55,7 +55,7 @@ export async function indexerAtHead(publicClient: PublicClient, timeoutMs = 30_0
  * workers, so every flow of every spec runs under the app's policy (proxy.ts).
  */
 export const test = base.extend<{ chain: ChainFixture; noExternalRequests: void; noCspViolations: void }>({
-  chain: async ({}, use) => {
+  chain: async ({ context }, use) => {
     const publicClient = createPublicClient({ chain, transport: http(E2E_RPC_URL) }) as PublicClient;
     const testClient = createTestClient({ mode: "hardhat", chain, transport: http(E2E_RPC_URL) });
     await indexerAtHead(publicClient);
@@ -67,6 +67,10 @@ export const test = base.extend<{ chain: ChainFixture; noExternalRequests: void;
       return a;
     };
     await use({ publicClient, testClient, accounts, address });
+    // Nothing may mine during the revert, and the indexer must not be fetching a block the revert removes
+    // (it would retry that block for a minute): close the test's pages, let the indexer reach the head, revert.
+    await Promise.all(context.pages().map((p) => p.close()));
+    await indexerAtHead(publicClient);
     await testClient.revert({ id: snapshot });
     await indexerAtHead(publicClient);
   },
