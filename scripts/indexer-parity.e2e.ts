@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { createServer } from "node:net";
 import { after, before, describe, it } from "node:test";
 import {
   createPublicClient,
@@ -60,6 +61,17 @@ let accounts: Address[];
 const latencies: number[] = [];
 
 const log = (line: string) => console.log(`[parity] ${line}`);
+
+/** Fails at once if the port is taken (Ponder would move to the next free port, and the test wait for nothing). */
+async function assertPortFree(port: number): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const server = createServer();
+    server.once("error", () =>
+      reject(new Error(`Port ${port} is in use: stop what listens there or set PARITY_INDEXER_PORT.`)),
+    );
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve()));
+  });
+}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const sum = (xs: readonly bigint[]) => xs.reduce((s, x) => s + x, 0n);
@@ -540,6 +552,7 @@ describe("indexer parity with the contracts", { timeout: 900_000 }, () => {
     token = chain.deployment.contracts.ArenaToken!.address;
     accounts = chain.accounts.map((a) => getAddress(a));
     const head = await client.getBlockNumber();
+    await assertPortFree(INDEXER_PORT);
     const started = Date.now();
     indexer = await startIndexer({
       rpcUrl: chain.rpcUrl,
@@ -723,6 +736,7 @@ describe("indexer parity with the contracts", { timeout: 900_000 }, () => {
     const kept = accounts[15]!;
     const before = await parityAtHead();
     const snapshot = await testClient.snapshot();
+    const snapshotBlock = await client.getBlockNumber({ cacheTime: 0 });
 
     await approve(gone);
     let r = await write(gone, "stake", [TASK, NODE, parseEther("150")]);
@@ -737,8 +751,18 @@ describe("indexer parity with the contracts", { timeout: 900_000 }, () => {
     r = await write(n4, "setRewardShare", [TASK, WAD / 10n]);
     await viewAfter(r, TASK, (t) => t.participants.get(n4)?.rewardShare === WAD / 10n, "a new ρ");
 
+    // About 100 blocks: deeper than Ponder's own finality would follow (30 blocks, finalized in steps; without
+    // the finality hook this revert leaves the indexer on the dropped branch), as the e2e suite's reverts can be.
+    for (let i = 0; i < 96; i++) await testClient.request({ method: "evm_mine", params: undefined });
+    await indexerAtHead();
+    const depth = (await client.getBlockNumber({ cacheTime: 0 })) - snapshotBlock;
+    const reverted = Date.now();
     await testClient.revert({ id: snapshot });
     const head = await indexerAtHead();
+    assert.equal(head, snapshotBlock);
+    console.log(
+      `[parity] a revert of ${depth} blocks: the indexer is back at the head in ${Date.now() - reverted} ms`,
+    );
     const after = await fetchView<ArenaIndex>("/v1/index");
     const task = after.tasks.get(TASK)!;
     assert.equal(task.participants.has(gone), false, "the reverted stake is gone");
