@@ -1,73 +1,56 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { Address, Hex } from "viem";
+import type { Address } from "viem";
 import { delegationRewardsRelease, nodeRewardsRelease, settlementPendingFor } from "./escrow";
-import { indexEvents, type ArenaEvent, type TaskConfigView } from "./indexer";
+import type { ChallengeView, ParticipantView } from "./indexer";
+import { challenge, participant, taskView } from "./testing/taskFixture";
 
 const NODE = "0x00000000000000000000000000000000000000a1" as Address;
 const VAL = "0x00000000000000000000000000000000000000c3" as Address;
-let n = 0;
-const ev = (eventName: string, args: Record<string, unknown>): ArenaEvent => ({
-  eventName,
-  args,
-  blockNumber: BigInt(++n),
-  logIndex: 0,
-  transactionHash: "0x00" as Hex,
-});
-const config = {
-  epochLength: 100,
-  submissionEpochs: 2,
-  finalEpochs: 1,
-  challengeEpochs: 1,
-} as TaskConfigView;
-const settle = (e: number) =>
-  ev("EpochSettled", {
-    taskId: 1n,
-    epoch: BigInt(e),
-    reward: 0n,
-    rewardNodes: 0n,
-    rewardValidators: 0n,
-    paid: 0n,
-    scored: 0n,
-  });
+const config = { epochLength: 100, submissionEpochs: 2, finalEpochs: 1, challengeEpochs: 1 };
 
-function task(extra: ArenaEvent[]) {
-  return indexEvents([
-    ev("TaskCreated", { taskId: 1n, creator: VAL, metric: 0, rewardPool: 1n, start: 0n }),
-    ev("TaskConfigured", { taskId: 1n, config, contextLength: 1, maxParams: 1n }),
-    ev("Staked", { taskId: 1n, account: NODE, role: 1, amount: 1n, total: 1n, fromEpoch: 1n }),
-    ev("Staked", { taskId: 1n, account: VAL, role: 2, amount: 1n, total: 1n, fromEpoch: 1n }),
-    ...extra,
-  ]).tasks.get(1n)!;
+function task({
+  settled = [],
+  challenges = [],
+  node = {},
+}: {
+  settled?: number[];
+  challenges?: ChallengeView[];
+  node?: Partial<ParticipantView>;
+} = {}) {
+  return taskView({
+    creator: VAL,
+    rewardPool: 1n,
+    config,
+    participants: [
+      participant(NODE, { role: "node", ownStake: 1n, ...node }),
+      participant(VAL, { role: "validator", ownStake: 1n }),
+    ],
+    epochs: settled,
+    challenges,
+  });
 }
+
+const opened = challenge(4n, { node: NODE, challenger: VAL, bond: 1n, answerDeadline: 1, voteDeadline: 2 });
 
 describe("escrowed node rewards", () => {
   it("stay escrowed during the task, while epochs are unsettled and while a challenge is open", () => {
-    const during = nodeRewardsRelease(task([]), NODE, 250);
+    const during = nodeRewardsRelease(task(), NODE, 250);
     assert.ok(!during.ok && /until the task's challenges are resolved/.test(during.reason));
-    const unsettled = nodeRewardsRelease(task([settle(0)]), NODE, 400);
+    const unsettled = nodeRewardsRelease(task({ settled: [0] }), NODE, 400);
     assert.ok(!unsettled.ok && /1 of 3 settled/.test(unsettled.reason));
-    const opened = ev("ChallengeOpened", {
-      challengeId: 4n,
-      taskId: 1n,
-      node: NODE,
-      challenger: VAL,
-      bond: 1n,
-      answerDeadline: 1n,
-      voteDeadline: 2n,
-    });
-    const challenged = nodeRewardsRelease(task([settle(0), settle(1), settle(2), opened]), NODE, 400);
+    const challenged = nodeRewardsRelease(task({ settled: [0, 1, 2], challenges: [opened] }), NODE, 400);
     assert.ok(!challenged.ok && /challenge #4 is resolved/.test(challenged.reason));
-    const resolved = ev("ChallengeSettled", { challengeId: 4n, upheld: false, transferred: 1n });
+    const resolved = { ...opened, settled: { upheld: false, transferred: 1n } };
     assert.equal(
-      nodeRewardsRelease(task([settle(0), settle(1), settle(2), opened, resolved]), NODE, 400).ok,
+      nodeRewardsRelease(task({ settled: [0, 1, 2], challenges: [resolved] }), NODE, 400).ok,
       true,
     );
   });
 
   it("an ended task whose epochs were settled after the index was read is released (the chain's count wins)", () => {
     // The index saw only epoch 0 settled; the contract says all 3 are: claim([id]) pays, so it is not escrowed.
-    const stale = task([settle(0)]);
+    const stale = task({ settled: [0] });
     assert.ok(!nodeRewardsRelease(stale, NODE, 400).ok);
     assert.equal(nodeRewardsRelease(stale, NODE, 400, 3).ok, true);
     assert.equal(delegationRewardsRelease(stale, NODE, 400, 3).ok, true);
@@ -75,14 +58,9 @@ describe("escrowed node rewards", () => {
   });
 
   it("a validator's delegators are paid as before; a forfeited node's get nothing", () => {
-    assert.equal(delegationRewardsRelease(task([]), VAL, 10).ok, true);
-    const forfeited = ev("NodeRewardsForfeited", {
-      taskId: 1n,
-      node: NODE,
-      nodeAmount: 1n,
-      delegatorsAmount: 1n,
-    });
-    const g = delegationRewardsRelease(task([forfeited]), NODE, 400);
+    assert.equal(delegationRewardsRelease(task(), VAL, 10).ok, true);
+    const forfeited = task({ node: { forfeited: { nodeAmount: 1n, delegatorsAmount: 1n } } });
+    const g = delegationRewardsRelease(forfeited, NODE, 400);
     assert.ok(!g.ok && /upheld challenge/.test(g.reason));
   });
 });
