@@ -50,9 +50,23 @@ async function headBlock(rpcUrl: string): Promise<number> {
   return Number(BigInt(body.result));
 }
 
+async function answers(url: string): Promise<boolean> {
+  try {
+    await fetch(url, { signal: AbortSignal.timeout(1000) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function startIndexer(options: IndexerOptions): Promise<Indexer> {
   const { rpcUrl, port, log = () => {}, readyTimeoutMs = 180_000 } = options;
   const url = `http://127.0.0.1:${port}`;
+  // Ponder moves to another port when its own is taken, and would then never answer here: refuse at once.
+  if (await answers(`${url}/status`))
+    throw new Error(
+      `Something already answers on ${url}. Stop it (another \`npm run dev\` or test run?) and retry.`,
+    );
   const directory = options.directory ?? path.join(ROOT, ".arena", `indexer-${port}`);
   if (!options.databaseUrl) rmSync(directory, { recursive: true, force: true });
   const env: NodeJS.ProcessEnv = {
