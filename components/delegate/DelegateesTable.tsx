@@ -77,10 +77,23 @@ export function DelegateesTable({
       },
       {
         id: "rho",
-        accessorFn: (r) => Number(r.rewardShare) / 1e18,
+        accessorFn: (r) => Number(r.currentRewardShare) / 1e18,
         header: "ρ",
         meta: right,
-        cell: ({ row }) => formatPercent(Number(row.original.rewardShare) / 1e18, 0),
+        cell: ({ row }) => {
+          const r = row.original;
+          return (
+            <>
+              {formatPercent(Number(r.currentRewardShare) / 1e18, 0)}
+              {r.pendingRewardShare && (
+                <span className="block text-xs text-zinc-500">
+                  → {formatPercent(Number(r.pendingRewardShare.rewardShare) / 1e18, 0)} from epoch{" "}
+                  {r.pendingRewardShare.fromEpoch}
+                </span>
+              )}
+            </>
+          );
+        },
       },
       {
         accessorKey: "totalStake",

@@ -1,10 +1,11 @@
-import type { TaskView } from "@/lib/arena/indexer";
+import type { ParticipantView, TaskView } from "@/lib/arena/indexer";
+import { pendingRewardShare, pendingStake, rewardShareAt } from "@/lib/arena/pending";
 import { formatTokenAmount, shortAddress } from "@/lib/format";
 
 const pct = (wad: bigint) => `${(Number(wad) / 1e16).toFixed(0)} %`;
 
 /** Nodes and validators with their own and delegated stake and reward share ρ. */
-export function Participants({ task }: { task: TaskView }) {
+export function Participants({ task, epoch }: { task: TaskView; epoch: number }) {
   const rows = [...task.participants.values()]
     .filter((p) => p.ownStake > 0n || p.delegated > 0n)
     .sort((a, b) =>
@@ -46,14 +47,42 @@ export function Participants({ task }: { task: TaskView }) {
                   <span className="ml-1 text-rose-700">(rewards forfeited to a challenge)</span>
                 )}
               </td>
-              <td className="py-1 text-right">{formatTokenAmount(p.ownStake)}</td>
+              <td className="py-1 text-right">
+                {formatTokenAmount(p.ownStake)}
+                <PendingStake p={p} epoch={epoch} />
+              </td>
               <td className="py-1 text-right">{formatTokenAmount(p.delegated)}</td>
               <td className="py-1 text-right">{p.delegators.size}</td>
-              <td className="py-1 text-right">{pct(p.rewardShare)}</td>
+              <td className="py-1 text-right" data-testid="participant-rho">
+                {pct(rewardShareAt(p, epoch))}
+                <PendingShare p={p} epoch={epoch} />
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
     </>
+  );
+}
+
+/** ρ set to apply from a later epoch: shown beside the one in force, never as it. */
+function PendingShare({ p, epoch }: { p: ParticipantView; epoch: number }) {
+  const next = pendingRewardShare(p, epoch);
+  if (!next) return null;
+  return (
+    <span className="block text-xs text-zinc-500">
+      → {pct(next.rewardShare)} from epoch {next.fromEpoch}
+    </span>
+  );
+}
+
+/** Stake that counts only from a later epoch (it earns from then on). */
+function PendingStake({ p, epoch }: { p: ParticipantView; epoch: number }) {
+  const next = pendingStake(p, epoch);
+  if (!next) return null;
+  return (
+    <span className="block text-xs text-zinc-500">
+      incl. {formatTokenAmount(next.amount)} counted from epoch {next.fromEpoch}
+    </span>
   );
 }

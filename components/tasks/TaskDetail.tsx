@@ -101,7 +101,7 @@ function TaskBody({ task, now }: { task: TaskView; now: number }) {
       )}
 
       <Card title="Participants">
-        <Participants task={task} />
+        <Participants task={task} epoch={timeline?.epoch ?? 0} />
       </Card>
       <Card title="Submissions">
         <Submissions task={task} />

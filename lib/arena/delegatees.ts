@@ -2,6 +2,7 @@ import type { Address } from "viem";
 import { formatTimestamp } from "../format";
 import { effectiveApy, type EApy } from "./apy";
 import { settlementPendingFor } from "./escrow";
+import { pendingRewardShare, rewardShareAt } from "./pending";
 import { closed, OPEN, type Gate } from "./gate";
 import type { ArenaIndex, TaskView } from "./indexer";
 import { PHASE_LABELS, taskTimeline } from "./phases";
@@ -11,7 +12,11 @@ export type Delegatee = {
   taskTitle: string;
   account: Address;
   role: "node" | "validator";
+  /** The latest ρ set (what the ρ form edits); `currentRewardShare` is the one in force this epoch. */
   rewardShare: bigint;
+  currentRewardShare: bigint;
+  /** A ρ set to apply from a later epoch. */
+  pendingRewardShare?: { rewardShare: bigint; fromEpoch: number };
   ownStake: bigint;
   delegated: bigint;
   delegators: number;
@@ -44,6 +49,7 @@ export function listDelegatees(index: ArenaIndex, now: number): Delegatee[] {
     if (ended) continue;
     const epochEnd = (e: number) => task.start + (e + 1) * c.epochLength;
     const delegating = delegatingGate(task, now);
+    const epochNow = Math.max(0, Math.floor((now - task.start) / c.epochLength));
     for (const p of task.participants.values()) {
       if (p.ownStake === 0n) continue;
       const rewards = task.delegatorRewards.filter((d) => d.delegatee === p.account);
@@ -64,6 +70,8 @@ export function listDelegatees(index: ArenaIndex, now: number): Delegatee[] {
         account: p.account,
         role: p.role,
         rewardShare: p.rewardShare,
+        currentRewardShare: rewardShareAt(p, epochNow),
+        pendingRewardShare: pendingRewardShare(p, epochNow),
         ownStake: p.ownStake,
         delegated: p.delegated,
         delegators: p.delegators.size,

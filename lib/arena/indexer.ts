@@ -34,7 +34,12 @@ export type ParticipantView = {
   ownStake: bigint;
   delegated: bigint;
   delegators: Map<Address, bigint>;
+  /** The latest ρ set, which applies from `rewardShareChanges`' last `fromEpoch` (lib/arena/pending.ts). */
   rewardShare: bigint;
+  /** Every ρ set, oldest first, with the epoch it applies from: the current one is not always the latest. */
+  rewardShareChanges?: { rewardShare: bigint; fromEpoch: number }[];
+  /** Stakes that count only from a later epoch, and unstakes released at one (oldest first). */
+  stakeChanges?: { kind: "stake" | "unstake"; amount: bigint; epoch: number }[];
   submissions: Submission[];
   /** The latest model commitment (`commitModel`), until the submission it announces. */
   modelCommit?: { epoch: number; commitment: Hex; block: bigint };

@@ -1,6 +1,6 @@
 import { db } from "ponder:api";
 import * as schema from "ponder:schema";
-import { eq, inArray } from "ponder";
+import { and, eq, inArray, ne } from "ponder";
 import { getAddress, type Address } from "viem";
 import type {
   ArenaIndex,
@@ -38,13 +38,23 @@ export async function loadTasks(taskIds?: readonly bigint[]): Promise<ArenaIndex
       db.select().from(schema.nodeResult).where(only(schema.nodeResult.taskId)),
       db.select().from(schema.validatorResult).where(only(schema.validatorResult.taskId)),
     ]);
-  const [delegatorRewards, harvests, epochs, seeds, challenges] = await Promise.all([
-    db.select().from(schema.delegatorReward).where(only(schema.delegatorReward.taskId)),
-    db.select().from(schema.harvest).where(only(schema.harvest.taskId)),
-    db.select().from(schema.epochResult).where(only(schema.epochResult.taskId)),
-    db.select().from(schema.epochSeed).where(only(schema.epochSeed.taskId)),
-    db.select().from(schema.challenge).where(only(schema.challenge.taskId)),
-  ]);
+  const [delegatorRewards, harvests, epochs, seeds, challenges, shareChanges, stakeChanges] =
+    await Promise.all([
+      db.select().from(schema.delegatorReward).where(only(schema.delegatorReward.taskId)),
+      db.select().from(schema.harvest).where(only(schema.harvest.taskId)),
+      db.select().from(schema.epochResult).where(only(schema.epochResult.taskId)),
+      db.select().from(schema.epochSeed).where(only(schema.epochSeed.taskId)),
+      db.select().from(schema.challenge).where(only(schema.challenge.taskId)),
+      db.select().from(schema.rewardShareChange).where(only(schema.rewardShareChange.taskId)),
+      db
+        .select()
+        .from(schema.stakeChange)
+        .where(
+          ids
+            ? and(inArray(schema.stakeChange.taskId, ids), ne(schema.stakeChange.kind, "withdraw"))
+            : ne(schema.stakeChange.kind, "withdraw"),
+        ),
+    ]);
   const challengeIds = challenges.map((c) => c.id);
   const votes = challengeIds.length
     ? await db
@@ -109,6 +119,15 @@ export async function loadTasks(taskIds?: readonly bigint[]): Promise<ArenaIndex
     t.participants.set(view.account, view);
   }
   const participantOf = (taskId: bigint, account: string) => taskOf(taskId)?.participants.get(addr(account));
+  for (const c of shareChanges.sort((a, b) => Number(a.block - b.block) || a.id.localeCompare(b.id))) {
+    const p = participantOf(c.taskId, c.delegatee);
+    if (p) (p.rewardShareChanges ??= []).push({ rewardShare: c.rewardShare, fromEpoch: c.fromEpoch });
+  }
+  for (const c of stakeChanges.sort((a, b) => Number(a.block - b.block) || a.id.localeCompare(b.id))) {
+    const p = participantOf(c.taskId, c.account);
+    if (p && c.epoch !== null && c.kind !== "withdraw")
+      (p.stakeChanges ??= []).push({ kind: c.kind, amount: c.amount, epoch: c.epoch });
+  }
   for (const d of delegations)
     participantOf(d.taskId, d.delegatee)?.delegators.set(addr(d.delegator), d.amount);
   for (const s of submissions.sort((a, b) => Number(a.block - b.block))) {
