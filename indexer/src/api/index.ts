@@ -4,6 +4,8 @@ import { Hono } from "hono";
 import { compress } from "hono/compress";
 import { client, graphql } from "ponder";
 import arena from "./arena";
+import machines from "./machines";
+import targets from "./targets";
 
 /**
  * The indexer's HTTP API. `/v1/*` answers the pages' views in lib/indexer/codec.ts's JSON (typed by
@@ -16,6 +18,8 @@ const app = new Hono();
 app.use("/v1/*", compress());
 
 app.route("/v1", arena);
+app.route("/v1/targets", targets);
+app.route("/v1/machines", machines);
 
 app.use("/sql/*", client({ db, schema }));
 app.use("/graphql", graphql({ db, schema }));
