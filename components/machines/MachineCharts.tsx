@@ -5,13 +5,14 @@ import type { MachineRow } from "./useMachines";
 
 const COLORS = ["#0f766e", "#b45309", "#7c3aed", "#be123c", "#0369a1", "#4d7c0f"];
 
-function seriesByEpoch(rows: MachineRow[], value: (p: MachineRow["history"][number]) => number) {
+function seriesByEpoch(rows: MachineRow[], value: (p: MachineRow["history"][number]) => number | null) {
   const epochs = rows[0]?.history.map((p) => p.epoch) ?? [];
   return epochs.map((epoch, i) => {
     const point: Record<string, number> = { epoch };
     for (const row of rows) {
       const p = row.history[i];
-      if (p) point[`#${row.id}`] = value(p);
+      const v = p ? value(p) : null;
+      if (v !== null) point[`#${row.id}`] = v;
     }
     return point;
   });
@@ -27,7 +28,7 @@ function Chart({
   title: string;
   rows: MachineRow[];
   data: Record<string, number>[];
-  domain: [number, number];
+  domain: [number, number] | [number, "auto"];
   unit: string;
 }) {
   return (
@@ -56,9 +57,9 @@ function Chart({
   );
 }
 
-/** Task score and uptime of every machine over the last epochs. */
+/** Task score, uptime and mean reported latency of every machine over the last epochs (indexed history). */
 export function MachineCharts({ rows }: { rows: MachineRow[] }) {
-  if (rows.length === 0) return null;
+  if (rows.length === 0 || rows.every((r) => r.history.length === 0)) return null;
   return (
     <div className="grid gap-4 md:grid-cols-2">
       <Chart
@@ -74,6 +75,13 @@ export function MachineCharts({ rows }: { rows: MachineRow[] }) {
         data={seriesByEpoch(rows, (p) => Math.round(p.uptime * 1000) / 10)}
         domain={[0, 100]}
         unit="%"
+      />
+      <Chart
+        title="Mean reported latency per epoch"
+        rows={rows}
+        data={seriesByEpoch(rows, (p) => p.latencyMs)}
+        domain={[0, "auto"]}
+        unit="ms"
       />
     </div>
   );

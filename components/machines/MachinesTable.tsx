@@ -29,7 +29,9 @@ export function MachinesTable({
             </th>
             <th className="px-3 py-2 text-right">Final score</th>
             <th className="px-3 py-2 text-right">Task score</th>
-            <th className="px-3 py-2 text-right">Jobs</th>
+            <th className="px-3 py-2 text-right" title="Reported this epoch (ever)">
+              Jobs
+            </th>
             <th className="px-3 py-2 text-right">Pick chance</th>
           </tr>
         </thead>
@@ -64,9 +66,11 @@ export function MachinesTable({
                 </td>
                 <td className="px-3 py-2 text-right">{s ? num(s.finalScore) : "—"}</td>
                 <td className="px-3 py-2 text-right" data-testid={`task-score-${row.id}`}>
-                  {row.taskScore.toFixed(2)}
+                  {row.taskScore === null ? "—" : row.taskScore.toFixed(2)}
                 </td>
-                <td className="px-3 py-2 text-right">{row.jobs}</td>
+                <td className="px-3 py-2 text-right" data-testid={`jobs-${row.id}`}>
+                  {row.jobs === null ? "—" : `${row.jobs} (${row.totalJobs} in all)`}
+                </td>
                 <td className="px-3 py-2 text-right font-medium" data-testid={`probability-${row.id}`}>
                   {s ? pct(s.probability) : "—"}
                 </td>

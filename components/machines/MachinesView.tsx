@@ -2,12 +2,14 @@
 
 import { useMemo, useRef, useState } from "react";
 import { formatEther } from "viem";
+import { formatClockTime } from "@/lib/chain/rpcHealth";
 import { createRng, type Rng } from "@/lib/metrics/rng";
 import { rankMachines, pickIndex, type MachineMetrics, type ScoredMachine } from "@/lib/selection/select";
 import { MAX_JOB_WEIGHT_UNITS, MAX_REPORTER_WEIGHT_PER_EPOCH_UNITS } from "@/lib/selection/taskScore";
 import { parseWeights, STRATEGY_PRESETS, weightsToInput, type WeightsInput } from "@/lib/selection/weights";
 import { MachineCharts } from "./MachineCharts";
 import { MachinesTable } from "./MachinesTable";
+import { RecentJobs } from "./RecentJobs";
 import { SendPrompt } from "./SendPrompt";
 import { StrategyForm } from "./StrategyForm";
 import { useMachines, type MachineRow } from "./useMachines";
@@ -18,7 +20,8 @@ function toMetrics(row: MachineRow): MachineMetrics<bigint> {
 
 /** The /machines page: machines, the strategy that ranks them, a prompt to dispatch and per-epoch charts. */
 export function MachinesView() {
-  const { registry, epoch, rows, isLoading, error } = useMachines();
+  const machines = useMachines();
+  const { registry, epoch, rows, isLoading, error } = machines;
   const [input, setInput] = useState<WeightsInput>(weightsToInput(STRATEGY_PRESETS.balanced));
   const [k, setK] = useState("3");
   const [seed, setSeed] = useState("42");
@@ -86,6 +89,19 @@ export function MachinesView() {
           No machine is registered yet. Start one with <code>npm run machine</code>.
         </p>
       )}
+      {machines.historyError && (
+        <p role="alert" className="rounded bg-rose-50 p-3 text-rose-800">
+          Could not read the machines&apos; history from the indexer:{" "}
+          {machines.historyError.message.split("\n")[0]} Task scores, jobs, latencies and charts show once it
+          answers; stakes, uptime and dispatch still work.
+        </p>
+      )}
+      {machines.historyRefreshError && (
+        <p role="status" className="rounded bg-amber-50 p-3 text-amber-900">
+          Showing the machines&apos; history as read at {formatClockTime(machines.historyUpdatedAt)};
+          refreshing it failed: {machines.historyRefreshError.message.split("\n")[0]}
+        </p>
+      )}
       {rows.length > 0 && <MachinesTable rows={rows} scored={scored} />}
       <div className="grid gap-6 lg:grid-cols-2">
         <StrategyForm
@@ -102,6 +118,7 @@ export function MachinesView() {
         <SendPrompt registry={registry} machines={rows} pick={pick} blockedReason={blockedReason} />
       </div>
       <MachineCharts rows={rows} />
+      {registry && !machines.historyError && <RecentJobs jobs={machines.recentJobs} />}
     </div>
   );
 }

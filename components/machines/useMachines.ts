@@ -4,6 +4,15 @@ import { useMemo } from "react";
 import type { Address } from "viem";
 import { useReadContract, useReadContracts } from "wagmi";
 import { machineRegistryAbi } from "@/contracts-abi";
+import {
+  BASE_TASK_SCORE,
+  epochUptimeBps,
+  machinesPath,
+  meanLatencyMs,
+  type MachineEpochView,
+  type MachinesOverview,
+} from "@/lib/indexer/machines";
+import { useIndexerView } from "@/components/indexer/useIndexerView";
 import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
 
 /** Epochs shown in the charts, the running one included. */
@@ -20,95 +29,117 @@ export type MachineRow = {
   tier: number;
   active: boolean;
   stake: bigint;
-  /** Running epoch's uptime, 0–1. */
+  /** Running epoch's uptime, 0–1 (from the chain: it moves with time alone). */
   uptime: number;
   /** Mean reported latency of the running epoch, else of the previous one; null when never reported. */
   latencyMs: number | null;
-  /** Running epoch's AI task score (1–2). */
-  taskScore: number;
-  jobs: number;
+  /** Running epoch's AI task score (1–2); null while the indexer's history is unavailable. */
+  taskScore: number | null;
+  /** Jobs reported in the running epoch, and ever; null while the indexer's history is unavailable. */
+  jobs: number | null;
+  totalJobs: number | null;
+  /** Per-epoch history (empty while the indexer's history is unavailable). */
   history: EpochPoint[];
 };
 
 const fromWad = (value: bigint) => Number(value) / 1e18;
 
-/** Every registered machine with its running-epoch numbers and recent history, refreshed every few seconds. */
+/**
+ * Every registered machine: its profile, stake and running-epoch uptime from the chain (exact at this block),
+ * its per-epoch history (heartbeats, latency, jobs, task score) and recent jobs from the indexer.
+ */
 export function useMachines() {
   const { chainId } = useArenaChain();
   const registry = useContractAddress("MachineRegistry");
   const common = { abi: machineRegistryAbi, address: registry, chainId } as const;
   const query = { enabled: Boolean(registry), refetchInterval: REFRESH_MS };
-  const epochRead = useReadContract({ ...common, functionName: "currentEpoch", query });
+  const clock = useReadContracts({
+    contracts: [
+      { ...common, functionName: "currentEpoch" },
+      { ...common, functionName: "currentSlot" },
+      { ...common, functionName: "slotsPerEpoch" },
+    ],
+    allowFailure: false,
+    query,
+  });
   const listRead = useReadContract({ ...common, functionName: "getMachines", args: [0n, 100n], query });
-  const epoch = epochRead.data;
+  const [epoch, nowSlot, slotsPerEpoch] = clock.data ?? [];
   const list = listRead.data;
   const from =
     epoch === undefined ? 0n : epoch >= BigInt(HISTORY_EPOCHS - 1) ? epoch - BigInt(HISTORY_EPOCHS - 1) : 0n;
-
-  const detailRead = useReadContracts({
-    contracts: (list ?? []).flatMap((_, i) => {
-      const id = BigInt(i);
-      const e = epoch ?? 0n;
-      return [
-        { ...common, functionName: "history", args: [id, from, e] },
-        { ...common, functionName: "averageLatencyMs", args: [id, e > 0n ? e - 1n : 0n] },
-        { ...common, functionName: "averageLatencyMs", args: [id, e] },
-        { ...common, functionName: "epochStats", args: [id, e] },
-      ] as const;
-    }),
+  const uptimeRead = useReadContracts({
+    contracts: (list ?? []).map(
+      (_, i) => ({ ...common, functionName: "uptimeBps", args: [BigInt(i), epoch ?? 0n] }) as const,
+    ),
+    allowFailure: false,
     query: {
       enabled: Boolean(registry && list && list.length > 0 && epoch !== undefined),
       refetchInterval: REFRESH_MS,
     },
   });
+  const history = useIndexerView<MachinesOverview>(
+    epoch === undefined ? undefined : machinesPath(from, epoch),
+    REFRESH_MS,
+  );
 
   const rows = useMemo<MachineRow[]>(() => {
-    if (!list || epoch === undefined || !detailRead.data) return [];
-    return list.flatMap((m, i) => {
-      const [history, previousLatency, latency, stats] = detailRead.data.slice(i * 4, i * 4 + 4);
-      if (history?.status !== "success" || latency?.status !== "success" || stats?.status !== "success")
-        return [];
-      const [uptimes, scores, latencies] = history.result as readonly [
-        readonly bigint[],
-        readonly bigint[],
-        readonly bigint[],
-      ];
-      const points: EpochPoint[] = uptimes.map((u, j) => ({
-        epoch: Number(from) + j,
-        uptime: Number(u) / 10_000,
-        taskScore: fromWad(scores[j] ?? 0n),
-        latencyMs: latencies[j] ? Number(latencies[j]) : null,
-      }));
-      const [mean, samples] = latency.result as readonly [bigint, bigint];
-      const previous =
-        previousLatency?.status === "success"
-          ? (previousLatency.result as readonly [bigint, bigint])
-          : [0n, 0n];
-      const current = points[points.length - 1];
-      return [
-        {
-          id: BigInt(i),
-          operator: m.operator,
-          endpoint: m.endpoint,
-          region: m.region,
-          tier: m.tier,
-          active: m.active,
-          stake: m.stake,
-          uptime: current?.uptime ?? 0,
-          latencyMs: samples > 0n ? Number(mean) : previous[1] > 0n ? Number(previous[0]) : null,
-          taskScore: current?.taskScore ?? 1,
-          jobs: (stats.result as { jobs: number }).jobs,
-          history: points,
-        },
-      ];
+    const past = history.data;
+    const uptimes = uptimeRead.data;
+    if (!list || epoch === undefined || nowSlot === undefined || !slotsPerEpoch || !uptimes) return [];
+    const stats = new Map<string, MachineEpochView>(
+      (past?.epochs ?? []).map((e) => [`${e.machineId}:${e.epoch}`, e]),
+    );
+    return list.map((m, i) => {
+      const id = BigInt(i);
+      const at = (e: bigint) => stats.get(`${id}:${e}`);
+      const points: EpochPoint[] = [];
+      for (let e = from; past && e <= epoch; e++) {
+        const s = at(e);
+        const uptime =
+          e === epoch
+            ? uptimes[i]!
+            : epochUptimeBps({
+                heartbeats: s?.heartbeats ?? 0,
+                epoch: e,
+                registeredSlot: m.registeredSlot,
+                nowSlot,
+                slotsPerEpoch,
+              });
+        points.push({
+          epoch: Number(e),
+          uptime: Number(uptime) / 10_000,
+          taskScore: fromWad(s?.taskScore ?? BASE_TASK_SCORE),
+          latencyMs: meanLatencyMs(s),
+        });
+      }
+      const current = at(epoch);
+      return {
+        id,
+        operator: m.operator,
+        endpoint: m.endpoint,
+        region: m.region,
+        tier: m.tier,
+        active: m.active,
+        stake: m.stake,
+        uptime: Number(uptimes[i]!) / 10_000,
+        latencyMs: meanLatencyMs(current) ?? (epoch > 0n ? meanLatencyMs(at(epoch - 1n)) : null),
+        taskScore: past ? fromWad(current?.taskScore ?? BASE_TASK_SCORE) : null,
+        jobs: past ? (current?.jobs ?? 0) : null,
+        totalJobs: past ? (past.jobTotals.get(id)?.jobs ?? 0) : null,
+        history: points,
+      };
     });
-  }, [list, epoch, detailRead.data, from]);
+  }, [list, epoch, nowSlot, slotsPerEpoch, uptimeRead.data, history.data, from]);
 
   return {
     registry,
     epoch,
     rows,
-    isLoading: epochRead.isLoading || listRead.isLoading || detailRead.isLoading,
-    error: epochRead.error ?? listRead.error ?? detailRead.error,
+    recentJobs: history.data?.recentJobs ?? [],
+    isLoading: clock.isLoading || listRead.isLoading || uptimeRead.isLoading || history.isLoading,
+    error: clock.error ?? listRead.error ?? uptimeRead.error,
+    historyError: history.error,
+    historyRefreshError: history.refreshError,
+    historyUpdatedAt: history.dataUpdatedAt,
   };
 }

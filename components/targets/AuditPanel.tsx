@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { usePublicClient, useReadContract } from "wagmi";
+import { useReadContract } from "wagmi";
 import { arenaTargetsAbi } from "@/contracts-abi";
 import { formatDuration, formatTokenAmount, shortAddress } from "@/lib/format";
 import { parseDataset } from "@/lib/metrics/parsers";
@@ -19,13 +19,7 @@ import { useTransactor } from "@/components/tx/TxProvider";
 import { useArenaChain } from "@/components/wallet/useArenaChain";
 import { blobUrl, sha256Hex } from "./blobClient";
 import { micro } from "./format";
-import {
-  secondsLeft,
-  type MarketSnapshot,
-  type ModelInfo,
-  type SubmissionInfo,
-  type TargetInfo,
-} from "./market";
+import { secondsLeft, type MarketLive, type ModelInfo, type SubmissionInfo, type TargetInfo } from "./market";
 import { ScoreResults } from "./ScoreResults";
 import { useLocalScoring } from "./useLocalScoring";
 
@@ -54,17 +48,19 @@ export function AuditPanel({
   market,
   target,
   submission,
+  dataUri,
   models,
   vector,
 }: {
-  market: MarketSnapshot;
+  market: MarketLive;
   target: TargetInfo;
   submission: SubmissionInfo;
+  /** Where the submitted data is, from the indexed Submitted event (undefined while the indexer lacks it). */
+  dataUri: string | undefined;
   models: ModelInfo[];
   vector: readonly bigint[];
 }) {
   const { chainId, address } = useArenaChain();
-  const client = usePublicClient({ chainId });
   const { run } = useTransactor();
   const scoring = useLocalScoring();
   const [verdict, setVerdict] = useState<(AuditVerdict & { loss: number; distance: number }) | null>(null);
@@ -98,20 +94,11 @@ export function AuditPanel({
     setVerdict(null);
     setPlan(null);
     try {
-      if (!client) throw new Error("No connection to the chain.");
-      const [log] = await client.getContractEvents({
-        abi: arenaTargetsAbi,
-        address: market.address,
-        eventName: "Submitted",
-        args: { targetId: target.id },
-        fromBlock: 0n,
-      });
-      if (!log?.args.dataUri) throw new Error("The submission's data URI was not found in the chain's logs.");
-      const fetched = await fetchBlob(log.args.dataUri);
+      if (!dataUri)
+        throw new Error("The indexer has not indexed this submission yet, so its data URI is unknown.");
+      const fetched = await fetchBlob(dataUri);
       if (fetched === "missing") {
-        const reasons = [
-          `The submitted data at ${log.args.dataUri} cannot be downloaded, so nobody can audit it.`,
-        ];
+        const reasons = [`The submitted data at ${dataUri} cannot be downloaded, so nobody can audit it.`];
         return setVerdict({ honest: false, reasons, loss: NaN, distance: NaN });
       }
       const declared = { dataHash: submission.dataHash, dataSize: submission.dataSize };

@@ -12,9 +12,16 @@ import {
   YAxis,
 } from "recharts";
 
-export type EpochPoint = { epoch: string; targets: number; fills: number; threshold: number };
+export type EpochPoint = {
+  epoch: string;
+  targets: number;
+  fills: number;
+  threshold: number;
+  /** The fill-rate EMA that set the threshold, null before the first adjustment. */
+  fillRate: number | null;
+};
 
-/** Targets opened and filled per epoch (bars) and the distance threshold (line, right axis). */
+/** Targets opened and filled per epoch (bars), the distance threshold and the fill-rate EMA (lines, right axis). */
 export default function EpochCharts({ points }: { points: EpochPoint[] }) {
   return (
     <ResponsiveContainer width="100%" height={240} className="min-w-0">
@@ -32,6 +39,15 @@ export default function EpochCharts({ points }: { points: EpochPoint[] }) {
           dataKey="threshold"
           name="threshold"
           stroke="#be123c"
+          isAnimationActive={false}
+        />
+        <Line
+          yAxisId="threshold"
+          dataKey="fillRate"
+          name="fill rate (EMA)"
+          stroke="#7c3aed"
+          strokeDasharray="4 2"
+          connectNulls
           isAnimationActive={false}
         />
       </ComposedChart>

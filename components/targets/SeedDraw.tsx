@@ -9,20 +9,19 @@ import { appConfig, LOCAL_RPC_URL } from "@/lib/config";
 import { BLOCKHASH_WINDOW, seedStep } from "@/lib/targets";
 import { useTransactor } from "@/components/tx/TxProvider";
 import { useArenaChain } from "@/components/wallet/useArenaChain";
-import type { MarketSnapshot } from "./market";
-import { currentEpochOpened } from "./market";
+import type { MarketLive } from "./market";
 
 /**
  * The current epoch's seed draw, in two steps anyone may take: fix the next block, then (once that block exists)
  * read its hash, which opens the epoch's targets. Nobody can know the seed when fixing the block, and nobody can
  * redraw it once it can be read (only after 256 unread blocks).
  */
-export function SeedDraw({ market }: { market: MarketSnapshot }) {
+export function SeedDraw({ market }: { market: MarketLive }) {
   const { run } = useTransactor();
   const { isConnected, chainId } = useArenaChain();
   const queryClient = useQueryClient();
   const [mining, setMining] = useState(false);
-  const opened = currentEpochOpened(market);
+  const opened = market.currentEpochOpened;
   const step = seedStep(opened, market.seedBlock, market.blockNumber);
   if (step === "opened") return null;
   const epoch = market.currentEpoch.toString();

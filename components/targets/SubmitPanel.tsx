@@ -21,7 +21,7 @@ import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaC
 import { uploadBlob } from "./blobClient";
 import { DataInput, type DataValue } from "./DataInput";
 import { ScoreResults } from "./ScoreResults";
-import type { MarketSnapshot, ModelInfo, TargetInfo } from "./market";
+import type { MarketLive, ModelInfo, TargetInfo } from "./market";
 import { useLocalScoring } from "./useLocalScoring";
 
 type Step = "upload" | "approve" | "commit" | "submit";
@@ -42,7 +42,7 @@ export function SubmitPanel({
   models,
   vector,
 }: {
-  market: MarketSnapshot;
+  market: MarketLive;
   target: TargetInfo;
   models: ModelInfo[];
   vector: readonly bigint[];

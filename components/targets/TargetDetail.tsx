@@ -8,43 +8,58 @@ import { splitReward } from "@/lib/targets";
 import { useArenaChain } from "@/components/wallet/useArenaChain";
 import { AuditPanel } from "./AuditPanel";
 import { micro, PHASE_LABEL, PHASE_STYLE } from "./format";
-import { secondsLeft } from "./market";
+import { secondsLeft, toModelInfo } from "./market";
 import { SeedDraw } from "./SeedDraw";
 import { SubmitPanel } from "./SubmitPanel";
+import { TargetRecord } from "./TargetRecord";
+import { useTargetHistory } from "./useTargetHistory";
+import { useTargetState } from "./useTargetState";
 import { useTargetsMarket } from "./useTargetsMarket";
 
-/** /targets/[id]: the target, local scoring and submission while open, the audit once filled. */
+/**
+ * /targets/[id]: the target, local scoring and submission while open, the audit once filled. Its status and
+ * submission are read from the chain (the actions depend on them); its models, data URI, reports and claim
+ * come from the indexer.
+ */
 export function TargetDetail({ id }: { id: string }) {
   const market = useTargetsMarket();
   const { chainId, address } = useArenaChain();
   const targetId = /^\d+$/.test(id) ? BigInt(id) : undefined;
   const data = market.data;
-  const target = data?.targets.find((t) => t.id === targetId);
+  const state = useTargetState(targetId, data?.currentEpoch);
+  const history = useTargetHistory(targetId);
+  const target = state.data;
+  const exists = target !== undefined && target.status !== 0;
   const vector = useReadContract({
     abi: arenaTargetsAbi,
     address: data?.address,
     functionName: "targetEmbedding",
     args: targetId !== undefined ? [targetId] : undefined,
     chainId,
-    query: { enabled: Boolean(target), staleTime: Infinity },
+    query: { enabled: exists, staleTime: Infinity },
   });
 
-  if (market.error) {
+  const error = market.error ?? state.error;
+  if (error) {
     return (
       <p role="alert" className="rounded bg-rose-50 p-3 text-rose-800">
-        Could not read the targets market: {market.error.message}
+        Could not read the targets market: {error.message.split("\n")[0]}
       </p>
     );
   }
-  if (!data) return <p>Loading the target…</p>;
-  if (!target) {
+  if (targetId !== undefined && (!data || !target)) return <p>Loading the target…</p>;
+  if (!data || !target || !exists) {
     return (
       <p className="rounded bg-amber-50 p-3 text-amber-900">
         There is no target #{id}. <Link href="/targets">Back to all targets</Link>
       </p>
     );
   }
-  const models = target.models.map((m) => data.models.find((x) => x.id === m)).filter((m) => m !== undefined);
+  const indexedModels = new Map((history.data?.models ?? []).map((m) => [m.id, toModelInfo(m)]));
+  const models = target.models.map((m) => indexedModels.get(m)).filter((m) => m !== undefined);
+  const modelsText = history.data
+    ? models.map((m) => `${m.name} (#${m.id})`).join(", ")
+    : target.models.map((m) => `#${m}`).join(", ");
 
   return (
     <section className="space-y-8">
@@ -69,12 +84,18 @@ export function TargetDetail({ id }: { id: string }) {
             label="Time left"
             value={target.phase === "open" ? formatDuration(secondsLeft(data, target.epoch)) : "—"}
           />
-          <Fact label="Assigned models" value={models.map((m) => `${m.name} (#${m.id})`).join(", ")} />
+          <Fact label="Assigned models" value={modelsText} />
         </dl>
         <SeedDraw market={data} />
       </header>
+      {history.error && (
+        <p role="alert" className="rounded bg-rose-50 p-3 text-rose-800">
+          Could not read this target&apos;s history from the indexer: {history.error.message.split("\n")[0]}{" "}
+          Scoring and audits need its models and data; they load by themselves when the indexer answers.
+        </p>
+      )}
       {target.phase === "open" &&
-        (vector.data ? (
+        (vector.data && history.data ? (
           <SubmitPanel market={data} target={target} models={models} vector={vector.data} />
         ) : (
           <p>
@@ -83,11 +104,12 @@ export function TargetDetail({ id }: { id: string }) {
               : "Reading the target embedding…"}
           </p>
         ))}
-      {target.submission && vector.data && (
+      {target.submission && vector.data && history.data && (
         <AuditPanel
           market={data}
           target={target}
           submission={target.submission}
+          dataUri={history.data.fill?.dataUri}
           models={models}
           vector={vector.data}
         />
@@ -107,6 +129,7 @@ export function TargetDetail({ id }: { id: string }) {
           {(target.submission.fillEpoch + 2n).toString()}.
         </p>
       )}
+      {history.data && <TargetRecord history={history.data} />}
     </section>
   );
 }

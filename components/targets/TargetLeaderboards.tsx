@@ -1,23 +1,30 @@
 "use client";
 
 import { formatTokenAmount, shortAddress } from "@/lib/format";
-import { useTargetsMarket } from "./useTargetsMarket";
+import { meanMicro, type TargetsOverview } from "@/lib/indexer/targets";
+import { toModelInfo } from "./market";
+import { useTargetsHistory } from "./useTargetsHistory";
 
-const mean = (sum: bigint, n: number) => (n === 0 ? "—" : (Number(sum) / n / 1e6).toFixed(4));
-
-/** Models (targets won, win rate, mean loss and distance, rewards) and submitters (fills, rewards, bytes). */
+/** The leaderboards on their own (the /leaderboard page): read from the indexer with the fewest targets. */
 export function TargetLeaderboards() {
-  const { data, error } = useTargetsMarket();
-  if (error) {
+  const history = useTargetsHistory({ limit: 1 });
+  if (history.error) {
     return (
       <p role="alert" className="text-rose-800">
-        Could not read the leaderboards: {error.message}
+        Could not read the targets leaderboards from the indexer: {history.error.message.split("\n")[0]}
       </p>
     );
   }
-  if (!data) return null;
-  const models = [...data.models].sort((a, b) => b.wins - a.wins || Number(b.rewards - a.rewards));
-  const submitters = [...data.submitters].sort(
+  if (!history.data) return <p className="text-zinc-500">Loading the targets leaderboards…</p>;
+  return <TargetLeaderboardTables history={history.data} />;
+}
+
+/** Models (targets won, win rate, mean loss and distance, rewards) and submitters (fills, rewards, bytes). */
+export function TargetLeaderboardTables({ history }: { history: TargetsOverview }) {
+  const models = history.models
+    .map(toModelInfo)
+    .sort((a, b) => b.wins - a.wins || Number(b.rewards - a.rewards));
+  const submitters = [...history.submitters].sort(
     (a, b) => b.filled - a.filled || Number(b.rewards - a.rewards),
   );
   const th = "py-2 pr-4 font-normal";
@@ -48,8 +55,8 @@ export function TargetLeaderboards() {
               <td className="pr-4">
                 {m.assigned === 0 ? "—" : `${Math.round((100 * m.wins) / m.assigned)}%`}
               </td>
-              <td className="pr-4">{mean(m.lossSum, m.wins)}</td>
-              <td className="pr-4">{mean(m.distanceSum, m.wins)}</td>
+              <td className="pr-4">{meanMicro(m.lossSum, m.wins)}</td>
+              <td className="pr-4">{meanMicro(m.distanceSum, m.wins)}</td>
               <td className="pr-4">{formatTokenAmount(m.rewards)}</td>
             </tr>
           ))}
@@ -73,7 +80,7 @@ export function TargetLeaderboards() {
             </tr>
           )}
           {submitters.map((s) => (
-            <tr key={s.address} className="border-b border-zinc-100">
+            <tr key={s.address} className="border-b border-zinc-100" data-testid="submitter-row">
               <td className="py-2 pr-4 font-mono" title={s.address}>
                 {shortAddress(s.address)}
               </td>

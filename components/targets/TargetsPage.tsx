@@ -3,22 +3,28 @@
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { formatDuration, formatTokenAmount } from "@/lib/format";
-import { matchesFilter, type TargetFilter } from "@/lib/targets";
+import type { TargetModelView, TargetRowView } from "@/lib/indexer/targets";
+import { matchesFilter, type TargetFilter, type TargetPhase } from "@/lib/targets";
 import { formatClockTime } from "@/lib/chain/rpcHealth";
 import { useArenaChain } from "@/components/wallet/useArenaChain";
 import { StaleNote } from "@/components/layout/StaleNote";
 import { useRpcHealth } from "@/components/layout/useRpcHealth";
 import { LazyEpochCharts } from "./charts";
 import { micro, PHASE_LABEL, PHASE_STYLE } from "./format";
-import { secondsLeft, type MarketSnapshot, type TargetInfo } from "./market";
+import { rowPhase, secondsLeft, toModelInfo, type MarketLive } from "./market";
 import { SeedDraw } from "./SeedDraw";
+import { TargetActivity } from "./TargetActivity";
 import { TargetClaims } from "./TargetClaims";
-import { TargetLeaderboards } from "./TargetLeaderboards";
+import { TargetLeaderboardTables } from "./TargetLeaderboards";
+import { useTargetsHistory } from "./useTargetsHistory";
 import { useTargetsMarket } from "./useTargetsMarket";
 
 const FILTERS: TargetFilter[] = ["all", "open", "filled", "claimable", "expired"];
 
-/** /targets: browse targets by status and epoch, charts per epoch, claims and leaderboards. */
+/**
+ * /targets: browse targets by status and epoch, charts per epoch, claims and leaderboards. The list, the charts
+ * and the leaderboards are the indexer's history; the clock, the seed draw and the claims' amounts the chain's.
+ */
 export function TargetsPage() {
   const market = useTargetsMarket();
   const rpc = useRpcHealth();
@@ -26,17 +32,20 @@ export function TargetsPage() {
   const [filter, setFilter] = useState<TargetFilter>("all");
   const [epoch, setEpoch] = useState("all");
   const [mine, setMine] = useState(false);
+  const history = useTargetsHistory({
+    ...(epoch === "all" ? {} : { epoch: Number(epoch) }),
+    ...(mine && address ? { submitter: address } : {}),
+  });
   const data = market.data;
+  const past = history.data;
 
-  const shown = useMemo(
-    () =>
-      (data?.targets ?? [])
-        .filter((t) => matchesFilter(t.phase, filter))
-        .filter((t) => epoch === "all" || t.epoch.toString() === epoch)
-        .filter((t) => !mine || t.submission?.submitter.toLowerCase() === address?.toLowerCase())
-        .reverse(),
-    [data, filter, epoch, mine, address],
-  );
+  const shown = useMemo(() => {
+    if (!data || !past) return [];
+    return past.targets
+      .map((t) => ({ row: t, phase: rowPhase(t, data.currentEpoch) }))
+      .filter((t) => matchesFilter(t.phase, filter))
+      .filter((t) => !mine || t.row.submitter?.toLowerCase() === address?.toLowerCase());
+  }, [data, past, filter, mine, address]);
 
   return (
     <section className="space-y-8">
@@ -94,11 +103,11 @@ export function TargetsPage() {
                 className="rounded border border-zinc-300 px-2 py-1"
               >
                 <option value="all">all</option>
-                {data.epochs
+                {(past?.epochs ?? [])
                   .filter((e) => e.opened)
                   .map((e) => (
-                    <option key={e.epoch} value={e.epoch.toString()}>
-                      {e.epoch.toString()}
+                    <option key={e.epoch} value={String(e.epoch)}>
+                      {e.epoch}
                     </option>
                   ))}
               </select>
@@ -113,30 +122,79 @@ export function TargetsPage() {
             </span>
           </div>
           <SeedDraw market={data} />
-          <TargetTable market={data} targets={shown} />
-          <section>
-            <h2 className="mb-2 text-lg font-semibold">Fills and threshold per epoch</h2>
-            <LazyEpochCharts
-              points={data.epochs
-                .filter((e) => e.opened)
-                .map((e) => ({
-                  epoch: e.epoch.toString(),
-                  targets: e.targets,
-                  fills: e.fills,
-                  threshold: Number(e.threshold) / 1e6,
-                }))}
-            />
-          </section>
-          <TargetClaims />
-          <TargetLeaderboards />
+          <HistoryState history={history} />
+          {past && (
+            <>
+              <TargetTable market={data} models={past.models} targets={shown} />
+              {past.totalTargets > past.targets.length && (
+                <p className="text-sm text-zinc-500" data-testid="targets-truncated">
+                  Showing the latest {past.targets.length} of {past.totalTargets} targets; choose an epoch to
+                  see its targets.
+                </p>
+              )}
+              <section>
+                <h2 className="mb-2 text-lg font-semibold">Fills, threshold and difficulty per epoch</h2>
+                <LazyEpochCharts
+                  points={past.epochs
+                    .filter((e) => e.opened)
+                    .reverse()
+                    .map((e) => ({
+                      epoch: String(e.epoch),
+                      targets: e.targets,
+                      fills: e.fills,
+                      threshold: (e.threshold ?? 0) / 1e6,
+                      fillRate: e.emaFillRate === null ? null : e.emaFillRate / 1e6,
+                    }))}
+                />
+              </section>
+            </>
+          )}
+          <TargetClaims market={data} />
+          {past && (
+            <>
+              <TargetActivity history={past} />
+              <TargetLeaderboardTables history={past} />
+            </>
+          )}
         </>
       )}
     </section>
   );
 }
 
-function TargetTable({ market, targets }: { market: MarketSnapshot; targets: TargetInfo[] }) {
-  const modelName = (id: number) => market.models.find((m) => m.id === id)?.name ?? `#${id}`;
+/** The indexer's state beside the history it serves: loading, never read, or kept from before a failure. */
+function HistoryState({ history }: { history: ReturnType<typeof useTargetsHistory> }) {
+  if (history.error) {
+    return (
+      <p role="alert" className="rounded bg-rose-50 p-3 text-rose-800">
+        Could not read the targets&apos; history from the indexer: {history.error.message.split("\n")[0]} It
+        loads by itself when the indexer answers again.
+      </p>
+    );
+  }
+  if (!history.data) return <p>Loading the targets&apos; history…</p>;
+  if (history.refreshError) {
+    return (
+      <p role="status" className="rounded bg-amber-50 p-3 text-amber-900">
+        Showing the history as read at {formatClockTime(history.dataUpdatedAt)}; refreshing it failed:{" "}
+        {history.refreshError.message.split("\n")[0]}
+      </p>
+    );
+  }
+  return null;
+}
+
+function TargetTable({
+  market,
+  models,
+  targets,
+}: {
+  market: MarketLive;
+  models: TargetModelView[];
+  targets: { row: TargetRowView; phase: TargetPhase }[];
+}) {
+  const names = new Map(models.map((m) => [m.id, toModelInfo(m).name]));
+  const modelName = (id: number) => names.get(id) ?? `#${id}`;
   if (targets.length === 0) return <p className="text-zinc-600">No target matches these filters.</p>;
   return (
     <div className="overflow-x-auto">
@@ -153,7 +211,7 @@ function TargetTable({ market, targets }: { market: MarketSnapshot; targets: Tar
           </tr>
         </thead>
         <tbody>
-          {targets.map((t) => (
+          {targets.map(({ row: t, phase }) => (
             <tr key={t.id} className="border-b border-zinc-100" data-testid="target-row">
               <td className="py-2">
                 <Link href={`/targets/${t.id}`} className="font-medium text-teal-800 underline">
@@ -161,15 +219,15 @@ function TargetTable({ market, targets }: { market: MarketSnapshot; targets: Tar
                 </Link>
               </td>
               <td>
-                <span className={`rounded px-2 py-0.5 text-xs ${PHASE_STYLE[t.phase]}`}>
-                  {PHASE_LABEL[t.phase]}
+                <span className={`rounded px-2 py-0.5 text-xs ${PHASE_STYLE[phase]}`}>
+                  {PHASE_LABEL[phase]}
                 </span>
               </td>
-              <td>{t.epoch.toString()}</td>
+              <td>{t.epoch}</td>
               <td>{formatTokenAmount(t.reward)} ARENA</td>
-              <td>{micro(t.threshold)}</td>
+              <td>{micro(BigInt(t.threshold))}</td>
               <td>{t.models.map(modelName).join(", ")}</td>
-              <td>{t.phase === "open" ? formatDuration(secondsLeft(market, t.epoch)) : "—"}</td>
+              <td>{phase === "open" ? formatDuration(secondsLeft(market, BigInt(t.epoch))) : "—"}</td>
             </tr>
           ))}
         </tbody>

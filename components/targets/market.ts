@@ -1,6 +1,15 @@
-import type { Address, Hex, PublicClient } from "viem";
+import type { Address, ContractFunctionReturnType, Hex, PublicClient } from "viem";
 import { arenaTargetsAbi } from "@/contracts-abi";
+import type { TargetModelView, TargetRowView } from "@/lib/indexer/targets";
 import { targetPhase, unpackModels, type TargetPhase } from "@/lib/targets";
+
+/**
+ * Named, typed reads of ArenaTargets: what must be exact at this block (the epoch, the seed draw, a target's
+ * status and submission before an action). History and aggregates come from the indexer (lib/indexer/targets.ts).
+ */
+
+type Return<F extends "targets" | "submissions" | "epochs" | "getModel" | "modelStats" | "submitterStats"> =
+  ContractFunctionReturnType<typeof arenaTargetsAbi, "view", F>;
 
 export type SubmissionInfo = {
   submitter: Address;
@@ -49,7 +58,8 @@ export type ModelInfo = {
 
 export type SubmitterInfo = { address: Address; filled: number; bytes: bigint; rewards: bigint };
 
-export type MarketSnapshot = {
+/** The market as it is at the latest block: parameters, the clock and the current epoch's seed draw. */
+export type MarketLive = {
   address: Address;
   currentEpoch: bigint;
   now: bigint;
@@ -65,6 +75,12 @@ export type MarketSnapshot = {
   /** The latest block, and the block fixed for the current epoch's seed (0 while none). */
   blockNumber: bigint;
   seedBlock: bigint;
+  /** Whether the current epoch's targets are out (its seed was drawn). */
+  currentEpochOpened: boolean;
+};
+
+/** Every target, model and submitter read from the chain (the portfolio's holdings use it). */
+export type MarketSnapshot = Omit<MarketLive, "currentEpochOpened"> & {
   targets: TargetInfo[];
   epochs: EpochInfo[];
   models: ModelInfo[];
@@ -78,115 +94,95 @@ export function localModelId(artifactUri: string): string | undefined {
   return /^\/models\/([\w.-]+)\//.exec(artifactUri)?.[1];
 }
 
-/** Whether the current epoch's targets are out (its seed was drawn). */
-export function currentEpochOpened(market: MarketSnapshot): boolean {
-  return market.epochs.find((e) => e.epoch === market.currentEpoch)?.opened ?? false;
-}
-
 /** Seconds until the end of `epoch`. */
-export function secondsLeft(market: MarketSnapshot, epoch: bigint): number {
+export function secondsLeft(
+  market: Pick<MarketLive, "genesis" | "epochLength" | "now">,
+  epoch: bigint,
+): number {
   return Number(market.genesis + (epoch + 1n) * market.epochLength - market.now);
 }
 
-/** Everything the targets pages show, read in a few multicalls (the market is small on every chain we serve). */
-export async function readMarket(client: PublicClient, address: Address): Promise<MarketSnapshot> {
+export function toSubmission(raw: Return<"submissions">): SubmissionInfo | undefined {
+  const [
+    submitter,
+    modelId,
+    fillEpoch,
+    dataSize,
+    bond,
+    loss,
+    distance,
+    dataHash,
+    auditor,
+    confirmed,
+    reportStake,
+  ] = raw;
+  if (submitter === ZERO) return undefined;
+  return {
+    submitter,
+    modelId,
+    fillEpoch: BigInt(fillEpoch),
+    dataSize,
+    bond,
+    loss,
+    distance,
+    dataHash,
+    auditor,
+    confirmed,
+    reportStake,
+  };
+}
+
+export type TargetState = Omit<TargetInfo, "phase" | "submission">;
+
+export function toTarget(id: bigint, raw: Return<"targets">): TargetState {
+  const [reward, epoch, threshold, status, packedModels] = raw;
+  return {
+    id,
+    reward,
+    epoch: BigInt(epoch),
+    threshold: BigInt(threshold),
+    status,
+    models: unpackModels(packedModels),
+  };
+}
+
+export function toEpoch(epoch: bigint, raw: Return<"epochs">): EpochInfo {
+  const [, , , threshold, targets, fills, opened] = raw;
+  return { epoch, threshold: BigInt(threshold), targets, fills, opened };
+}
+
+export function withPhase(t: TargetState, submission: SubmissionInfo | undefined, currentEpoch: bigint) {
+  const phase = targetPhase(t.status, t.epoch, submission?.fillEpoch, currentEpoch);
+  return { ...t, phase, ...(submission ? { submission } : {}) } satisfies TargetInfo;
+}
+
+/** A target row of the indexer, in the page's terms, its phase at the chain's current epoch. */
+export function rowPhase(row: TargetRowView, currentEpoch: bigint): TargetPhase {
+  const fillEpoch = row.fillEpoch === null ? undefined : BigInt(row.fillEpoch);
+  return targetPhase(row.status, BigInt(row.epoch), fillEpoch, currentEpoch);
+}
+
+/** A model of the indexer with the name the pages show. */
+export function toModelInfo(m: TargetModelView): ModelInfo {
+  const localId = localModelId(m.artifactUri);
+  return { ...m, name: localId ?? `model #${m.id}`, ...(localId ? { localId } : {}) };
+}
+
+/** The market's parameters, clock and seed draw at the latest block, in two rounds of batched reads. */
+export async function readMarketLive(client: PublicClient, address: Address): Promise<MarketLive> {
   const c = { abi: arenaTargetsAbi, address } as const;
-  const [count, currentEpoch, genesis, config, modelCount, minBond, maxFills, block] = await Promise.all([
-    client.readContract({ ...c, functionName: "targetCount" }),
+  const [currentEpoch, genesis, config, minBond, maxFills, block] = await Promise.all([
     client.readContract({ ...c, functionName: "currentEpoch" }),
     client.readContract({ ...c, functionName: "genesis" }),
     client.readContract({ ...c, functionName: "config" }),
-    client.readContract({ ...c, functionName: "modelCount" }),
     client.readContract({ ...c, functionName: "minBond" }),
     client.readContract({ ...c, functionName: "maxFillsPerSubmitter" }),
     client.getBlock(),
   ]);
-  const seedBlock = await client.readContract({ ...c, functionName: "seedBlock", args: [currentEpoch] });
-  const ids = Array.from({ length: Number(count) }, (_, i) => BigInt(i + 1));
-  const modelIds = Array.from({ length: Number(modelCount) }, (_, i) => BigInt(i + 1));
-  const epochIds = Array.from({ length: Number(currentEpoch) + 1 }, (_, i) => BigInt(i));
-  const [rawTargets, rawSubmissions, rawEpochs, rawModelsInfo, rawStats] = await Promise.all([
-    client.multicall({
-      contracts: ids.map((id) => ({ ...c, functionName: "targets", args: [id] }) as const),
-      allowFailure: false,
-    }),
-    client.multicall({
-      contracts: ids.map((id) => ({ ...c, functionName: "submissions", args: [id] }) as const),
-      allowFailure: false,
-    }),
-    client.multicall({
-      contracts: epochIds.map((e) => ({ ...c, functionName: "epochs", args: [e] }) as const),
-      allowFailure: false,
-    }),
-    client.multicall({
-      contracts: modelIds.map((id) => ({ ...c, functionName: "getModel", args: [id] }) as const),
-      allowFailure: false,
-    }),
-    client.multicall({
-      contracts: modelIds.map((id) => ({ ...c, functionName: "modelStats", args: [id] }) as const),
-      allowFailure: false,
-    }),
+  const [seedBlock, epoch] = await Promise.all([
+    client.readContract({ ...c, functionName: "seedBlock", args: [currentEpoch] }),
+    client.readContract({ ...c, functionName: "epochs", args: [currentEpoch] }),
   ]);
-
-  const targets = ids.map((id, i): TargetInfo => {
-    const [reward, epoch, threshold, status, packedModels] = rawTargets[i]!;
-    const s = rawSubmissions[i]!;
-    const submission: SubmissionInfo | undefined =
-      s[0] === ZERO
-        ? undefined
-        : {
-            submitter: s[0],
-            modelId: s[1],
-            fillEpoch: BigInt(s[2]),
-            dataSize: s[3],
-            bond: s[4],
-            loss: s[5],
-            distance: s[6],
-            dataHash: s[7],
-            auditor: s[8],
-            confirmed: s[9],
-            reportStake: s[10],
-          };
-    return {
-      id,
-      reward,
-      epoch: BigInt(epoch),
-      threshold: BigInt(threshold),
-      status,
-      phase: targetPhase(status, BigInt(epoch), submission?.fillEpoch, currentEpoch),
-      models: unpackModels(packedModels),
-      ...(submission ? { submission } : {}),
-    };
-  });
-
-  const models = modelIds.map((id, i): ModelInfo => {
-    const [m] = rawModelsInfo[i]!;
-    const [assigned, wins, lossSum, distanceSum, rewards] = rawStats[i]!;
-    const localId = localModelId(m.artifactUri);
-    return {
-      id: Number(id),
-      owner: m.owner,
-      active: m.active,
-      stake: m.stake,
-      artifactUri: m.artifactUri,
-      name: localId ?? `model #${id}`,
-      ...(localId ? { localId } : {}),
-      assigned,
-      wins,
-      lossSum,
-      distanceSum,
-      rewards,
-    };
-  });
-
-  const submitterAddresses = [
-    ...new Set(targets.flatMap((t) => (t.submission ? [t.submission.submitter] : []))),
-  ];
-  const rawSubmitters = await client.multicall({
-    contracts: submitterAddresses.map((a) => ({ ...c, functionName: "submitterStats", args: [a] }) as const),
-    allowFailure: false,
-  });
-
   return {
     address,
     currentEpoch,
@@ -200,11 +196,90 @@ export async function readMarket(client: PublicClient, address: Address): Promis
     maxDataSize: config.maxDataSize,
     blockNumber: block.number,
     seedBlock,
-    targets,
-    epochs: epochIds.map((epoch, i) => {
-      const [, , , threshold, count, fills, opened] = rawEpochs[i]!;
-      return { epoch, threshold: BigInt(threshold), targets: count, fills, opened };
+    currentEpochOpened: toEpoch(currentEpoch, epoch).opened,
+  };
+}
+
+/** Targets and their submissions as the chain has them now, in one multicall. */
+export async function readTargets(
+  client: PublicClient,
+  address: Address,
+  ids: readonly bigint[],
+  currentEpoch: bigint,
+): Promise<TargetInfo[]> {
+  if (ids.length === 0) return [];
+  const c = { abi: arenaTargetsAbi, address } as const;
+  const raw = await client.multicall({
+    contracts: ids.flatMap(
+      (id) =>
+        [
+          { ...c, functionName: "targets", args: [id] },
+          { ...c, functionName: "submissions", args: [id] },
+        ] as const,
+    ),
+    allowFailure: false,
+  });
+  return ids.map((id, i) => {
+    const target = toTarget(id, raw[2 * i] as Return<"targets">);
+    return withPhase(target, toSubmission(raw[2 * i + 1] as Return<"submissions">), currentEpoch);
+  });
+}
+
+/** Every target, epoch, model and submitter from the chain's own views (for the portfolio's holdings). */
+export async function readMarket(client: PublicClient, address: Address): Promise<MarketSnapshot> {
+  const c = { abi: arenaTargetsAbi, address } as const;
+  const [live, count, modelCount] = await Promise.all([
+    readMarketLive(client, address),
+    client.readContract({ ...c, functionName: "targetCount" }),
+    client.readContract({ ...c, functionName: "modelCount" }),
+  ]);
+  const ids = Array.from({ length: Number(count) }, (_, i) => BigInt(i + 1));
+  const modelIds = Array.from({ length: Number(modelCount) }, (_, i) => BigInt(i + 1));
+  const epochIds = Array.from({ length: Number(live.currentEpoch) + 1 }, (_, i) => BigInt(i));
+  const [targets, rawEpochs, rawModels, rawStats] = await Promise.all([
+    readTargets(client, address, ids, live.currentEpoch),
+    client.multicall({
+      contracts: epochIds.map((e) => ({ ...c, functionName: "epochs", args: [e] }) as const),
+      allowFailure: false,
     }),
+    client.multicall({
+      contracts: modelIds.map((id) => ({ ...c, functionName: "getModel", args: [id] }) as const),
+      allowFailure: false,
+    }),
+    client.multicall({
+      contracts: modelIds.map((id) => ({ ...c, functionName: "modelStats", args: [id] }) as const),
+      allowFailure: false,
+    }),
+  ]);
+  const models = modelIds.map((id, i): ModelInfo => {
+    const [m] = rawModels[i]!;
+    const [assigned, wins, lossSum, distanceSum, rewards] = rawStats[i]!;
+    return toModelInfo({
+      id: Number(id),
+      owner: m.owner,
+      active: m.active,
+      stake: m.stake,
+      artifactUri: m.artifactUri,
+      assigned,
+      wins,
+      lossSum,
+      distanceSum,
+      rewards,
+    });
+  });
+  const submitterAddresses = [
+    ...new Set(targets.flatMap((t) => (t.submission ? [t.submission.submitter] : []))),
+  ];
+  const rawSubmitters = await client.multicall({
+    contracts: submitterAddresses.map((a) => ({ ...c, functionName: "submitterStats", args: [a] }) as const),
+    allowFailure: false,
+  });
+  const { currentEpochOpened: _opened, ...params } = live;
+  void _opened;
+  return {
+    ...params,
+    targets,
+    epochs: epochIds.map((epoch, i) => toEpoch(epoch, rawEpochs[i]!)),
     models,
     submitters: submitterAddresses.map((address, i) => {
       const [filled, bytes, rewards] = rawSubmitters[i]!;

@@ -3,9 +3,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { usePublicClient } from "wagmi";
 import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
-import { readMarket } from "./market";
+import { readMarketLive } from "./market";
 
-/** The targets market as one snapshot; every confirmed transaction and the dev panel refresh it. */
+/** The market at the latest block (parameters, clock, seed draw); every confirmed transaction refreshes it. */
 export function useTargetsMarket() {
   const { chainId } = useArenaChain();
   const address = useContractAddress("ArenaTargets");
@@ -13,7 +13,7 @@ export function useTargetsMarket() {
   return useQuery({
     queryKey: ["targets-market", chainId, address],
     enabled: Boolean(client && address),
-    queryFn: () => readMarket(client!, address!),
+    queryFn: () => readMarketLive(client!, address!),
     refetchInterval: 15_000,
   });
 }

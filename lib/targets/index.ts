@@ -5,3 +5,4 @@ export * from "./sortition";
 export * from "./submission";
 export * from "./status";
 export * from "./rules";
+export * from "./claims";
