@@ -140,6 +140,14 @@ test("a prompt sent from /machines is answered and counted in the machine's task
   expect(stats.successfulJobs).toBe(1);
   expect(stats.latencyReports).toBe(1);
   await expect(page.getByTestId(`task-score-${id}`)).toHaveText("1.30");
+  // The job's history is the indexer's, shown without a reload: the report with the score it gave.
+  await expect(page.getByTestId(`jobs-${id}`)).toHaveText("1 (1 in all)", { timeout: 5_000 });
+  const job = page
+    .getByTestId("job-row")
+    .filter({ hasText: `#${id}` })
+    .first();
+  await expect(job).toContainText("success", { timeout: 5_000 });
+  await expect(job).toContainText("1.30");
   // The machine claims the job it served too (the claim never raises the score by itself).
   await expect
     .poll(async () => (await read<{ claimedJobs: number }>("epochStats", [id, epoch])).claimedJobs)
@@ -196,6 +204,11 @@ test("an agent that stops answering loses uptime, stops being picked and is repo
   expect(stats.jobs).toBe(1);
   expect(stats.successfulJobs).toBe(0);
   expect(await read<bigint>("taskScore", [1n, epoch])).toBe(1_000_000_000_000_000_000n);
+  // The failed report is in the indexed job history, and the live machine's three jobs in its count.
+  const failed = page.getByTestId("job-row").filter({ hasText: "failed" });
+  await expect(failed).toHaveCount(1, { timeout: 5_000 });
+  await expect(failed).toContainText("#1");
+  await expect(page.getByTestId("jobs-0")).toHaveText("3 (3 in all)");
 });
 
 test("invalid strategy weights are explained, kept in the form and block dispatch", async ({

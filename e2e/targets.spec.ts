@@ -3,6 +3,7 @@ import type { Page } from "@playwright/test";
 import { createWalletClient, getAddress, http, maxUint256, type Address, type Hex } from "viem";
 import { arenaTargetsAbi, arenaTokenAbi } from "../contracts-abi";
 import { localChain } from "../lib/chain/chains";
+import { formatTokenAmount } from "../lib/format";
 import {
   cosineDistanceMicro,
   forfeitSplit,
@@ -145,6 +146,11 @@ test("data that lands within the threshold fills the target, scored in the brows
   expect(submission[1]).toBe(BASE_MODEL);
   expect(before - (await m.balance(account))).toBe(submission[4]);
   await expect(page.getByTestId("target-phase")).toHaveText("Filled, in audit");
+  // The fill's record is the indexer's (the data URI comes from the indexed Submitted event), without a reload.
+  const record = page.getByTestId("target-record");
+  await expect(record).toContainText("Filled in block", { timeout: 5_000 });
+  await expect(record).toContainText(`with model #${BASE_MODEL}`);
+  await expect(record).toContainText(`${submission[3].toLocaleString("en-US")} bytes at sha256:`);
 });
 
 test("data that misses is refused before any transaction, with its distance", async ({ page, chain }) => {
@@ -230,6 +236,11 @@ test("an audit and a fraud vote forfeit the bond to the reporters", async ({ pag
   const after = await Promise.all([reporter, joiner].map((a) => m.balance(a)));
   expect(after[0]! - before[0]! + (after[1]! - before[1]!)).toBe(forfeitSplit(reward, bond).toReporters);
   await expect(page.getByTestId("target-phase")).toHaveText("Fraudulent");
+  // Both reports and the forfeit are in the target's indexed history.
+  await expect(page.getByTestId("target-report")).toHaveCount(2, { timeout: 5_000 });
+  await expect(page.getByTestId("target-record")).toContainText(
+    `the bond of ${formatTokenAmount(bond)} ARENA went to the reporters`,
+  );
 });
 
 test("a claim after the audit epoch pays the submitter and the model owner", async ({ page, chain }) => {
@@ -259,6 +270,16 @@ test("a claim after the audit epoch pays the submitter and the model owner", asy
   expect(after[0]! - before[0]!).toBe(split.toSubmitter + bond);
   expect(after[1]! - before[1]!).toBe(split.toModel);
   expect(after[2]! - before[2]!).toBe(split.toAuditor);
+  // The claim reaches the page's history from the indexer, without a reload: gone from the claimable list,
+  // in the account's past claims and in the market's latest claims.
+  await expect(page.getByRole("button", { name: `Claim target #${id}` })).toHaveCount(0, { timeout: 5_000 });
+  await expect(page.getByTestId("my-target-claims")).toContainText(
+    `Target #${id}: ${formatTokenAmount(split.toSubmitter + bond)} ARENA to you`,
+    { timeout: 5_000 },
+  );
+  await expect(page.getByTestId("recent-claims")).toContainText(
+    `Target #${id} paid ${formatTokenAmount(split.toSubmitter + split.toModel + split.toAuditor)} ARENA`,
+  );
 });
 
 test("the next epoch's seed is drawn in two steps from the app", async ({ page, chain }) => {

@@ -21,7 +21,7 @@ export function TargetActivity({ history }: { history: TargetsOverview }) {
             {history.recentFills.map((f) => (
               <li key={f.targetId} className="py-0.5">
                 <Link href={`/targets/${f.targetId}`} className="text-teal-800 underline">
-                  #{f.targetId.toString()}
+                  Target #{f.targetId.toString()}
                 </Link>{" "}
                 by <span className="font-mono">{shortAddress(f.submitter)}</span> in epoch {f.fillEpoch}:
                 distance {micro(f.distance)}, {f.dataSize.toLocaleString("en-US")} bytes
@@ -40,7 +40,7 @@ export function TargetActivity({ history }: { history: TargetsOverview }) {
             {history.recentClaims.map((c) => (
               <li key={c.targetId} className="py-0.5">
                 <Link href={`/targets/${c.targetId}`} className="text-teal-800 underline">
-                  #{c.targetId.toString()}
+                  Target #{c.targetId.toString()}
                 </Link>{" "}
                 paid {formatTokenAmount(c.submitterReward + c.modelReward + c.auditorFee)} ARENA to{" "}
                 <span className="font-mono">{shortAddress(c.submitter)}</span> and the model&apos;s owner
