@@ -19,6 +19,9 @@ export const machine = onchainTable(
     registeredSlot: t.bigint().notNull(),
     lastHeartbeatSlot: t.bigint().notNull(),
     registeredBlock: t.bigint().notNull(),
+    /** Jobs ever reported, and how many succeeded. */
+    jobs: t.integer().notNull(),
+    successfulJobs: t.integer().notNull(),
   }),
   (t) => ({ byOperator: index().on(t.operator) }),
 );

@@ -76,11 +76,14 @@ export const targetFill = onchainTable(
     reportStake: t.bigint().notNull(),
     reports: t.integer().notNull(),
     bondForfeited: t.bigint(),
+    /** The target's status, kept here too so that "unclaimed fills of X" is one index range. */
+    status: t.integer().notNull(),
   }),
   (t) => ({
-    bySubmitter: index().on(t.submitter),
+    bySubmitter: index().on(t.submitter, t.status, t.targetId),
+    byAuditor: index().on(t.auditor, t.status),
+    byModel: index().on(t.modelId, t.status),
     byEpoch: index().on(t.fillEpoch),
-    byModel: index().on(t.modelId),
     byBlock: index().on(t.block),
   }),
 );

@@ -41,6 +41,8 @@ ponder.on("MachineRegistry:MachineRegistered", async ({ event, context }) => {
     registeredSlot: 0n,
     lastHeartbeatSlot: 0n,
     registeredBlock: event.block.number,
+    jobs: 0,
+    successfulJobs: 0,
   });
 });
 
@@ -153,6 +155,10 @@ ponder.on("MachineRegistry:JobReported", async ({ event, context }) => {
     .insert(machineJob)
     .values({ machineId, jobId, claimed: false, ...report })
     .onConflictDoUpdate(report);
+  await context.db.update(machine, { id: machineId }).set((m) => ({
+    jobs: m.jobs + 1,
+    successfulJobs: m.successfulJobs + (success ? 1 : 0),
+  }));
   await ensureEpoch(context.db, machineId, epoch);
   await context.db.update(machineEpoch, { machineId, epoch }).set((s) => ({
     jobs: s.jobs + 1,

@@ -125,6 +125,7 @@ ponder.on("ArenaTargets:Submitted", async ({ event, context }) => {
     confirmed: false,
     reportStake: 0n,
     reports: 0,
+    status: STATUS.filled,
   });
   await context.db.update(targetEpoch, { epoch: t.epoch }).set((e) => ({ fills: e.fills + 1 }));
   await context.db.update(targetModel, { id: Number(modelId) }).set((m) => ({
@@ -161,7 +162,9 @@ ponder.on("ArenaTargets:Reported", async ({ event, context }) => {
 ponder.on("ArenaTargets:SubmissionFraudulent", async ({ event, context }) => {
   const { targetId, bondForfeited, rewardReturned } = event.args;
   await context.db.update(target, { id: targetId }).set({ status: STATUS.fraudulent, rewardReturned });
-  const fill = await context.db.update(targetFill, { targetId }).set({ bondForfeited });
+  const fill = await context.db
+    .update(targetFill, { targetId })
+    .set({ bondForfeited, status: STATUS.fraudulent });
   await context.db.update(targetModel, { id: fill.modelId }).set((m) => ({
     wins: m.wins - 1,
     lossSum: m.lossSum - fill.loss,
@@ -187,12 +190,10 @@ ponder.on("ArenaTargets:Claimed", async ({ event, context }) => {
     block: event.block.number,
     timestamp: Number(event.block.timestamp),
   });
-  const fill = await context.db.find(targetFill, { targetId: a.targetId });
-  if (fill) {
-    await context.db
-      .update(targetModel, { id: fill.modelId })
-      .set((m) => ({ rewards: m.rewards + a.modelReward }));
-  }
+  const fill = await context.db.update(targetFill, { targetId: a.targetId }).set({ status: STATUS.claimed });
+  await context.db
+    .update(targetModel, { id: fill.modelId })
+    .set((m) => ({ rewards: m.rewards + a.modelReward }));
   await context.db
     .update(targetSubmitter, { address: a.submitter })
     .set((s) => ({ rewards: s.rewards + a.submitterReward }));

@@ -27,7 +27,6 @@ export type MachineEpochView = {
   jobs: number;
   successfulJobs: number;
   claimedJobs: number;
-  successWeight: bigint;
   taskScore: bigint;
 };
 

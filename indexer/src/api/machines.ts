@@ -1,7 +1,7 @@
 import { db } from "ponder:api";
 import * as schema from "ponder:schema";
 import { Hono } from "hono";
-import { and, asc, desc, gte, lte, sql } from "ponder";
+import { and, asc, desc, gte, lte } from "ponder";
 import { getAddress } from "viem";
 import {
   MACHINES_LIMIT,
@@ -21,7 +21,7 @@ app.get("/", async (c) => {
   const M = schema.machine;
   const E = schema.machineEpoch;
   const J = schema.machineJob;
-  const [machines, epochs, jobs, totals] = await Promise.all([
+  const [machines, epochs, jobs] = await Promise.all([
     db.select().from(M).orderBy(asc(M.id)).limit(MACHINES_LIMIT),
     db
       .select()
@@ -30,15 +30,6 @@ app.get("/", async (c) => {
       .orderBy(asc(E.epoch), asc(E.machineId))
       .limit(MACHINES_LIMIT * (range.to - range.from + 1)),
     db.select().from(J).orderBy(desc(J.block)).limit(RECENT_JOBS_LIMIT),
-    db
-      .select({
-        machineId: E.machineId,
-        jobs: sql<string>`sum(${E.jobs})`,
-        successfulJobs: sql<string>`sum(${E.successfulJobs})`,
-      })
-      .from(E)
-      .groupBy(E.machineId)
-      .limit(MACHINES_LIMIT),
   ]);
   const view: MachinesOverview = {
     machines: machines.map((m) => ({
@@ -61,16 +52,13 @@ app.get("/", async (c) => {
       jobs: e.jobs,
       successfulJobs: e.successfulJobs,
       claimedJobs: e.claimedJobs,
-      successWeight: e.successWeight,
       taskScore: e.taskScore,
     })),
     recentJobs: jobs.map((j): MachineJobView => ({
       ...j,
       reporter: j.reporter ? getAddress(j.reporter) : null,
     })),
-    jobTotals: new Map(
-      totals.map((t) => [t.machineId, { jobs: Number(t.jobs), successfulJobs: Number(t.successfulJobs) }]),
-    ),
+    jobTotals: new Map(machines.map((m) => [m.id, { jobs: m.jobs, successfulJobs: m.successfulJobs }])),
   };
   return json(view);
 });

@@ -30,6 +30,8 @@ type ClaimRow = typeof schema.targetClaim.$inferSelect;
 type ModelRow = typeof schema.targetModel.$inferSelect;
 
 const addr = (a: Hex) => getAddress(a);
+/** The contract's TargetStatus.Filled. */
+const FILLED = 2;
 
 function fillView(f: FillRow): TargetFillView {
   return { ...f, submitter: addr(f.submitter), auditor: f.auditor ? addr(f.auditor) : null };
@@ -107,7 +109,10 @@ app.get("/", async (c) => {
   const where = filters.length ? and(...filters) : undefined;
   const [targets, [total], epochs, models, submitters, recentFills, recentClaims] = await Promise.all([
     db.select().from(T).where(where).orderBy(desc(T.id)).limit(limit),
-    db.select({ n: count() }).from(T).where(where),
+    // Target ids run 1…N, so the newest id is the count when nothing is filtered (no scan of the table).
+    where
+      ? db.select({ n: count() }).from(T).where(where)
+      : db.select({ n: T.id }).from(T).orderBy(desc(T.id)).limit(1),
     db.select().from(schema.targetEpoch).orderBy(desc(schema.targetEpoch.epoch)).limit(EPOCH_LIMIT),
     db
       .select()
@@ -154,15 +159,16 @@ app.get("/account/:address", async (c) => {
     .from(schema.targetModel)
     .where(eq(schema.targetModel.owner, me));
   const ownedIds = owned.map((m) => m.id);
-  const mine = [eq(F.submitter, me), eq(F.auditor, me)];
-  if (ownedIds.length) mine.push(inArray(F.modelId, ownedIds));
+  // Unclaimed fills only (status Filled), each branch one range of a (column, status) index.
+  const mine = [and(eq(F.submitter, me), eq(F.status, FILLED)), and(eq(F.auditor, me), eq(F.status, FILLED))];
+  if (ownedIds.length) mine.push(and(inArray(F.modelId, ownedIds), eq(F.status, FILLED)));
   const CL = schema.targetClaim;
   const [fills, claims] = await Promise.all([
     db
       .select()
       .from(F)
       .innerJoin(schema.target, eq(schema.target.id, F.targetId))
-      .where(and(eq(schema.target.status, 2), or(...mine)))
+      .where(or(...mine))
       .orderBy(desc(F.targetId))
       .limit(200),
     db
