@@ -1,31 +1,24 @@
-import type { Address, ContractFunctionReturnType, Hex, PublicClient } from "viem";
+import type { Address, PublicClient } from "viem";
 import { arenaTargetsAbi } from "@/contracts-abi";
 import type { TargetModelView, TargetRowView } from "@/lib/indexer/targets";
-import { targetPhase, unpackModels, type TargetPhase } from "@/lib/targets";
+import { targetPhase, type TargetPhase } from "@/lib/targets";
+import {
+  localModelId,
+  toEpoch,
+  toSubmission,
+  toTarget,
+  type EpochInfo,
+  type SubmissionInfo,
+  type TargetReturn,
+  type TargetState,
+} from "@/lib/targets/reads";
+
+export { localModelId, type EpochInfo, type SubmissionInfo, type TargetState };
 
 /**
  * Named, typed reads of ArenaTargets: what must be exact at this block (the epoch, the seed draw, a target's
  * status and submission before an action). History and aggregates come from the indexer (lib/indexer/targets.ts).
  */
-
-type Return<F extends "targets" | "submissions" | "epochs" | "getModel" | "modelStats" | "submitterStats"> =
-  ContractFunctionReturnType<typeof arenaTargetsAbi, "view", F>;
-
-export type SubmissionInfo = {
-  submitter: Address;
-  modelId: number;
-  fillEpoch: bigint;
-  dataSize: number;
-  bond: bigint;
-  /** Micro bits per byte. */
-  loss: bigint;
-  /** Micro cosine distance. */
-  distance: bigint;
-  dataHash: Hex;
-  auditor: Address;
-  confirmed: boolean;
-  reportStake: bigint;
-};
 
 export type TargetInfo = {
   id: bigint;
@@ -37,8 +30,6 @@ export type TargetInfo = {
   models: number[];
   submission?: SubmissionInfo;
 };
-
-export type EpochInfo = { epoch: bigint; threshold: bigint; targets: number; fills: number; opened: boolean };
 
 export type ModelInfo = {
   id: number;
@@ -87,68 +78,12 @@ export type MarketSnapshot = Omit<MarketLive, "currentEpochOpened"> & {
   submitters: SubmitterInfo[];
 };
 
-const ZERO = "0x0000000000000000000000000000000000000000";
-
-/** `/models/<id>/onnx/model.onnx` → `<id>`: the models the browser scorer can run from the app itself. */
-export function localModelId(artifactUri: string): string | undefined {
-  return /^\/models\/([\w.-]+)\//.exec(artifactUri)?.[1];
-}
-
 /** Seconds until the end of `epoch`. */
 export function secondsLeft(
   market: Pick<MarketLive, "genesis" | "epochLength" | "now">,
   epoch: bigint,
 ): number {
   return Number(market.genesis + (epoch + 1n) * market.epochLength - market.now);
-}
-
-export function toSubmission(raw: Return<"submissions">): SubmissionInfo | undefined {
-  const [
-    submitter,
-    modelId,
-    fillEpoch,
-    dataSize,
-    bond,
-    loss,
-    distance,
-    dataHash,
-    auditor,
-    confirmed,
-    reportStake,
-  ] = raw;
-  if (submitter === ZERO) return undefined;
-  return {
-    submitter,
-    modelId,
-    fillEpoch: BigInt(fillEpoch),
-    dataSize,
-    bond,
-    loss,
-    distance,
-    dataHash,
-    auditor,
-    confirmed,
-    reportStake,
-  };
-}
-
-export type TargetState = Omit<TargetInfo, "phase" | "submission">;
-
-export function toTarget(id: bigint, raw: Return<"targets">): TargetState {
-  const [reward, epoch, threshold, status, packedModels] = raw;
-  return {
-    id,
-    reward,
-    epoch: BigInt(epoch),
-    threshold: BigInt(threshold),
-    status,
-    models: unpackModels(packedModels),
-  };
-}
-
-export function toEpoch(epoch: bigint, raw: Return<"epochs">): EpochInfo {
-  const [, , , threshold, targets, fills, opened] = raw;
-  return { epoch, threshold: BigInt(threshold), targets, fills, opened };
 }
 
 export function withPhase(t: TargetState, submission: SubmissionInfo | undefined, currentEpoch: bigint) {
@@ -220,22 +155,32 @@ export async function readTargets(
     allowFailure: false,
   });
   return ids.map((id, i) => {
-    const target = toTarget(id, raw[2 * i] as Return<"targets">);
-    return withPhase(target, toSubmission(raw[2 * i + 1] as Return<"submissions">), currentEpoch);
+    const target = toTarget(id, raw[2 * i] as TargetReturn<"targets">);
+    return withPhase(target, toSubmission(raw[2 * i + 1] as TargetReturn<"submissions">), currentEpoch);
   });
 }
 
-/** Every target, epoch, model and submitter from the chain's own views (for the portfolio's holdings). */
-export async function readMarket(client: PublicClient, address: Address): Promise<MarketSnapshot> {
+/**
+ * Targets, epochs, models and submitters from the chain's own views (the portfolio's holdings use it). Every
+ * target and epoch by default, which grows with the market's age: pass `targetIds` (e.g. those the indexer's
+ * /v1/targets/account/:address names) to read only those targets and the current epoch.
+ */
+export async function readMarket(
+  client: PublicClient,
+  address: Address,
+  targetIds?: readonly bigint[],
+): Promise<MarketSnapshot> {
   const c = { abi: arenaTargetsAbi, address } as const;
   const [live, count, modelCount] = await Promise.all([
     readMarketLive(client, address),
     client.readContract({ ...c, functionName: "targetCount" }),
     client.readContract({ ...c, functionName: "modelCount" }),
   ]);
-  const ids = Array.from({ length: Number(count) }, (_, i) => BigInt(i + 1));
+  const ids = targetIds ?? Array.from({ length: Number(count) }, (_, i) => BigInt(i + 1));
   const modelIds = Array.from({ length: Number(modelCount) }, (_, i) => BigInt(i + 1));
-  const epochIds = Array.from({ length: Number(live.currentEpoch) + 1 }, (_, i) => BigInt(i));
+  const epochIds = targetIds
+    ? [live.currentEpoch]
+    : Array.from({ length: Number(live.currentEpoch) + 1 }, (_, i) => BigInt(i));
   const [targets, rawEpochs, rawModels, rawStats] = await Promise.all([
     readTargets(client, address, ids, live.currentEpoch),
     client.multicall({
