@@ -4,7 +4,6 @@ import { sql } from "ponder";
 import { getAddress, isAddress, type Address } from "viem";
 import type { ArenaIndex } from "../../../lib/arena/indexer";
 import { nodeLeaderboard, validatorLeaderboard } from "../../../lib/arena/leaderboard";
-import { stringify } from "../../../lib/indexer/codec";
 import { trimForAccount, trimForList, trimForTaskPage } from "../../../lib/indexer/trim";
 import {
   LEADERBOARD_ROWS,
@@ -13,6 +12,7 @@ import {
   type TaskListView,
   type TaskPageView,
 } from "../../../lib/indexer/views";
+import { json } from "./json";
 import { loadTasks } from "./views";
 
 /**
@@ -22,8 +22,6 @@ import { loadTasks } from "./views";
  */
 const arena = new Hono();
 
-const json = <T>(body: T, status = 200) =>
-  new Response(stringify(body), { status, headers: { "content-type": "application/json" } });
 const bad = (error: string) => json({ error }, 400);
 
 async function checkpoint(): Promise<string | undefined> {
