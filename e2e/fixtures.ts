@@ -30,7 +30,8 @@ export async function indexerAtHead(publicClient: PublicClient, timeoutMs = 30_0
   const deadline = Date.now() + timeoutMs;
   let seen: number | undefined;
   for (;;) {
-    const head = Number(await publicClient.getBlockNumber({ cacheTime: 0 }));
+    // A raw request: getBlockNumber would cache this block for the test's own getBlockNumber() calls.
+    const head = Number(await publicClient.request({ method: "eth_blockNumber" }));
     try {
       const status = (await (await fetch(`${E2E_INDEXER_URL}/status`)).json()) as Record<
         string,
