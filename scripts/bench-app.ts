@@ -19,26 +19,35 @@ import { localChain } from "../lib/chain/chains.ts";
 import { quickTaskParams } from "../e2e/arena.ts";
 import { ROOT } from "./lib/artifacts.ts";
 import { startLocalChain } from "./lib/local-chain.ts";
+import { startIndexer, type Indexer } from "./lib/indexer.ts";
 import { bin, run, startService, stopService } from "./lib/processes.ts";
 
 /**
  * `npm run bench:app`: builds the app and prints (1) the first-load JavaScript of `/`, `/tasks` and
  * `/tasks/[id]` (gzip; the scripts the server-rendered HTML references) and (2) how many JSON-RPC requests the
- * browser makes to render `/tasks/[id]` for a task with 64 participants. Goals (issue #4): ≤ 250 kB and ≤ 5.
+ * browser makes to render `/tasks/[id]` for a task with 64 participants (and those to the indexer, its history). Goals (issue #4): ≤ 250 kB and ≤ 5.
  * `--no-build` reuses an existing build made for the same RPC port.
  */
 const RPC_PORT = 8547;
 const APP_PORT = 3200;
 const RPC_URL = `http://127.0.0.1:${RPC_PORT}`;
 const APP_URL = `http://127.0.0.1:${APP_PORT}`;
+const INDEXER_PORT = 42047;
+const INDEXER_URL = `http://127.0.0.1:${INDEXER_PORT}`;
 const PARTICIPANTS = 64;
 
-const env = { ...process.env, NEXT_PUBLIC_LOCAL_RPC_URL: RPC_URL, NEXT_TELEMETRY_DISABLED: "1" };
+const env = {
+  ...process.env,
+  NEXT_PUBLIC_LOCAL_RPC_URL: RPC_URL,
+  NEXT_PUBLIC_INDEXER_URL: INDEXER_URL,
+  NEXT_TELEMETRY_DISABLED: "1",
+};
 if (!process.argv.includes("--no-build") || !existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
   await run(bin("next"), ["build"], { env });
 }
 
 const chain = await startLocalChain({ port: RPC_PORT, seed: false });
+let indexer: Indexer | undefined;
 const server = startService(bin("next"), ["start", "--hostname", "127.0.0.1", "--port", String(APP_PORT)], {
   stdio: "ignore",
   env,
@@ -49,6 +58,7 @@ try {
     chain.accounts[0]!,
     chain.deployment.contracts,
   );
+  indexer = await startIndexer({ rpcUrl: RPC_URL, port: INDEXER_PORT });
   await waitFor(APP_URL);
   const bundles = await firstLoadJs(["/", "/tasks", `/tasks/${taskId}`]);
   const rpc = await rpcRequestsFor(`/tasks/${taskId}`);
@@ -62,6 +72,7 @@ try {
     console.log(`${b.route.padEnd(14)}${String(b.scripts).padStart(8)}  ${kb(b.raw)}  ${kb(b.gzip)}`);
   console.log(`\nJSON-RPC to render /tasks/${taskId} with ${PARTICIPANTS} participants (goal ≤ 5)`);
   console.log(`HTTP requests to the RPC: ${rpc.http}; JSON-RPC calls inside them: ${rpc.calls}`);
+  console.log(`HTTP requests to the indexer: ${rpc.indexer} (${rpc.indexerPaths.join(", ")})`);
   console.log(
     `methods: ${Object.entries(rpc.methods)
       .map(([m, n]) => `${m}×${n}`)
@@ -69,6 +80,7 @@ try {
   );
 } finally {
   await stopService(server);
+  await indexer?.stop();
   await chain.stop();
 }
 
@@ -119,7 +131,9 @@ async function rpcRequestsFor(route: string) {
     let http = 0;
     let calls = 0;
     const methods: Record<string, number> = {};
+    const indexerPaths: string[] = [];
     page.on("request", (request) => {
+      if (request.url().startsWith(INDEXER_URL)) indexerPaths.push(new URL(request.url()).pathname);
       if (!request.url().startsWith(RPC_URL) || request.method() !== "POST") return;
       http++;
       const body = JSON.parse(request.postData() ?? "null") as { method: string } | { method: string }[];
@@ -131,7 +145,7 @@ async function rpcRequestsFor(route: string) {
     await page.goto(APP_URL + route, { waitUntil: "networkidle" });
     await page.getByTestId("participants").waitFor();
     await page.waitForTimeout(1000);
-    return { http, calls, methods };
+    return { http, calls, methods, indexer: indexerPaths.length, indexerPaths };
   } finally {
     await browser.close();
   }
