@@ -21,6 +21,25 @@ export type PonderOptions = {
 
 export type Ponder = { url: string; stop: () => Promise<void> };
 
+async function headBlock(rpcUrl: string): Promise<number> {
+  const res = await fetch(rpcUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_blockNumber", params: [] }),
+  });
+  return Number(BigInt(((await res.json()) as { result: string }).result));
+}
+
+async function indexedBlock(url: string): Promise<number | undefined> {
+  try {
+    const res = await fetch(`${url}/status`, { signal: AbortSignal.timeout(2000) });
+    const status = (await res.json()) as Record<string, { block: { number: number } | null }>;
+    return Object.values(status)[0]?.block?.number;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function startPonder(options: PonderOptions): Promise<Ponder> {
   const { command, rpcUrl, port, schema, timeoutMs = 300_000 } = options;
   const env: NodeJS.ProcessEnv = {
@@ -77,6 +96,18 @@ export async function startPonder(options: PonderOptions): Promise<Ponder> {
       if (Date.now() > deadline)
         throw new Error(`ponder ${command} was not ready in ${timeoutMs} ms:\n${output}`);
       await new Promise((r) => setTimeout(r, 250));
+    }
+    // `start` on an existing index first reverts what is not final yet (Ponder's crash recovery) and indexes it
+    // again: wait until it is back at the chain's head.
+    if (command === "start") {
+      const head = await headBlock(rpcUrl);
+      for (;;) {
+        const at = await indexedBlock(url);
+        if (at !== undefined && at >= head) break;
+        if (child.exitCode !== null) throw new Error(`ponder start exited (${child.exitCode}):\n${output}`);
+        if (Date.now() > deadline) throw new Error(`ponder start is at block ${at}, not ${head}:\n${output}`);
+        await new Promise((r) => setTimeout(r, 250));
+      }
     }
   } catch (error) {
     await stop();
