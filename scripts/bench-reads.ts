@@ -134,7 +134,7 @@ async function phase<T>(name: string, work: () => Promise<T>): Promise<T> {
 }
 
 /** The app built for these ports, in a folder of its own; reused while nothing it was made from changed. */
-async function buildApp(): Promise<void> {
+async function buildApp(): Promise<boolean> {
   const env = {
     NEXT_PUBLIC_LOCAL_RPC_URL: RPC_URL,
     NEXT_PUBLIC_INDEXER_URL: INDEXER_URL,
@@ -142,16 +142,34 @@ async function buildApp(): Promise<void> {
   };
   const stamp = path.join(ROOT, DIST_DIR, "arena-build-hash");
   const hash = appBuildHash(ROOT, env);
-  if (existsSync(stamp) && readFileSync(stamp, "utf8") === hash) return progress("reusing the app build");
+  if (existsSync(stamp) && readFileSync(stamp, "utf8") === hash) {
+    progress("reusing the app build");
+    return false;
+  }
   await run(bin("next"), ["build"], {
     env: { ...process.env, ...env, ARENA_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   mkdirSync(path.dirname(stamp), { recursive: true });
-  writeFileSync(stamp, hash);
+  // Hashed again after the build: `next build` adds this distDir's types to tsconfig.json's includes.
+  writeFileSync(stamp, appBuildHash(ROOT, env));
+  return true;
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    await fetch(url, { signal: AbortSignal.timeout(2000) });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function startApp(): Promise<{ stop: () => Promise<void> }> {
+  if (await answers(APP_URL))
+    throw new Error(
+      `Something already answers on ${APP_URL}: stop it (or set BENCH_READS_APP_PORT) and retry.`,
+    );
   const child = startService(bin("next"), ["start", "--hostname", "127.0.0.1", "--port", String(APP_PORT)], {
     stdio: "ignore",
     env: { ...process.env, ARENA_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" },
@@ -159,7 +177,8 @@ async function startApp(): Promise<{ stop: () => Promise<void> }> {
   const deadline = Date.now() + 120_000;
   for (;;) {
     try {
-      if ((await fetch(APP_URL, { signal: AbortSignal.timeout(30_000) })).ok) break;
+      if ((await fetch(APP_URL, { signal: AbortSignal.timeout(30_000) })).ok && child.exitCode === null)
+        break;
     } catch {
       /* not up yet */
     }
@@ -188,6 +207,8 @@ function printLoad(size: Size, route: Route, load: Load): void {
   );
 }
 
+let buildWaited = false;
+
 type Measured = { size: Size; history: History; loads: Map<string, Load> };
 
 async function measureSize(
@@ -210,7 +231,8 @@ async function measureSize(
     `${label}: ${history.transactions} transactions in ${history.blocks} blocks, ${history.logs} ArenaTasks logs`,
   );
   // The build first: the catch-up is timed on a machine that does nothing else.
-  await phase("app build (waited for)", () => build);
+  if (!buildWaited) await phase("app build (waited for)", () => build);
+  buildWaited = true;
   const caughtUp = Date.now();
   await started("indexer", startIndexer({ rpcUrl: RPC_URL, port: INDEXER_PORT, log: progress }));
   const catchUp = Date.now() - caughtUp;
@@ -218,7 +240,6 @@ async function measureSize(
   out(
     `reads size=${label} indexer catch-up db=pglite logs=${history.logs} blocks=${history.blocks} ms=${catchUp}`,
   );
-  await phase("app build (waited for)", () => build);
   if (!running.some((r) => r.name === "app")) await started("app", phase("app start", startApp));
   const loads = new Map<string, Load>();
   await phase(`${label}: page loads`, async () => {
@@ -370,9 +391,13 @@ let browser: Browser | undefined;
 const getBrowser = async () => (browser ??= await launchBrowser());
 try {
   const total = Date.now();
+  if (await answers(INDEXER_URL))
+    throw new Error(
+      `Something already answers on ${INDEXER_URL}: stop it (or set BENCH_READS_INDEXER_PORT) and retry.`,
+    );
   const buildStarted = Date.now();
-  const build = buildApp().then(() => {
-    phases.push(`app build: ${secs(Date.now() - buildStarted)} (ran alongside the first history)`);
+  const build = buildApp().then((built) => {
+    if (built) phases.push(`app build: ${secs(Date.now() - buildStarted)} (alongside the first history)`);
   });
   build.catch(() => undefined);
   const measured: Measured[] = [];

@@ -73,15 +73,18 @@ export class Rpc {
         params: [{ from: t.from, to: t.to, data: t.data, gas: toHex(t.gas) }],
       })),
     );
-    let receipts: Receipt[] = [];
+    // Blocks fill up to the gas limit: mine one at a time until every transaction has a receipt.
+    const receipts: Receipt[] = hashes.map(() => null);
     for (let blocks = 0; ; blocks++) {
       await this.mine();
-      receipts = await this.batch<Receipt>(
-        hashes.map((h) => ({ method: "eth_getTransactionReceipt", params: [h] })),
+      const waiting = receipts.flatMap((r, i) => (r === null ? [i] : []));
+      const found = await this.batch<Receipt>(
+        waiting.map((i) => ({ method: "eth_getTransactionReceipt", params: [hashes[i]] })),
       );
+      waiting.forEach((i, j) => (receipts[i] = found[j]!));
       if (receipts.every((r) => r !== null)) break;
       if (blocks > 2000)
-        throw new Error(`${txs.length - receipts.filter(Boolean).length} transactions never mined`);
+        throw new Error(`${receipts.filter((r) => r === null).length} transactions never mined`);
     }
     const failed = receipts.flatMap((r, i) => (r!.status === "0x1" ? [] : [txs[i]!]));
     if (failed.length > 0) {
