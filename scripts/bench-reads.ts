@@ -26,6 +26,7 @@ import { replicate, rowCount, type Sql } from "./bench/reads/synthetic.ts";
  * is 0 either way (a report, not a test). Result lines go to stdout, progress to stderr.
  *
  *   BENCH_READS_SIZES=16x32x4x2 npm run bench:reads -- --no-p95
+ *   BENCH_READS_EVENTS=20000 npm run bench:reads      (a smaller synthetic index, for a quick try)
  *   ports: BENCH_READS_RPC_PORT (8631), BENCH_READS_APP_PORT (3231), BENCH_READS_INDEXER_PORT (42231)
  */
 const RPC_PORT = Number(process.env.BENCH_READS_RPC_PORT ?? 8631);
