@@ -25,6 +25,8 @@ import { arenaTasksAbi, arenaTokenAbi } from "../contracts-abi/index.ts";
 import type { ArenaIndex, TaskView } from "../lib/arena/indexer.ts";
 import { localChain } from "../lib/chain/chains.ts";
 import { parse, stringify } from "../lib/indexer/codec.ts";
+import { taskTotals, trimForAccount, trimForList, trimForTaskPage } from "../lib/indexer/trim.ts";
+import type { TaskListView } from "../lib/indexer/views.ts";
 import { modelCommitment } from "../lib/sortition/index.ts";
 import { startIndexer, type Indexer } from "./lib/indexer.ts";
 import { startLocalChain, type LocalChain } from "./lib/local-chain.ts";
@@ -530,10 +532,53 @@ async function assertParity(index: ArenaIndex, block: bigint): Promise<void> {
   assert.ok(checkedParticipants > 0 && checkedDelegations > 0 && checkedEpochs > 0 && checkedSubmissions > 0);
 }
 
+/** Codec JSON with every array sorted, so views built by different queries compare whatever their row order. */
+function canonical(value: unknown): string {
+  const norm = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(norm).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1))
+      : v !== null && typeof v === "object"
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, norm(x)]))
+        : v;
+  return JSON.stringify(norm(JSON.parse(stringify(value))));
+}
+
+/**
+ * The pages' cut views (`/v1/tasks`, `/v1/tasks/:id`, `/v1/accounts/:a`), read with their own SQL filters and
+ * aggregates, must equal the whole index (checked above against the contracts) cut by lib/indexer/trim.ts.
+ */
+async function assertPageViews(index: ArenaIndex): Promise<void> {
+  const everyone = new Set<string>();
+  for (const t of index.tasks.values()) for (const p of t.participants.values()) everyone.add(p.account);
+  for (const account of [undefined, ...accounts]) {
+    const q = account ? `?account=${account}` : "";
+    const list = await fetchView<TaskListView>(`/v1/tasks${q}`);
+    assert.equal(list.uniqueParticipants, everyone.size, "participants across tasks");
+    const want = new Map(
+      [...index.tasks].map(([id, t]) => [id, trimForList({ ...t, totals: taskTotals(t) }, account)]),
+    );
+    assert.equal(canonical(list.tasks), canonical(want), `/v1/tasks${q}`);
+    for (const [id, t] of index.tasks) {
+      const page = await fetchView<ArenaIndex>(`/v1/tasks/${id}${q}`);
+      assert.equal(
+        canonical(page.tasks.get(id)),
+        canonical(trimForTaskPage(t, account)),
+        `/v1/tasks/${id}${q}`,
+      );
+    }
+    if (!account) continue;
+    const mine = await fetchView<ArenaIndex>(`/v1/accounts/${account}`);
+    const expected = trimForAccount(index, account);
+    assert.equal(canonical(mine.tasks), canonical(expected.tasks), `/v1/accounts/${account}: tasks`);
+    assert.equal(canonical(mine.claims), canonical(expected.claims), `/v1/accounts/${account}: claims`);
+  }
+}
+
 async function parityAtHead(): Promise<ArenaIndex> {
   const block = await indexerAtHead();
   const index = await fetchView<ArenaIndex>("/v1/index");
   await assertParity(index, block);
+  await assertPageViews(index);
   return index;
 }
 
@@ -695,9 +740,16 @@ describe("indexer parity with the contracts", { timeout: 900_000 }, () => {
     assert.equal(all.claims.length, claimsBefore + 1, "the claim is indexed");
     assert.equal(all.claims.at(-1)?.account, v3);
     assert.equal(all.claims.at(-1)?.block, r.blockNumber);
-    const harvestsBefore = all.tasks.get(TASK)!.harvests.length;
+    const harvestsBefore = all.tasks.get(TASK)!.harvests.filter((h) => h.delegator === d1).length;
     r = await write(d1, "claim", [[TASK]]);
-    ({ task } = await viewAfter(r, TASK, (t) => t.harvests.length > harvestsBefore, "a harvest"));
+    // The task page lists the connected account's harvests: ask as the delegator.
+    ({ task } = await viewAfter(
+      r,
+      TASK,
+      (t) => t.harvests.length > harvestsBefore,
+      "a harvest",
+      `/v1/tasks/${TASK}?account=${d1}`,
+    ));
     assert.ok(
       task.harvests.slice(harvestsBefore).every((h) => h.delegator === d1 && h.block === r.blockNumber),
     );

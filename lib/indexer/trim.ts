@@ -72,11 +72,9 @@ export function trimForList(task: TaskView, account?: Address): TaskView {
     const mine = same(a, account);
     const delegation = account ? [...p.delegators].find(([d]) => same(d, account)) : undefined;
     if (!mine && !delegation) continue;
-    participants.set(a, {
-      ...p,
-      submissions: mine ? p.submissions : [],
-      delegators: new Map(delegation ? [delegation] : []),
-    });
+    // Lists show roles and totals: no submissions and no ρ or stake history.
+    const { rewardShareChanges: _shares, stakeChanges: _stakes, ...row } = p;
+    participants.set(a, { ...row, submissions: [], delegators: new Map(delegation ? [delegation] : []) });
   }
   return {
     ...task,

@@ -1,7 +1,7 @@
 import { db } from "ponder:api";
 import { Hono } from "hono";
 import { sql } from "ponder";
-import { getAddress, isAddress, type Address } from "viem";
+import { getAddress, isAddress, zeroAddress, type Address } from "viem";
 import type { ArenaIndex } from "../../../lib/arena/indexer";
 import { nodeLeaderboard, validatorLeaderboard } from "../../../lib/arena/leaderboard";
 import { trimForAccount, trimForList, trimForTaskPage } from "../../../lib/indexer/trim";
@@ -13,12 +13,13 @@ import {
   type TaskPageView,
 } from "../../../lib/indexer/views";
 import { json } from "./json";
-import { loadTasks } from "./views";
+import { loadTasks, participantCount, tasksOf, totalsByTask } from "./views";
 
 /**
- * The pages' views of ArenaTasks' history. Each answer is built from the tables and cut to what its page shows
- * (lib/indexer/trim.ts). The whole index is built at most once per indexed checkpoint: answers between two
- * indexed blocks share it, and the first answer after a new block rebuilds it (never a stale one).
+ * The pages' views of ArenaTasks' history. Each answer reads only the rows it needs (one task, one account's
+ * tasks, totals by aggregate) and is cut to what its page shows (lib/indexer/trim.ts). The leaderboard and the
+ * delegate page still fold every task: that whole index is built at most once per indexed checkpoint (answers
+ * between two indexed blocks share it; the first after a new block rebuilds it, never serving a stale one).
  */
 const arena = new Hono();
 
@@ -56,14 +57,24 @@ function accountParam(raw: string | undefined): Address | undefined | null {
 arena.get("/tasks", async (c) => {
   const account = accountParam(c.req.query("account"));
   if (account === null) return bad("account must be an address.");
-  const index = await wholeIndex();
-  const people = new Set<string>();
-  for (const t of index.tasks.values()) for (const p of t.participants.values()) people.add(p.account);
+  // Tasks, epochs and challenges, the account's own rows, and totals by SQL aggregate: no other participant's
+  // row and no per-epoch history leaves the database.
+  const [index, totals, uniqueParticipants] = await Promise.all([
+    loadTasks(undefined, { participantsOf: account ?? zeroAddress, withoutHistory: true }),
+    totalsByTask(),
+    participantCount(),
+  ]);
+  const empty = { totalStake: 0n, nodes: 0, validators: 0, participants: 0 };
   const view: TaskListView = {
-    tasks: new Map([...index.tasks].map(([id, t]) => [id, trimForList(t, account)])),
+    tasks: new Map(
+      [...index.tasks].map(([id, t]) => [
+        id,
+        trimForList({ ...t, totals: totals.get(id) ?? empty }, account),
+      ]),
+    ),
     claims: [],
     challengeTask: index.challengeTask,
-    uniqueParticipants: people.size,
+    uniqueParticipants,
   };
   return json(view);
 });
@@ -105,7 +116,12 @@ arena.get("/leaderboard", async (c) => {
 arena.get("/accounts/:address", async (c) => {
   const account = accountParam(c.req.param("address"));
   if (!account) return bad("Not an address.");
-  const view: AccountView = trimForAccount(await wholeIndex(), account);
+  // Only the tasks the account is in are read, whatever the size of the rest.
+  const ids = await tasksOf(account);
+  const index = ids.length
+    ? await loadTasks(ids, { claimsOf: account })
+    : { tasks: new Map(), claims: [], challengeTask: new Map() };
+  const view: AccountView = trimForAccount(index, account);
   return json(view);
 });
 

@@ -1,9 +1,10 @@
 import { db } from "ponder:api";
 import * as schema from "ponder:schema";
-import { and, eq, inArray, ne } from "ponder";
+import { and, countDistinct, eq, inArray, ne, or, sql } from "ponder";
 import { getAddress, type Address } from "viem";
 import type {
   ArenaIndex,
+  TaskTotals,
   ChallengeView,
   ParticipantView,
   TaskConfigView,
@@ -21,39 +22,76 @@ const ROLE = { 1: "node", 2: "validator" } as const;
 
 import type { PgColumn } from "ponder";
 
-export async function loadTasks(taskIds?: readonly bigint[]): Promise<ArenaIndex> {
+export type LoadOptions = {
+  /** Only this account's participant rows and delegations, and the rows of those it delegates to. */
+  participantsOf?: Address;
+  /** Leave out per-epoch history (submissions, scores, results, rewards, harvests, ρ and stake changes). */
+  withoutHistory?: boolean;
+  /** Claims of this account only (all claims otherwise; none when task ids are given). */
+  claimsOf?: Address;
+};
+
+const none = <T>(): Promise<T[]> => Promise.resolve([]);
+
+export async function loadTasks(taskIds?: readonly bigint[], options: LoadOptions = {}): Promise<ArenaIndex> {
   const ids = taskIds ? [...taskIds] : undefined;
   const only = (col: PgColumn) => (ids ? inArray(col, ids) : undefined);
+  const history = !options.withoutHistory;
+  const who = options.participantsOf?.toLowerCase() as `0x${string}` | undefined;
+  const delegationsQuery = db
+    .select()
+    .from(schema.delegation)
+    .where(and(only(schema.delegation.taskId), who ? eq(schema.delegation.delegator, who) : undefined));
+  const mine = who ? await delegationsQuery : [];
+  const participantsWhere = who
+    ? and(
+        only(schema.participant.taskId),
+        or(
+          eq(schema.participant.account, who),
+          ...mine.map((d) =>
+            and(eq(schema.participant.taskId, d.taskId), eq(schema.participant.account, d.delegatee)),
+          ),
+        ),
+      )
+    : only(schema.participant.taskId);
   const [tasks, participants, delegations, submissions, commits, reveals, nodeResults, validatorResults] =
     await Promise.all([
       db
         .select()
         .from(schema.task)
         .where(ids ? inArray(schema.task.id, ids) : undefined),
-      db.select().from(schema.participant).where(only(schema.participant.taskId)),
-      db.select().from(schema.delegation).where(only(schema.delegation.taskId)),
-      db.select().from(schema.submission).where(only(schema.submission.taskId)),
-      db.select().from(schema.scoreCommit).where(only(schema.scoreCommit.taskId)),
-      db.select().from(schema.scoreReveal).where(only(schema.scoreReveal.taskId)),
-      db.select().from(schema.nodeResult).where(only(schema.nodeResult.taskId)),
-      db.select().from(schema.validatorResult).where(only(schema.validatorResult.taskId)),
+      db.select().from(schema.participant).where(participantsWhere),
+      who ? Promise.resolve(mine) : delegationsQuery,
+      history ? db.select().from(schema.submission).where(only(schema.submission.taskId)) : none<never>(),
+      history ? db.select().from(schema.scoreCommit).where(only(schema.scoreCommit.taskId)) : none<never>(),
+      history ? db.select().from(schema.scoreReveal).where(only(schema.scoreReveal.taskId)) : none<never>(),
+      history ? db.select().from(schema.nodeResult).where(only(schema.nodeResult.taskId)) : none<never>(),
+      history
+        ? db.select().from(schema.validatorResult).where(only(schema.validatorResult.taskId))
+        : none<never>(),
     ]);
   const [delegatorRewards, harvests, epochs, seeds, challenges, shareChanges, stakeChanges] =
     await Promise.all([
-      db.select().from(schema.delegatorReward).where(only(schema.delegatorReward.taskId)),
-      db.select().from(schema.harvest).where(only(schema.harvest.taskId)),
+      history
+        ? db.select().from(schema.delegatorReward).where(only(schema.delegatorReward.taskId))
+        : none<never>(),
+      history ? db.select().from(schema.harvest).where(only(schema.harvest.taskId)) : none<never>(),
       db.select().from(schema.epochResult).where(only(schema.epochResult.taskId)),
       db.select().from(schema.epochSeed).where(only(schema.epochSeed.taskId)),
       db.select().from(schema.challenge).where(only(schema.challenge.taskId)),
-      db.select().from(schema.rewardShareChange).where(only(schema.rewardShareChange.taskId)),
-      db
-        .select()
-        .from(schema.stakeChange)
-        .where(
-          ids
-            ? and(inArray(schema.stakeChange.taskId, ids), ne(schema.stakeChange.kind, "withdraw"))
-            : ne(schema.stakeChange.kind, "withdraw"),
-        ),
+      history
+        ? db.select().from(schema.rewardShareChange).where(only(schema.rewardShareChange.taskId))
+        : none<never>(),
+      history
+        ? db
+            .select()
+            .from(schema.stakeChange)
+            .where(
+              ids
+                ? and(inArray(schema.stakeChange.taskId, ids), ne(schema.stakeChange.kind, "withdraw"))
+                : ne(schema.stakeChange.kind, "withdraw"),
+            )
+        : none<never>(),
     ]);
   const challengeIds = challenges.map((c) => c.id);
   const votes = challengeIds.length
@@ -62,7 +100,14 @@ export async function loadTasks(taskIds?: readonly bigint[]): Promise<ArenaIndex
         .from(schema.challengeVote)
         .where(inArray(schema.challengeVote.challengeId, challengeIds))
     : [];
-  const claims = ids ? [] : await db.select().from(schema.claim);
+  const claims = options.claimsOf
+    ? await db
+        .select()
+        .from(schema.claim)
+        .where(eq(schema.claim.account, options.claimsOf.toLowerCase() as `0x${string}`))
+    : ids
+      ? []
+      : await db.select().from(schema.claim);
 
   const index: ArenaIndex = { tasks: new Map(), claims: [], challengeTask: new Map() };
   for (const t of tasks) {
@@ -216,4 +261,58 @@ export async function loadTasks(taskIds?: readonly bigint[]): Promise<ArenaIndex
 export async function hasTask(id: bigint): Promise<boolean> {
   const rows = await db.select({ id: schema.task.id }).from(schema.task).where(eq(schema.task.id, id));
   return rows.length > 0;
+}
+
+/** Each task's totals over all its participants, by SQL aggregate (no participant row leaves the database). */
+export async function totalsByTask(): Promise<Map<bigint, TaskTotals>> {
+  const p = schema.participant;
+  const rows = await db
+    .select({
+      taskId: p.taskId,
+      totalStake: sql<string>`coalesce(sum(${p.ownStake} + ${p.delegated}), 0)`,
+      nodes: sql<number>`count(*) filter (where ${p.role} = 1 and ${p.ownStake} > 0)`,
+      validators: sql<number>`count(*) filter (where ${p.role} = 2 and ${p.ownStake} > 0)`,
+      participants: sql<number>`count(*) filter (where ${p.ownStake} > 0 or ${p.delegated} > 0)`,
+    })
+    .from(p)
+    .groupBy(p.taskId);
+  return new Map(
+    rows.map((r) => [
+      r.taskId,
+      {
+        totalStake: BigInt(String(r.totalStake).split(".")[0]!),
+        nodes: Number(r.nodes),
+        validators: Number(r.validators),
+        participants: Number(r.participants),
+      },
+    ]),
+  );
+}
+
+/** Everyone who ever staked or was delegated to, in any task. */
+export async function participantCount(): Promise<number> {
+  const [row] = await db.select({ n: countDistinct(schema.participant.account) }).from(schema.participant);
+  return Number(row?.n ?? 0);
+}
+
+/** The tasks `account` has anything in: a role, a delegation, a harvest, a challenge, or it created them. */
+export async function tasksOf(account: Address): Promise<bigint[]> {
+  const a = account.toLowerCase() as `0x${string}`;
+  const [roles, delegations, harvests, challenges, created] = await Promise.all([
+    db
+      .select({ id: schema.participant.taskId })
+      .from(schema.participant)
+      .where(eq(schema.participant.account, a)),
+    db
+      .select({ id: schema.delegation.taskId })
+      .from(schema.delegation)
+      .where(eq(schema.delegation.delegator, a)),
+    db.select({ id: schema.harvest.taskId }).from(schema.harvest).where(eq(schema.harvest.delegator, a)),
+    db
+      .select({ id: schema.challenge.taskId })
+      .from(schema.challenge)
+      .where(eq(schema.challenge.challenger, a)),
+    db.select({ id: schema.task.id }).from(schema.task).where(eq(schema.task.creator, a)),
+  ]);
+  return [...new Set([...roles, ...delegations, ...harvests, ...challenges, ...created].map((r) => r.id))];
 }
