@@ -1,9 +1,9 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useSyncExternalStore } from "react";
+import { probedHead } from "@/lib/chain/rpcHealth";
 import { indexerHealth } from "@/lib/indexer/lag";
-import { useLatestBlock } from "@/components/arena/useChainClock";
 import { INDEXER_KEY } from "./refresh";
 import { useIndexerStatus } from "./useIndexerStatus";
 
@@ -11,9 +11,12 @@ import { useIndexerStatus } from "./useIndexerStatus";
  * Keeps indexer views in step with the indexer (each new indexed block refreshes them, so other people's
  * changes show within about a second) and says so, in one app-wide line, when the indexer is down or behind.
  */
+const noHead = () => undefined;
+
 export function IndexerBanner() {
   const status = useIndexerStatus();
-  const head = useLatestBlock((b) => b.number);
+  // The head as the RPC probe last saw it: no block request of its own.
+  const head = useSyncExternalStore(probedHead.subscribe, probedHead.get, noHead);
   const queryClient = useQueryClient();
   const last = useRef<bigint | undefined>(undefined);
   const indexed = status.error ? undefined : status.data;
@@ -29,7 +32,7 @@ export function IndexerBanner() {
   const health = indexerHealth({
     configured: Boolean(status.url),
     indexed,
-    head: head.data,
+    head,
     error: status.error?.message,
   });
   if (health.kind === "ok") return null;

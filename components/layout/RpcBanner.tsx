@@ -5,7 +5,13 @@ import dynamic from "next/dynamic";
 import { useEffect } from "react";
 import { useClient } from "wagmi";
 import { parseError } from "@/lib/errors/parseError";
-import { nextProbeDelay, refreshAfterProbe, rpcHealth, type RefreshState } from "@/lib/chain/rpcHealth";
+import {
+  nextProbeDelay,
+  probedHead,
+  refreshAfterProbe,
+  rpcHealth,
+  type RefreshState,
+} from "@/lib/chain/rpcHealth";
 import { useArenaChain } from "@/components/wallet/useArenaChain";
 import { useRpcHealth } from "./useRpcHealth";
 
@@ -52,6 +58,7 @@ function useRpcProbe() {
       if (stopped) return;
       const recovered = rpcHealth.report(block !== undefined);
       if (block !== undefined) {
+        probedHead.set(block);
         const { refetch, next } = refreshAfterProbe(refresh, { block, recovered, at: Date.now() });
         refresh = next;
         if (refetch) void queryClient.invalidateQueries();

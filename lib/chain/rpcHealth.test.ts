@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { describe, it, test } from "node:test";
 import {
+  createHeadStore,
   createRpcHealthStore,
   INITIAL_RPC_HEALTH,
   nextProbeDelay,
@@ -96,4 +97,20 @@ test("a probe refetches after an outage, after a chain reset, and on new blocks 
   const back = refreshAfterProbe(later.next, { block: 41n, recovered: true, at: 100_000 });
   assert.equal(back.refetch, true, "the end of an outage refetches");
   assert.equal(back.next.settleUntil, 100_000 + SETTLE_MS);
+});
+
+describe("the probed head", () => {
+  it("tells its readers of a new head once, and not of the same one again", () => {
+    const store = createHeadStore();
+    let calls = 0;
+    const stop = store.subscribe(() => calls++);
+    assert.equal(store.get(), undefined);
+    store.set(5n);
+    store.set(5n);
+    store.set(6n);
+    stop();
+    store.set(7n);
+    assert.equal(calls, 2);
+    assert.equal(store.get(), 7n);
+  });
 });

@@ -79,6 +79,31 @@ export type RpcHealthStore = ReturnType<typeof createRpcHealthStore>;
 /** The app's one store (the probe runs once, in the banner). */
 export const rpcHealth = createRpcHealthStore();
 
+/**
+ * The chain's head as the probe last saw it (every few seconds), for readers that only compare against it (the
+ * indexer's lag), so they need no block request of their own.
+ */
+export function createHeadStore() {
+  let head: bigint | undefined;
+  const listeners = new Set<Listener>();
+  return {
+    get: () => head,
+    subscribe(listener: Listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    set(block: bigint) {
+      if (block === head) return;
+      head = block;
+      listeners.forEach((l) => l());
+    },
+  };
+}
+
+export const probedHead = createHeadStore();
+
 /** A wall-clock time as people read it on a status line: 12:03:04. */
 export function formatClockTime(ms: number): string {
   return new Date(ms).toLocaleTimeString("en-GB", { hour12: false });
