@@ -37,17 +37,47 @@ async function checkpoint(): Promise<string | undefined> {
   }
 }
 
-let cache: { at: string; index: Promise<ArenaIndex> } | undefined;
-async function wholeIndex(): Promise<ArenaIndex> {
-  const at = await checkpoint();
-  if (at === undefined) return loadTasks();
-  if (cache?.at !== at) {
-    const index = loadTasks();
-    cache = { at, index };
-    index.catch(() => (cache = undefined));
+/**
+ * One consistent read: a view takes several queries, and the indexer may commit a block between two of them
+ * (a participant's new total without its new delegation row). The checkpoint is read before and after; if a
+ * block was committed meanwhile, the read is made again, so a view never mixes two blocks.
+ */
+async function consistent<T>(load: () => Promise<T>): Promise<{ at: string | undefined; value: T }> {
+  for (let attempt = 1; ; attempt++) {
+    const before = await checkpoint();
+    const value = await load();
+    const after = await checkpoint();
+    if (before === after || attempt === 5) return { at: after, value };
   }
-  return cache.index;
 }
+
+/**
+ * Answers that depend only on the indexed data, computed once per indexed checkpoint and shared by every request
+ * until the next block is indexed (never across one: the checkpoint is read first, each time).
+ */
+let memo: { at: string | undefined; values: Map<string, Promise<unknown>> } = {
+  at: undefined,
+  values: new Map(),
+};
+async function perCheckpoint<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  const at = await checkpoint();
+  if (at === undefined) return (await consistent(compute)).value;
+  if (memo.at !== at) memo = { at, values: new Map() };
+  const values = memo.values;
+  let value = values.get(key) as Promise<T> | undefined;
+  if (!value) {
+    value = consistent(compute).then((read) => {
+      // Read across a newer block: good for this answer, not for others of the older checkpoint.
+      if (read.at !== at) values.delete(key);
+      return read.value;
+    });
+    values.set(key, value);
+    value.catch(() => values.delete(key));
+  }
+  return value;
+}
+
+const wholeIndex = (): Promise<ArenaIndex> => perCheckpoint("index", () => loadTasks());
 
 function accountParam(raw: string | undefined): Address | undefined | null {
   if (raw === undefined || raw === "") return undefined;
@@ -59,11 +89,15 @@ arena.get("/tasks", async (c) => {
   if (account === null) return bad("account must be an address.");
   // Tasks, epochs and challenges, the account's own rows, and totals by SQL aggregate: no other participant's
   // row and no per-epoch history leaves the database.
-  const [index, totals, uniqueParticipants] = await Promise.all([
-    loadTasks(undefined, { participantsOf: account ?? zeroAddress, withoutHistory: true }),
-    totalsByTask(),
-    participantCount(),
-  ]);
+  const {
+    value: [index, totals, uniqueParticipants],
+  } = await consistent(() =>
+    Promise.all([
+      loadTasks(undefined, { participantsOf: account ?? zeroAddress, withoutHistory: true }),
+      perCheckpoint("totals", totalsByTask),
+      perCheckpoint("participants", participantCount),
+    ]),
+  );
   const empty = { totalStake: 0n, nodes: 0, validators: 0, participants: 0 };
   const view: TaskListView = {
     tasks: new Map(
@@ -85,7 +119,7 @@ arena.get("/tasks/:id", async (c) => {
   const account = accountParam(c.req.query("account"));
   if (account === null) return bad("account must be an address.");
   const id = BigInt(raw);
-  const index = await loadTasks([id]);
+  const index = await perCheckpoint(`task:${id}`, () => loadTasks([id]));
   const task = index.tasks.get(id);
   const view: TaskPageView = {
     tasks: task ? new Map([[id, trimForTaskPage(task, account)]]) : new Map(),
@@ -98,18 +132,20 @@ arena.get("/tasks/:id", async (c) => {
 arena.get("/leaderboard", async (c) => {
   const which = c.req.query("task") ?? "all";
   if (which !== "all" && !/^\d{1,30}$/.test(which)) return bad('task is "all" or a task id.');
-  const index = await wholeIndex();
-  const all = [...index.tasks.values()];
-  const chosen = which === "all" ? all : all.filter((t) => t.id === BigInt(which));
-  const nodes = nodeLeaderboard(chosen);
-  const validators = validatorLeaderboard(chosen);
-  const view: LeaderboardView = {
-    tasks: all.map((t) => ({ id: t.id, title: t.title, metric: t.metric })),
-    nodes: nodes.slice(0, LEADERBOARD_ROWS),
-    validators: validators.slice(0, LEADERBOARD_ROWS),
-    nodeCount: nodes.length,
-    validatorCount: validators.length,
-  };
+  const view = await perCheckpoint(`leaderboard:${which}`, async (): Promise<LeaderboardView> => {
+    const index = await wholeIndex();
+    const all = [...index.tasks.values()];
+    const chosen = which === "all" ? all : all.filter((t) => t.id === BigInt(which));
+    const nodes = nodeLeaderboard(chosen);
+    const validators = validatorLeaderboard(chosen);
+    return {
+      tasks: all.map((t) => ({ id: t.id, title: t.title, metric: t.metric })),
+      nodes: nodes.slice(0, LEADERBOARD_ROWS),
+      validators: validators.slice(0, LEADERBOARD_ROWS),
+      nodeCount: nodes.length,
+      validatorCount: validators.length,
+    };
+  });
   return json(view);
 });
 
@@ -117,10 +153,12 @@ arena.get("/accounts/:address", async (c) => {
   const account = accountParam(c.req.param("address"));
   if (!account) return bad("Not an address.");
   // Only the tasks the account is in are read, whatever the size of the rest.
-  const ids = await tasksOf(account);
-  const index = ids.length
-    ? await loadTasks(ids, { claimsOf: account })
-    : { tasks: new Map(), claims: [], challengeTask: new Map() };
+  const { value: index } = await consistent(async (): Promise<ArenaIndex> => {
+    const ids = await tasksOf(account);
+    return ids.length
+      ? loadTasks(ids, { claimsOf: account })
+      : { tasks: new Map(), claims: [], challengeTask: new Map() };
+  });
   const view: AccountView = trimForAccount(index, account);
   return json(view);
 });
