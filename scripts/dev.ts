@@ -35,16 +35,22 @@ let app: ChildProcess | undefined;
 let machines: ChildProcess[] = [];
 let stopping = false;
 
-async function shutdown(code: number): Promise<never> {
-  if (!stopping) {
+/**
+ * Stops everything, then exits. Ctrl-C reaches this process twice (from the terminal and relayed by tsx): a second
+ * call waits for the first to finish instead of exiting at once, which would leave the indexer or chain running.
+ */
+let stopped: Promise<never> | undefined;
+function shutdown(code: number): Promise<never> {
+  stopped ??= (async () => {
     stopping = true;
     console.log("\ndev: stopping…");
     if (app) await stopService(app);
     await Promise.all(machines.map((m) => stopService(m)));
     if (indexer) await indexer.stop();
     if (chain) await chain.stop();
-  }
-  process.exit(code);
+    process.exit(code);
+  })();
+  return stopped;
 }
 
 process.on("SIGINT", () => void shutdown(0));
