@@ -39,7 +39,7 @@ export type IndexerOptions = {
 
 type Status = Record<string, { id: number; block: { number: number; timestamp: number } | null }>;
 
-async function headBlock(rpcUrl: string): Promise<number> {
+export async function headBlock(rpcUrl: string): Promise<number> {
   const res = await fetch(rpcUrl, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -57,6 +57,64 @@ async function answers(url: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** The latest block the indexer at `url` has processed (its /status), or undefined if it does not answer. */
+export async function indexedBlockAt(url: string): Promise<number | undefined> {
+  try {
+    const res = await fetch(`${url}/status`, { signal: AbortSignal.timeout(2000) });
+    if (!res.ok) return undefined;
+    const status = (await res.json()) as Status;
+    return Object.values(status)[0]?.block?.number;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `ponder <command>` on indexer/ in a process group of its own, with the finality hook loaded (it changes
+ * nothing unless ARENA_INDEXER_FINALITY_BLOCKS is set). Its whole log goes to .arena/<logName>.log; `output()`
+ * is its last lines, for errors.
+ */
+export function spawnPonder(o: {
+  command: "start" | "serve";
+  port: number;
+  schema: string;
+  env: NodeJS.ProcessEnv;
+  logName: string;
+}): { child: ChildProcess; output: () => string } {
+  const child = startService(
+    process.execPath,
+    [
+      "--import",
+      path.join(ROOT, "scripts", "lib", "ponder-finality.mjs"),
+      path.join(ROOT, "node_modules", "ponder", "dist", "esm", "bin", "ponder.js"),
+      "--root",
+      path.join(ROOT, "indexer"),
+      "--log-format",
+      "json",
+      "--log-level",
+      process.env.ARENA_INDEXER_LOG_LEVEL ?? "warn",
+      o.command,
+      "--schema",
+      o.schema,
+      "--hostname",
+      "127.0.0.1",
+      "--port",
+      String(o.port),
+    ],
+    { stdio: ["ignore", "pipe", "pipe"], env: o.env },
+  );
+  mkdirSync(path.join(ROOT, ".arena"), { recursive: true });
+  const logFile = createWriteStream(path.join(ROOT, ".arena", `${o.logName}.log`));
+  let output = "";
+  const keep = (chunk: Buffer) => {
+    logFile.write(chunk);
+    output = (output + chunk.toString()).slice(-6000);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  return { child, output: () => output };
 }
 
 export async function startIndexer(options: IndexerOptions): Promise<Indexer> {
@@ -79,59 +137,25 @@ export async function startIndexer(options: IndexerOptions): Promise<Indexer> {
   };
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   else delete env.DATABASE_URL;
-  const child: ChildProcess = startService(
-    process.execPath,
-    [
-      "--import",
-      path.join(ROOT, "scripts", "lib", "ponder-finality.mjs"),
-      path.join(ROOT, "node_modules", "ponder", "dist", "esm", "bin", "ponder.js"),
-      "--root",
-      path.join(ROOT, "indexer"),
-      "--log-format",
-      "json",
-      "--log-level",
-      process.env.ARENA_INDEXER_LOG_LEVEL ?? "warn",
-      "start",
-      "--schema",
-      options.schema ?? "arena",
-      "--hostname",
-      "127.0.0.1",
-      "--port",
-      String(port),
-    ],
-    { stdio: ["ignore", "pipe", "pipe"], env },
-  );
-  // Its whole log goes to a file beside the data (the last lines also go into errors).
-  mkdirSync(path.join(ROOT, ".arena"), { recursive: true });
-  const logFile = createWriteStream(path.join(ROOT, ".arena", `indexer-${port}.log`));
-  let output = "";
-  const keep = (chunk: Buffer) => {
-    logFile.write(chunk);
-    output = (output + chunk.toString()).slice(-6000);
-  };
-  child.stdout?.on("data", keep);
-  child.stderr?.on("data", keep);
-
-  const indexedBlock = async (): Promise<number | undefined> => {
-    try {
-      const res = await fetch(`${url}/status`, { signal: AbortSignal.timeout(2000) });
-      if (!res.ok) return undefined;
-      const status = (await res.json()) as Status;
-      return Object.values(status)[0]?.block?.number;
-    } catch {
-      return undefined;
-    }
-  };
+  const { child, output: lastOutput } = spawnPonder({
+    command: "start",
+    port,
+    schema: options.schema ?? "arena",
+    env,
+    logName: `indexer-${port}`,
+  });
+  const indexedBlock = () => indexedBlockAt(url);
   const waitForBlock = async (block?: number, timeoutMs = 30_000): Promise<void> => {
     const target = block ?? (await headBlock(rpcUrl));
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const at = await indexedBlock();
       if (at !== undefined && at >= target) return;
-      if (child.exitCode !== null) throw new Error(`The indexer exited (${child.exitCode}):\n${output}`);
+      if (child.exitCode !== null)
+        throw new Error(`The indexer exited (${child.exitCode}):\n${lastOutput()}`);
       if (Date.now() > deadline)
         throw new Error(
-          `The indexer is at block ${at ?? "none"}, not ${target}, after ${timeoutMs} ms:\n${output}`,
+          `The indexer is at block ${at ?? "none"}, not ${target}, after ${timeoutMs} ms:\n${lastOutput()}`,
         );
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -154,7 +178,7 @@ export async function startIndexer(options: IndexerOptions): Promise<Indexer> {
     stop,
     watch: (onExit) =>
       child.once("exit", (code, signal) =>
-        onExit(`the indexer exited (${signal ?? code}):\n${output.slice(-2000)}`),
+        onExit(`the indexer exited (${signal ?? code}):\n${lastOutput().slice(-2000)}`),
       ),
   };
 }

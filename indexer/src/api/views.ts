@@ -1,6 +1,6 @@
 import { db } from "ponder:api";
 import * as schema from "ponder:schema";
-import { and, countDistinct, eq, inArray, ne, or, sql } from "ponder";
+import { and, countDistinct, eq, inArray, ne, or, sql, type PgColumn } from "ponder";
 import { getAddress, type Address } from "viem";
 import type {
   ArenaIndex,
@@ -19,8 +19,6 @@ import { parse } from "../../../lib/indexer/codec";
 
 const addr = (a: string): Address => getAddress(a);
 const ROLE = { 1: "node", 2: "validator" } as const;
-
-import type { PgColumn } from "ponder";
 
 export type LoadOptions = {
   /** Only this account's participant rows and delegations, and the rows of those it delegates to. */

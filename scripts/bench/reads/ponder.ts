@@ -1,7 +1,5 @@
-import { createWriteStream, mkdirSync } from "node:fs";
-import path from "node:path";
-import { ROOT } from "../../lib/artifacts.ts";
-import { startService, stopService } from "../../lib/processes.ts";
+import { headBlock, indexedBlockAt, spawnPonder } from "../../lib/indexer.ts";
+import { stopService } from "../../lib/processes.ts";
 
 /**
  * Ponder for the p95 part of the reads benchmark, on an index it must not wipe (scripts/lib/indexer.ts starts
@@ -21,25 +19,6 @@ export type PonderOptions = {
 
 export type Ponder = { url: string; stop: () => Promise<void> };
 
-async function headBlock(rpcUrl: string): Promise<number> {
-  const res = await fetch(rpcUrl, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_blockNumber", params: [] }),
-  });
-  return Number(BigInt(((await res.json()) as { result: string }).result));
-}
-
-async function indexedBlock(url: string): Promise<number | undefined> {
-  try {
-    const res = await fetch(`${url}/status`, { signal: AbortSignal.timeout(2000) });
-    const status = (await res.json()) as Record<string, { block: { number: number } | null }>;
-    return Object.values(status)[0]?.block?.number;
-  } catch {
-    return undefined;
-  }
-}
-
 export async function startPonder(options: PonderOptions): Promise<Ponder> {
   const { command, rpcUrl, port, schema, timeoutMs = 300_000 } = options;
   const env: NodeJS.ProcessEnv = {
@@ -51,35 +30,13 @@ export async function startPonder(options: PonderOptions): Promise<Ponder> {
   delete env.DATABASE_URL;
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   if (options.pgliteDir) env.PONDER_PGLITE_DIR = options.pgliteDir;
-  const child = startService(
-    process.execPath,
-    [
-      path.join(ROOT, "node_modules", "ponder", "dist", "esm", "bin", "ponder.js"),
-      "--root",
-      path.join(ROOT, "indexer"),
-      "--log-format",
-      "json",
-      "--log-level",
-      "warn",
-      command,
-      "--schema",
-      schema,
-      "--hostname",
-      "127.0.0.1",
-      "--port",
-      String(port),
-    ],
-    { stdio: ["ignore", "pipe", "pipe"], env },
-  );
-  mkdirSync(path.join(ROOT, ".arena"), { recursive: true });
-  const logFile = createWriteStream(path.join(ROOT, ".arena", `bench-reads-ponder-${command}-${port}.log`));
-  let output = "";
-  const keep = (chunk: Buffer) => {
-    logFile.write(chunk);
-    output = (output + chunk.toString()).slice(-4000);
-  };
-  child.stdout?.on("data", keep);
-  child.stderr?.on("data", keep);
+  const { child, output } = spawnPonder({
+    command,
+    port,
+    schema,
+    env,
+    logName: `bench-reads-ponder-${command}-${port}`,
+  });
   const url = `http://127.0.0.1:${port}`;
   const stop = () => stopService(child);
   const deadline = Date.now() + timeoutMs;
@@ -92,9 +49,9 @@ export async function startPonder(options: PonderOptions): Promise<Ponder> {
         /* not up yet */
       }
       if (child.exitCode !== null)
-        throw new Error(`ponder ${command} exited (${child.exitCode}):\n${output}`);
+        throw new Error(`ponder ${command} exited (${child.exitCode}):\n${output()}`);
       if (Date.now() > deadline)
-        throw new Error(`ponder ${command} was not ready in ${timeoutMs} ms:\n${output}`);
+        throw new Error(`ponder ${command} was not ready in ${timeoutMs} ms:\n${output()}`);
       await new Promise((r) => setTimeout(r, 250));
     }
     // `start` on an existing index first reverts what is not final yet (Ponder's crash recovery) and indexes it
@@ -102,10 +59,11 @@ export async function startPonder(options: PonderOptions): Promise<Ponder> {
     if (command === "start") {
       const head = await headBlock(rpcUrl);
       for (;;) {
-        const at = await indexedBlock(url);
+        const at = await indexedBlockAt(url);
         if (at !== undefined && at >= head) break;
-        if (child.exitCode !== null) throw new Error(`ponder start exited (${child.exitCode}):\n${output}`);
-        if (Date.now() > deadline) throw new Error(`ponder start is at block ${at}, not ${head}:\n${output}`);
+        if (child.exitCode !== null) throw new Error(`ponder start exited (${child.exitCode}):\n${output()}`);
+        if (Date.now() > deadline)
+          throw new Error(`ponder start is at block ${at}, not ${head}:\n${output()}`);
         await new Promise((r) => setTimeout(r, 250));
       }
     }
