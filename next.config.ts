@@ -29,6 +29,8 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   // The Coinbase wallet SDK's server entry imports optional @x402/* packages that are not installed.
   serverExternalPackages: ["@base-org/account", "@coinbase/cdp-sdk"],
+  // .arena/ is local state (blobs, the indexer's PGlite) written while the app builds: never part of the output.
+  outputFileTracingExcludes: { "*": [".arena/**"] },
   env: { NEXT_PUBLIC_ORT_VERSION: ORT_VERSION },
   // The scorer worker loads onnxruntime from /ort/<version>/: cached for good (and its compiled code with it),
   // and a new version is a new URL.

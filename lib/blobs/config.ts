@@ -18,7 +18,11 @@ function positive(raw: string | undefined, fallback: number): number {
  */
 export function blobConfigFromEnv(env: NodeJS.ProcessEnv = process.env): BlobConfig {
   return {
-    directory: path.resolve(env.ARENA_BLOB_DIR ?? path.join(process.cwd(), ".arena", "blobs")),
+    // Not a file the build should trace: .arena/ changes while the app builds (blobs, the indexer's PGlite), and
+    // a file vanishing under the tracer fails `next build`.
+    directory: path.resolve(
+      env.ARENA_BLOB_DIR ?? path.join(/* turbopackIgnore: true */ process.cwd(), ".arena", "blobs"),
+    ),
     maxBytes: positive(env.ARENA_BLOB_MAX_BYTES, DEFAULT_MAX_BLOB_BYTES),
     quotaBytes: positive(env.ARENA_BLOB_QUOTA_BYTES, DEFAULT_QUOTA_BYTES),
     totalBytes: positive(env.ARENA_BLOB_TOTAL_BYTES, DEFAULT_TOTAL_BYTES),

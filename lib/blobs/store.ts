@@ -36,7 +36,9 @@ export class BlobStore {
 
   /** The store the app uses: ARENA_BLOB_DIR (default .arena/blobs) and ARENA_BLOB_MAX_BYTES. */
   static fromEnv(env: NodeJS.ProcessEnv = process.env): BlobStore {
-    const directory = path.resolve(env.ARENA_BLOB_DIR ?? path.join(process.cwd(), ".arena", "blobs"));
+    const directory = path.resolve(
+      env.ARENA_BLOB_DIR ?? path.join(/* turbopackIgnore: true */ process.cwd(), ".arena", "blobs"),
+    );
     const max = Number(env.ARENA_BLOB_MAX_BYTES ?? DEFAULT_MAX_BLOB_BYTES);
     return new BlobStore(directory, Number.isFinite(max) && max > 0 ? max : DEFAULT_MAX_BLOB_BYTES);
   }
