@@ -1397,6 +1397,12 @@ export const arenaTasksAbi = [
         "internalType": "string",
         "name": "evalSetURI",
         "type": "string"
+      },
+      {
+        "indexed": false,
+        "internalType": "bytes32",
+        "name": "evalSetHash",
+        "type": "bytes32"
       }
     ],
     "name": "FinalEvalRevealed",
@@ -2170,6 +2176,12 @@ export const arenaTasksAbi = [
         "internalType": "string",
         "name": "evalSetURI",
         "type": "string"
+      },
+      {
+        "indexed": false,
+        "internalType": "bytes32",
+        "name": "evalSetHash",
+        "type": "bytes32"
       }
     ],
     "name": "TaskDescribed",
@@ -2540,6 +2552,11 @@ export const arenaTasksAbi = [
             "internalType": "string",
             "name": "evalSetURI",
             "type": "string"
+          },
+          {
+            "internalType": "bytes32",
+            "name": "evalSetHash",
+            "type": "bytes32"
           },
           {
             "internalType": "bytes32",
@@ -3089,6 +3106,30 @@ export const arenaTasksAbi = [
         "internalType": "uint256",
         "name": "scoredCount",
         "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "taskId",
+        "type": "uint256"
+      }
+    ],
+    "name": "getEvalSetHashes",
+    "outputs": [
+      {
+        "internalType": "bytes32",
+        "name": "publicSet",
+        "type": "bytes32"
+      },
+      {
+        "internalType": "bytes32",
+        "name": "heldBackSet",
+        "type": "bytes32"
       }
     ],
     "stateMutability": "view",
@@ -3732,6 +3773,11 @@ export const arenaTasksAbi = [
         "internalType": "string",
         "name": "evalSetURI",
         "type": "string"
+      },
+      {
+        "internalType": "bytes32",
+        "name": "evalSetHash",
+        "type": "bytes32"
       },
       {
         "internalType": "bytes32",

@@ -9,7 +9,14 @@ import {
 } from "viem";
 import { arenaTasksAbi, arenaTokenAbi } from "../contracts-abi";
 import { localChain } from "../lib/chain/chains";
-import { defaultTaskForm, finalEvalCommitment, validateTaskForm, type TaskParams } from "../lib/arena/params";
+import {
+  defaultTaskForm,
+  finalEvalCommitment,
+  validateTaskForm,
+  type EvalSetHashes,
+  type TaskParams,
+} from "../lib/arena/params";
+import { sampleSetSha256 } from "../lib/arena/testing/sampleSets";
 import { modelCommitment, scoreCommitment } from "../lib/sortition";
 import type { ChainFixture } from "./fixtures";
 import { E2E_RPC_URL } from "./ports";
@@ -17,6 +24,11 @@ import { E2E_RPC_URL } from "./ports";
 /** Prerequisites of the UI flows, set up straight on chain by the node's unlocked accounts. */
 const chain = localChain(E2E_RPC_URL);
 export const FINAL_SALT: Hex = `0x${"5a".repeat(32)}`;
+/** The sha256 of the form's default sets: /models/samples/chat.jsonl (public) and plain.txt (held back). */
+export const DEFAULT_SET_HASHES: EvalSetHashes = {
+  evalSetHash: sampleSetSha256("chat.jsonl"),
+  heldBackHash: sampleSetSha256("plain.txt"),
+};
 /** Roles of `stake`. */
 export const NODE = 1;
 export const VALIDATOR = 2;
@@ -55,6 +67,7 @@ export function quickTaskParams(title: string): TaskParams {
       challengeBond: "50",
     },
     FINAL_SALT,
+    DEFAULT_SET_HASHES,
   );
   if (!result.ok) throw new Error(`bad quick task: ${JSON.stringify(result.errors)}`);
   return result.task.params;

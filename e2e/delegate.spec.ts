@@ -4,6 +4,7 @@ import {
   createTask,
   createTaskWith,
   DAY,
+  DEFAULT_SET_HASHES,
   delegate,
   epochTimes,
   events,
@@ -46,6 +47,7 @@ async function createDayTask(chain: ChainFixture, creator: Address, title: strin
       challengeBond: "50",
     },
     FINAL_SALT,
+    DEFAULT_SET_HASHES,
   );
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
   return createTaskWith(chain, creator, result.task.params, result.task.creatorStake);

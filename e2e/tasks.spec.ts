@@ -6,6 +6,7 @@ import type { Page } from "@playwright/test";
 import { nodeLoss, relativeDifference } from "./scorer-helpers";
 import {
   createTask,
+  DEFAULT_SET_HASHES,
   epochTimes,
   events,
   FINAL_SALT,
@@ -529,7 +530,7 @@ test("a final-validation epoch is scored on the held-back set the creator reveal
       abi: arenaTasksAbi,
       address: chain.address("ArenaTasks"),
       functionName: "revealFinalEval",
-      args: [taskId, "/models/samples/plain.txt", FINAL_SALT],
+      args: [taskId, "/models/samples/plain.txt", DEFAULT_SET_HASHES.heldBackHash, FINAL_SALT],
     }),
   );
   await timeTravelTo(chain, e3.submitEnd);

@@ -12,7 +12,9 @@
  *   BENCH_SIZES=16x32x4 npx hardhat run scripts/bench-gas.ts
  */
 import { network } from "hardhat";
-import { keccak256, parseEther, toHex, encodeAbiParameters, type Address, type Hex } from "viem";
+import { keccak256, parseEther, toHex, type Address, type Hex } from "viem";
+import { finalEvalCommitment } from "../lib/arena/params.ts";
+import { sampleSetSha256, sampleSetURI } from "../lib/arena/testing/sampleSets.ts";
 import { assignmentsOf, modelCommitment, scoreCommitment } from "../lib/sortition/index.ts";
 
 const TX_CAP = 16_777_216n;
@@ -75,7 +77,7 @@ async function bench({ n, m, k }: Size): Promise<Row> {
   await arena.write.grantRole([await arena.read.EXPERT_ROLE(), deployer]);
   await token.write.approve([arena.address, 2n ** 255n]);
   const beta = WAD / 2n;
-  await track(
+  const created = await track(
     "createTask",
     await arena.write.createTask([
       {
@@ -84,9 +86,12 @@ async function bench({ n, m, k }: Size): Promise<Row> {
         metric: 0,
         baseModel: "m",
         dataURI: "d",
-        evalSetURI: "e",
-        finalEvalCommit: keccak256(
-          encodeAbiParameters([{ type: "string" }, { type: "bytes32" }], ["held", keccak256(toHex("s"))]),
+        evalSetURI: sampleSetURI("chat.jsonl"),
+        evalSetHash: sampleSetSha256("chat.jsonl"),
+        finalEvalCommit: finalEvalCommitment(
+          sampleSetURI("plain.txt"),
+          sampleSetSha256("plain.txt"),
+          keccak256(toHex("s")),
         ),
         contextLength: 2048,
         maxParams: 1_000_000_000n,
@@ -116,6 +121,7 @@ async function bench({ n, m, k }: Size): Promise<Row> {
       0n,
     ]),
   );
+  console.error(`createTask: ${created.toLocaleString("en-US")} gas`);
   const taskId = 1n;
 
   const account = (i: number): Address => `0x${(0x10000 + i).toString(16).padStart(40, "0")}`;

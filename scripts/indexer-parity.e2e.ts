@@ -239,6 +239,21 @@ async function assertParity(index: ArenaIndex, block: bigint): Promise<void> {
       [d?.args.title, d?.args.description, d?.args.baseModel, d?.args.dataURI, d?.args.evalSetURI],
       `${where}: description`,
     );
+    const [publicSet, heldBackSet] = await client.readContract({
+      ...at,
+      functionName: "getEvalSetHashes",
+      args: [id],
+    });
+    assert.deepEqual(
+      [t.evalSetHash, t.heldBackEvalSetHash ?? zeroHash],
+      [publicSet, heldBackSet],
+      `${where}: evaluation set hashes`,
+    );
+    assert.equal(
+      t.heldBackEvalSetHash !== null,
+      state.finalEvalRevealed,
+      `${where}: held-back hash once revealed`,
+    );
 
     // Epochs: exactly the settled ones, with the contract's figures; the pool is what they have not paid.
     assert.deepEqual(

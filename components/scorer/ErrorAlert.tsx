@@ -7,6 +7,8 @@ const HINTS: Partial<Record<ErrorView["code"], string>> = {
   out_of_memory: "Try a smaller model, shorter examples, or WASM. The scorer restarts on the next run.",
   internal: "The scorer restarts on the next run.",
   no_webgpu: "Choose WASM or Auto.",
+  eval_set_mismatch:
+    "The set served today is not the one the task was created with, so no score from it would be fair. Tell the task's creator; nothing was scored or committed.",
 };
 
 /** An error from parsing or scoring, said plainly, with a hint where one helps. */

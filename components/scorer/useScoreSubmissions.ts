@@ -2,7 +2,9 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { parseDataset, type Dataset } from "@/lib/metrics/parsers";
+import type { Hex } from "viem";
 import type { ScorerClient } from "@/lib/scoring/client";
+import { fetchVerifiedEvalSet } from "@/lib/scoring/evalSet";
 import type { DeviceChoice } from "@/lib/scoring/protocol";
 import { embeddingModelFor, modelSourceFor } from "@/lib/scoring/shipped-models";
 import {
@@ -33,6 +35,8 @@ export type ScoreSubmissionsOptions = {
   metric: TaskMetric;
   /** Fetched from the app, e.g. /models/samples/chat.jsonl; the format follows the file name. */
   evalSetUrl: string;
+  /** The task's on-chain sha256 of the set: when given, a set whose bytes differ is refused before scoring. */
+  evalSetSha256?: Hex;
   submissions: readonly Submission[];
   device?: DeviceChoice;
   onScores: (scores: SubmissionScore[], failures: SubmissionFailure[]) => void;
@@ -57,7 +61,7 @@ async function fetchEvalSet(url: string): Promise<Dataset> {
  * scorer worker, and reports the scores. A model that fails is reported and the next one is scored.
  */
 export function useScoreSubmissions(options: ScoreSubmissionsOptions) {
-  const { metric, evalSetUrl, submissions, device = "auto", onScores } = options;
+  const { metric, evalSetUrl, evalSetSha256, submissions, device = "auto", onScores } = options;
   const [rows, setRows] = useState<SubmissionRow[]>([]);
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<ErrorView | null>(null);
@@ -84,7 +88,9 @@ export function useScoreSubmissions(options: ScoreSubmissionsOptions) {
     const scores: SubmissionScore[] = [];
     const failures: SubmissionFailure[] = [];
     try {
-      const dataset = await fetchEvalSet(evalSetUrl);
+      const dataset = evalSetSha256
+        ? await fetchVerifiedEvalSet(evalSetUrl, evalSetSha256, { signal: abort.signal })
+        : await fetchEvalSet(evalSetUrl);
       for (const [index, submission] of submissions.entries()) {
         if (abort.signal.aborted) break;
         try {
@@ -127,7 +133,7 @@ export function useScoreSubmissions(options: ScoreSubmissionsOptions) {
       setRunning(false);
       controller.current = null;
     }
-  }, [device, discard, evalSetUrl, metric, onScores, submissions]);
+  }, [device, discard, evalSetUrl, evalSetSha256, metric, onScores, submissions]);
 
   /** Loads cannot stop half-way in the worker: cancelling drops the worker, the next run starts a new one. */
   const cancel = useCallback(() => {

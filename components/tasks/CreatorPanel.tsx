@@ -4,6 +4,7 @@ import { useState } from "react";
 import type { Hex } from "viem";
 import { arenaTasksAbi } from "@/contracts-abi";
 import { FINAL_EVAL_KEY, finalEvalCommitment } from "@/lib/arena/params";
+import { fetchEvalSetBytes } from "@/lib/scoring/evalSet";
 import type { TaskView } from "@/lib/arena/indexer";
 import type { PhaseName } from "@/lib/arena/phases";
 import { formatTokenAmount } from "@/lib/format";
@@ -12,8 +13,10 @@ import { useTaskChain } from "@/components/portfolio/useTaskChain";
 import { useTransactor } from "@/components/tx/TxProvider";
 import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
 import { GatedButton } from "./GatedButton";
+import { HashValue } from "./HashValue";
 
-type Secret = { uri: string; salt: Hex };
+/** What the create form kept for the reveal (`sha256` since issue 13). */
+type Secret = { uri: string; sha256?: Hex; salt: Hex };
 
 /**
  * The creator's actions: cancel before anyone staked; reveal the held-back evaluation set in final validation;
@@ -42,20 +45,34 @@ export function CreatorPanel({
   const [uri, setUri] = useState(saved?.uri ?? "");
   const [salt, setSalt] = useState<string>(saved?.salt ?? "");
   const [error, setError] = useState<string>();
+  const [checking, setChecking] = useState(false);
   const anyoneStaked = [...task.participants.values()].some((p) => p.ownStake > 0n || p.delegated > 0n);
 
   const reveal = async () => {
     if (!/^0x[0-9a-fA-F]{64}$/.test(salt)) return setError("The salt is 32 bytes of hex (0x + 64 digits).");
-    if (finalEvalCommit && finalEvalCommitment(uri, salt as Hex) !== finalEvalCommit) {
-      return setError("This URI and salt do not match the commitment made when the task was created.");
-    }
     setError(undefined);
+    setChecking(true);
+    // The set is hashed from what its URI serves now: validators will check the same bytes against this hash.
+    const fetched = await fetchEvalSetBytes(uri.trim()).catch((e: Error) => e);
+    setChecking(false);
+    if (fetched instanceof Error)
+      return setError(`The held-back set cannot be fetched, so it cannot be revealed: ${fetched.message}`);
+    const { sha256 } = fetched;
+    if (finalEvalCommit && finalEvalCommitment(uri, sha256, salt as Hex) !== finalEvalCommit) {
+      if (saved?.sha256 && saved.uri === uri && saved.salt === salt && saved.sha256 !== sha256)
+        return setError(
+          `The held-back set at ${uri} has changed since the task was created: its sha256 is now ${sha256}, you committed to ${saved.sha256}. Serve the original file again to reveal it.`,
+        );
+      return setError(
+        `This URI, salt and the set's sha256 (${sha256}) do not match the commitment made when the task was created.`,
+      );
+    }
     await run({
       label: "Reveal the held-back evaluation set",
       abi: arenaTasksAbi,
       address: arena,
       functionName: "revealFinalEval",
-      args: [task.id, uri, salt as Hex],
+      args: [task.id, uri, sha256, salt as Hex],
     });
   };
 
@@ -104,8 +121,18 @@ export function CreatorPanel({
           {!saved && (
             <p className="text-amber-800">This browser has no record of the salt: paste the one you kept.</p>
           )}
-          <button type="button" onClick={reveal} className="rounded-md bg-teal-700 px-3 py-1.5 text-white">
-            Reveal
+          {saved?.sha256 && (
+            <p className="text-zinc-600">
+              Committed sha256 of the set: <HashValue hash={saved.sha256} testId="held-back-committed-hash" />
+            </p>
+          )}
+          <button
+            type="button"
+            onClick={reveal}
+            disabled={checking}
+            className="rounded-md bg-teal-700 px-3 py-1.5 text-white disabled:opacity-50"
+          >
+            {checking ? "Checking the set…" : "Reveal"}
           </button>
           {error && (
             <p role="alert" className="text-rose-700">

@@ -1,6 +1,8 @@
+import type { ReactNode } from "react";
 import { formatUnits } from "viem";
 import type { TaskView } from "@/lib/arena/indexer";
 import { formatDuration, formatTokenAmount } from "@/lib/format";
+import { HashValue } from "./HashValue";
 
 const wad = (x: bigint) => formatUnits(x, 18);
 const pct = (x: number) => `${(x * 100).toFixed(0)} %`;
@@ -27,11 +29,20 @@ function gammaText(task: TaskView, gammaWad: bigint): string {
 /** The task's configuration, each value in words (γ with the split the last epoch actually paid). */
 export function TaskParametersList({ task }: { task: TaskView }) {
   const c = task.config;
-  const rows: [string, string][] = [
+  const rows: [string, ReactNode][] = [
     ["Base model", task.baseModel],
     ["Training data", task.dataURI],
     ["Evaluation set", task.evalSetURI],
+    ["Evaluation set sha256", <HashValue key="h" hash={task.evalSetHash} testId="eval-set-hash" />],
     ["Held-back evaluation set", task.finalEvalURI ?? "committed, revealed in final validation"],
+    [
+      "Held-back set sha256",
+      task.heldBackEvalSetHash ? (
+        <HashValue key="hb" hash={task.heldBackEvalSetHash} testId="held-back-set-hash" />
+      ) : (
+        "committed, revealed with the set"
+      ),
+    ],
     ["Context length", String(task.contextLength ?? "—")],
     ["Max parameters", String(task.maxParams ?? "—")],
     ["Reward pool", `${formatTokenAmount(task.rewardPool)} ARENA`],

@@ -234,6 +234,7 @@ export function ValidatePanel({ task, timeline }: { task: TaskView; timeline: Ti
         <ScoreSubmissions
           metric={METRIC_SHORT[task.metric] ?? "loss"}
           evalSetUrl={evalSetUrl}
+          evalSetSha256={evalSet.sha256}
           submissions={toScore}
           onScores={(results) => fillScores(results)}
         />

@@ -103,6 +103,8 @@ abstract contract ArenaBase is IArenaErrors, IArenaEvents, AccessControl, Reentr
     mapping(uint256 => mapping(address => ModelCommit)) internal _modelCommits;
     /// task => node => Σ rewards its delegators earned in the task (escrowed with the node's own)
     mapping(uint256 => mapping(address => uint256)) internal _nodeDelegatorRewards;
+    /// task => [sha256 of the public evaluation set, sha256 of the held-back set (0 until revealed)]
+    mapping(uint256 => bytes32[2]) internal _evalSetHashes;
 
     constructor(IERC20 token_) {
         if (address(token_) == address(0)) revert ZeroAddress();

@@ -65,6 +65,7 @@ contract ArenaLifecycle is ArenaBase {
         t.pool = params.rewardPool;
         t.creatorStake = creatorStake;
         t.finalEvalCommit = params.finalEvalCommit;
+        _evalSetHashes[taskId][0] = params.evalSetHash;
         ledger.pools += params.rewardPool;
         ledger.funded += params.rewardPool;
         ledger.creatorStakes += creatorStake;
@@ -81,7 +82,8 @@ contract ArenaLifecycle is ArenaBase {
             params.description,
             params.baseModel,
             params.dataURI,
-            params.evalSetURI
+            params.evalSetURI,
+            params.evalSetHash
         );
         emit TaskConfigured(taskId, config, params.contextLength, params.maxParams);
     }
@@ -176,17 +178,24 @@ contract ArenaLifecycle is ArenaBase {
         if (ever & bit == 0) _everSubmittedBits[taskId][nodeIndex >> 8] = ever | bit;
     }
 
-    /// @notice The creator reveals the held-back evaluation set committed at creation, opening final validation.
-    function revealFinalEval(uint256 taskId, string calldata evalSetURI, bytes32 salt) external onlyDelegateCall {
+    /// @notice The creator reveals the held-back evaluation set committed at creation, opening final validation:
+    /// its URI and the sha256 of its bytes, which scorers check the fetched set against.
+    function revealFinalEval(
+        uint256 taskId,
+        string calldata evalSetURI,
+        bytes32 evalSetHash,
+        bytes32 salt
+    ) external onlyDelegateCall {
         TaskState storage t = _task(taskId);
         TaskConfig storage c = _configs[taskId];
         if (msg.sender != t.creator) revert NotTaskCreator(taskId, msg.sender);
         Phase phase = _phaseAt(t, c, _epochOf(t, c));
         if (phase != Phase.FinalValidation || t.finalEvalRevealed) revert WrongPhase(taskId, phase);
-        bytes32 actual = keccak256(abi.encode(evalSetURI, salt));
+        bytes32 actual = keccak256(abi.encode(evalSetURI, evalSetHash, salt));
         if (actual != t.finalEvalCommit) revert FinalEvalMismatch(t.finalEvalCommit, actual);
         t.finalEvalRevealed = true;
-        emit FinalEvalRevealed(taskId, evalSetURI);
+        _evalSetHashes[taskId][1] = evalSetHash;
+        emit FinalEvalRevealed(taskId, evalSetURI, evalSetHash);
     }
 
     /// @notice Draws the current epoch's sortition seed in two steps, callable by anyone once submissions have

@@ -135,8 +135,8 @@ contract ArenaTasks is ArenaStaking, ArenaScoring {
     }
 
     /// @notice The creator reveals the held-back evaluation set committed at creation (see ArenaLifecycle).
-    function revealFinalEval(uint256 taskId, string calldata evalSetURI, bytes32 salt) external {
-        (taskId, evalSetURI, salt);
+    function revealFinalEval(uint256 taskId, string calldata evalSetURI, bytes32 evalSetHash, bytes32 salt) external {
+        (taskId, evalSetURI, evalSetHash, salt);
         _delegate(lifecycleModule);
     }
 
@@ -211,6 +211,12 @@ contract ArenaTasks is ArenaStaking, ArenaScoring {
     /// @notice A task's state and configuration.
     function getTask(uint256 taskId) external view returns (TaskState memory state, TaskConfig memory config) {
         return (_tasks[taskId], _configs[taskId]);
+    }
+
+    /// @notice The sha256 of a task's public evaluation set and of its held-back set (0 until revealed).
+    function getEvalSetHashes(uint256 taskId) external view returns (bytes32 publicSet, bytes32 heldBackSet) {
+        bytes32[2] storage h = _evalSetHashes[taskId];
+        return (h[0], h[1]);
     }
 
     /// @notice The epoch a task is in now and its phase.

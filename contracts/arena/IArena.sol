@@ -32,7 +32,9 @@ struct TaskParams {
     string baseModel;
     string dataURI;
     string evalSetURI;
-    /// keccak256(abi.encode(heldBackEvalSetURI, salt)), revealed in the final validation phase
+    /// sha256 of the public evaluation set's bytes; every scorer checks the set it fetched against it
+    bytes32 evalSetHash;
+    /// keccak256(abi.encode(heldBackEvalSetURI, heldBackSha256, salt)), revealed in the final validation phase
     bytes32 finalEvalCommit;
     uint32 contextLength;
     uint64 maxParams;
@@ -247,13 +249,14 @@ interface IArenaEvents {
         string description,
         string baseModel,
         string dataURI,
-        string evalSetURI
+        string evalSetURI,
+        bytes32 evalSetHash
     );
     event TaskConfigured(uint256 indexed taskId, TaskConfig config, uint32 contextLength, uint64 maxParams);
     event TaskCancelled(uint256 indexed taskId, uint256 refunded);
     event CreatorStakeLocked(uint256 indexed taskId, address indexed creator, uint256 amount);
     event CreatorStakeReturned(uint256 indexed taskId, address indexed creator, uint256 amount);
-    event FinalEvalRevealed(uint256 indexed taskId, string evalSetURI);
+    event FinalEvalRevealed(uint256 indexed taskId, string evalSetURI, bytes32 evalSetHash);
     event Staked(
         uint256 indexed taskId,
         address indexed account,

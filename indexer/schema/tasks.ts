@@ -16,7 +16,11 @@ export const task = onchainTable("task", (t) => ({
   baseModel: t.text().notNull(),
   dataURI: t.text().notNull(),
   evalSetURI: t.text().notNull(),
+  /** sha256 of the public evaluation set's bytes (TaskDescribed). */
+  evalSetHash: t.hex().notNull(),
   finalEvalURI: t.text(),
+  /** sha256 of the held-back set's bytes, once revealed (FinalEvalRevealed). */
+  heldBackEvalSetHash: t.hex(),
   /** The TaskConfig struct as the event gave it, in lib/indexer/codec.ts's JSON (bigints kept exact). */
   config: t.text(),
   contextLength: t.integer(),

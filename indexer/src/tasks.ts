@@ -49,14 +49,17 @@ ponder.on("ArenaTasks:TaskCreated", async ({ event, context }) => {
     baseModel: "",
     dataURI: "",
     evalSetURI: "",
+    evalSetHash: "0x",
     cancelled: false,
     createdBlock: event.block.number,
   });
 });
 
 ponder.on("ArenaTasks:TaskDescribed", async ({ event, context }) => {
-  const { taskId, title, description, baseModel, dataURI, evalSetURI } = event.args;
-  await context.db.update(task, { id: taskId }).set({ title, description, baseModel, dataURI, evalSetURI });
+  const { taskId, title, description, baseModel, dataURI, evalSetURI, evalSetHash } = event.args;
+  await context.db
+    .update(task, { id: taskId })
+    .set({ title, description, baseModel, dataURI, evalSetURI, evalSetHash });
 });
 
 ponder.on("ArenaTasks:TaskConfigured", async ({ event, context }) => {
@@ -71,7 +74,10 @@ ponder.on("ArenaTasks:TaskCancelled", async ({ event, context }) => {
 });
 
 ponder.on("ArenaTasks:FinalEvalRevealed", async ({ event, context }) => {
-  await context.db.update(task, { id: event.args.taskId }).set({ finalEvalURI: event.args.evalSetURI });
+  const { taskId, evalSetURI, evalSetHash } = event.args;
+  await context.db
+    .update(task, { id: taskId })
+    .set({ finalEvalURI: evalSetURI, heldBackEvalSetHash: evalSetHash });
 });
 
 ponder.on("ArenaTasks:Staked", async ({ event, context }) => {

@@ -14,14 +14,21 @@ const SEED = `0x${"11".repeat(32)}` as Hex;
 
 /** A task with a node (one delegator, a pending model commitment) and a validator; what the tests add on top. */
 function task(
-  extra: { challenges?: ChallengeView[]; settled?: number[]; finalEvalURI?: string } = {},
+  extra: {
+    challenges?: ChallengeView[];
+    settled?: number[];
+    finalEvalURI?: string;
+    heldBackEvalSetHash?: `0x${string}`;
+  } = {},
 ): TaskView {
   return taskView({
     creator: OUT,
     rewardPool: 100n,
     title: "t",
     evalSetURI: "pub",
+    evalSetHash: `0x${"9c".repeat(32)}`,
     finalEvalURI: extra.finalEvalURI,
+    heldBackEvalSetHash: extra.heldBackEvalSetHash ?? null,
     config: { epochLength: 600, submissionEpochs: 2, finalEpochs: 1 },
     participants: [
       participant(NODE, {
@@ -119,9 +126,12 @@ describe("two-step seeds", () => {
   });
 
   it("final epochs score on the held-back set only if it was revealed before the seed was recorded", () => {
-    const t = task({ finalEvalURI: "held" });
+    const held = `0x${"4b".repeat(32)}` as const;
+    const t = task({ finalEvalURI: "held", heldBackEvalSetHash: held });
     assert.equal(scoringSet(t, 1, undefined).kind, "public");
+    assert.equal(scoringSet(t, 1, undefined).sha256, t.evalSetHash, "the public set's on-chain hash");
     assert.equal(scoringSet(t, 2, { heldBackSet: true }).url, "held");
+    assert.equal(scoringSet(t, 2, { heldBackSet: true }).sha256, held, "the held-back set's revealed hash");
     assert.equal(scoringSet(t, 2, { heldBackSet: false }).kind, "public");
     assert.equal(scoringSet(t, 2, undefined).kind, "held-back");
     assert.equal(scoringSet(task(), 2, undefined).kind, "public");

@@ -95,7 +95,11 @@ export type TaskView = {
   baseModel: string;
   dataURI: string;
   evalSetURI: string;
+  /** sha256 of the public evaluation set's bytes, stored at creation: scorers check the fetched set against it. */
+  evalSetHash: Hex;
   finalEvalURI?: string;
+  /** sha256 of the held-back set's bytes, revealed with its URI (null until then). */
+  heldBackEvalSetHash: Hex | null;
   config?: TaskConfigView;
   contextLength?: number;
   maxParams?: bigint;

@@ -215,6 +215,7 @@ export type TaskParams = {
   baseModel: string;
   dataURI: string;
   evalSetURI: string;
+  evalSetHash: Hex;
   finalEvalCommit: Hex;
   contextLength: number;
   maxParams: bigint;
@@ -238,13 +239,25 @@ export type TaskParams = {
 export type ValidatedTask = { params: TaskParams; creatorStake: bigint };
 export type FieldErrors = Partial<Record<FieldName, string>>;
 
-/** Where the creator's browser keeps the held-back set's URI and salt until the reveal. */
+/** Where the creator's browser keeps the held-back set's URI, sha256 and salt until the reveal. */
 export const FINAL_EVAL_KEY = (chainId: number, commit: Hex) => `arena.finalEval.${chainId}.${commit}`;
 
-/** keccak256(abi.encode(uri, salt)): what the contract stores for the held-back evaluation set. */
-export function finalEvalCommitment(uri: string, salt: Hex): Hex {
-  return keccak256(encodeAbiParameters([{ type: "string" }, { type: "bytes32" }], [uri, salt]));
+/**
+ * keccak256(abi.encode(uri, sha256, salt)): what the contract stores for the held-back evaluation set, `sha256`
+ * being the sha256 of the set's bytes (revealed with it, and checked by every scorer of the final epochs).
+ */
+export function finalEvalCommitment(uri: string, sha256: Hex, salt: Hex): Hex {
+  return keccak256(
+    encodeAbiParameters([{ type: "string" }, { type: "bytes32" }, { type: "bytes32" }], [uri, sha256, salt]),
+  );
 }
+
+/** The sha256 of the public and the held-back evaluation sets' bytes, computed from the files before creating. */
+export type EvalSetHashes = { evalSetHash: Hex; heldBackHash: Hex };
+
+const ZERO_HASH = `0x${"0".repeat(64)}`;
+const isHash = (h: Hex | undefined): h is Hex =>
+  h !== undefined && /^0x[0-9a-fA-F]{64}$/.test(h) && h !== ZERO_HASH;
 
 const utf8Length = (s: string) => new TextEncoder().encode(s).length;
 
@@ -347,6 +360,7 @@ function parseField(
 export function validateTaskForm(
   values: TaskFormValues,
   finalEvalSalt: Hex,
+  hashes: Partial<EvalSetHashes>,
 ): { ok: true; task: ValidatedTask } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const parsed: Partial<Record<FieldName, bigint | string>> = {};
@@ -361,6 +375,11 @@ export function validateTaskForm(
   }
   if (parsed.q === 0n || parsed.q === 10n ** 18n) errors.q = "q must be strictly between 0 and 1.";
   if (parsed.beta === 0n) errors.beta = "β must be more than 0 and at most 1.";
+  // The contract refuses a zero hash; the sets are hashed from their bytes, so no hash means no bytes yet.
+  if (!errors.evalSetURI && !isHash(hashes.evalSetHash))
+    errors.evalSetURI = "The evaluation set has not been fetched, so its sha256 is unknown.";
+  if (!errors.finalEvalSetURI && !isHash(hashes.heldBackHash))
+    errors.finalEvalSetURI = "The held-back evaluation set has not been fetched, so its sha256 is unknown.";
   if (!METRICS.includes(values.metric)) return { ok: false, errors: { ...errors } };
   if (Object.keys(errors).length > 0) return { ok: false, errors };
 
@@ -377,7 +396,12 @@ export function validateTaskForm(
         baseModel: values.baseModel,
         dataURI: values.dataURI,
         evalSetURI: values.evalSetURI,
-        finalEvalCommit: finalEvalCommitment(values.finalEvalSetURI, finalEvalSalt),
+        evalSetHash: hashes.evalSetHash as Hex,
+        finalEvalCommit: finalEvalCommitment(
+          values.finalEvalSetURI,
+          hashes.heldBackHash as Hex,
+          finalEvalSalt,
+        ),
         contextLength: num("contextLength"),
         maxParams: big("maxParams"),
         rewardPool: big("rewardPool"),

@@ -42,7 +42,8 @@ export function seedReadableAt(drawnIn: bigint): bigint {
   return drawnIn + 2n;
 }
 
-export type ScoringSet = { kind: "held-back" | "public"; url: string; note: string };
+/** `sha256`: the hash the task stores for that set; scorers refuse a fetched set that does not match it. */
+export type ScoringSet = { kind: "held-back" | "public"; url: string; sha256: Hex; note: string };
 
 /**
  * The evaluation set validators score an epoch on: submission epochs use the public set; a final-validation epoch
@@ -55,13 +56,19 @@ export function scoringSet(
   recorded: { heldBackSet: boolean } | undefined,
 ): ScoringSet {
   const finalEpoch = task.config !== undefined && epoch >= task.config.submissionEpochs;
-  const publicSet: ScoringSet = { kind: "public", url: task.evalSetURI, note: "the public evaluation set" };
+  const publicSet: ScoringSet = {
+    kind: "public",
+    url: task.evalSetURI,
+    sha256: task.evalSetHash,
+    note: "the public evaluation set",
+  };
   if (!finalEpoch) return publicSet;
   const heldBack = recorded ? recorded.heldBackSet : task.finalEvalURI !== undefined;
-  if (heldBack && task.finalEvalURI)
+  if (heldBack && task.finalEvalURI && task.heldBackEvalSetHash)
     return {
       kind: "held-back",
       url: task.finalEvalURI,
+      sha256: task.heldBackEvalSetHash,
       note: recorded
         ? "the held-back set the creator revealed"
         : "the held-back set the creator revealed (fixed when the first validator commits)",

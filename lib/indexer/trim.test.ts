@@ -42,6 +42,8 @@ function bigTask(): TaskView {
     baseModel: "",
     dataURI: "",
     evalSetURI: "",
+    evalSetHash: `0x${"01".repeat(32)}`,
+    heldBackEvalSetHash: null,
     cancelled: false,
     participants,
     epochs: new Map([

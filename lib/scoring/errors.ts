@@ -13,6 +13,8 @@ export type ScorerErrorCode =
   | "invalid_model_id"
   | "unsupported_model"
   | "wrong_format"
+  | "eval_set_unavailable"
+  | "eval_set_mismatch"
   | "out_of_memory"
   | "cancelled"
   | "not_loaded"

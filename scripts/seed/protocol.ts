@@ -1,4 +1,6 @@
-import { encodeAbiParameters, keccak256, parseEther, toHex, type Address, type Hex } from "viem";
+import { keccak256, parseEther, toHex, type Address, type Hex } from "viem";
+import { finalEvalCommitment } from "../../lib/arena/params.ts";
+import { sampleSetSha256, sampleSetURI, type SampleSet } from "../../lib/arena/testing/sampleSets.ts";
 import { modelCommitment, scoreCommitment } from "../../lib/sortition/index.ts";
 import { readArtifact } from "../lib/artifacts.ts";
 import { send } from "../lib/deploy.ts";
@@ -75,17 +77,27 @@ const DEMOS: Demo[] = [
   },
 ];
 
+/**
+ * The demo tasks' evaluation sets are the shipped samples of their metric (public and held back), so every
+ * scorer can fetch them and check them against the sha256 the task carries.
+ */
+const SETS: Record<number, { public: SampleSet; heldBack: SampleSet }> = {
+  [METRIC.loss]: { public: "chat.jsonl", heldBack: "plain.txt" },
+  [METRIC.accuracy]: { public: "reviews.csv", heldBack: "reviews.csv" },
+  [METRIC.reference_similarity]: { public: "reference.jsonl", heldBack: "reference.jsonl" },
+};
+
 function params(d: Demo) {
+  const sets = SETS[d.metric]!;
   return {
     title: d.title,
     description: d.description,
     metric: d.metric,
     baseModel: "arena/tiny-chat",
     dataURI: "http://localhost:3000/api/blobs/demo-train",
-    evalSetURI: "http://localhost:3000/api/blobs/demo-eval",
-    finalEvalCommit: keccak256(
-      encodeAbiParameters([{ type: "string" }, { type: "bytes32" }], [finalEvalURI(d), FINAL_EVAL_SALT]),
-    ),
+    evalSetURI: sampleSetURI(sets.public),
+    evalSetHash: sampleSetSha256(sets.public),
+    finalEvalCommit: finalEvalCommitment(finalEvalURI(d), sampleSetSha256(sets.heldBack), FINAL_EVAL_SALT),
     contextLength: 512,
     maxParams: 50_000_000n,
     rewardPool: d.pool,
@@ -114,7 +126,7 @@ function params(d: Demo) {
 }
 
 function finalEvalURI(d: Demo): string {
-  return `http://localhost:3000/api/blobs/demo-final-eval-${d.key}`;
+  return sampleSetURI(SETS[d.metric]!.heldBack);
 }
 
 export async function seedProtocol(env: SeedEnv): Promise<void> {
@@ -218,9 +230,12 @@ export async function seedProtocol(env: SeedEnv): Promise<void> {
         for (const m of models) await as(m.n, "submitModel", [taskId, m.uri, m.hash]);
         if (epoch !== LAST) scoring.push(taskId);
       } else if (phase === 1) {
-        await as(deployer, "revealFinalEval", [taskId, finalEvalURI(d), FINAL_EVAL_SALT]).catch(
-          () => undefined,
-        );
+        await as(deployer, "revealFinalEval", [
+          taskId,
+          finalEvalURI(d),
+          sampleSetSha256(SETS[d.metric]!.heldBack),
+          FINAL_EVAL_SALT,
+        ]).catch(() => undefined);
         if (epoch !== LAST) scoring.push(taskId);
       }
     }

@@ -23,7 +23,14 @@ import { useTransactor } from "@/components/tx/TxProvider";
 import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
 import { useTokenBalance } from "@/components/wallet/useTokenBalance";
 import { formatTokenAmount } from "@/lib/format";
+import { HashValue } from "../HashValue";
 import { RewardPreview } from "./RewardPreview";
+import { hashEvalSet, useEvalSetHash, type EvalSetHashState } from "./useEvalSetHash";
+
+/** The fields whose URI points at an evaluation set: the task stores the sha256 of its bytes. */
+const HASHED = { evalSetURI: "the evaluation set", finalEvalSetURI: "the held-back evaluation set" } as const;
+type HashedField = keyof typeof HASHED;
+const isHashed = (name: FieldName): name is HashedField => name in HASHED;
 
 const GROUPS: { title: string; fields: FieldName[] }[] = [
   {
@@ -74,11 +81,26 @@ export function CreateTaskForm() {
   const [busy, setBusy] = useState(false);
   const balance = useTokenBalance();
   const [salt] = useState<Hex>(() => bytesToHex(crypto.getRandomValues(new Uint8Array(32))));
-  const live = useMemo(() => validateTaskForm(values, salt), [values, salt]);
+  const hashStates: Record<HashedField, EvalSetHashState> = {
+    evalSetURI: useEvalSetHash(values.evalSetURI),
+    finalEvalSetURI: useEvalSetHash(values.finalEvalSetURI),
+  };
+  const publicHash = hashStates.evalSetURI.status === "ok" ? hashStates.evalSetURI.sha256 : undefined;
+  const heldBackHash =
+    hashStates.finalEvalSetURI.status === "ok" ? hashStates.finalEvalSetURI.sha256 : undefined;
+  const live = useMemo(
+    () => validateTaskForm(values, salt, { evalSetHash: publicHash, heldBackHash }),
+    [values, salt, publicHash, heldBackHash],
+  );
+  // A set's hash is shown (or why it is missing) under its field, not as a field error.
   const errors: FieldErrors = live.ok
     ? {}
     : Object.fromEntries(
-        Object.entries(live.errors).filter(([name]) => submitted || touched.has(name as FieldName)),
+        Object.entries(live.errors).filter(
+          ([name, message]) =>
+            (submitted || touched.has(name as FieldName)) &&
+            !(isHashed(name as FieldName) && /sha256 is unknown/.test(message)),
+        ),
       );
   const minCreatorStake = useReadContract({
     abi: arenaTasksAbi,
@@ -100,7 +122,26 @@ export function CreateTaskForm() {
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     setSubmitError(null);
-    const result = validateTaskForm(values, salt);
+    // Hashed now, from the bytes served now: what the task will bind validators to.
+    const hashed = await Promise.all(
+      (Object.keys(HASHED) as HashedField[]).map((name) =>
+        hashEvalSet(values[name]).then(
+          (h) => h.sha256,
+          (error: Error) => {
+            throw new Error(
+              `Not published: ${HASHED[name]} (${values[name]}) cannot be fetched, so the task cannot store its sha256. ${error.message}`,
+            );
+          },
+        ),
+      ),
+    ).catch((error: Error) => error);
+    if (hashed instanceof Error) {
+      setSubmitted(true);
+      setSubmitError(hashed.message);
+      return;
+    }
+    const [evalSetHash, heldBackSha256] = hashed as [Hex, Hex];
+    const result = validateTaskForm(values, salt, { evalSetHash, heldBackHash: heldBackSha256 });
     if (!result.ok) {
       setSubmitted(true);
       setSubmitError("Some values are out of range: see the highlighted fields.");
@@ -118,8 +159,8 @@ export function CreateTaskForm() {
     setBusy(true);
     try {
       localStorage.setItem(
-        FINAL_EVAL_KEY(chainId, finalEvalCommitment(values.finalEvalSetURI, salt)),
-        JSON.stringify({ uri: values.finalEvalSetURI, salt }),
+        FINAL_EVAL_KEY(chainId, finalEvalCommitment(values.finalEvalSetURI, heldBackSha256, salt)),
+        JSON.stringify({ uri: values.finalEvalSetURI, sha256: heldBackSha256, salt }),
       );
       const approved = await ensureAllowance(arena, params.rewardPool + creatorStake);
       if (!approved.ok) return;
@@ -190,6 +231,7 @@ export function CreateTaskForm() {
                     className="rounded border border-zinc-300 px-2 py-1 aria-[invalid=true]:border-rose-500"
                   />
                   {spec.help && <span className="text-xs text-zinc-500">{spec.help}</span>}
+                  {isHashed(name) && <HashStatus state={hashStates[name]} name={name} />}
                   {error && (
                     <span id={`${id}-error`} className="text-rose-700">
                       {error}
@@ -223,10 +265,36 @@ export function CreateTaskForm() {
           </p>
         )}
         <p className="text-xs text-zinc-500">
-          The held-back evaluation set&apos;s URI and salt stay in this browser until you reveal them in the
-          final validation phase; validators score the final epochs on it only from your reveal on.
+          The task stores the sha256 of the public evaluation set, and validators refuse to score on a set
+          that no longer matches it. The held-back set&apos;s URI, sha256 and salt stay in this browser until
+          you reveal them in the final validation phase; validators score the final epochs on it only from
+          your reveal on.
         </p>
       </aside>
     </form>
+  );
+}
+
+/** The sha256 of the set a URI points at, as the task will store it, or why it cannot be computed. */
+function HashStatus({ state, name }: { state: EvalSetHashState; name: HashedField }) {
+  const testId = `eval-hash-${name}`;
+  if (state.status === "idle") return null;
+  if (state.status === "loading")
+    return (
+      <span className="text-xs text-zinc-500" data-testid={testId}>
+        Fetching the set to compute its sha256…
+      </span>
+    );
+  if (state.status === "error")
+    return (
+      <span className="text-xs text-rose-700" data-testid={testId} role="alert">
+        Cannot fetch {HASHED[name]}, so the task cannot store its sha256: {state.message}
+      </span>
+    );
+  return (
+    <span className="text-xs text-zinc-600" data-testid={testId}>
+      sha256 <HashValue hash={state.sha256} testId={`${testId}-value`} /> (
+      {state.size.toLocaleString("en-US")} bytes)
+    </span>
   );
 }

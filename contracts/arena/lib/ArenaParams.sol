@@ -34,6 +34,7 @@ library ArenaParams {
         check("baseModel", bytes(p.baseModel).length, 1, 200);
         check("dataURI", bytes(p.dataURI).length, 1, MAX_TEXT);
         check("evalSetURI", bytes(p.evalSetURI).length, 1, MAX_TEXT);
+        check("evalSetHash", uint256(p.evalSetHash), 1, type(uint256).max);
         check("finalEvalCommit", uint256(p.finalEvalCommit), 1, type(uint256).max);
         check("contextLength", p.contextLength, 1, 10_000_000);
         check("maxParams", p.maxParams, 1, type(uint64).max);

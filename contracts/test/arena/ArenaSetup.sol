@@ -16,6 +16,8 @@ abstract contract ArenaSetup is ArenaTest {
     uint256 internal constant COMMIT = 600;
     uint256 internal constant REVEAL = 600;
     uint256 internal constant MIN_STAKE = 10 ether;
+    /// sha256 of the held-back set's bytes, committed with its URI at creation and revealed with it
+    bytes32 internal constant HELD_BACK_HASH = sha256("held-back-bytes");
 
     function deployArena(ArenaToken token) internal returns (ArenaTasks arena) {
         IERC20 t = IERC20(address(token));
@@ -35,7 +37,8 @@ abstract contract ArenaSetup is ArenaTest {
         p.baseModel = "m";
         p.dataURI = "d";
         p.evalSetURI = "e";
-        p.finalEvalCommit = keccak256(abi.encode(string("held-back"), bytes32(0)));
+        p.evalSetHash = sha256("e-bytes");
+        p.finalEvalCommit = keccak256(abi.encode(string("held-back"), HELD_BACK_HASH, bytes32(0)));
         p.contextLength = 1024;
         p.maxParams = 1e9;
         p.rewardPool = uint96(1_000 ether + (seed % 1_000_000 ether));

@@ -542,7 +542,7 @@ contract ProtocolHandler is ArenaSetup {
         bool must = _phase(t, _epoch()) == 1 && !finalRevealed[t];
         (bool ok, bytes memory ret) = _call(
             creators[t],
-            abi.encodeCall(arena.revealFinalEval, (t + 1, "held-back", bytes32(0)))
+            abi.encodeCall(arena.revealFinalEval, (t + 1, "held-back", HELD_BACK_HASH, bytes32(0)))
         );
         _want(ok, must ? Want.Succeed : Want.Fail, "revealFinalEval", ret);
         if (ok) finalRevealed[t] = true;

@@ -5,8 +5,12 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { network } from "hardhat";
-import { parseEther, type Address } from "viem";
+import { parseEther, zeroHash, type Address } from "viem";
 import {
+  EVAL_SET_HASH,
+  FINAL_EVAL_HASH,
+  FINAL_EVAL_SALT,
+  FINAL_EVAL_URI,
   PHASE,
   ROLE_NODE,
   ROLE_VALIDATOR,
@@ -305,6 +309,38 @@ describe("attack M1: the creator keeps the final phase unscored", () => {
     const [after] = await d.arena.read.getTask([taskId]);
     assert.equal(after.pool, 0n, "the final epoch paid out the rest of the pool");
     assert.ok(state.pool > 0n);
+  });
+});
+
+describe("attack: evaluation sets not bound to their bytes (issue 13)", () => {
+  it("attack: reveal the committed held-back URI and salt with the hash of a different (easier) set", async () => {
+    const d = await deployArena(conn);
+    const [n1, v1] = d.wallets.slice(1, 3) as Wallet[];
+    const taskId = await task(d, [n1!], [v1!], { submissionEpochs: 2 });
+    await goTo(conn, d.arena, taskId, 2n, "start");
+    assert.equal(await d.arena.read.getTask([taskId]).then(([t]) => t.finalEvalRevealed), false);
+    const easier = `0x${"ab".repeat(32)}` as const;
+    assert.equal(
+      await errorName(d.arena.write.revealFinalEval([taskId, FINAL_EVAL_URI, easier, FINAL_EVAL_SALT])),
+      "FinalEvalMismatch",
+      "the URI and salt alone do not open the commitment: the set's bytes are committed too",
+    );
+    assert.deepEqual(await d.arena.read.getEvalSetHashes([taskId]), [EVAL_SET_HASH, zeroHash]);
+    await d.arena.write.revealFinalEval([taskId, FINAL_EVAL_URI, FINAL_EVAL_HASH, FINAL_EVAL_SALT]);
+    assert.deepEqual(
+      await d.arena.read.getEvalSetHashes([taskId]),
+      [EVAL_SET_HASH, FINAL_EVAL_HASH],
+      "the stored hashes are the ones given at creation and at the reveal",
+    );
+  });
+
+  it("attack: create a task whose public set has no hash, so scorers could not check what they fetch", async () => {
+    const d = await deployArena(conn);
+    assert.equal(
+      await errorName(d.arena.write.createTask([taskParams({ evalSetHash: zeroHash }), parseEther("100")])),
+      "InvalidParameter",
+    );
+    assert.equal(await d.arena.read.taskCount(), 0n, "no task was created");
   });
 });
 

@@ -20,6 +20,7 @@ import {
   type Deployed,
   type Reveal,
   type Wallet,
+  FINAL_EVAL_HASH,
   FINAL_EVAL_SALT,
   FINAL_EVAL_URI,
 } from "./helpers.ts";
@@ -69,7 +70,7 @@ export async function runEpoch(
   } else {
     const [state] = await arena.read.getTask([taskId]);
     if (!state.finalEvalRevealed)
-      await arena.write.revealFinalEval([taskId, FINAL_EVAL_URI, FINAL_EVAL_SALT]);
+      await arena.write.revealFinalEval([taskId, FINAL_EVAL_URI, FINAL_EVAL_HASH, FINAL_EVAL_SALT]);
   }
   await goTo(conn, arena, taskId, epoch, "commit");
   await drawSeed(conn, arena, taskId, epoch);

@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { network } from "hardhat";
 import { keccak256, parseEther, toHex, zeroHash } from "viem";
 import {
+  FINAL_EVAL_HASH,
   FINAL_EVAL_SALT,
   FINAL_EVAL_URI,
   PHASE,
@@ -333,7 +334,7 @@ describe("Arena rules: commit and reveal", () => {
     await goTo(conn, d.arena, taskId, 1n, "start");
     await submitModel(d.arena, taskId, n1, "ipfs://m", modelHash("m"));
     await viem.assertions.revertWithCustomErrorWithArgs(
-      d.arena.write.revealFinalEval([taskId, FINAL_EVAL_URI, FINAL_EVAL_SALT]),
+      d.arena.write.revealFinalEval([taskId, FINAL_EVAL_URI, FINAL_EVAL_HASH, FINAL_EVAL_SALT]),
       d.arena,
       "WrongPhase",
       [taskId, PHASE.Submission],
@@ -351,21 +352,23 @@ describe("Arena rules: commit and reveal", () => {
       "no seed yet, nothing assigned",
     );
     await viem.assertions.revertWithCustomErrorWithArgs(
-      d.arena.write.revealFinalEval([taskId, FINAL_EVAL_URI, FINAL_EVAL_SALT], { account: v1.account }),
+      d.arena.write.revealFinalEval([taskId, FINAL_EVAL_URI, FINAL_EVAL_HASH, FINAL_EVAL_SALT], {
+        account: v1.account,
+      }),
       d.arena,
       "NotTaskCreator",
       [taskId, addr(v1)],
     );
     await viem.assertions.revertWithCustomError(
-      d.arena.write.revealFinalEval([taskId, "ipfs://other", FINAL_EVAL_SALT]),
+      d.arena.write.revealFinalEval([taskId, "ipfs://other", FINAL_EVAL_HASH, FINAL_EVAL_SALT]),
       d.arena,
       "FinalEvalMismatch",
     );
     await viem.assertions.emitWithArgs(
-      d.arena.write.revealFinalEval([taskId, FINAL_EVAL_URI, FINAL_EVAL_SALT]),
+      d.arena.write.revealFinalEval([taskId, FINAL_EVAL_URI, FINAL_EVAL_HASH, FINAL_EVAL_SALT]),
       d.arena,
       "FinalEvalRevealed",
-      [taskId, FINAL_EVAL_URI],
+      [taskId, FINAL_EVAL_URI, FINAL_EVAL_HASH],
     );
     await drawSeed(conn, d.arena, taskId, 3n);
     await d.arena.write.commitScores([taskId, keccak256(toHex("c"))], { account: v1.account });

@@ -32,6 +32,7 @@ describe("Arena rules: task creation", () => {
       ["baseModel", { baseModel: "" }, {}],
       ["dataURI", { dataURI: "" }, {}],
       ["evalSetURI", { evalSetURI: "" }, {}],
+      ["evalSetHash", { evalSetHash: zeroHash }, {}],
       ["finalEvalCommit", { finalEvalCommit: zeroHash }, {}],
       ["contextLength", { contextLength: 0 }, {}],
       ["maxParams", { maxParams: 0n }, {}],

@@ -1,6 +1,8 @@
 import type { ContractReturnType } from "@nomicfoundation/hardhat-viem/types";
 import type { NetworkConnection } from "hardhat/types/network";
-import { keccak256, encodeAbiParameters, parseEther, toHex, type Address, type Hex } from "viem";
+import { keccak256, parseEther, toHex, type Address, type Hex } from "viem";
+import { finalEvalCommitment } from "../../../lib/arena/params.ts";
+import { sampleSetSha256, sampleSetURI } from "../../../lib/arena/testing/sampleSets.ts";
 import { modelCommitment, scoreCommitment } from "../../../lib/sortition/index.ts";
 
 export type Arena = ContractReturnType<"ArenaTasks">;
@@ -12,7 +14,12 @@ export const WAD = 10n ** 18n;
 export const ROLE_NODE = 1;
 export const ROLE_VALIDATOR = 2;
 export const PHASE = { Submission: 0, FinalValidation: 1, Challenge: 2, Ended: 3, Cancelled: 4 } as const;
-export const FINAL_EVAL_URI = "ipfs://held-back-eval";
+/** The public evaluation set of the test tasks and the sha256 of its bytes. */
+export const EVAL_SET_URI = sampleSetURI("chat.jsonl");
+export const EVAL_SET_HASH: Hex = sampleSetSha256("chat.jsonl");
+/** The held-back set, its sha256 and the salt of its commitment. */
+export const FINAL_EVAL_URI = sampleSetURI("plain.txt");
+export const FINAL_EVAL_HASH: Hex = sampleSetSha256("plain.txt");
 export const FINAL_EVAL_SALT: Hex = keccak256(toHex("salt"));
 
 export type Mechanism = {
@@ -40,10 +47,9 @@ export function taskParams(overrides: Record<string, unknown> = {}, mechanism: P
     metric: 0,
     baseModel: "arena/tiny-chat",
     dataURI: "ipfs://train",
-    evalSetURI: "ipfs://eval",
-    finalEvalCommit: keccak256(
-      encodeAbiParameters([{ type: "string" }, { type: "bytes32" }], [FINAL_EVAL_URI, FINAL_EVAL_SALT]),
-    ),
+    evalSetURI: EVAL_SET_URI,
+    evalSetHash: EVAL_SET_HASH,
+    finalEvalCommit: finalEvalCommitment(FINAL_EVAL_URI, FINAL_EVAL_HASH, FINAL_EVAL_SALT),
     contextLength: 2048,
     maxParams: 1_000_000_000n,
     rewardPool: parseEther("3000"),

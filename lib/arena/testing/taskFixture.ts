@@ -1,4 +1,4 @@
-import type { Address } from "viem";
+import type { Address, Hex } from "viem";
 import type { ChallengeView, EpochResultView, ParticipantView, TaskConfigView, TaskView } from "../indexer";
 
 /**
@@ -85,6 +85,7 @@ export type TaskOverrides = Partial<
 };
 
 const ZERO = "0x0000000000000000000000000000000000000000" as Address;
+const ZERO_HASH: Hex = `0x${"00".repeat(32)}`;
 
 /** A task view (id 1 unless given) with a default config; participants, epochs and challenges as lists. */
 export function taskView(overrides: TaskOverrides = {}): TaskView {
@@ -100,6 +101,8 @@ export function taskView(overrides: TaskOverrides = {}): TaskView {
     baseModel: "",
     dataURI: "",
     evalSetURI: "",
+    evalSetHash: ZERO_HASH,
+    heldBackEvalSetHash: null,
     cancelled: false,
     nodeResults: [],
     validatorResults: [],

@@ -1,6 +1,5 @@
 import {
   decodeFunctionResult,
-  encodeAbiParameters,
   encodeFunctionData,
   getAddress,
   keccak256,
@@ -10,6 +9,8 @@ import {
   type Hex,
 } from "viem";
 import { arenaTasksAbi, arenaTokenAbi } from "../../../contracts-abi/index.ts";
+import { finalEvalCommitment } from "../../../lib/arena/params.ts";
+import { sampleSetSha256, sampleSetURI } from "../../../lib/arena/testing/sampleSets.ts";
 import { modelCommitment, scoreCommitment } from "../../../lib/sortition/index.ts";
 import { Rpc, type Tx } from "./rpc.ts";
 
@@ -148,12 +149,12 @@ export async function buildHistory(
       metric: 0,
       baseModel: "arena-lm-small",
       dataURI: "/models/samples/chat.jsonl",
-      evalSetURI: "/models/samples/chat.jsonl",
-      finalEvalCommit: keccak256(
-        encodeAbiParameters(
-          [{ type: "string" }, { type: "bytes32" }],
-          ["/models/samples/plain.txt", keccak256(toHex("bench"))],
-        ),
+      evalSetURI: sampleSetURI("chat.jsonl"),
+      evalSetHash: sampleSetSha256("chat.jsonl"),
+      finalEvalCommit: finalEvalCommitment(
+        sampleSetURI("plain.txt"),
+        sampleSetSha256("plain.txt"),
+        keccak256(toHex("bench")),
       ),
       contextLength: 1024,
       maxParams: 10_000_000n,
