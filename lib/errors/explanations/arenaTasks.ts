@@ -21,7 +21,7 @@ import type { SharedErrorName } from "./shared";
 const TOKEN_PARAMS = new Set(["rewardPool", "minNodeStake", "minValidatorStake", "challengeBond", "stake"]);
 const TIME_PARAMS = new Set(["epochLength", "commitWindow", "revealWindow"]);
 const TEXT_PARAMS = new Set(["title", "description", "baseModel", "dataURI", "evalSetURI"]);
-const HASH_PARAMS = new Set(["finalEvalCommit", "commitment", "contentHash"]);
+const HASH_PARAMS = new Set(["evalSetHash", "finalEvalCommit", "commitment", "contentHash"]);
 const FRACTION_PARAMS = new Set(["gamma", "q", "alphaT", "alphaV", "beta", "lambdaV"]);
 
 /** A task parameter's value in the unit people set it in. */
@@ -97,7 +97,7 @@ export const ARENA_TASKS: Explainers<typeof arenaTasksAbi, SharedErrorName> = {
   FinalEvalNotRevealed: ({ taskId }) =>
     `The creator of task #${num(taskId)} has not revealed the held-back evaluation set yet.`,
   FinalEvalMismatch: ({ expected, actual }) =>
-    `This held-back set (URI and salt) hashes to ${short(actual)}, not to ${short(expected)} committed when the task was created: check the URI and the salt.`,
+    `This held-back set (URI, sha256 of its bytes and salt) hashes to ${short(actual)}, not to ${short(expected)} committed when the task was created: check the URI and the salt, and that the file is the one you committed to.`,
   NoCommitment: ({ epoch: e, validator }, ctx) =>
     `${short(validator)} did not commit scores in ${epoch(e, ctx)}, so there is nothing to reveal.`,
   AlreadyRevealed: ({ epoch: e, validator }, ctx) =>
