@@ -16,6 +16,8 @@ abstract contract ArenaSetup is ArenaTest {
     uint256 internal constant COMMIT = 600;
     uint256 internal constant REVEAL = 600;
     uint256 internal constant MIN_STAKE = 10 ether;
+    /// a scoring receipt's sha256 (its document is off chain; the contract only binds it to the scores)
+    bytes32 internal constant RECEIPT = keccak256("scoring receipt");
 
     function deployArena(ArenaToken token) internal returns (ArenaTasks arena) {
         IERC20 t = IERC20(address(token));
@@ -104,14 +106,14 @@ abstract contract ArenaSetup is ArenaTest {
             vm.prank(validators[j]);
             arena.commitScores(
                 taskId,
-                keccak256(abi.encode(taskId, epoch, validators[j], ids[j], scores[j], bytes32(seed)))
+                keccak256(abi.encode(taskId, epoch, validators[j], ids[j], scores[j], RECEIPT, bytes32(seed)))
             );
         }
         vm.warp(commitEnd);
         for (uint256 j; j < validators.length; ++j) {
             if (ids[j].length == 0) continue;
             vm.prank(validators[j]);
-            arena.revealScores(taskId, epoch, ids[j], scores[j], bytes32(seed));
+            arena.revealScores(taskId, epoch, ids[j], scores[j], RECEIPT, bytes32(seed));
             ++revealed;
         }
     }

@@ -1,6 +1,6 @@
 import type { ContractReturnType } from "@nomicfoundation/hardhat-viem/types";
 import type { NetworkConnection } from "hardhat/types/network";
-import { keccak256, encodeAbiParameters, parseEther, toHex, type Address, type Hex } from "viem";
+import { keccak256, encodeAbiParameters, parseEther, sha256, toHex, type Address, type Hex } from "viem";
 import { modelCommitment, scoreCommitment } from "../../../lib/sortition/index.ts";
 
 export type Arena = ContractReturnType<"ArenaTasks">;
@@ -152,7 +152,10 @@ export function modelHash(label: string): Hex {
   return keccak256(toHex(label));
 }
 
-export type Reveal = { nodeIndices: bigint[]; scores: number[]; salt: Hex };
+/** A stand-in scoring receipt hash (the contract only binds it to the scores; lib/scoring/receipt.ts builds real ones). */
+export const RECEIPT: Hex = sha256(toHex("scoring receipt"));
+
+export type Reveal = { nodeIndices: bigint[]; scores: number[]; salt: Hex; receipt?: Hex };
 
 export async function commit(
   arena: Arena,
@@ -161,7 +164,15 @@ export async function commit(
   v: Wallet,
   reveal: Reveal,
 ): Promise<void> {
-  const c = scoreCommitment(taskId, epoch, v.account.address, reveal.nodeIndices, reveal.scores, reveal.salt);
+  const c = scoreCommitment(
+    taskId,
+    epoch,
+    v.account.address,
+    reveal.nodeIndices,
+    reveal.scores,
+    reveal.receipt ?? RECEIPT,
+    reveal.salt,
+  );
   await arena.write.commitScores([taskId, c], { account: v.account });
 }
 
@@ -172,7 +183,9 @@ export async function reveal(
   v: Wallet,
   r: Reveal,
 ): Promise<void> {
-  await arena.write.revealScores([taskId, epoch, r.nodeIndices, r.scores, r.salt], { account: v.account });
+  await arena.write.revealScores([taskId, epoch, r.nodeIndices, r.scores, r.receipt ?? RECEIPT, r.salt], {
+    account: v.account,
+  });
 }
 
 export function salt(label: string): Hex {
