@@ -1,8 +1,28 @@
 import { parseEther, parseEventLogs, sha256 } from "viem";
 import { arenaTasksAbi } from "../contracts-abi";
-import { parseReceipt } from "../lib/scoring/receipt";
-import { createTask, epochTimes, joinTask, NODE, submitModel, timeTravelTo, VALIDATOR } from "./arena";
+import { LOCAL_CHAIN_ID } from "../lib/chain/chains";
+import { parseDataset } from "../lib/metrics/parsers";
+import type { LossExample } from "../lib/scoring/protocol";
+import { buildReceipt, encodeReceipt, parseReceipt, receiptHash } from "../lib/scoring/receipt";
+import { nodeEnvironment } from "../lib/scoring/node-files";
+import { Scorer } from "../lib/scoring/scorer";
+import { scoreCommitment } from "../lib/sortition";
+import {
+  commitScores,
+  createTask,
+  drawSeed,
+  epochTimes,
+  joinTask,
+  NODE,
+  participantIndex,
+  send,
+  submitModel,
+  timeTravelTo,
+  VALIDATOR,
+} from "./arena";
+import { signedBlobUpload } from "./blobs";
 import { confirmedToast, connectDevWallet, expect, openTask, test, type ChainFixture } from "./fixtures";
+import { sample } from "./scorer-helpers";
 
 async function reveals(chain: ChainFixture, taskId: bigint) {
   const logs = await chain.publicClient.getLogs({ address: chain.address("ArenaTasks"), fromBlock: 0n });
@@ -80,5 +100,84 @@ test("a validator's scores carry a receipt: scored in the browser, uploaded, com
   );
   await row.getByRole("button", { name: "Verify this score" }).click();
   await expect(outcome).toContainText("does not match the receipt hash on chain");
+  await expect(outcome).toHaveAttribute("role", "alert");
+});
+
+test("verify names the example whose value in the receipt is not what the model gives", async ({
+  page,
+  chain,
+}) => {
+  test.setTimeout(300_000);
+  const [, , node, validator] = chain.accounts;
+  const taskId = await createTask(chain, chain.accounts[0]!, "Lying receipt");
+  await joinTask(chain, taskId, node!, NODE, parseEther("200"));
+  await joinTask(chain, taskId, validator!, VALIDATOR, parseEther("200"));
+  const e1 = await epochTimes(chain, taskId, 1n);
+  await timeTravelTo(chain, e1.start);
+  const manifest = `0x${"74".repeat(32)}` as const;
+  await submitModel(chain, node!, taskId, "/models/arena-lm-tiny", manifest);
+  await timeTravelTo(chain, e1.submitEnd);
+  await drawSeed(chain, taskId, 1n);
+
+  // The validator really scores (Node), then inflates every example's loss by half before building its receipt:
+  // hash, root and aggregate are consistent, only re-scoring can tell.
+  const scorer = await Scorer.load({ kind: "local", id: "arena-lm-tiny" }, "cpu", nodeEnvironment());
+  const set = await sample("chat.jsonl");
+  const result = await scorer
+    .score({ metric: "loss", dataset: parseDataset(set, { fileName: "chat.jsonl" }) })
+    .finally(() => scorer.dispose());
+  const inflated = (result.examples as LossExample[]).map((e) => ({ ...e, nllNats: e.nllNats * 1.5 }));
+  const nodeIndices = [await participantIndex(chain, taskId, node!)];
+  const doc = buildReceipt({
+    chainId: LOCAL_CHAIN_ID,
+    arenaTasks: chain.address("ArenaTasks"),
+    taskId,
+    epoch: 1,
+    validator: validator!,
+    metric: "loss",
+    evaluationSet: { uri: "/models/samples/chat.jsonl", sha256: sha256(new Uint8Array(set)) },
+    scorer: {
+      version: "0.1.0",
+      runtime: { transformers: "4.3.1", onnxruntime: "1.30.0" },
+      backend: "cpu",
+      dtype: "fp32",
+      threads: 1,
+    },
+    submissions: [
+      { nodeIndex: nodeIndices[0]!, model: { uri: "/models/arena-lm-tiny", manifest }, examples: inflated },
+    ],
+  });
+  const bytes = encodeReceipt(doc);
+  const receipt = receiptHash(bytes);
+  expect((await signedBlobUpload(page.request, validator!, bytes)).ok()).toBe(true);
+  const scores = [doc.submissions[0]!.score];
+  const salt = `0x${"5a".repeat(32)}` as const;
+  await commitScores(
+    chain,
+    validator!,
+    taskId,
+    scoreCommitment(taskId, 1n, validator!, nodeIndices, scores, receipt, salt),
+  );
+  await timeTravelTo(chain, e1.commitEnd);
+  await send(chain, validator!, (w) =>
+    w.writeContract({
+      abi: arenaTasksAbi,
+      address: chain.address("ArenaTasks"),
+      functionName: "revealScores",
+      args: [taskId, 1n, nodeIndices, scores, receipt, salt],
+    }),
+  );
+
+  await page.goto("/");
+  await connectDevWallet(page);
+  await openTask(page, taskId);
+  const row = page.getByTestId("revealed-score").first();
+  await expect(row).toBeVisible({ timeout: 30_000 });
+  await row.getByRole("button", { name: "Verify this score" }).click();
+  const outcome = row.getByTestId("verify-outcome");
+  await expect(outcome).toContainText(/Not verified: example \d+ differs/, { timeout: 120_000 });
+  await expect(outcome).toContainText(
+    /Example \d+: receipt \d+\.\d{6}, here \d+\.\d{6} \(difference \d+\.\d{6}\): differs/,
+  );
   await expect(outcome).toHaveAttribute("role", "alert");
 });
