@@ -432,6 +432,11 @@ export const arenaTasksAbi = [
     "type": "error"
   },
   {
+    "inputs": [],
+    "name": "MissingReceipt",
+    "type": "error"
+  },
+  {
     "inputs": [
       {
         "internalType": "uint256",
@@ -1795,6 +1800,12 @@ export const arenaTasksAbi = [
         "internalType": "uint32[]",
         "name": "scores",
         "type": "uint32[]"
+      },
+      {
+        "indexed": false,
+        "internalType": "bytes32",
+        "name": "receipt",
+        "type": "bytes32"
       }
     ],
     "name": "ScoresRevealed",
@@ -3811,6 +3822,11 @@ export const arenaTasksAbi = [
         "internalType": "uint32[]",
         "name": "scores",
         "type": "uint32[]"
+      },
+      {
+        "internalType": "bytes32",
+        "name": "receipt",
+        "type": "bytes32"
       },
       {
         "internalType": "bytes32",

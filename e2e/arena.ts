@@ -8,7 +8,7 @@ import {
   type Hex,
 } from "viem";
 import { arenaTasksAbi, arenaTokenAbi } from "../contracts-abi";
-import { localChain } from "../lib/chain/chains";
+import { LOCAL_CHAIN_ID, localChain } from "../lib/chain/chains";
 import {
   defaultTaskForm,
   finalEvalCommitment,
@@ -17,6 +17,7 @@ import {
   type TaskParams,
 } from "../lib/arena/params";
 import { sampleSetSha256 } from "../lib/arena/testing/sampleSets";
+import { syntheticReceipt } from "../lib/arena/testing/receipts";
 import { modelCommitment, scoreCommitment } from "../lib/sortition";
 import type { ChainFixture } from "./fixtures";
 import { E2E_RPC_URL } from "./ports";
@@ -311,6 +312,30 @@ export async function participantIndex(c: ChainFixture, taskId: bigint, account:
   return BigInt(index);
 }
 
+/**
+ * A real receipt document (lib/scoring/receipt.ts) for scores set up on chain without scoring: its made-up
+ * per-example values aggregate to exactly `scores` (loss), so its hash, roots and aggregates check out.
+ */
+export function receiptFor(
+  c: ChainFixture,
+  taskId: bigint,
+  epoch: bigint,
+  validator: Address,
+  nodeIndices: readonly bigint[],
+  scores: readonly number[],
+) {
+  return syntheticReceipt({
+    chainId: LOCAL_CHAIN_ID,
+    arenaTasks: c.address("ArenaTasks"),
+    taskId,
+    epoch,
+    validator,
+    metric: "loss",
+    nodeIndices,
+    scores,
+  });
+}
+
 export async function commitScores(c: ChainFixture, validator: Address, taskId: bigint, commitment: Hex) {
   await send(c, validator, (w) =>
     w.writeContract({
@@ -340,11 +365,12 @@ export async function scoreEpochOne(
   await drawSeed(c, taskId, 1n);
   const nodeIndices = [await participantIndex(c, taskId, node)];
   const salt = `0x${"cd".repeat(32)}` as const;
+  const { receipt } = receiptFor(c, taskId, 1n, validator, nodeIndices, [score]);
   await commitScores(
     c,
     validator,
     taskId,
-    scoreCommitment(taskId, 1n, validator, nodeIndices, [score], salt),
+    scoreCommitment(taskId, 1n, validator, nodeIndices, [score], receipt, salt),
   );
   await timeTravelTo(c, e1.commitEnd);
   await send(c, validator, (w) =>
@@ -352,7 +378,7 @@ export async function scoreEpochOne(
       abi: arenaTasksAbi,
       address: c.address("ArenaTasks"),
       functionName: "revealScores",
-      args: [taskId, 1n, nodeIndices, [score], salt],
+      args: [taskId, 1n, nodeIndices, [score], receipt, salt],
     }),
   );
   await timeTravelTo(c, e1.end);
@@ -372,7 +398,7 @@ export async function scoreEpoch(
 ) {
   const arena = c.address("ArenaTasks");
   const salt = `0x${"ef".repeat(32)}` as const;
-  const plans: { validator: Address; nodes: bigint[]; scores: number[] }[] = [];
+  const plans: { validator: Address; nodes: bigint[]; scores: number[]; receipt: Hex }[] = [];
   for (const validator of validators) {
     const nodes = [
       ...(await c.publicClient.readContract({
@@ -384,13 +410,14 @@ export async function scoreEpoch(
     ];
     if (nodes.length === 0) continue;
     const scores = nodes.map(score);
-    plans.push({ validator, nodes, scores });
+    const { receipt } = receiptFor(c, taskId, epoch, validator, nodes, scores);
+    plans.push({ validator, nodes, scores, receipt });
     await send(c, validator, (w) =>
       w.writeContract({
         abi: arenaTasksAbi,
         address: arena,
         functionName: "commitScores",
-        args: [taskId, scoreCommitment(taskId, epoch, validator, nodes, scores, salt)],
+        args: [taskId, scoreCommitment(taskId, epoch, validator, nodes, scores, receipt, salt)],
       }),
     );
   }
@@ -401,7 +428,7 @@ export async function scoreEpoch(
         abi: arenaTasksAbi,
         address: arena,
         functionName: "revealScores",
-        args: [taskId, epoch, p.nodes, p.scores, salt],
+        args: [taskId, epoch, p.nodes, p.scores, p.receipt, salt],
       }),
     );
   }

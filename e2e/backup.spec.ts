@@ -4,6 +4,7 @@ import { LOCAL_CHAIN_ID } from "../lib/chain/chains";
 import { scoreCommitment } from "../lib/sortition";
 import {
   commitScores,
+  receiptFor,
   createTask,
   drawSeed,
   epochTimes,
@@ -52,7 +53,8 @@ test("a commit backup is checked against the commitment on chain at import: a wr
   const nodeIndices = [await participantIndex(chain, taskId, node!)];
   const scores = [1_250_000];
   const salt = `0x${"cd".repeat(32)}` as const;
-  const commitment = scoreCommitment(taskId, 1n, me, nodeIndices, scores, salt);
+  const { receipt, bytes } = receiptFor(chain, taskId, 1n, me, nodeIndices, scores);
+  const commitment = scoreCommitment(taskId, 1n, me, nodeIndices, scores, receipt, salt);
   await commitScores(chain, me, taskId, commitment);
   await timeTravelTo(chain, e1.commitEnd);
 
@@ -63,6 +65,8 @@ test("a commit backup is checked against the commitment on chain at import: a wr
     validator: me,
     nodeIndices: nodeIndices.map(String),
     scores,
+    receipt,
+    receiptDocument: new TextDecoder().decode(bytes),
     salt,
     commitment,
   };
@@ -92,7 +96,7 @@ test("a commit backup is checked against the commitment on chain at import: a wr
     file("other-scores.json", {
       ...backup,
       scores: otherScores,
-      commitment: scoreCommitment(taskId, 1n, me, nodeIndices, otherScores, salt),
+      commitment: scoreCommitment(taskId, 1n, me, nodeIndices, otherScores, receipt, salt),
     }),
   );
   await expect(panel.getByRole("alert")).toContainText("or it is from a commit you replaced");
@@ -107,6 +111,7 @@ test("a commit backup is checked against the commitment on chain at import: a wr
   expect(reveals).toHaveLength(1);
   expect(reveals[0]!.args.validator).toBe(me);
   expect(reveals[0]!.args.scores).toEqual(scores);
+  expect(reveals[0]!.args.receipt).toBe(receipt);
   // The double click sent one transaction, and no second one failed.
   expect(await chain.publicClient.getBlockNumber({ cacheTime: 0 })).toBe(before + 1n);
   await expect(page.locator(failedToast)).toHaveCount(0);

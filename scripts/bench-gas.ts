@@ -15,6 +15,7 @@ import { network } from "hardhat";
 import { keccak256, parseEther, toHex, type Address, type Hex } from "viem";
 import { finalEvalCommitment } from "../lib/arena/params.ts";
 import { sampleSetSha256, sampleSetURI } from "../lib/arena/testing/sampleSets.ts";
+import { syntheticReceipt } from "../lib/arena/testing/receipts.ts";
 import { assignmentsOf, modelCommitment, scoreCommitment } from "../lib/sortition/index.ts";
 
 const TX_CAP = 16_777_216n;
@@ -180,7 +181,7 @@ async function bench({ n, m, k }: Size): Promise<Row> {
     await networkHelpers.mine(2);
     const [epochState] = await arena.read.getEpoch([taskId, epoch]);
     const submissions = nodes.map((_, i) => BigInt(i));
-    const plans: { v: Address; ids: bigint[]; scores: number[]; salt: Hex }[] = [];
+    const plans: { v: Address; ids: bigint[]; scores: number[]; receipt: Hex; salt: Hex }[] = [];
     let commitGas = 0n;
     for (const [j, v] of validators.entries()) {
       const ids = assignmentsOf({
@@ -194,10 +195,20 @@ async function bench({ n, m, k }: Size): Promise<Row> {
         submissions,
       });
       if (ids.length === 0) continue;
-      const scores = ids.map((i) => 1_000_000 + Number(i) * 997 + (j % 13) * 101 + Number(epoch));
+      const { receipt, scores } = syntheticReceipt({
+        chainId: 31337,
+        arenaTasks: arena.address,
+        taskId,
+        epoch,
+        validator: v,
+        metric: "loss",
+        nodeIndices: ids,
+        scores: ids.map((i) => 1_000_000 + Number(i) * 997 + (j % 13) * 101 + Number(epoch)),
+        examples: 1,
+      });
       const salt = keccak256(toHex(`salt ${epoch} ${j}`));
-      plans.push({ v, ids, scores, salt });
-      const commitment = scoreCommitment(taskId, epoch, v, ids, scores, salt);
+      plans.push({ v, ids, scores, receipt, salt });
+      const commitment = scoreCommitment(taskId, epoch, v, ids, scores, receipt, salt);
       commitGas += await track(
         "commitScores",
         await arena.write.commitScores([taskId, commitment], { account: v }),
@@ -211,7 +222,7 @@ async function bench({ n, m, k }: Size): Promise<Row> {
     for (const p of plans) {
       const gas = await track(
         "revealScores",
-        await arena.write.revealScores([taskId, epoch, p.ids, p.scores, p.salt], { account: p.v }),
+        await arena.write.revealScores([taskId, epoch, p.ids, p.scores, p.receipt, p.salt], { account: p.v }),
       );
       revealGas += gas;
       cells += p.ids.length;

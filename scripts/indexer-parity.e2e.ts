@@ -433,9 +433,10 @@ async function assertParity(index: ArenaIndex, block: bigint): Promise<void> {
           validator: r.args.validator,
           nodeIndices: [...r.args.nodeIndices],
           scores: [...r.args.scores],
+          receipt: r.args.receipt,
         })),
       ),
-      `${where}: score reveals`,
+      `${where}: score reveals (with their receipts)`,
     );
     const lastBy = <V>(pairs: [string, V][]) => [...new Map(pairs).values()];
     assert.deepEqual(

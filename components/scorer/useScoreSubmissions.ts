@@ -1,11 +1,13 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { parseDataset, type Dataset } from "@/lib/metrics/parsers";
 import type { Hex } from "viem";
+import type { Dataset } from "@/lib/metrics/parsers";
 import type { ScorerClient } from "@/lib/scoring/client";
-import { fetchVerifiedEvalSet } from "@/lib/scoring/evalSet";
-import type { DeviceChoice } from "@/lib/scoring/protocol";
+import { fetchEvalSet, fetchVerifiedEvalSet } from "@/lib/scoring/evalSet";
+import type { DeviceChoice, ExampleResult, ScorerDevice } from "@/lib/scoring/protocol";
+import { exampleValue, revealedScore, type ScorerInfo } from "@/lib/scoring/receipt";
+import { ortWebVersion, SCORER_VERSION, TRANSFORMERS_VERSION } from "@/lib/scoring/runtime";
 import { embeddingModelFor, modelSourceFor } from "@/lib/scoring/shipped-models";
 import {
   createScorerClient,
@@ -19,9 +21,23 @@ import {
 /** The metrics a task can have (docs/ARCHITECTURE.md §3.1). */
 export type TaskMetric = "loss" | "accuracy" | "reference_similarity";
 export type SubmissionId = string | number | bigint;
-export type Submission = { submissionId: SubmissionId; modelId: string };
-/** `score` in the metric's own unit: BPB for loss (lower is better), a fraction for the others. */
-export type SubmissionScore = { submissionId: SubmissionId; score: number };
+/**
+ * `modelUri` and `manifest` (the submission's contentHash: the model's manifest hash) go into the scoring
+ * receipt; with `manifest`, the scorer loads only files that match it.
+ */
+export type Submission = { submissionId: SubmissionId; modelId: string; modelUri?: string; manifest?: Hex };
+/**
+ * `score` in the metric's own unit: BPB for loss (lower is better), a fraction for the others; it is the
+ * receipt's aggregate of `examples` (lib/scoring/receipt.ts), so it is exactly what the receipt proves.
+ */
+export type SubmissionScore = {
+  submissionId: SubmissionId;
+  score: number;
+  examples: ExampleResult[];
+  backend: ScorerDevice;
+};
+/** What a receipt needs besides the per-submission results: the set scored on and the scorer. */
+export type ScoringContext = { evaluationSet: { uri: string; sha256: Hex }; scorer: ScorerInfo };
 export type SubmissionFailure = { submissionId: SubmissionId; error: ErrorView };
 
 export type SubmissionRow = Submission & {
@@ -35,25 +51,21 @@ export type ScoreSubmissionsOptions = {
   metric: TaskMetric;
   /** Fetched from the app, e.g. /models/samples/chat.jsonl; the format follows the file name. */
   evalSetUrl: string;
-  /** The task's on-chain sha256 of the set: when given, a set whose bytes differ is refused before scoring. */
+  /** A task's on-chain sha256 of the set (always given for a task): a set whose bytes differ is refused before scoring. */
   evalSetSha256?: Hex;
   submissions: readonly Submission[];
   device?: DeviceChoice;
-  onScores: (scores: SubmissionScore[], failures: SubmissionFailure[]) => void;
+  onScores: (scores: SubmissionScore[], failures: SubmissionFailure[], context: ScoringContext) => void;
 };
 
-async function fetchEvalSet(url: string): Promise<Dataset> {
-  const response = await fetch(url).catch((error: unknown) => {
-    throw Object.assign(new Error(`Could not fetch the evaluation set ${url}: ${String(error)}`), {
-      code: "input",
-    });
-  });
-  if (!response.ok)
-    throw Object.assign(new Error(`Could not fetch the evaluation set ${url} (HTTP ${response.status}).`), {
-      code: "input",
-    });
-  const fileName = new URL(url, "http://localhost").pathname.split("/").pop() ?? "";
-  return parseDataset(new Uint8Array(await response.arrayBuffer()), { fileName });
+/** The set and the sha256 of its bytes (checked against `expected` when the task stores one). */
+async function loadEvalSet(
+  url: string,
+  expected: Hex | undefined,
+  signal: AbortSignal,
+): Promise<{ dataset: Dataset; sha256: Hex }> {
+  if (expected) return { dataset: await fetchVerifiedEvalSet(url, expected, { signal }), sha256: expected };
+  return fetchEvalSet(url, { signal });
 }
 
 /**
@@ -88,9 +100,8 @@ export function useScoreSubmissions(options: ScoreSubmissionsOptions) {
     const scores: SubmissionScore[] = [];
     const failures: SubmissionFailure[] = [];
     try {
-      const dataset = evalSetSha256
-        ? await fetchVerifiedEvalSet(evalSetUrl, evalSetSha256, { signal: abort.signal })
-        : await fetchEvalSet(evalSetUrl);
+      const { dataset, sha256: evalSha } = await loadEvalSet(evalSetUrl, evalSetSha256, abort.signal);
+      let threads = 1;
       for (const [index, submission] of submissions.entries()) {
         if (abort.signal.aborted) break;
         try {
@@ -99,12 +110,16 @@ export function useScoreSubmissions(options: ScoreSubmissionsOptions) {
           const meter = new LoadMeter();
           update(index, { status: "loading" });
           const embeddingModel = embeddingModelFor(metric, submission.modelId);
-          await scorer.load(modelSourceFor(submission.modelId), {
+          threads = (await scorer.check()).threads;
+          // `manifest` (interface 3): the scorer checks every file of the model against it before loading.
+          const loadOptions: Parameters<ScorerClient["load"]>[1] & { manifest?: Hex } = {
             device,
             signal: abort.signal,
             ...(embeddingModel ? { embeddingModel } : {}),
+            ...(submission.manifest ? { manifest: submission.manifest } : {}),
             onProgress: (progress) => update(index, { fraction: meter.update(progress) }),
-          });
+          };
+          const { info } = await scorer.load(modelSourceFor(submission.modelId), loadOptions);
           update(index, { status: "scoring", fraction: 0 });
           const result = await scorer.score(
             { metric, dataset },
@@ -113,8 +128,19 @@ export function useScoreSubmissions(options: ScoreSubmissionsOptions) {
               onExample: (_e, done, total) => update(index, { fraction: done / total }),
             },
           );
-          scores.push({ submissionId: submission.submissionId, score: result.totals.value });
-          update(index, { status: "scored", fraction: 1, score: result.totals.value });
+          // The score the receipt will prove: the metric's aggregate of the per-example values it stores.
+          const score =
+            revealedScore(
+              metric,
+              result.examples.map((e) => exampleValue(metric, e)),
+            ) / 1e6;
+          scores.push({
+            submissionId: submission.submissionId,
+            score,
+            examples: result.examples,
+            backend: info.device,
+          });
+          update(index, { status: "scored", fraction: 1, score });
         } catch (caught) {
           const failure = toErrorView(caught);
           if (failure.code === "cancelled") {
@@ -126,7 +152,17 @@ export function useScoreSubmissions(options: ScoreSubmissionsOptions) {
           update(index, { status: "failed", error: failure });
         }
       }
-      if (!abort.signal.aborted) onScores(scores, failures);
+      if (!abort.signal.aborted)
+        onScores(scores, failures, {
+          evaluationSet: { uri: evalSetUrl, sha256: evalSha },
+          scorer: {
+            version: SCORER_VERSION,
+            runtime: { transformers: TRANSFORMERS_VERSION, onnxruntime: ortWebVersion() },
+            backend: scores[0]?.backend ?? "wasm",
+            dtype: submissions.every((s) => modelSourceFor(s.modelId).kind === "local") ? "fp32" : "default",
+            threads,
+          },
+        });
     } catch (caught) {
       setError(toErrorView(caught));
     } finally {

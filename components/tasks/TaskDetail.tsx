@@ -29,6 +29,7 @@ const TaskLeaderboard = dynamic(
   () => import("@/components/leaderboard/TaskLeaderboard").then((m) => m.TaskLeaderboard),
   { ssr: false, loading: () => <p className="text-sm text-zinc-500">Loading the leaderboard…</p> },
 );
+const RevealedScores = dynamic(() => import("./VerifyScore").then((m) => m.RevealedScores), { ssr: false });
 const SettlePanel = dynamic(() => import("./SettlePanel").then((m) => m.SettlePanel), { ssr: false });
 const CreatorPanel = dynamic(() => import("./CreatorPanel").then((m) => m.CreatorPanel), { ssr: false });
 const TaskRewards = dynamic(() => import("@/components/portfolio/TaskRewards").then((m) => m.TaskRewards), {
@@ -105,6 +106,9 @@ function TaskBody({ task, now }: { task: TaskView; now: number }) {
       </Card>
       <Card title="Submissions">
         <Submissions task={task} />
+      </Card>
+      <Card title="Revealed scores">
+        <RevealedScores task={task} />
       </Card>
       <div className="grid gap-4 lg:grid-cols-2">
         <LazyChart

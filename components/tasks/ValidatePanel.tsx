@@ -2,8 +2,8 @@
 
 import dynamic from "next/dynamic";
 import { useState } from "react";
-import { bytesToHex, type Address } from "viem";
-import { usePublicClient, useReadContract } from "wagmi";
+import { bytesToHex, stringToBytes, type Address, type Hex } from "viem";
+import { usePublicClient, useReadContract, useSignMessage } from "wagmi";
 import { arenaTasksAbi } from "@/contracts-abi";
 import {
   checkCommitBackup,
@@ -21,7 +21,9 @@ import { formatDuration, shortAddress } from "@/lib/format";
 import { useTransactor } from "@/components/tx/TxProvider";
 import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
 import { METRIC_SHORT } from "@/lib/arena/taskSummary";
-import type { SubmissionScore } from "@/components/scorer/useScoreSubmissions";
+import type { ScoringContext, SubmissionScore } from "@/components/scorer/useScoreSubmissions";
+import { buildReceipt, encodeReceipt, receiptHash, type ReceiptMetric } from "@/lib/scoring/receipt";
+import { ensureReceiptStored } from "./receiptUpload";
 import { scoringSet } from "@/lib/arena/seed";
 import { SeedDraw } from "./SeedDraw";
 import { useEpochSeed } from "./useEpochSeed";
@@ -71,7 +73,10 @@ export function ValidatePanel({ task, timeline }: { task: TaskView; timeline: Ti
     chainId,
     query: { enabled: Boolean(arena && address && seedReady) },
   });
+  const { signMessageAsync } = useSignMessage();
   const [scores, setScores] = useState<Record<string, string>>({});
+  /** What the in-browser scorer found, per submission: the receipt's per-example values. */
+  const [scored, setScored] = useState<{ results: Map<string, SubmissionScore>; context: ScoringContext }>();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [, setVersion] = useState(0);
   const assigned = seedReady ? (assignments.data ?? []) : [];
@@ -81,17 +86,70 @@ export function ValidatePanel({ task, timeline }: { task: TaskView; timeline: Ti
       : undefined;
   const evalSet = scoringSet(task, epoch, seed.recordedSet);
   const evalSetUrl = evalSet.url;
+  const evalSetSha256 = evalSet.sha256;
+  const metric: ReceiptMetric = METRIC_SHORT[task.metric] ?? "loss";
   const toScore = assigned.flatMap((i) => {
-    const uri = submissionFor(task, i, epoch)?.submission?.uri;
-    return uri ? [{ submissionId: i.toString(), modelId: scorerModelId(uri) }] : [];
+    const submission = submissionFor(task, i, epoch)?.submission;
+    return submission
+      ? [
+          {
+            submissionId: i.toString(),
+            modelId: scorerModelId(submission.uri),
+            modelUri: submission.uri,
+            manifest: submission.contentHash,
+          },
+        ]
+      : [];
   });
-  const fillScores = (results: SubmissionScore[]) => {
+  const fillScores = (results: SubmissionScore[], context: ScoringContext) => {
+    setScored({ results: new Map(results.map((r) => [String(r.submissionId), r])), context });
     setScores((current) => {
       const next = { ...current };
       for (const r of results) next[String(r.submissionId)] = r.score.toFixed(6);
       return next;
     });
   };
+
+  /**
+   * The receipt of these scores: per submission, the scorer's per-example values when the score is the one it
+   * found, else the score as entered by hand (no values: verifying it has nothing to re-check).
+   */
+  const receiptOf = (units: number[]) => {
+    const ZERO: Hex = `0x${"0".repeat(64)}`;
+    const doc = buildReceipt({
+      chainId,
+      arenaTasks: arena!,
+      taskId: task.id,
+      epoch,
+      validator: address!,
+      metric,
+      evaluationSet: scored?.context.evaluationSet ?? { uri: evalSetUrl, sha256: evalSetSha256 },
+      scorer: scored?.context.scorer ?? {
+        version: "none",
+        runtime: { transformers: "none", onnxruntime: "none" },
+        backend: "cpu",
+        dtype: "none",
+        threads: 0,
+      },
+      submissions: assigned.map((i, k) => {
+        const submission = submissionFor(task, i, epoch)?.submission;
+        const result = scored?.results.get(i.toString());
+        const fromScorer = result && toScoreUnits(result.score) === units[k];
+        return {
+          nodeIndex: i,
+          model: { uri: submission?.uri ?? "", manifest: submission?.contentHash ?? ZERO },
+          examples: fromScorer ? result.examples : [],
+          score: units[k]!,
+        };
+      }),
+    });
+    const bytes = encodeReceipt(doc);
+    return { bytes, receipt: receiptHash(bytes), text: new TextDecoder().decode(bytes) };
+  };
+  const uploadSigner = () => ({
+    address: address!,
+    signMessage: (message: string) => signMessageAsync({ message }),
+  });
   const committed = task.commits.some((c) => c.epoch === epoch && c.validator === address);
   const revealed = task.reveals.some((r) => r.epoch === epoch && r.validator === address);
 
@@ -104,8 +162,9 @@ export function ValidatePanel({ task, timeline }: { task: TaskView; timeline: Ti
       return;
     }
     const units = values.map((v) => toScoreUnits(Number(v)));
+    const { bytes, receipt, text } = receiptOf(units);
     const salt = bytesToHex(crypto.getRandomValues(new Uint8Array(32)));
-    const commitment = scoreCommitment(task.id, BigInt(epoch), address, assigned, units, salt);
+    const commitment = scoreCommitment(task.id, BigInt(epoch), address, assigned, units, receipt, salt);
     const secret: CommitSecret = {
       chainId,
       taskId: task.id.toString(),
@@ -113,11 +172,22 @@ export function ValidatePanel({ task, timeline }: { task: TaskView; timeline: Ti
       validator: address,
       nodeIndices: assigned.map(String),
       scores: units,
+      receipt,
+      receiptDocument: text,
       salt,
       commitment,
     };
-    saveCommit(localStorage, secret);
     setMessage(null);
+    try {
+      await ensureReceiptStored(bytes, receipt, uploadSigner());
+    } catch (error) {
+      setMessage({
+        ok: false,
+        text: `Your scoring receipt could not be uploaded, so nothing was committed: ${(error as Error).message} Your scores are kept here; press Commit scores to try again.`,
+      });
+      return;
+    }
+    saveCommit(localStorage, secret);
     await run({
       label: `Commit scores for epoch ${epoch}`,
       abi: arenaTasksAbi,
@@ -137,12 +207,29 @@ export function ValidatePanel({ task, timeline }: { task: TaskView; timeline: Ti
       return;
     }
     setMessage(null);
+    try {
+      // Uploaded at commit; uploaded again from this browser's copy if the store lost it (or it never got there).
+      await ensureReceiptStored(stringToBytes(secret.receiptDocument), secret.receipt, uploadSigner());
+    } catch (error) {
+      setMessage({
+        ok: false,
+        text: `Your scoring receipt is not in the blob store and could not be uploaded again, so nothing was revealed: ${(error as Error).message} The receipt is kept in this browser; press Reveal scores to try again.`,
+      });
+      return;
+    }
     await run({
       label: `Reveal scores for epoch ${secret.epoch}`,
       abi: arenaTasksAbi,
       address: arena,
       functionName: "revealScores",
-      args: [task.id, BigInt(secret.epoch), secret.nodeIndices.map(BigInt), secret.scores, secret.salt],
+      args: [
+        task.id,
+        BigInt(secret.epoch),
+        secret.nodeIndices.map(BigInt),
+        secret.scores,
+        secret.receipt,
+        secret.salt,
+      ],
     });
   };
 
@@ -232,11 +319,11 @@ export function ValidatePanel({ task, timeline }: { task: TaskView; timeline: Ti
       )}
       {!committed && toScore.length > 0 && (
         <ScoreSubmissions
-          metric={METRIC_SHORT[task.metric] ?? "loss"}
+          metric={metric}
           evalSetUrl={evalSetUrl}
           evalSetSha256={evalSet.sha256}
           submissions={toScore}
-          onScores={(results) => fillScores(results)}
+          onScores={(results, _failures, context) => fillScores(results, context)}
         />
       )}
       <div className="flex flex-wrap items-center gap-2">

@@ -14,8 +14,9 @@ import {Sortition} from "./lib/Sortition.sol";
 abstract contract ArenaScoring is ArenaBase {
     using Checkpoints for Checkpoints.Trace208;
 
-    /// @notice Commits keccak256(abi.encode(taskId, epoch, validator, nodeIndices, scores, salt)) for this epoch,
-    /// once its seed can be read (`drawSeed`).
+    /// @notice Commits keccak256(abi.encode(taskId, epoch, validator, nodeIndices, scores, receipt, salt)) for this
+    /// epoch, once its seed can be read (`drawSeed`); `receipt` is the sha256 of the scoring receipt (what was scored,
+    /// how, and the Merkle root of the per-example values; docs/ARCHITECTURE.md §3.4).
     /// @dev May be replaced until the commit window closes. In final validation, validators score on the held-back
     /// set if the creator revealed it before the seed was recorded (`getEpoch(..).heldBackSet`), else on the
     /// public set: a creator who keeps the held-back set back cannot leave the final epochs unscored.
@@ -37,18 +38,22 @@ abstract contract ArenaScoring is ArenaBase {
 
     /// @notice Reveals the committed scores (1e-6 units) of `epoch` for assigned submissions, by node index ascending,
     /// between the commit deadline and the end of the epoch.
+    /// The receipt (sha256 of the receipt document, non-zero) is only emitted: anyone can fetch the document by that
+    /// name from the blob store and spot-check the scores against it.
     /// @dev Stores the scores packed with the validator's stake snapshot for the epoch.
     function revealScores(
         uint256 taskId,
         uint256 epoch,
         uint256[] calldata nodeIndices,
         uint32[] calldata scores,
+        bytes32 receipt,
         bytes32 salt
     ) external {
+        if (receipt == bytes32(0)) revert MissingReceipt();
         uint256 vIndex = _checkReveal(
             taskId,
             epoch,
-            keccak256(abi.encode(taskId, epoch, msg.sender, nodeIndices, scores, salt))
+            keccak256(abi.encode(taskId, epoch, msg.sender, nodeIndices, scores, receipt, salt))
         );
         uint256 n = nodeIndices.length;
         if (n != scores.length) revert LengthMismatch(n, scores.length);
@@ -57,7 +62,7 @@ abstract contract ArenaScoring is ArenaBase {
         if (n > c.maxAssignmentsPerEpoch) revert TooManyAssignments(n, c.maxAssignmentsPerEpoch);
         _store(taskId, epoch, vIndex, nodeIndices, scores);
         _revealed[taskId][epoch].push(uint32(vIndex));
-        emit ScoresRevealed(taskId, epoch, msg.sender, nodeIndices, scores);
+        emit ScoresRevealed(taskId, epoch, msg.sender, nodeIndices, scores, receipt);
     }
 
     /// @dev Reveal window, role, commitment; returns the validator's index.

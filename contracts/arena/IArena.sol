@@ -200,6 +200,7 @@ interface IArenaErrors {
     error RevealMismatch(bytes32 committed, bytes32 revealed);
     error LengthMismatch(uint256 ids, uint256 scores);
     error EmptyReveal();
+    error MissingReceipt();
     error TooManyAssignments(uint256 count, uint256 max);
     error SubmissionsNotAscending(uint256 index);
     error NoSubmission(uint256 epoch, uint256 nodeIndex);
@@ -325,7 +326,8 @@ interface IArenaEvents {
         uint256 indexed epoch,
         address indexed validator,
         uint256[] nodeIndices,
-        uint32[] scores
+        uint32[] scores,
+        bytes32 receipt
     );
     event SettlementProgress(uint256 indexed taskId, uint256 indexed epoch, uint8 stage, uint256 cursor);
     /// meanScore in 1e-18 units of the metric; weight = g_i·t_i^α_t; reward = the node pool's earnings F

@@ -135,6 +135,8 @@ export const scoreReveal = onchainTable(
     validator: t.hex().notNull(),
     nodeIndices: t.integer().array().notNull(),
     scores: t.integer().array().notNull(),
+    /** sha256 of the scoring receipt document (blob store name sha256:<hex>), lib/scoring/receipt.ts */
+    receipt: t.hex().notNull(),
   }),
   (t) => ({
     pk: primaryKey({ columns: [t.taskId, t.epoch, t.validator] }),

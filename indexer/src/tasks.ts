@@ -248,7 +248,7 @@ ponder.on("ArenaTasks:ScoresCommitted", async ({ event, context }) => {
 });
 
 ponder.on("ArenaTasks:ScoresRevealed", async ({ event, context }) => {
-  const { taskId, epoch, validator, nodeIndices, scores } = event.args;
+  const { taskId, epoch, validator, nodeIndices, scores, receipt } = event.args;
   await context.db
     .insert(scoreReveal)
     .values({
@@ -257,6 +257,7 @@ ponder.on("ArenaTasks:ScoresRevealed", async ({ event, context }) => {
       validator,
       nodeIndices: nodeIndices.map(Number),
       scores: scores.map(Number),
+      receipt,
     })
     .onConflictDoNothing();
 });

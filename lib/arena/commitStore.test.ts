@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { Hex } from "viem";
+import { sha256, stringToBytes, type Hex } from "viem";
 import { scoreCommitment } from "../sortition";
 import {
   checkCommitBackup,
@@ -24,6 +24,8 @@ class MemoryStorage {
   }
 }
 
+const RECEIPT_DOCUMENT = '{"version":1}';
+
 const secret: CommitSecret = {
   chainId: 31337,
   taskId: "3",
@@ -31,6 +33,8 @@ const secret: CommitSecret = {
   validator: "0x70997970C51812dc3A010C7d01b50e0d17dc79C8",
   nodeIndices: ["0", "4"],
   scores: [1_250_000, 980_000],
+  receipt: sha256(stringToBytes(RECEIPT_DOCUMENT)),
+  receiptDocument: RECEIPT_DOCUMENT,
   salt: `0x${"ab".repeat(32)}`,
   commitment: `0x${"cd".repeat(32)}`,
 };
@@ -53,6 +57,11 @@ describe("commit secrets", () => {
       () => parseCommitBackup(JSON.stringify({ ...secret, nodeIndices: ["x", "4"] })),
       /malformed/,
     );
+    assert.throws(
+      () => parseCommitBackup(JSON.stringify({ ...secret, receiptDocument: '{"version":2}' })),
+      /receipt was edited after the backup was saved/,
+    );
+    assert.throws(() => parseCommitBackup(JSON.stringify({ ...secret, receipt: undefined })), /malformed/);
     assert.deepEqual(parseCommitBackup(JSON.stringify(secret)), secret);
   });
 });
@@ -60,7 +69,15 @@ describe("commit secrets", () => {
 describe("a commit backup is checked against the commitment on chain before it is imported", () => {
   const slot = { chainId: 31337, taskId: 3n, epoch: 2, validator: secret.validator };
   const salt = `0x${"ab".repeat(32)}` as const;
-  const onChain = scoreCommitment(3n, 2n, secret.validator, [0n, 4n], [1_250_000, 980_000], salt);
+  const onChain = scoreCommitment(
+    3n,
+    2n,
+    secret.validator,
+    [0n, 4n],
+    [1_250_000, 980_000],
+    secret.receipt,
+    salt,
+  );
   const good: CommitSecret = { ...secret, commitment: onChain };
 
   it("accepts the backup whose scores and salt give the commitment on chain", () => {
@@ -76,9 +93,17 @@ describe("a commit backup is checked against the commitment on chain before it i
     const wrongSalt = { ...good, salt: `0x${"ac".repeat(32)}` as const };
     assert.throws(
       () => checkCommitBackup(wrongSalt, slot, onChain),
-      /does not match your commitment on chain for epoch 2 \(on chain 0x[0-9a-f]{4}…[0-9a-f]{4}, its scores and salt give 0x[0-9a-f]{4}…[0-9a-f]{4}\): its scores or salt were changed/,
+      /does not match your commitment on chain for epoch 2 \(on chain 0x[0-9a-f]{4}…[0-9a-f]{4}, its scores, receipt and salt give 0x[0-9a-f]{4}…[0-9a-f]{4}\): its scores, receipt or salt were changed/,
     );
-    const consistentButOld = scoreCommitment(3n, 2n, secret.validator, [0n, 4n], [1, 2], salt);
+    const consistentButOld = scoreCommitment(
+      3n,
+      2n,
+      secret.validator,
+      [0n, 4n],
+      [1, 2],
+      secret.receipt,
+      salt,
+    );
     const old = { ...good, scores: [1, 2], commitment: consistentButOld };
     assert.throws(
       () => checkCommitBackup(old, slot, onChain),

@@ -1,9 +1,11 @@
-import { isAddressEqual, type Address, type Hex } from "viem";
+import { isAddressEqual, sha256, stringToBytes, type Address, type Hex } from "viem";
 import { shortAddress } from "../format";
 import { scoreCommitment } from "../sortition";
 
 /**
- * What a validator must keep between commit and reveal: the scores and the salt. Kept in the browser's
+ * What a validator must keep between commit and reveal: the scores, the salt and the scoring receipt (its hash,
+ * which the commitment covers, and the document itself, so that a reload before the reveal can still reveal and
+ * upload the receipt again if the first upload was lost). Kept in the browser's
  * localStorage under a key per chain, task, epoch and validator, written before the commit is sent, and
  * exportable as a JSON backup, since a lost salt means the commit can never be revealed.
  */
@@ -14,6 +16,10 @@ export type CommitSecret = {
   validator: Address;
   nodeIndices: string[];
   scores: number[];
+  /** sha256 of `receiptDocument`'s UTF-8 bytes (lib/scoring/receipt.ts), committed with the scores. */
+  receipt: Hex;
+  /** The receipt's canonical bytes as text (UTF-8 JSON). */
+  receiptDocument: string;
   salt: Hex;
   commitment: Hex;
 };
@@ -65,8 +71,15 @@ export function parseCommitBackup(text: string): CommitSecret {
     /^0x[0-9a-fA-F]{64}$/.test(v.salt) &&
     typeof v.commitment === "string" &&
     /^0x[0-9a-fA-F]{64}$/.test(v.commitment) &&
+    typeof v.receipt === "string" &&
+    /^0x[0-9a-fA-F]{64}$/.test(v.receipt) &&
+    typeof v.receiptDocument === "string" &&
     /^0x[0-9a-fA-F]{40}$/.test(v.validator);
   if (!ok) throw new Error("This file is not a commit backup (fields are missing or malformed).");
+  if (sha256(stringToBytes(v.receiptDocument!)).toLowerCase() !== v.receipt!.toLowerCase())
+    throw new Error(
+      "This backup's scoring receipt does not hash to the receipt it names: the receipt was edited after the backup was saved.",
+    );
   return v as CommitSecret;
 }
 
@@ -109,6 +122,7 @@ export function checkCommitBackup(secret: CommitSecret, slot: CommitSlot, onChai
     slot.validator,
     secret.nodeIndices.map(BigInt),
     secret.scores,
+    secret.receipt,
     secret.salt,
   );
   if (!onChain)
@@ -118,10 +132,10 @@ export function checkCommitBackup(secret: CommitSecret, slot: CommitSlot, onChai
   if (commitmentWord(recomputed) === commitmentWord(onChain)) return;
   const edited = recomputed.toLowerCase() !== secret.commitment.toLowerCase();
   throw new Error(
-    `This backup does not match your commitment on chain for epoch ${slot.epoch} (on chain ${shortAddress(onChain)}, its scores and salt give ${shortAddress(recomputed)}): ${
+    `This backup does not match your commitment on chain for epoch ${slot.epoch} (on chain ${shortAddress(onChain)}, its scores, receipt and salt give ${shortAddress(recomputed)}): ${
       edited
-        ? "its scores or salt were changed after it was saved"
-        : "its salt or scores are not the ones you committed, or it is from a commit you replaced"
+        ? "its scores, receipt or salt were changed after it was saved"
+        : "its salt, scores or receipt are not the ones you committed, or it is from a commit you replaced"
     }. It was not imported; import the backup of your latest commit.`,
   );
 }

@@ -64,6 +64,8 @@ export type Reveal = {
   validator: Address;
   nodeIndices: readonly bigint[];
   scores: readonly number[];
+  /** sha256 of the validator's scoring receipt (lib/scoring/receipt.ts), fetched from /api/blobs/<hex>. */
+  receipt: Hex;
 };
 export type DelegatorReward = { epoch: number; delegatee: Address; amount: bigint; perShare: bigint };
 

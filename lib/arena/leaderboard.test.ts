@@ -35,7 +35,15 @@ const task = taskView({
     }),
     participant(V, { role: "validator", ownStake: 30n }),
   ],
-  reveals: [{ epoch: 1, validator: V, nodeIndices: [0n, 1n], scores: [1_200_000, 900_000] }],
+  reveals: [
+    {
+      epoch: 1,
+      validator: V,
+      nodeIndices: [0n, 1n],
+      scores: [1_200_000, 900_000],
+      receipt: `0x${"12".repeat(32)}`,
+    },
+  ],
   nodeResults: [
     { epoch: 1, node: A, meanScore: 1_000_000_000_000_000_000n, weight: 1n, reward: 60n },
     { epoch: 1, node: B, meanScore: 800_000_000_000_000_000n, weight: 1n, reward: 40n },

@@ -57,7 +57,13 @@ function bigTask(): TaskView {
       reward: 1n,
     })),
     validatorResults: validators.map((v) => ({ epoch: 1, validator: v.account, reward: 1n })),
-    reveals: validators.map((v) => ({ epoch: 1, validator: v.account, nodeIndices: [0n], scores: [5] })),
+    reveals: validators.map((v) => ({
+      epoch: 1,
+      validator: v.account,
+      nodeIndices: [0n],
+      scores: [5],
+      receipt: `0x${"12".repeat(32)}` as const,
+    })),
     commits: validators.map((v) => ({ epoch: 1, validator: v.account })),
     delegatorRewards: [
       { epoch: 1, delegatee: addr(1), amount: 1n, perShare: 1n },
@@ -82,10 +88,9 @@ describe("trimming views for pages", () => {
     assert.ok(page.participants.has(addr(1080)), "the largest validator");
     assert.ok(!page.participants.has(addr(1001)), "the smallest validator is left out");
     assert.equal([...page.participants.values()].filter((p) => p.role === "node").length, 4);
-    assert.deepEqual(
-      page.reveals.map((r) => r.validator),
-      [ME],
-    );
+    const revealers = page.reveals.map((r) => r.validator);
+    assert.equal(revealers.length, TASK_PAGE_VALIDATORS + 1, "the top 50's reveals (with receipts) and mine");
+    assert.ok(revealers.includes(ME) && revealers.includes(addr(1080)) && !revealers.includes(addr(1001)));
     assert.deepEqual(
       page.commits.map((r) => r.validator),
       [ME],

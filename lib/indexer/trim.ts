@@ -34,8 +34,9 @@ function byStake(a: ParticipantView, b: ParticipantView): number {
 
 /**
  * The task page: every node (with its submissions and results, for the submissions table, the charts and the
- * task leaderboard), the top validators by stake and the account's own rows (its commits, reveals, validator
- * rewards, harvests). Other validators' reveals and rewards are left out: the page shows them only as totals.
+ * task leaderboard), the top validators by stake with their reveals (each score links its receipt) and the
+ * account's own rows (its commits, reveals, validator rewards, harvests). Other validators' reveals and rewards
+ * are left out: the page shows them only as totals.
  */
 export function trimForTaskPage(task: TaskView, account?: Address): TaskView {
   const validators = [...task.participants.values()].filter((p) => p.role === "validator").sort(byStake);
@@ -52,7 +53,7 @@ export function trimForTaskPage(task: TaskView, account?: Address): TaskView {
     ...task,
     totals: task.totals ?? taskTotals(task),
     participants,
-    reveals: task.reveals.filter((r) => same(r.validator, account)),
+    reveals: task.reveals.filter((r) => keepValidators.has(r.validator) || same(r.validator, account)),
     commits: task.commits.filter((c) => same(c.validator, account)),
     validatorResults: task.validatorResults.filter((r) => same(r.validator, account)),
     delegatorRewards: task.delegatorRewards.filter(

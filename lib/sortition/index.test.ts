@@ -49,12 +49,13 @@ describe("sortition", () => {
     assert.deepEqual(list, [0n, 1n, 2n]);
   });
 
-  it("binds a commitment to task, epoch, validator, submissions, scores and salt", () => {
+  it("binds a commitment to task, epoch, validator, submissions, scores, receipt and salt", () => {
     const salt = keccak256(toHex("salt"));
+    const receipt = keccak256(toHex("receipt"));
     const v: Address = "0x0000000000000000000000000000000000000002";
-    const a = scoreCommitment(1n, 2n, v, [0n, 3n], [1_000_000, 2_000_000], salt);
-    assert.notEqual(a, scoreCommitment(1n, 2n, v, [0n, 3n], [1_000_000, 2_000_001], salt));
-    assert.notEqual(a, scoreCommitment(1n, 3n, v, [0n, 3n], [1_000_000, 2_000_000], salt));
+    const a = scoreCommitment(1n, 2n, v, [0n, 3n], [1_000_000, 2_000_000], receipt, salt);
+    assert.notEqual(a, scoreCommitment(1n, 2n, v, [0n, 3n], [1_000_000, 2_000_001], receipt, salt));
+    assert.notEqual(a, scoreCommitment(1n, 3n, v, [0n, 3n], [1_000_000, 2_000_000], receipt, salt));
     assert.notEqual(
       a,
       scoreCommitment(
@@ -63,8 +64,13 @@ describe("sortition", () => {
         "0x0000000000000000000000000000000000000003",
         [0n, 3n],
         [1_000_000, 2_000_000],
+        receipt,
         salt,
       ),
+    );
+    assert.notEqual(
+      a,
+      scoreCommitment(1n, 2n, v, [0n, 3n], [1_000_000, 2_000_000], keccak256(toHex("other receipt")), salt),
     );
   });
 });

@@ -61,13 +61,17 @@ export function assignmentsOf(q: AssignmentQuery): bigint[] {
   return out;
 }
 
-/** The commitment a validator sends in `commitScores`. */
+/**
+ * The commitment a validator sends in `commitScores`; `receipt` is the sha256 of its scoring receipt document
+ * (lib/scoring/receipt.ts), so a reveal binds the scores to what was scored.
+ */
 export function scoreCommitment(
   taskId: bigint,
   epoch: bigint,
   validator: Address,
   nodeIndices: readonly bigint[],
   scores: readonly number[],
+  receipt: Hex,
   salt: Hex,
 ): Hex {
   return keccak256(
@@ -79,8 +83,9 @@ export function scoreCommitment(
         { type: "uint256[]" },
         { type: "uint32[]" },
         { type: "bytes32" },
+        { type: "bytes32" },
       ],
-      [taskId, epoch, validator, nodeIndices, scores, salt],
+      [taskId, epoch, validator, nodeIndices, scores, receipt, salt],
     ),
   );
 }

@@ -1,6 +1,9 @@
 import { keccak256, parseEther, toHex, type Address, type Hex } from "viem";
 import { finalEvalCommitment } from "../../lib/arena/params.ts";
 import { sampleSetSha256, sampleSetURI, type SampleSet } from "../../lib/arena/testing/sampleSets.ts";
+import { BlobStore } from "../../lib/blobs/store.ts";
+import { syntheticReceipt } from "../../lib/arena/testing/receipts.ts";
+import type { ReceiptMetric } from "../../lib/scoring/receipt.ts";
 import { modelCommitment, scoreCommitment } from "../../lib/sortition/index.ts";
 import { readArtifact } from "../lib/artifacts.ts";
 import { send } from "../lib/deploy.ts";
@@ -17,6 +20,7 @@ import { contractAddress, type SeedEnv } from "../lib/seed.ts";
 const WAD = 10n ** 18n;
 const HOUR = 3600;
 const METRIC = { loss: 0, accuracy: 1, reference_similarity: 2 } as const;
+const RECEIPT_METRIC: ReceiptMetric[] = ["loss", "accuracy", "reference_similarity"];
 const NODE = 1;
 const VALIDATOR = 2;
 const FINAL_EVAL_SALT: Hex = keccak256(toHex("arena demo held-back set"));
@@ -203,6 +207,9 @@ export async function seedProtocol(env: SeedEnv): Promise<void> {
     ];
   };
   const metricOf = new Map(DEMOS.map((d) => [ids[d.key]!, d.metric]));
+  const blobs = BlobStore.fromEnv();
+  /** The latest model URI of each (task, node index), for the receipts. */
+  const modelUris = new Map<string, string>();
   const mine = () => env.publicClient.request({ method: "evm_mine" as "eth_chainId" });
   const LAST = 5n; // the app's "now": epoch 5 of every task
 
@@ -228,6 +235,10 @@ export async function seedProtocol(env: SeedEnv): Promise<void> {
         for (const m of models)
           await as(m.n, "commitModel", [taskId, modelCommitment(taskId, m.n, m.uri, m.hash)]);
         for (const m of models) await as(m.n, "submitModel", [taskId, m.uri, m.hash]);
+        for (const m of models) {
+          const { index } = await read<{ index: number }>("getParticipant", [taskId, m.n]);
+          modelUris.set(`${taskId}/${index}`, m.uri);
+        }
         if (epoch !== LAST) scoring.push(taskId);
       } else if (phase === 1) {
         await as(deployer, "revealFinalEval", [
@@ -245,19 +256,47 @@ export async function seedProtocol(env: SeedEnv): Promise<void> {
     for (const taskId of scoring) await as(deployer, "drawSeed", [taskId, epoch]);
     await mine();
     await mine();
-    const reveals: { taskId: bigint; v: Address; ids: bigint[]; scores: number[]; salt: Hex }[] = [];
+    const reveals: {
+      taskId: bigint;
+      v: Address;
+      ids: bigint[];
+      scores: number[];
+      receipt: Hex;
+      salt: Hex;
+    }[] = [];
     for (const taskId of scoring) {
       for (const [j, v] of validators.entries()) {
         const assigned = [...(await read<readonly bigint[]>("assignmentsOf", [taskId, epoch, v]))];
         if (assigned.length === 0) continue;
-        const scores = assigned.map((i) => demoScore(metricOf.get(taskId)!, epoch, i, j));
+        const metric = metricOf.get(taskId)!;
+        // A real receipt document (made-up per-example values around the demo score) in the app's blob store.
+        const { bytes, receipt, scores } = syntheticReceipt({
+          chainId: await env.publicClient.getChainId(),
+          arenaTasks: arena,
+          taskId,
+          epoch,
+          validator: v,
+          metric: RECEIPT_METRIC[metric]!,
+          nodeIndices: assigned,
+          scores: assigned.map((i) => demoScore(metric, epoch, i, j)),
+          evaluationSet: {
+            uri: "http://localhost:3000/api/blobs/demo-eval",
+            sha256: keccak256(toHex("demo-eval")),
+          },
+          modelUri: (i) => modelUris.get(`${taskId}/${i}`) ?? "",
+        });
+        await blobs.put(bytes);
         const salt = keccak256(toHex(`demo ${taskId} ${epoch} ${v}`));
-        await as(v, "commitScores", [taskId, scoreCommitment(taskId, epoch, v, assigned, scores, salt)]);
-        if (j !== validators.length - 1) reveals.push({ taskId, v, ids: assigned, scores, salt }); // one never reveals
+        await as(v, "commitScores", [
+          taskId,
+          scoreCommitment(taskId, epoch, v, assigned, scores, receipt, salt),
+        ]);
+        if (j !== validators.length - 1) reveals.push({ taskId, v, ids: assigned, scores, receipt, salt }); // one never reveals
       }
     }
     await warpTo(commitEnd);
-    for (const r of reveals) await as(r.v, "revealScores", [r.taskId, epoch, r.ids, r.scores, r.salt]);
+    for (const r of reveals)
+      await as(r.v, "revealScores", [r.taskId, epoch, r.ids, r.scores, r.receipt, r.salt]);
     if (epoch === 3n) await openOpenChallenge();
   }
   const [startLast] = await latestTimes(LAST);

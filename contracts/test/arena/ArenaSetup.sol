@@ -18,6 +18,8 @@ abstract contract ArenaSetup is ArenaTest {
     uint256 internal constant MIN_STAKE = 10 ether;
     /// sha256 of the held-back set's bytes, committed with its URI at creation and revealed with it
     bytes32 internal constant HELD_BACK_HASH = sha256("held-back-bytes");
+    /// a scoring receipt's sha256 (its document is off chain; the contract only binds it to the scores)
+    bytes32 internal constant RECEIPT = keccak256("scoring receipt");
 
     function deployArena(ArenaToken token) internal returns (ArenaTasks arena) {
         IERC20 t = IERC20(address(token));
@@ -107,14 +109,14 @@ abstract contract ArenaSetup is ArenaTest {
             vm.prank(validators[j]);
             arena.commitScores(
                 taskId,
-                keccak256(abi.encode(taskId, epoch, validators[j], ids[j], scores[j], bytes32(seed)))
+                keccak256(abi.encode(taskId, epoch, validators[j], ids[j], scores[j], RECEIPT, bytes32(seed)))
             );
         }
         vm.warp(commitEnd);
         for (uint256 j; j < validators.length; ++j) {
             if (ids[j].length == 0) continue;
             vm.prank(validators[j]);
-            arena.revealScores(taskId, epoch, ids[j], scores[j], bytes32(seed));
+            arena.revealScores(taskId, epoch, ids[j], scores[j], RECEIPT, bytes32(seed));
             ++revealed;
         }
     }

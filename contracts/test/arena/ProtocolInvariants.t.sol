@@ -472,7 +472,7 @@ contract ProtocolHandler is ArenaSetup {
     }
 
     function _reveal(Reveal memory r, uint256 e, uint256 seed) internal {
-        bytes memory data = abi.encodeCall(arena.revealScores, (r.t + 1, e, r.ids, r.scores, bytes32(seed)));
+        bytes memory data = abi.encodeCall(arena.revealScores, (r.t + 1, e, r.ids, r.scores, RECEIPT, bytes32(seed)));
         (bool ok, bytes memory ret) = _call(r.v, data);
         _want(ok, Want.Succeed, "revealScores of a commitment", ret);
     }
@@ -503,7 +503,7 @@ contract ProtocolHandler is ArenaSetup {
             r.scores[i] = uint32(seed % 3 == 0 ? 1_000_000 + (ids[i] % 2) * 250_000 : 400_000 + (h % 2_000_000));
         }
         (uint256 own, ) = arena.stakeAt(t + 1, r.v, e);
-        bytes32 c = keccak256(abi.encode(t + 1, e, r.v, ids, r.scores, bytes32(seed)));
+        bytes32 c = keccak256(abi.encode(t + 1, e, r.v, ids, r.scores, RECEIPT, bytes32(seed)));
         (bool ok, bytes memory ret) = _call(r.v, abi.encodeCall(arena.commitScores, (t + 1, c)));
         _want(ok, own >= minVal[t] ? Want.Succeed : Want.Fail, "commitScores", ret);
         if (ok) r.ids = ids;

@@ -97,13 +97,13 @@ contract SettlementGasCapAttackTest is ArenaSetup {
             vm.prank(actor(2000 + j));
             arena.commitScores(
                 taskId,
-                keccak256(abi.encode(taskId, uint256(1), actor(2000 + j), ids[j], scores[j], bytes32(j)))
+                keccak256(abi.encode(taskId, uint256(1), actor(2000 + j), ids[j], scores[j], RECEIPT, bytes32(j)))
             );
         }
         vm.warp(commitEnd);
         for (uint256 j; j < VALIDATORS; ++j) {
             vm.prank(actor(2000 + j));
-            arena.revealScores(taskId, 1, ids[j], scores[j], bytes32(j));
+            arena.revealScores(taskId, 1, ids[j], scores[j], RECEIPT, bytes32(j));
         }
         vm.warp(epochStart(arena, taskId, 2));
         arena.settle(taskId, 0, 10);

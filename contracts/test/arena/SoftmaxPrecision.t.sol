@@ -69,12 +69,15 @@ contract SoftmaxPrecisionAttackTest is ArenaSetup {
 
     function _commit(uint256 taskId, address v, uint32 score) internal {
         vm.prank(v);
-        arena.commitScores(taskId, keccak256(abi.encode(taskId, uint256(1), v, _ids(), _scores(score), bytes32(0))));
+        arena.commitScores(
+            taskId,
+            keccak256(abi.encode(taskId, uint256(1), v, _ids(), _scores(score), RECEIPT, bytes32(0)))
+        );
     }
 
     function _reveal(uint256 taskId, address v, uint32 score) internal {
         vm.prank(v);
-        arena.revealScores(taskId, 1, _ids(), _scores(score), bytes32(0));
+        arena.revealScores(taskId, 1, _ids(), _scores(score), RECEIPT, bytes32(0));
     }
 
     function _rewardValidators(uint256 taskId) internal view returns (uint256) {

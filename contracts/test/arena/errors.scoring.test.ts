@@ -1,12 +1,13 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { network } from "hardhat";
-import { keccak256, parseEther, toHex, zeroHash } from "viem";
+import { keccak256, parseEther, sha256, toHex, zeroHash } from "viem";
 import {
   FINAL_EVAL_HASH,
   FINAL_EVAL_SALT,
   FINAL_EVAL_URI,
   PHASE,
+  RECEIPT,
   ROLE_NODE,
   ROLE_VALIDATOR,
   addr,
@@ -197,8 +198,10 @@ describe("Arena rules: commit and reveal", () => {
     for (const i of mine) assert.equal(await d.arena.read.isAssigned([taskId, 1n, i, addr(v1)]), true);
     const good = { nodeIndices: mine.slice(0, 1), scores: [1_234_567], salt: salt("good") };
     await commit(d.arena, taskId, 1n, v1, good);
+    const v3 = [a, b, c][(k + 2) % 3]!;
+    await commit(d.arena, taskId, 1n, v3, { ...good, receipt: zeroHash });
     await viem.assertions.revertWithCustomErrorWithArgs(
-      d.arena.write.revealScores([taskId, 1n, good.nodeIndices, good.scores, good.salt], {
+      d.arena.write.revealScores([taskId, 1n, good.nodeIndices, good.scores, RECEIPT, good.salt], {
         account: v1.account,
       }),
       d.arena,
@@ -207,7 +210,7 @@ describe("Arena rules: commit and reveal", () => {
     );
     await goTo(conn, d.arena, taskId, 1n, "reveal");
     await viem.assertions.revertWithCustomErrorWithArgs(
-      d.arena.write.revealScores([taskId, 1n, good.nodeIndices, good.scores, good.salt], {
+      d.arena.write.revealScores([taskId, 1n, good.nodeIndices, good.scores, RECEIPT, good.salt], {
         account: v2.account,
       }),
       d.arena,
@@ -215,15 +218,34 @@ describe("Arena rules: commit and reveal", () => {
       [1n, addr(v2)],
     );
     await viem.assertions.revertWithCustomError(
-      d.arena.write.revealScores([taskId, 1n, good.nodeIndices, [7_654_321], good.salt], {
+      d.arena.write.revealScores([taskId, 1n, good.nodeIndices, [7_654_321], RECEIPT, good.salt], {
         account: v1.account,
       }),
       d.arena,
       "RevealMismatch",
     );
+    // The same scores with another receipt than the committed one: the scores would no longer be bound to
+    // what was scored (a validator could swap in a receipt made after seeing others' reveals).
+    const otherReceipt = sha256(toHex("another receipt, made after the commit"));
+    await viem.assertions.revertWithCustomError(
+      d.arena.write.revealScores([taskId, 1n, good.nodeIndices, good.scores, otherReceipt, good.salt], {
+        account: v1.account,
+      }),
+      d.arena,
+      "RevealMismatch",
+    );
+    // No receipt at all is refused before anything else, even when the commitment was made over a zero receipt.
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      d.arena.write.revealScores([taskId, 1n, good.nodeIndices, good.scores, zeroHash, good.salt], {
+        account: v3.account,
+      }),
+      d.arena,
+      "MissingReceipt",
+      [],
+    );
     await reveal(d.arena, taskId, 1n, v1, good);
     await viem.assertions.revertWithCustomErrorWithArgs(
-      d.arena.write.revealScores([taskId, 1n, good.nodeIndices, good.scores, good.salt], {
+      d.arena.write.revealScores([taskId, 1n, good.nodeIndices, good.scores, RECEIPT, good.salt], {
         account: v1.account,
       }),
       d.arena,
@@ -232,7 +254,7 @@ describe("Arena rules: commit and reveal", () => {
     );
     await goTo(conn, d.arena, taskId, 1n, "end");
     await viem.assertions.revertWithCustomErrorWithArgs(
-      d.arena.write.revealScores([taskId, 1n, good.nodeIndices, good.scores, good.salt], {
+      d.arena.write.revealScores([taskId, 1n, good.nodeIndices, good.scores, RECEIPT, good.salt], {
         account: v2.account,
       }),
       d.arena,
@@ -254,7 +276,9 @@ describe("Arena rules: commit and reveal", () => {
     await commit(d.arena, taskId, 1n, pair.v, r);
     await goTo(conn, d.arena, taskId, 1n, "reveal");
     await viem.assertions.revertWithCustomErrorWithArgs(
-      d.arena.write.revealScores([taskId, 1n, r.nodeIndices, r.scores, r.salt], { account: pair.v.account }),
+      d.arena.write.revealScores([taskId, 1n, r.nodeIndices, r.scores, RECEIPT, r.salt], {
+        account: pair.v.account,
+      }),
       d.arena,
       "NotAssigned",
       [1n, pair.i, addr(pair.v)],
@@ -318,7 +342,7 @@ describe("Arena rules: commit and reveal", () => {
       await goTo(conn, d.arena, taskId, epoch, "reveal");
       for (const c of cases) {
         await viem.assertions.revertWithCustomErrorWithArgs(
-          d.arena.write.revealScores([taskId, epoch, c.r.nodeIndices, c.r.scores, c.r.salt], {
+          d.arena.write.revealScores([taskId, epoch, c.r.nodeIndices, c.r.scores, RECEIPT, c.r.salt], {
             account: c.v.account,
           }),
           d.arena,

@@ -1,6 +1,6 @@
 import type { ContractReturnType } from "@nomicfoundation/hardhat-viem/types";
 import type { NetworkConnection } from "hardhat/types/network";
-import { keccak256, parseEther, toHex, type Address, type Hex } from "viem";
+import { keccak256, parseEther, toHex, type Address, type Hex, sha256 } from "viem";
 import { finalEvalCommitment } from "../../../lib/arena/params.ts";
 import { sampleSetSha256, sampleSetURI } from "../../../lib/arena/testing/sampleSets.ts";
 import { modelCommitment, scoreCommitment } from "../../../lib/sortition/index.ts";
@@ -158,7 +158,10 @@ export function modelHash(label: string): Hex {
   return keccak256(toHex(label));
 }
 
-export type Reveal = { nodeIndices: bigint[]; scores: number[]; salt: Hex };
+/** A stand-in scoring receipt hash (the contract only binds it to the scores; lib/scoring/receipt.ts builds real ones). */
+export const RECEIPT: Hex = sha256(toHex("scoring receipt"));
+
+export type Reveal = { nodeIndices: bigint[]; scores: number[]; salt: Hex; receipt?: Hex };
 
 export async function commit(
   arena: Arena,
@@ -167,7 +170,15 @@ export async function commit(
   v: Wallet,
   reveal: Reveal,
 ): Promise<void> {
-  const c = scoreCommitment(taskId, epoch, v.account.address, reveal.nodeIndices, reveal.scores, reveal.salt);
+  const c = scoreCommitment(
+    taskId,
+    epoch,
+    v.account.address,
+    reveal.nodeIndices,
+    reveal.scores,
+    reveal.receipt ?? RECEIPT,
+    reveal.salt,
+  );
   await arena.write.commitScores([taskId, c], { account: v.account });
 }
 
@@ -178,7 +189,9 @@ export async function reveal(
   v: Wallet,
   r: Reveal,
 ): Promise<void> {
-  await arena.write.revealScores([taskId, epoch, r.nodeIndices, r.scores, r.salt], { account: v.account });
+  await arena.write.revealScores([taskId, epoch, r.nodeIndices, r.scores, r.receipt ?? RECEIPT, r.salt], {
+    account: v.account,
+  });
 }
 
 export function salt(label: string): Hex {

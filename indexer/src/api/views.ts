@@ -192,6 +192,7 @@ export async function loadTasks(taskIds?: readonly bigint[], options: LoadOption
       validator: addr(r.validator),
       nodeIndices: r.nodeIndices.map(BigInt),
       scores: r.scores,
+      receipt: r.receipt,
     });
   for (const r of nodeResults)
     taskOf(r.taskId)?.nodeResults.push({

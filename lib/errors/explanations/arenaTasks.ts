@@ -107,6 +107,8 @@ export const ARENA_TASKS: Explainers<typeof arenaTasksAbi, SharedErrorName> = {
   LengthMismatch: ({ ids, scores }) =>
     `${count(ids, "submission")} but ${count(scores, "score")}: give one score per submission.`,
   EmptyReveal: () => "A reveal needs at least one score.",
+  MissingReceipt: () =>
+    "A reveal needs its scoring receipt (the sha256 of the receipt document uploaded at commit): score your assigned submissions in the browser, or import the commit backup that holds the receipt.",
   TooManyAssignments: ({ count: n, max }) =>
     `${count(n, "score")} is more than the ${num(max)} a validator may give in one epoch.`,
   SubmissionsNotAscending: ({ index }) =>

@@ -11,6 +11,7 @@ import {
 import { arenaTasksAbi, arenaTokenAbi } from "../../../contracts-abi/index.ts";
 import { finalEvalCommitment } from "../../../lib/arena/params.ts";
 import { sampleSetSha256, sampleSetURI } from "../../../lib/arena/testing/sampleSets.ts";
+import { syntheticReceipt } from "../../../lib/arena/testing/receipts.ts";
 import { modelCommitment, scoreCommitment } from "../../../lib/sortition/index.ts";
 import { Rpc, type Tx } from "./rpc.ts";
 
@@ -296,8 +297,18 @@ export async function buildHistory(
           }) as readonly bigint[]),
         ];
         if (ids.length === 0) return [];
-        const scores = ids.map((i) => 1_000_000 + Number(i) * 997 + (j % 13) * 101 + epoch);
-        return [{ v, ids, scores, salt: keccak256(toHex(`bench salt ${epoch} ${j}`)) }];
+        const { receipt, scores } = syntheticReceipt({
+          chainId: 31337,
+          arenaTasks: arena,
+          taskId,
+          epoch,
+          validator: v,
+          metric: "loss",
+          nodeIndices: ids,
+          scores: ids.map((i) => 1_000_000 + Number(i) * 997 + (j % 13) * 101 + epoch),
+          examples: 1,
+        });
+        return [{ v, ids, scores, receipt, salt: keccak256(toHex(`bench salt ${epoch} ${j}`)) }];
       });
       await send(
         plans.map((p) =>
@@ -306,7 +317,7 @@ export async function buildHistory(
             "commitScores",
             tasks("commitScores", [
               taskId,
-              scoreCommitment(taskId, BigInt(epoch), p.v, p.ids, p.scores, p.salt),
+              scoreCommitment(taskId, BigInt(epoch), p.v, p.ids, p.scores, p.receipt, p.salt),
             ]),
             GAS.commitScores,
           ),
@@ -318,7 +329,7 @@ export async function buildHistory(
           tasksTx(
             p.v,
             "revealScores",
-            tasks("revealScores", [taskId, BigInt(epoch), p.ids, p.scores, p.salt]),
+            tasks("revealScores", [taskId, BigInt(epoch), p.ids, p.scores, p.receipt, p.salt]),
             GAS.reveal(p.ids.length),
           ),
         ),
