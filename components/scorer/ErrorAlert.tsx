@@ -7,6 +7,10 @@ const HINTS: Partial<Record<ErrorView["code"], string>> = {
   out_of_memory: "Try a smaller model, shorter examples, or WASM. The scorer restarts on the next run.",
   internal: "The scorer restarts on the next run.",
   no_webgpu: "Choose WASM or Auto.",
+  model_mismatch:
+    "The model served at its URI is not the one whose content hash was submitted, so it is not scored.",
+  no_manifest:
+    "A submitted model folder must hold the arena-manifest.json its content hash was computed from.",
 };
 
 /** An error from parsing or scoring, said plainly, with a hint where one helps. */
@@ -20,7 +24,11 @@ export function ErrorAlert({ error, title }: { error: ErrorView; title: string }
     >
       <p className="font-medium">{title}</p>
       <p>{error.message}</p>
-      {error.files && error.files.length > 0 && <p>Missing: {error.files.join(", ")}</p>}
+      {error.files && error.files.length > 0 && (
+        <p>
+          {error.code === "model_mismatch" ? "Differs" : "Missing"}: {error.files.join(", ")}
+        </p>
+      )}
       {hint && <p className="text-rose-700">{hint}</p>}
     </div>
   );

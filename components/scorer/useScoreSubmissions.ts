@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import type { Hex } from "viem";
 import { parseDataset, type Dataset } from "@/lib/metrics/parsers";
 import type { ScorerClient } from "@/lib/scoring/client";
 import type { DeviceChoice } from "@/lib/scoring/protocol";
@@ -17,7 +18,8 @@ import {
 /** The metrics a task can have (docs/ARCHITECTURE.md §3.1). */
 export type TaskMetric = "loss" | "accuracy" | "reference_similarity";
 export type SubmissionId = string | number | bigint;
-export type Submission = { submissionId: SubmissionId; modelId: string };
+/** `contentHash`: the submitted manifest hash; when given, only a model whose files match it is scored. */
+export type Submission = { submissionId: SubmissionId; modelId: string; contentHash?: Hex };
 /** `score` in the metric's own unit: BPB for loss (lower is better), a fraction for the others. */
 export type SubmissionScore = { submissionId: SubmissionId; score: number };
 export type SubmissionFailure = { submissionId: SubmissionId; error: ErrorView };
@@ -96,6 +98,7 @@ export function useScoreSubmissions(options: ScoreSubmissionsOptions) {
           await scorer.load(modelSourceFor(submission.modelId), {
             device,
             signal: abort.signal,
+            ...(submission.contentHash ? { manifest: submission.contentHash } : {}),
             ...(embeddingModel ? { embeddingModel } : {}),
             onProgress: (progress) => update(index, { fraction: meter.update(progress) }),
           });

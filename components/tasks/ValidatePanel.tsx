@@ -82,8 +82,16 @@ export function ValidatePanel({ task, timeline }: { task: TaskView; timeline: Ti
   const evalSet = scoringSet(task, epoch, seed.recordedSet);
   const evalSetUrl = evalSet.url;
   const toScore = assigned.flatMap((i) => {
-    const uri = submissionFor(task, i, epoch)?.submission?.uri;
-    return uri ? [{ submissionId: i.toString(), modelId: scorerModelId(uri) }] : [];
+    const submission = submissionFor(task, i, epoch)?.submission;
+    return submission?.uri
+      ? [
+          {
+            submissionId: i.toString(),
+            modelId: scorerModelId(submission.uri),
+            contentHash: submission.contentHash,
+          },
+        ]
+      : [];
   });
   const fillScores = (results: SubmissionScore[]) => {
     setScores((current) => {

@@ -111,3 +111,13 @@ export function baseModelError(value: string): string | null {
   const parsed = parseModelUri(value, { requirePinned: true });
   return parsed.ok ? null : parsed.error;
 }
+
+export const HUB_HOST = "https://huggingface.co/";
+
+/** Where a parsed model URI's files and arena-manifest.json are (a pinned hub id: its commit on the hub). */
+export function modelFolderOf(parsed: Extract<ParsedModelUri, { ok: true }>): string {
+  if (parsed.folderUrl) return parsed.folderUrl;
+  const source = parsed.source;
+  const revision = source.kind === "hub" ? (source.revision ?? "main") : "main";
+  return `${HUB_HOST}${source.id}/resolve/${revision}/`;
+}

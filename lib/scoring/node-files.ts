@@ -3,7 +3,8 @@ import { access, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ModelFileAccess, ScorerEnvironment } from "./load";
-import { buildManifest, MANIFEST_FILE, type Manifest } from "./manifest";
+import type { Hex } from "viem";
+import { buildManifest, MANIFEST_FILE, manifestHash, type Manifest } from "./manifest";
 import { httpModelFileReader, type ModelFileReader } from "./verify-model";
 
 /** public/models/ of this checkout. */
@@ -70,4 +71,9 @@ export function nodeEnvironment(directory: string = SHIPPED_MODELS_DIR, threads?
     contentStore: null,
     ...(threads ? { threads } : {}),
   };
+}
+
+/** A shipped model's content hash: the sha256 of its committed arena-manifest.json. */
+export async function shippedContentHash(id: string, directory: string = SHIPPED_MODELS_DIR): Promise<Hex> {
+  return manifestHash(new Uint8Array(await readFile(path.join(directory, id, MANIFEST_FILE))));
 }
