@@ -183,8 +183,16 @@ function configureVerified(model: VerifiedModel, environment: ScorerEnvironment)
   if (environment.threads && wasm) wasm.numThreads = environment.threads;
 }
 
+const REMOTE_PATH_TEMPLATE = env.remotePathTemplate;
+
 function configureEnvironment(source: ModelSource, environment: ScorerEnvironment): FetchOnceCache | null {
   env.fetch = networkFetch;
+  // A pinned hub model: every request goes to its commit. transformers.js passes `revision` to file loads but
+  // not to some metadata lookups (tokenizer files), which would otherwise ask the moving `main`.
+  env.remotePathTemplate =
+    source.kind === "hub" && source.revision
+      ? `{model}/resolve/${encodeURIComponent(source.revision)}/`
+      : REMOTE_PATH_TEMPLATE;
   env.useCustomCache = false;
   env.allowLocalModels = true;
   env.localModelPath = environment.localModelPath;
