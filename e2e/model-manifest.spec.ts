@@ -248,3 +248,18 @@ test("scorer page: a model folder URL loads verified; times with and without ver
   );
   for (const ms of [...plain, ...verified, ...warm]) expect(ms).toBeGreaterThan(0);
 });
+
+test("the task form refuses an unpinned hub model and takes a pinned one", async ({ page }) => {
+  await page.goto("/tasks/new");
+  const base = page.getByLabel("Base model", { exact: true });
+  await base.fill("someone/model");
+  await base.blur();
+  await expect(
+    page.getByText('The hub model "someone/model" is not pinned: add @<40-hex commit>#<dtype>'),
+  ).toBeVisible();
+  await base.fill("someone/model@main#q8");
+  await expect(page.getByText("must be a full 40-hex-digit commit")).toBeVisible();
+  await base.fill(`someone/model@${"0123456789abcdef".repeat(2)}01234567#q8`);
+  await expect(page.getByText(/is not pinned|40-hex-digit commit/)).toHaveCount(0);
+  await expect(base).toHaveAttribute("aria-invalid", "false");
+});

@@ -161,6 +161,7 @@ function toProgress(info: ProgressInfo): LoadProgress {
 }
 
 const networkFetch = env.fetch;
+const REMOTE_PATH_TEMPLATE = env.remotePathTemplate;
 const VERIFIED_PREFIX = "arena-verified";
 
 /** The id transformers.js sees for a verified model: unique per manifest, never a real hub repository. */
@@ -174,6 +175,7 @@ function configureVerified(model: VerifiedModel, environment: ScorerEnvironment)
   env.useBrowserCache = false;
   env.useCustomCache = true;
   env.customCache = verifiedFilesCache(id, model.files);
+  env.remotePathTemplate = REMOTE_PATH_TEMPLATE;
   env.fetch = (input, init) =>
     String(input instanceof Request ? input.url : input).includes(`/${id}/`)
       ? Promise.resolve(new Response(null, { status: 404, statusText: "Not in the verified manifest" }))
@@ -182,8 +184,6 @@ function configureVerified(model: VerifiedModel, environment: ScorerEnvironment)
   if (environment.wasmPaths && wasm) wasm.wasmPaths = environment.wasmPaths;
   if (environment.threads && wasm) wasm.numThreads = environment.threads;
 }
-
-const REMOTE_PATH_TEMPLATE = env.remotePathTemplate;
 
 function configureEnvironment(source: ModelSource, environment: ScorerEnvironment): FetchOnceCache | null {
   env.fetch = networkFetch;
