@@ -3,6 +3,7 @@ import { formatTokenAmount } from "../lib/format";
 import { arenaTasksAbi, arenaTokenAbi } from "../contracts-abi";
 import { modelCommitment } from "../lib/sortition";
 import type { Page } from "@playwright/test";
+import { shippedContentHash } from "../lib/scoring/node-files";
 import { nodeLoss, relativeDifference } from "./scorer-helpers";
 import {
   createTask,
@@ -370,7 +371,7 @@ test("score my assigned submissions in the browser fills the commit form with th
     chain,
     "Score in the browser",
     "/models/arena-lm-tiny",
-    `0x${"71".repeat(32)}`,
+    await shippedContentHash("arena-lm-tiny"), // the validator's scorer checks the model against it
   );
   await drawSeedInUi(page, chain, taskId, 1n);
   await page.getByRole("button", { name: "Score my assigned submissions" }).click();

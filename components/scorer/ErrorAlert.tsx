@@ -9,6 +9,10 @@ const HINTS: Partial<Record<ErrorView["code"], string>> = {
   no_webgpu: "Choose WASM or Auto.",
   eval_set_mismatch:
     "The set served today is not the one the task was created with, so no score from it would be fair. Tell the task's creator; nothing was scored or committed.",
+  model_mismatch:
+    "The model served at its URI is not the one whose content hash was submitted, so it is not scored.",
+  no_manifest:
+    "A submitted model folder must hold the arena-manifest.json its content hash was computed from.",
 };
 
 /** An error from parsing or scoring, said plainly, with a hint where one helps. */
@@ -22,7 +26,11 @@ export function ErrorAlert({ error, title }: { error: ErrorView; title: string }
     >
       <p className="font-medium">{title}</p>
       <p>{error.message}</p>
-      {error.files && error.files.length > 0 && <p>Missing: {error.files.join(", ")}</p>}
+      {error.files && error.files.length > 0 && (
+        <p>
+          {error.code === "model_mismatch" ? "Differs" : "Missing"}: {error.files.join(", ")}
+        </p>
+      )}
       {hint && <p className="text-rose-700">{hint}</p>}
     </div>
   );

@@ -1,7 +1,7 @@
 "use client";
 
-import { useState } from "react";
-import { bytesToHex, type Hex } from "viem";
+import { useEffect, useState } from "react";
+import type { Hex } from "viem";
 import { useConfig } from "wagmi";
 import { getBlockNumber } from "wagmi/actions";
 import { arenaTasksAbi } from "@/contracts-abi";
@@ -13,17 +13,32 @@ import { mineBlocks } from "@/lib/chain/devTime";
 import { appConfig, LOCAL_RPC_URL } from "@/lib/config";
 import { useTransactor } from "@/components/tx/TxProvider";
 import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
+import {
+  hashModelFolder,
+  hashPickedFiles,
+  pickedFiles,
+  type FolderHash,
+  type HashProgress,
+} from "@/lib/scoring/folder-hash";
+import { MANIFEST_FILE } from "@/lib/scoring/manifest";
+import { modelFolderOf, parseModelUri } from "@/lib/scoring/modelUri";
+import { httpModelFileReader } from "@/lib/scoring/verify-model";
 
-/** The file whose hash identifies a model: a shipped model folder's ONNX graph, or the URI itself. */
-export function modelFileUrl(uri: string): string {
-  const local = /^\/models\/([\w.-]+)\/?$/.exec(uri.trim());
-  return local ? `/models/${local[1]}/onnx/model.onnx` : uri.trim();
+/**
+ * Where a model URI's files are (arena-manifest.json and the files it names): a shipped model's folder, any
+ * http(s) or same-origin folder URL, or a pinned hub id's commit. Throws with the reason for anything else.
+ */
+export function modelFolderUrl(uri: string): string {
+  const parsed = parseModelUri(uri, { requirePinned: true });
+  if (!parsed.ok) throw new Error(parsed.error);
+  return modelFolderOf(parsed);
 }
 
-async function sha256Of(url: string): Promise<Hex> {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`Could not fetch ${url} (HTTP ${res.status}).`);
-  return bytesToHex(new Uint8Array(await crypto.subtle.digest("SHA-256", await res.arrayBuffer())));
+const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
+
+function progressText(p: HashProgress): string {
+  const file = p.file ? `: ${p.file}` : "";
+  return `Hashing file ${Math.min(p.files + 1, p.totalFiles)} of ${p.totalFiles} (${megabytes(p.bytes)} of ${megabytes(p.totalBytes)})${file}…`;
 }
 
 /**
@@ -40,6 +55,10 @@ export function SubmitModelPanel({ task, epoch }: { task: TaskView; epoch: numbe
   const [hash, setHash] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [hashing, setHashing] = useState(false);
+  const [hashProgress, setHashProgress] = useState<string | null>(null);
+  const [computed, setComputed] = useState<(FolderHash & { from: string }) | null>(null);
+  const [manifestUrl, setManifestUrl] = useState<string | null>(null);
+  useEffect(() => () => void (manifestUrl && URL.revokeObjectURL(manifestUrl)), [manifestUrl]);
   const [progress, setProgress] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const local = chainId === LOCAL_CHAIN_ID && appConfig.localTools && Boolean(LOCAL_RPC_URL);
@@ -52,16 +71,46 @@ export function SubmitModelPanel({ task, epoch }: { task: TaskView; epoch: numbe
   /** Committed to exactly this URI and hash earlier in this epoch: only the submission is left. */
   const committedHere = pending !== undefined && pending.epoch === epoch && pending.commitment === commitment;
 
-  const computeHash = async () => {
+  /** The content hash is the sha256 of the manifest rebuilt from the model's files (never read from a manifest). */
+  const computeHash = async (
+    from: string,
+    work: (onProgress: (p: HashProgress) => void) => Promise<FolderHash>,
+  ) => {
     setHashing(true);
     setError(null);
+    setComputed(null);
     try {
-      setHash(await sha256Of(modelFileUrl(uri)));
+      const result = await work((p) => setHashProgress(progressText(p)));
+      setHash(result.hash);
+      setComputed({ ...result, from });
+      setManifestUrl(
+        URL.createObjectURL(
+          new Blob([result.manifestBytes as Uint8Array<ArrayBuffer>], { type: "application/json" }),
+        ),
+      );
     } catch (e) {
-      setError((e as Error).message);
+      setError(hashError(e, from));
     } finally {
       setHashing(false);
+      setHashProgress(null);
     }
+  };
+  const hashFromUri = () => {
+    let folder: string;
+    try {
+      folder = modelFolderUrl(uri);
+    } catch (e) {
+      return setError((e as Error).message);
+    }
+    void computeHash(folder, (onProgress) => hashModelFolder(folder, httpModelFileReader(), onProgress));
+  };
+  const hashFromFolder = (list: FileList | null) => {
+    if (!list || list.length === 0) return;
+    const picked = pickedFiles(Array.from(list));
+    const name = list[0]?.webkitRelativePath.split("/")[0] || "the picked folder";
+    void computeHash(`the folder "${name}" on this computer`, (onProgress) =>
+      hashPickedFiles(picked, onProgress),
+    );
   };
 
   /** The submission must be mined in a later block than the commitment. */
@@ -75,7 +124,8 @@ export function SubmitModelPanel({ task, epoch }: { task: TaskView; epoch: numbe
   };
 
   const submit = async () => {
-    if (!uri.trim()) return setError("Enter the model's URI.");
+    const parsed = parseModelUri(uri, { requirePinned: true });
+    if (!parsed.ok) return setError(parsed.error);
     if (!validHash) return setError("The content hash must be 32 bytes of hex (0x + 64 digits).");
     if (!commitment) return setError("Connect the node's wallet first.");
     setError(null);
@@ -137,14 +187,49 @@ export function SubmitModelPanel({ task, epoch }: { task: TaskView; epoch: numbe
           />
           <button
             type="button"
-            onClick={computeHash}
+            onClick={hashFromUri}
             disabled={hashing}
             className="rounded-md border border-zinc-300 px-3 py-1"
+            title={`Fetches the files named in the folder's ${MANIFEST_FILE}, hashes each, and rebuilds the manifest`}
           >
-            {hashing ? "Hashing…" : "Hash the model file"}
+            {hashing ? "Hashing…" : "Hash the model files"}
           </button>
         </div>
       </label>
+      <label className="flex flex-col gap-1 text-xs text-zinc-600">
+        Or hash a model folder on this computer (nothing is uploaded)
+        <input
+          type="file"
+          aria-label="Model folder to hash"
+          // webkitdirectory is not in React's input props; it picks a whole folder in every current browser.
+          {...{ webkitdirectory: "", directory: "" }}
+          multiple
+          disabled={hashing}
+          onChange={(e) => hashFromFolder(e.target.files)}
+          className="text-xs"
+        />
+      </label>
+      {hashProgress && (
+        <p role="status" className="text-xs text-zinc-600" data-testid="hash-progress">
+          {hashProgress}
+        </p>
+      )}
+      {computed && (
+        <p className="text-xs text-zinc-600" data-testid="manifest-summary">
+          Content hash of {computed.from}: the manifest of {computed.files} file
+          {computed.files === 1 ? "" : "s"}, {megabytes(computed.totalBytes)}
+          {computed.skipped.length > 0
+            ? ` (hidden files left out: ${computed.skipped.join(", ")})`
+            : ""}.{" "}
+          {manifestUrl && (
+            <a href={manifestUrl} download={MANIFEST_FILE} className="underline">
+              Download {MANIFEST_FILE}
+            </a>
+          )}{" "}
+          Validators fetch the folder at the URI and score it only if its {MANIFEST_FILE} and every file match
+          this hash.
+        </p>
+      )}
       <button
         type="button"
         onClick={submit}
@@ -170,4 +255,13 @@ export function SubmitModelPanel({ task, epoch }: { task: TaskView; epoch: numbe
       )}
     </div>
   );
+}
+
+function hashError(error: unknown, from: string): string {
+  const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
+  const message = error instanceof Error ? error.message : String(error);
+  if (code === "offline") return `Could not reach the model folder ${from}: ${message}`;
+  if (code === "model_mismatch")
+    return `${message} Fix the file or rebuild ${MANIFEST_FILE} (pick the folder below to get a new one).`;
+  return message;
 }

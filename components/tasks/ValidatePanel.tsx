@@ -90,7 +90,7 @@ export function ValidatePanel({ task, timeline }: { task: TaskView; timeline: Ti
   const metric: ReceiptMetric = METRIC_SHORT[task.metric] ?? "loss";
   const toScore = assigned.flatMap((i) => {
     const submission = submissionFor(task, i, epoch)?.submission;
-    return submission
+    return submission?.uri
       ? [
           {
             submissionId: i.toString(),

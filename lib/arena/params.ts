@@ -1,3 +1,4 @@
+import { baseModelError } from "../scoring/modelUri";
 import {
   encodeAbiParameters,
   formatEther,
@@ -89,7 +90,7 @@ export const FIELD_SPECS: Record<FieldName, FieldSpec> = {
     kind: "text",
     min: 1,
     max: LIMITS.maxShortText,
-    help: "A model id or URI",
+    help: "A shipped model (arena-lm-small), a model folder URL, or a pinned hub id owner/name@<40-hex commit>#<dtype>",
   },
   dataURI: { label: "Training data URI", kind: "text", min: 1, max: LIMITS.maxText },
   evalSetURI: { label: "Evaluation set URI", kind: "text", min: 1, max: LIMITS.maxText },
@@ -316,6 +317,8 @@ function parseField(
     if (len < (spec.min ?? 0)) return { error: `${spec.label} is required.` };
     if (max !== undefined && len > max)
       return { error: `${spec.label} is at most ${max} bytes (now ${len}).` };
+    const modelError = name === "baseModel" ? baseModelError(values[name]) : null;
+    if (modelError) return { error: modelError };
     return { value: values[name] };
   }
   if (typed === "") return { error: `${spec.label} is required.` };

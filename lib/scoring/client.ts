@@ -8,6 +8,7 @@
  *   const { info } = await scorer.load({ kind: "local", id: "arena-lm-base" }, { device: "auto", onProgress });
  *   const result = await scorer.score({ metric: "loss", dataset }, { onExample, signal });
  */
+import type { Hex } from "viem";
 import { isScorerErrorData, ScorerError } from "./errors";
 import type {
   BenchmarkResult,
@@ -49,6 +50,8 @@ export type LoadCallbacks = {
   device?: DeviceChoice;
   /** Also load this model to embed texts (reference similarity), when the scored model cannot. */
   embeddingModel?: ModelSource;
+  /** The model's content hash: load only files verified against this manifest (lib/scoring/manifest.ts). */
+  manifest?: Hex;
   onProgress?: (progress: LoadProgress) => void;
   onPhase?: (phase: ScorerPhase) => void;
   signal?: AbortSignal;
@@ -88,7 +91,7 @@ export class ScorerClient {
     const event = await this.request(
       {
         type: "load",
-        model,
+        model: options.manifest ? { ...model, manifest: options.manifest } : model,
         device: options.device ?? "auto",
         ...(options.embeddingModel ? { embeddingModel: options.embeddingModel } : {}),
       },

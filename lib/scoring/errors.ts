@@ -20,6 +20,10 @@ export type ScorerErrorCode =
   | "not_loaded"
   | "busy"
   | "no_webgpu"
+  /** A model file (or its manifest) differs from the committed manifest hash. */
+  | "model_mismatch"
+  /** The model folder has no arena-manifest.json to verify it by. */
+  | "no_manifest"
   | "internal";
 
 export type ScorerErrorData = { code: ScorerErrorCode; message: string; line?: number; files?: string[] };

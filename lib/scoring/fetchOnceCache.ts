@@ -42,3 +42,33 @@ export function fetchOnceCache(
     clear: () => files.clear(),
   };
 }
+
+/**
+ * The cache a verified load gives transformers.js: it answers only the files of one verified model (bytes
+ * checked against its manifest), under any key transformers.js looks them up by (the local path
+ * `<localModelPath><modelId>/<file>` or the hub URL `<host><modelId>/resolve/<revision>/<file>`), and nothing
+ * else; `put` stores nothing. With remote and local loading pointed away from the network (load.ts), the
+ * model is built from exactly these bytes.
+ */
+export function verifiedFilesCache(modelId: string, files: ReadonlyMap<string, Uint8Array>): FetchOnceCache {
+  const marker = `${modelId}/`;
+  const fileOf = (key: string): Uint8Array | undefined => {
+    const at = key.indexOf(marker);
+    if (at < 0) return undefined;
+    const rest = key.slice(at + marker.length).replace(/^resolve\/[^/]+\//, "");
+    return files.get(decodeURIComponent(rest));
+  };
+  return {
+    async match(key) {
+      const bytes = fileOf(key);
+      if (!bytes) return undefined;
+      // A Response copies a BufferSource body, so the verified bytes cannot be changed through it.
+      return new Response(bytes as Uint8Array<ArrayBuffer>, {
+        status: 200,
+        headers: { "content-length": String(bytes.byteLength) },
+      });
+    },
+    async put() {},
+    clear: () => {},
+  };
+}

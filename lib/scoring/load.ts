@@ -2,6 +2,11 @@
  * Loading a model through transformers.js's normal code path (AutoTokenizer + AutoModelForCausalLM,
  * falling back to AutoModel), with the checks that turn failures into clear ScorerErrors: missing files,
  * corrupt ONNX, unreachable hub, out of memory.
+ *
+ * A source with a `manifest` (its content hash), and any model folder URL, loads verified: the folder's
+ * arena-manifest.json and every file it lists are fetched and checked first (verify-model.ts), and
+ * transformers.js then reads only those bytes, through a cache that answers nothing else, with every other
+ * request for that model refused, so that what is scored is what was committed to.
  */
 import {
   AutoModel,
@@ -12,9 +17,17 @@ import {
   type PreTrainedTokenizer,
   type ProgressInfo,
 } from "@huggingface/transformers";
+import { browserContentStore } from "./content-store";
 import { ScorerError, toScorerError } from "./errors";
-import { fetchOnceCache, type FetchOnceCache } from "./fetchOnceCache";
+import { fetchOnceCache, verifiedFilesCache, type FetchOnceCache } from "./fetchOnceCache";
 import type { LoadProgress, ModelSource, ScorerDevice, ScorerPhase } from "./protocol";
+import {
+  fetchVerifiedModel,
+  httpModelFileReader,
+  type ContentStore,
+  type ModelFileReader,
+  type VerifiedModel,
+} from "./verify-model";
 
 /** Answers whether a file exists under the local model path (relative path such as `arena-lm-base/config.json`). */
 export type ModelFileAccess = { exists: (relativePath: string) => Promise<boolean> };
@@ -30,6 +43,10 @@ export type ScorerEnvironment = {
   hubTimeoutMs?: number;
   /** Intra-op threads: onnxruntime-web's WASM threads in the browser, onnxruntime-node's in Node. */
   threads?: number;
+  /** Reads model folder files for verified loads (default: fetch; Node adds local paths, node-files.ts). */
+  readFile?: ModelFileReader;
+  /** Verified files by sha256 (default: the browser's Cache API where there is one; null for none). */
+  contentStore?: ContentStore | null;
 };
 
 export type LoadHooks = {
@@ -54,7 +71,33 @@ export const REQUIRED_FILES = [
 
 const MODEL_ID = /^[A-Za-z0-9][\w.-]{0,95}(\/[A-Za-z0-9][\w.-]{0,95})?$/;
 
+/** Identifies a load: two sources with the same key load the same bytes. */
+export function sourceKey(source: ModelSource): string {
+  const hub = source.kind === "hub" ? [source.revision ?? null, source.dtype ?? null] : [];
+  return JSON.stringify([source.kind, source.id, ...hub, source.manifest?.toLowerCase() ?? null]);
+}
+
+/** Where a source's files (and its arena-manifest.json) are: a folder URL or, in Node, a directory. */
+export function modelFolderUrl(source: ModelSource, environment: ScorerEnvironment): string {
+  if (source.kind === "local") return `${environment.localModelPath}${source.id}/`;
+  if (source.kind === "url") return source.id.endsWith("/") ? source.id : `${source.id}/`;
+  return `${env.remoteHost.replace(/\/?$/, "/")}${source.id}/resolve/${source.revision ?? "main"}/`;
+}
+
 export function validateModelId(source: ModelSource): void {
+  if (source.kind === "url") {
+    if (!/^(https?:\/\/|\/(?!\/))/.test(source.id) || source.id.includes(".."))
+      throw new ScorerError(
+        "invalid_model_id",
+        `"${source.id}" is not a model folder URL (http(s) or a path on this site).`,
+      );
+    return;
+  }
+  if (source.kind === "hub" && source.revision !== undefined && !/^[0-9a-f]{40}$/.test(source.revision))
+    throw new ScorerError(
+      "invalid_model_id",
+      `The revision "${source.revision}" of "${source.id}" is not a 40-hex-digit commit.`,
+    );
   if (!MODEL_ID.test(source.id) || source.id.includes("..")) {
     throw new ScorerError(
       "invalid_model_id",
@@ -85,7 +128,8 @@ async function checkLocalFiles(source: ModelSource, files: ModelFileAccess): Pro
 }
 
 async function checkHubReachable(source: ModelSource, timeoutMs: number): Promise<void> {
-  const url = `${env.remoteHost.replace(/\/?$/, "/")}${source.id}/resolve/main/config.json`;
+  const revision = source.kind === "hub" ? (source.revision ?? "main") : "main";
+  const url = `${env.remoteHost.replace(/\/?$/, "/")}${source.id}/resolve/${revision}/config.json`;
   let response: Response;
   try {
     response = await fetch(url, { method: "HEAD", signal: AbortSignal.timeout(timeoutMs) });
@@ -116,7 +160,40 @@ function toProgress(info: ProgressInfo): LoadProgress {
   return progress;
 }
 
+const networkFetch = env.fetch;
+const REMOTE_PATH_TEMPLATE = env.remotePathTemplate;
+const VERIFIED_PREFIX = "arena-verified";
+
+/** The id transformers.js sees for a verified model: unique per manifest, never a real hub repository. */
+const verifiedId = (model: VerifiedModel): string => `${VERIFIED_PREFIX}/${model.manifestHash.slice(2)}`;
+
+/** transformers.js reads a verified model only from its verified bytes: any other request for it is a 404. */
+function configureVerified(model: VerifiedModel, environment: ScorerEnvironment): void {
+  const id = verifiedId(model);
+  env.allowLocalModels = false;
+  env.allowRemoteModels = true;
+  env.useBrowserCache = false;
+  env.useCustomCache = true;
+  env.customCache = verifiedFilesCache(id, model.files);
+  env.remotePathTemplate = REMOTE_PATH_TEMPLATE;
+  env.fetch = (input, init) =>
+    String(input instanceof Request ? input.url : input).includes(`/${id}/`)
+      ? Promise.resolve(new Response(null, { status: 404, statusText: "Not in the verified manifest" }))
+      : networkFetch(input, init);
+  const wasm = env.backends.onnx.wasm;
+  if (environment.wasmPaths && wasm) wasm.wasmPaths = environment.wasmPaths;
+  if (environment.threads && wasm) wasm.numThreads = environment.threads;
+}
+
 function configureEnvironment(source: ModelSource, environment: ScorerEnvironment): FetchOnceCache | null {
+  env.fetch = networkFetch;
+  // A pinned hub model: every request goes to its commit. transformers.js passes `revision` to file loads but
+  // not to some metadata lookups (tokenizer files), which would otherwise ask the moving `main`.
+  env.remotePathTemplate =
+    source.kind === "hub" && source.revision
+      ? `{model}/resolve/${encodeURIComponent(source.revision)}/`
+      : REMOTE_PATH_TEMPLATE;
+  env.useCustomCache = false;
   env.allowLocalModels = true;
   env.localModelPath = environment.localModelPath;
   env.allowRemoteModels = source.kind === "hub";
@@ -142,33 +219,59 @@ export async function loadModel(
   hooks: LoadHooks = {},
 ): Promise<LoadedModel> {
   validateModelId(source);
-  const once = configureEnvironment(source, environment);
+  const verify = source.manifest !== undefined || source.kind === "url";
+  let once: FetchOnceCache | null = null;
+  let modelId = source.id;
   hooks.onPhase?.("checking-files");
-  if (source.kind === "local" && environment.files) await checkLocalFiles(source, environment.files);
-  if (source.kind === "hub") await checkHubReachable(source, environment.hubTimeoutMs ?? 8000);
-  hooks.onPhase?.(source.kind === "hub" ? "downloading" : "loading");
+  if (verify) {
+    hooks.onPhase?.("downloading");
+    const verified = await fetchVerifiedModel(modelFolderUrl(source, environment), source.manifest, {
+      read: environment.readFile ?? httpModelFileReader(),
+      store: environment.contentStore === undefined ? browserContentStore() : environment.contentStore,
+      onFile: (entry) =>
+        hooks.onProgress?.({
+          status: "progress",
+          file: entry.path,
+          loaded: entry.size,
+          total: entry.size,
+          progress: 100,
+        }),
+    });
+    configureVerified(verified, environment);
+    modelId = verifiedId(verified);
+  } else {
+    once = configureEnvironment(source, environment);
+    if (source.kind === "local" && environment.files) await checkLocalFiles(source, environment.files);
+    if (source.kind === "hub") await checkHubReachable(source, environment.hubTimeoutMs ?? 8000);
+  }
+  hooks.onPhase?.(source.kind === "hub" && !verify ? "downloading" : "loading");
   const progress_callback = (info: ProgressInfo): void => hooks.onProgress?.(toProgress(info));
-  const dtype = source.kind === "local" ? "fp32" : undefined;
+  const dtype = source.kind === "hub" ? source.dtype : "fp32";
+  // A pinned hub model loads its commit (a verified one is already fixed by its manifest).
+  const revision = source.kind === "hub" && !verify ? source.revision : undefined;
+  const pinned = revision ? { revision } : {};
   // onnxruntime-node takes its thread count per session (the browser's is set on env above).
   const session_options =
     device === "cpu" && environment.threads ? { intraOpNumThreads: environment.threads } : undefined;
   try {
-    const tokenizer = await AutoTokenizer.from_pretrained(source.id, { progress_callback });
+    const tokenizer = await AutoTokenizer.from_pretrained(modelId, { progress_callback, ...pinned });
     hooks.onPhase?.("loading");
     let model: PreTrainedModel;
     try {
-      model = await AutoModelForCausalLM.from_pretrained(source.id, {
+      model = await AutoModelForCausalLM.from_pretrained(modelId, {
         device,
         dtype,
+        ...pinned,
         progress_callback,
         ...(session_options ? { session_options } : {}),
       });
     } catch (error) {
       if (!(error instanceof Error) || !/unsupported model type|not.*supported/i.test(error.message))
         throw error;
-      model = await AutoModel.from_pretrained(source.id, {
+      model = await AutoModel.from_pretrained(modelId, {
         device,
         dtype,
+        ...pinned,
         progress_callback,
         ...(session_options ? { session_options } : {}),
       });
@@ -188,5 +291,11 @@ export async function loadModel(
     throw toScorerError(error, "load");
   } finally {
     once?.clear();
+    if (verify) {
+      // The verified bytes are in the session now; later loads start from the normal configuration.
+      env.fetch = networkFetch;
+      env.useCustomCache = false;
+      env.customCache = null;
+    }
   }
 }

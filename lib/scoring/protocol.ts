@@ -3,6 +3,7 @@
  * the same `id`. A request ends with exactly one terminal event (`device`, `loaded`, `scored`,
  * `benchmarked`, `unloaded` or `error`); `progress`, `phase` and `example` may come before it.
  */
+import type { Hex } from "viem";
 import type { Dataset } from "../metrics/parsers";
 import type { ScorerErrorData } from "./errors";
 
@@ -10,8 +11,25 @@ export type BrowserDevice = "webgpu" | "wasm";
 export type ScorerDevice = BrowserDevice | "cpu";
 export type DeviceChoice = "auto" | BrowserDevice;
 
-/** A shipped model under public/models/, or a model hub id (needs a network connection). */
-export type ModelSource = { kind: "local"; id: string } | { kind: "hub"; id: string };
+/** ONNX weights a hub model is loaded with (transformers.js `dtype`). */
+export type HubDtype = "fp32" | "fp16" | "q8" | "int8" | "uint8" | "q4" | "q4f16" | "bnb4";
+
+/**
+ * A shipped model under public/models/, a model folder URL (http(s) or a path on this site, with an
+ * arena-manifest.json; `id` is the folder URL), or a model hub id (needs a network connection), pinned to a
+ * commit and dtype when a task or submission names it (lib/scoring/modelUri.ts).
+ */
+export type ModelSource = (
+  | { kind: "local"; id: string }
+  | { kind: "url"; id: string }
+  | { kind: "hub"; id: string; revision?: string; dtype?: HubDtype }
+) & {
+  /**
+   * The model's content hash (ScorerClient.load's `manifest` option): only files verified against the manifest
+   * with this sha256 are loaded (lib/scoring/manifest.ts); anything that differs fails with model_mismatch.
+   */
+  manifest?: Hex;
+};
 
 export type DeviceReport = {
   webgpu: boolean;

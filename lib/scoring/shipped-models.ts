@@ -4,6 +4,9 @@
  * arena-lm-tiny < arena-lm-small < arena-lm-base. arena-embed is arena-lm-base without its language-model
  * head, served as a feature-extraction model.
  */
+import { parseModelUri } from "./modelUri";
+import type { ModelSource } from "./protocol";
+
 export type ShippedModelKind = "causal-lm" | "embedding";
 
 export type ShippedModelSpec = {
@@ -69,9 +72,14 @@ export function shippedModel(id: string): ShippedModelSpec | undefined {
   return SHIPPED_MODELS.find((model) => model.id === id);
 }
 
-/** A shipped model id loads from public/models/; anything else is taken as a model hub id. */
-export function modelSourceFor(id: string): { kind: "local" | "hub"; id: string } {
-  return { kind: shippedModel(id) ? "local" : "hub", id };
+/**
+ * What the scorer loads for a model id or URI: a shipped id (or /models/<id>) from public/models/, a folder URL
+ * as a verified folder, `owner/name@<commit>#<dtype>` as a pinned hub model; anything else is taken as a model
+ * hub id (lib/scoring/modelUri.ts).
+ */
+export function modelSourceFor(id: string): ModelSource {
+  const parsed = parseModelUri(id);
+  return parsed.ok ? parsed.source : { kind: shippedModel(id) ? "local" : "hub", id };
 }
 
 /** The embedding model a metric needs besides `id`: hub models may not expose hidden states. */

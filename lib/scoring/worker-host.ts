@@ -6,7 +6,7 @@
 import { utf8ByteLength } from "../metrics/bpb";
 import { createRng } from "../metrics/rng";
 import { ScorerError, toScorerError } from "./errors";
-import type { LoadHooks, ScorerEnvironment } from "./load";
+import { sourceKey, type LoadHooks, type ScorerEnvironment } from "./load";
 import type {
   DeviceChoice,
   DeviceReport,
@@ -85,7 +85,7 @@ export function createScorerHost(options: ScorerHostOptions): ScorerHost {
     const [gpu, cpu] = candidates as [Scorer, Scorer];
     const winner = (speed.webgpu ?? 0) >= (speed.wasm ?? 0) ? gpu : cpu;
     await (winner === gpu ? cpu : gpu).dispose();
-    probed.set(`${model.kind}:${model.id}`, winner.info.device);
+    probed.set(sourceKey(model), winner.info.device);
     winner.info.probe = { webgpu: speed.webgpu ?? 0, wasm: speed.wasm ?? 0 };
     return winner;
   };
@@ -97,7 +97,7 @@ export function createScorerHost(options: ScorerHostOptions): ScorerHost {
     embeddingModel: ModelSource | undefined,
     signal: AbortSignal,
   ): Promise<void> => {
-    const modelKey = `${model.kind}:${model.id}`;
+    const modelKey = sourceKey(model);
     const keyOf = (device: ScorerDevice): string =>
       JSON.stringify([modelKey, device, embeddingModel ?? null]);
     const deviceInfo = await report();

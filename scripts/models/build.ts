@@ -1,10 +1,13 @@
 /**
  * `npm run models`: builds the shipped models (lib/scoring/shipped-models.ts) into public/models/<id>/ in
- * transformers.js layout, plus public/models/manifest.json and small sample files for the scorer page.
+ * transformers.js layout, plus public/models/manifest.json and small sample files for the scorer page. Each
+ * model folder gets its arena-manifest.json (lib/scoring/manifest.ts): every file with its sha256 and size;
+ * the sha256 of that file is the model's content hash, what a node submits and a validator checks.
  *
  *   tsx scripts/models/build.ts            build when the specs changed or files are missing
  *   tsx scripts/models/build.ts --force    always rebuild
  *   tsx scripts/models/build.ts --check    rebuild in memory and fail if any file on disk differs
+ *   tsx scripts/models/build.ts --manifests   only (re)write the arena-manifest.json of the folders on disk
  *
  * The output is a pure function of the specs and this code: same bytes on every run.
  */
@@ -13,6 +16,8 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { renderChat } from "../../lib/metrics/chat";
+import { buildManifest, encodeManifest, MANIFEST_FILE, manifestHash } from "../../lib/scoring/manifest";
+import { manifestOfDirectory } from "../../lib/scoring/node-files";
 import {
   CORPUS_SEED,
   SHIPPED_ARCHITECTURE,
@@ -87,6 +92,21 @@ function specHash(): string {
   return sha256(json({ BUILD_VERSION, SHAPE, SHIPPED_ARCHITECTURE, SHIPPED_MODELS, CORPUS_SEED }));
 }
 
+/** Adds each model folder's arena-manifest.json, built from that folder's files in `files`. */
+export async function addManifests(files: BuiltFiles): Promise<Map<string, string>> {
+  const hashes = new Map<string, string>();
+  for (const spec of SHIPPED_MODELS) {
+    const prefix = `${spec.id}/`;
+    const folder = [...files]
+      .filter(([name]) => name.startsWith(prefix) && name !== `${prefix}${MANIFEST_FILE}`)
+      .map(([name, bytes]) => ({ path: name.slice(prefix.length), bytes }));
+    const bytes = encodeManifest(await buildManifest(folder));
+    files.set(`${prefix}${MANIFEST_FILE}`, bytes);
+    hashes.set(spec.id, await manifestHash(bytes));
+  }
+  return hashes;
+}
+
 export function buildModels(log: (line: string) => void = () => {}): BuiltFiles {
   const files: BuiltFiles = new Map();
   const trained = new Map<string, MlpLmWeights>();
@@ -136,7 +156,13 @@ async function isUpToDate(): Promise<boolean> {
   const parsed = JSON.parse(new TextDecoder().decode(manifest)) as { specHash?: string };
   if (parsed.specHash !== specHash()) return false;
   for (const spec of SHIPPED_MODELS) {
-    for (const file of ["config.json", "tokenizer.json", "tokenizer_config.json", "onnx/model.onnx"]) {
+    for (const file of [
+      "config.json",
+      "tokenizer.json",
+      "tokenizer_config.json",
+      "onnx/model.onnx",
+      MANIFEST_FILE,
+    ]) {
       if (!(await readOrNull(path.join(MODELS_DIR, spec.id, file)))) return false;
     }
   }
@@ -145,11 +171,21 @@ async function isUpToDate(): Promise<boolean> {
 
 async function main(): Promise<void> {
   const args = new Set(process.argv.slice(2));
+  if (args.has("--manifests")) {
+    for (const spec of SHIPPED_MODELS) {
+      const bytes = encodeManifest(await manifestOfDirectory(path.join(MODELS_DIR, spec.id)));
+      await writeFile(path.join(MODELS_DIR, spec.id, MANIFEST_FILE), bytes);
+      console.log(`models: ${spec.id} content hash ${await manifestHash(bytes)}`);
+    }
+    return;
+  }
   if (!args.has("--force") && !args.has("--check") && (await isUpToDate())) {
     console.log(`models: up to date in ${MODELS_DIR} (use --force to rebuild)`);
     return;
   }
   const files = buildModels((line) => console.log(`models: ${line}`));
+  const hashes = await addManifests(files);
+  for (const [id, hash] of hashes) console.log(`models: ${id} content hash ${hash}`);
   if (args.has("--check")) {
     const stale: string[] = [];
     for (const [name, bytes] of files) {
