@@ -131,6 +131,9 @@ export const scoreReveal = onchainTable(
     validator: t.hex().notNull(),
     nodeIndices: t.integer().array().notNull(),
     scores: t.integer().array().notNull(),
+    /** Block and log index: settlement streams the validator softmax in reveal order. */
+    block: t.bigint().notNull(),
+    logIndex: t.integer().notNull(),
   }),
   (t) => ({
     pk: primaryKey({ columns: [t.taskId, t.epoch, t.validator] }),

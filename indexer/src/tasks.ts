@@ -251,6 +251,8 @@ ponder.on("ArenaTasks:ScoresRevealed", async ({ event, context }) => {
       validator,
       nodeIndices: nodeIndices.map(Number),
       scores: scores.map(Number),
+      block: event.block.number,
+      logIndex: event.log.logIndex,
     })
     .onConflictDoNothing();
 });
