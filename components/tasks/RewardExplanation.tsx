@@ -72,16 +72,17 @@ function paidIn(task: TaskView, epoch: number, account: Address): boolean {
 }
 
 function EpochExplained({ task, epoch, account }: { task: TaskView; epoch: number; account?: Address }) {
-  const q = useEpochExplanation(task, epoch);
+  const q = useEpochExplanation(task.id, epoch);
   const [filter, setFilter] = useState("");
   const [open, setOpen] = useState<string>();
   if (q.error)
     return (
       <p role="alert" className="text-sm text-rose-700">
-        Could not read the stakes of epoch {epoch}: {q.error.message.split("\n")[0]}
+        Could not explain epoch {epoch}: {q.error.message.split("\n")[0]}
       </p>
     );
-  if (!q.explanation) return <p className="text-sm text-zinc-500">Reading the epoch&apos;s stakes…</p>;
+  if (!q.explanation)
+    return <p className="text-sm text-zinc-500">Reading the epoch&apos;s reveals and stakes…</p>;
   const ex = q.explanation;
   const rows = rowsOf(ex).filter((r) => (account ? same(r.x.id, account) : !filter || same(r.x.id, filter)));
   const addresses = [...new Set(rowsOf(ex).map((r) => r.x.id))];

@@ -13,6 +13,8 @@ import {
 } from "@/lib/arena/epochInput";
 import type { TaskView } from "@/lib/arena/indexer";
 import { explainEpoch, mismatches, type Delegation, type EpochExplanation } from "@/lib/rewards/explain";
+import type { EpochView } from "@/lib/indexer/views";
+import { useIndexerView } from "@/components/indexer/useIndexerView";
 import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
 
 export type EpochExplanationQuery = {
@@ -28,11 +30,22 @@ export type EpochExplanationQuery = {
  * the delegators' positions from the contract (`stakeAt`, `delegationOf`), which the indexer does not keep per
  * epoch.
  */
-export function useEpochExplanation(task: TaskView, epoch: number | undefined): EpochExplanationQuery {
+export function useEpochExplanation(taskId: bigint, epoch: number | undefined): EpochExplanationQuery {
+  const view = useIndexerView<EpochView>(
+    epoch === undefined ? undefined : `/v1/tasks/${taskId}/epochs/${epoch}`,
+  );
+  const task = view.data?.tasks.get(taskId);
+  const q = useEpochReads(task, epoch);
+  if (view.error) return { mismatches: [], isLoading: false, error: view.error };
+  if (!task) return { mismatches: [], isLoading: view.isLoading, error: null };
+  return q;
+}
+
+function useEpochReads(task: TaskView | undefined, epoch: number | undefined): EpochExplanationQuery {
   const { chainId } = useArenaChain();
   const arena = useContractAddress("ArenaTasks");
   const who = useMemo(() => {
-    if (epoch === undefined) return { accounts: [] as Address[], pairs: [] as [Address, Address][] };
+    if (epoch === undefined || !task) return { accounts: [] as Address[], pairs: [] as [Address, Address][] };
     const { nodes, validators } = epochParticipants(task, epoch);
     const accounts = [...new Set([...nodes, ...validators])];
     const pairs: [Address, Address][] = [];
@@ -50,7 +63,7 @@ export function useEpochExplanation(task: TaskView, epoch: number | undefined): 
             abi: arenaTasksAbi,
             address: arena,
             functionName: "stakeAt",
-            args: [task.id, a, BigInt(epoch ?? 0)],
+            args: [task?.id ?? 0n, a, BigInt(epoch ?? 0)],
             chainId,
           }) as const,
       ),
@@ -60,17 +73,23 @@ export function useEpochExplanation(task: TaskView, epoch: number | undefined): 
             abi: arenaTasksAbi,
             address: arena,
             functionName: "delegationOf",
-            args: [task.id, delegatee, delegator],
+            args: [task?.id ?? 0n, delegatee, delegator],
             chainId,
           }) as const,
       ),
     ],
     allowFailure: false,
-    query: { enabled: Boolean(arena) && epoch !== undefined },
+    query: { enabled: Boolean(arena && task) && epoch !== undefined && who.accounts.length > 0 },
   });
   return useMemo(() => {
-    if (epoch === undefined || !reads.data)
-      return { mismatches: [], isLoading: reads.isLoading, error: reads.error };
+    if (epoch === undefined || !task) return { mismatches: [], isLoading: true, error: null };
+    if (who.accounts.length === 0)
+      return {
+        mismatches: [],
+        isLoading: false,
+        error: new Error("The indexer has no reveal of this epoch."),
+      };
+    if (!reads.data) return { mismatches: [], isLoading: reads.isLoading, error: reads.error };
     const stakes = new Map<string, EpochStake>();
     who.accounts.forEach((a, i) => {
       const r = reads.data[i] as readonly [bigint, bigint];
