@@ -97,7 +97,7 @@ test("why this reward: a node, a validator and a delegator see what the contract
   page,
   chain,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(360_000);
   const s = await settledTask(chain);
   const paid = await paidOnChain(chain, s);
   expect(paid.nodeA).toBeGreaterThan(0n);

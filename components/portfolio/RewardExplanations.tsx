@@ -14,18 +14,18 @@ const RewardExplanation = dynamic(
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
-/** Tasks in which `account` was paid in a settled epoch: as a node, a validator or a delegator. */
+/**
+ * Tasks in which `account` was paid in a settled epoch as a node or a validator, or has a delegation and an epoch
+ * was settled (the account view holds its delegatees' rows, not their delegator rewards).
+ */
 function paidTasks(index: ArenaIndex, account: Address): { id: bigint; title: string }[] {
   return [...index.tasks.values()]
     .filter(
       (t) =>
         t.nodeResults.some((r) => same(r.node, account) && r.reward > 0n) ||
         t.validatorResults.some((r) => same(r.validator, account) && r.reward > 0n) ||
-        [...t.participants.values()].some(
-          (p) =>
-            [...p.delegators.keys()].some((d) => same(d, account)) &&
-            t.delegatorRewards.some((r) => same(r.delegatee, p.account)),
-        ),
+        (t.epochs.size > 0 &&
+          [...t.participants.values()].some((p) => [...p.delegators.keys()].some((d) => same(d, account)))),
     )
     .map((t) => ({ id: t.id, title: t.title }));
 }

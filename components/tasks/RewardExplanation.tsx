@@ -57,17 +57,12 @@ export function RewardExplanation({ task, account }: { task: TaskView; account?:
   );
 }
 
+/** Epochs the account may have been paid in: its node or validator results, or any scored epoch for a delegator. */
 function paidIn(task: TaskView, epoch: number, account: Address): boolean {
   return (
     task.nodeResults.some((r) => r.epoch === epoch && same(r.node, account)) ||
     task.validatorResults.some((r) => r.epoch === epoch && same(r.validator, account)) ||
-    task.delegatorRewards.some(
-      (r) =>
-        r.epoch === epoch &&
-        [...task.participants.values()].some(
-          (p) => same(p.account, r.delegatee) && [...p.delegators.keys()].some((d) => same(d, account)),
-        ),
-    )
+    [...task.participants.values()].some((p) => [...p.delegators.keys()].some((d) => same(d, account)))
   );
 }
 
@@ -124,6 +119,11 @@ function EpochExplained({ task, epoch, account }: { task: TaskView; epoch: numbe
             ))}
           </select>
         </label>
+      )}
+      {rows.length === 0 && (
+        <p className="text-sm text-zinc-500">
+          Nothing was paid to {account ? "you" : "this address"} in epoch {epoch}.
+        </p>
       )}
       <table className="w-full text-left text-sm">
         <thead className="text-zinc-500">
