@@ -16,6 +16,8 @@ import { AmountInput, parseAmount } from "@/components/arena/AmountInput";
 import { ErrorAlert } from "@/components/scorer/ErrorAlert";
 import { HUB, ModelPicker, type ModelFormValue } from "@/components/scorer/ModelPicker";
 import { useScorer } from "@/components/scorer/useScorer";
+import { useIndexerView } from "@/components/indexer/useIndexerView";
+import type { EpochView } from "@/lib/indexer/views";
 import { StepsTable } from "./RewardSteps";
 
 /**
@@ -24,7 +26,7 @@ import { StepsTable } from "./RewardSteps";
  * its expected assignments and reward for a stake (lib/rewards/projection.ts).
  */
 export function PreflightPanel({
-  task,
+  task: page,
   epoch,
   account,
 }: {
@@ -33,6 +35,10 @@ export function PreflightPanel({
   account?: Address;
 }) {
   const [role, setRole] = useState<"node" | "validator">("node");
+  // The task page holds only the account's own reveals: the epoch view has every reveal so far.
+  const view = useIndexerView<EpochView>(`/v1/tasks/${page.id}/epochs/${epoch}`);
+  const reveals = view.data?.tasks.get(page.id)?.reveals;
+  const task = useMemo(() => (reveals ? { ...page, reveals } : page), [page, reveals]);
   return (
     <div className="space-y-3" data-testid="preflight">
       <div role="radiogroup" aria-label="Preflight as" className="flex gap-4 text-sm">
