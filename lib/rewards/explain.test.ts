@@ -141,6 +141,33 @@ describe("why this reward", () => {
     assert.equal(readable(1n, "wad", 18), "0.000000000000000001");
   });
 
+  it("depends on reveal order to the wei (Z is streamed in that order), so the input keeps it", () => {
+    const rater = (id: string, own: bigint, score: number) => ({
+      id,
+      own,
+      delegated: 0n,
+      rewardShare: 0n,
+      scores: new Map([["a", score]]),
+    });
+    const raters = [
+      rater("v0", 892365000000000000001n, 1335966),
+      rater("v1", 793750000000000000001n, 1214214),
+      rater("v2", 498121000000000000001n, 1372815),
+    ];
+    const epoch = (validators: typeof raters) =>
+      explainEpoch({
+        metric: "loss",
+        mechanism: { gamma: WAD / 2n, q: WAD / 2n, alphaT: WAD / 2n, alphaV: WAD / 2n, lambdaV: 30n * WAD },
+        reward: tokens(1000),
+        nodes: [{ id: "a", own: WAD, delegated: 0n, rewardShare: 0n }],
+        validators,
+      });
+    const inOrder = epoch(raters).validators.find((v) => v.id === "v0");
+    const reversed = epoch([...raters].reverse()).validators.find((v) => v.id === "v0");
+    assert.equal(inOrder?.trace.payout.earned, 343090553524619716000n);
+    assert.equal(reversed?.trace.payout.earned, 343090553524619715500n);
+  });
+
   it("explains an epoch nobody revealed in as nothing paid", () => {
     const empty = explainEpoch({ ...input, validators: [] });
     assert.equal(empty.nodes.length, 0);
