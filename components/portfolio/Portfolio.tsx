@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useCallback, useMemo, useState } from "react";
 import type { Address } from "viem";
 import { formatTimestamp, formatTokenAmount } from "@/lib/format";
@@ -9,6 +10,10 @@ import { GatedButton } from "@/components/tasks/GatedButton";
 import { PortfolioTable } from "./PortfolioTable";
 import { useHoldings } from "./useHoldings";
 import { useSendCall } from "./useSendCall";
+
+const RewardExplanations = dynamic(() => import("./RewardExplanations").then((m) => m.RewardExplanations), {
+  ssr: false,
+});
 
 const REWARD_KINDS = new Set<Line["kind"]>(["Node rewards", "Delegator rewards", "Target reward"]);
 
@@ -97,6 +102,9 @@ export function Portfolio({ account }: { account: Address }) {
         }
       >
         <PortfolioTable lines={lines} onAction={(l) => void onAction(l)} busy={busy} />
+      </Card>
+      <Card title="Why this reward">
+        <RewardExplanations account={account} />
       </Card>
     </div>
   );

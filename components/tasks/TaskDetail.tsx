@@ -35,6 +35,12 @@ const CreatorPanel = dynamic(() => import("./CreatorPanel").then((m) => m.Creato
 const TaskRewards = dynamic(() => import("@/components/portfolio/TaskRewards").then((m) => m.TaskRewards), {
   ssr: false,
 });
+const RewardExplanation = dynamic(() => import("./RewardExplanation").then((m) => m.RewardExplanation), {
+  ssr: false,
+});
+const PreflightPanel = dynamic(() => import("./PreflightPanel").then((m) => m.PreflightPanel), {
+  ssr: false,
+});
 const ChallengePanel = dynamic(() => import("./ChallengePanel").then((m) => m.ChallengePanel), {
   ssr: false,
 });
@@ -134,6 +140,14 @@ function TaskBody({ task, now }: { task: TaskView; now: number }) {
       <Card title="Leaderboard">
         <TaskLeaderboard task={task} />
       </Card>
+      <Card title="Why this reward">
+        <RewardExplanation task={task} />
+      </Card>
+      {active && timeline && (
+        <Card title="Preflight: your projected rank and reward">
+          <PreflightPanel task={task} epoch={timeline.epoch} account={address} />
+        </Card>
+      )}
       <Card title="Challenges">
         <ChallengePanel task={task} phase={summary.phase} now={now} />
       </Card>

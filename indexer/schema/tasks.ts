@@ -137,6 +137,9 @@ export const scoreReveal = onchainTable(
     scores: t.integer().array().notNull(),
     /** sha256 of the scoring receipt document (blob store name sha256:<hex>), lib/scoring/receipt.ts */
     receipt: t.hex().notNull(),
+    /** Block and log index: settlement streams the validator softmax in reveal order. */
+    block: t.bigint().notNull(),
+    logIndex: t.integer().notNull(),
   }),
   (t) => ({
     pk: primaryKey({ columns: [t.taskId, t.epoch, t.validator] }),

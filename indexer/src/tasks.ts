@@ -258,6 +258,8 @@ ponder.on("ArenaTasks:ScoresRevealed", async ({ event, context }) => {
       nodeIndices: nodeIndices.map(Number),
       scores: scores.map(Number),
       receipt,
+      block: event.block.number,
+      logIndex: event.log.logIndex,
     })
     .onConflictDoNothing();
 });

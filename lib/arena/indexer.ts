@@ -59,6 +59,7 @@ export type EpochResultView = {
 
 export type NodeResult = { epoch: number; node: Address; meanScore: bigint; weight: bigint; reward: bigint };
 export type ValidatorResult = { epoch: number; validator: Address; reward: bigint };
+/** Reveals are listed in the order they were made (settlement streams the validator softmax in that order). */
 export type Reveal = {
   epoch: number;
   validator: Address;

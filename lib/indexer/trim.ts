@@ -64,6 +64,30 @@ export function trimForTaskPage(task: TaskView, account?: Address): TaskView {
 }
 
 /**
+ * One settled epoch in full, for "Why this reward" (lib/rewards/explain.ts): every node, the validators that
+ * revealed in it, delegatees' delegators, and that epoch's reveals (in reveal order) and results only.
+ */
+export function trimForEpoch(task: TaskView, epoch: number): TaskView {
+  const revealed = new Set(
+    task.reveals.filter((r) => r.epoch === epoch).map((r) => r.validator.toLowerCase()),
+  );
+  const participants = new Map(
+    [...task.participants].filter(([a, p]) => p.role === "node" || revealed.has(a.toLowerCase())),
+  );
+  return {
+    ...task,
+    totals: task.totals ?? taskTotals(task),
+    participants,
+    reveals: task.reveals.filter((r) => r.epoch === epoch),
+    commits: [],
+    nodeResults: task.nodeResults.filter((r) => r.epoch === epoch),
+    validatorResults: task.validatorResults.filter((r) => r.epoch === epoch),
+    delegatorRewards: task.delegatorRewards.filter((r) => r.epoch === epoch),
+    harvests: [],
+  };
+}
+
+/**
  * A task as lists show it (the task list, the overview): its settled epochs and challenges, its totals, and
  * only the account's own participant rows (its role, its delegations) so "my role" filters still work.
  */

@@ -12,6 +12,9 @@ export type TaskListView = ArenaIndex & { uniqueParticipants: number };
 /** `/v1/tasks/:id?account=`: that task alone, as its page shows it. */
 export type TaskPageView = ArenaIndex;
 
+/** `/v1/tasks/:id/epochs/:epoch`: one settled epoch in full (every reveal and result of it), for "Why this reward". */
+export type EpochView = ArenaIndex;
+
 /** `/v1/accounts/:address`: the tasks the account is in, with its own results, harvests, claims. */
 export type AccountView = ArenaIndex;
 

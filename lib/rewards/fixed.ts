@@ -22,11 +22,22 @@ export function epochReward(pool: bigint, scoringEpochs: number, epoch: number):
 
 /** R_n = R₀·(γ + (1 − 2γ)·T/(T+S)), R_v = R₀ − R_n. */
 export function splitReward(r0: bigint, gamma: bigint, t: bigint, s: bigint): { rn: bigint; rv: bigint } {
+  const { rn, rv } = splitRewardParts(r0, gamma, t, s);
+  return { rn, rv };
+}
+
+/** `splitReward` with its intermediate values: frac = T/(T+S) and coeff = γ + (1 − 2γ)·frac (both WAD). */
+export function splitRewardParts(
+  r0: bigint,
+  gamma: bigint,
+  t: bigint,
+  s: bigint,
+): { rn: bigint; rv: bigint; frac: bigint; coeff: bigint } {
   const frac = t + s === 0n ? 0n : mulDiv(t, WAD, t + s);
   const coeff =
     2n * gamma <= WAD ? gamma + mulWad(WAD - 2n * gamma, frac) : gamma - mulWad(2n * gamma - WAD, frac);
   const rn = mulWad(r0, coeff);
-  return { rn, rv: r0 - rn };
+  return { rn, rv: r0 - rn, frac, coeff };
 }
 
 /** x^α with x in wei read as WAD; 0 for 0. */
@@ -110,7 +121,76 @@ export function delegatorReward(amount: bigint, perShareSum: bigint): bigint {
   return mulDiv(amount, perShareSum, ACC_SCALE);
 }
 
-export function settleEpochFixed(input: EpochInput): EpochResult<bigint> {
+/** One node's settlement steps (fixed mode): aggregate, rank weight, stake weight and pay. */
+export type NodeTrace = {
+  id: string;
+  /** Σ_j r_ji·s_j over the validators that scored it (r in 1e-6 units, s in wei) and Σ_j s_j. */
+  scoreStakeSum: bigint;
+  stakeSum: bigint;
+  /** r̄_i = ⌊Σ r·s · 1e12 / Σ s⌋ in 1e-18 units of the metric. */
+  mean: bigint;
+  /** 0-based position best first; tied means share `g`. */
+  rank: number;
+  /** Nodes sharing this mean (1: no tie) and the first rank of the group. */
+  tiedWith: number;
+  tieStart: number;
+  /** g_k (WAD): q^(k−1), the mean over a tie group. */
+  g: bigint;
+  /** t_i = own + delegated, t_i^α_t (WAD), weight = ⌊g·t^α / 1e18⌋. */
+  stake: bigint;
+  stakePow: bigint;
+  weight: bigint;
+  payout: NodePayout<bigint>;
+};
+
+/** One score of a validator in the softmax of §3.5 (fixed mode). */
+export type ScoreTrace = {
+  node: string;
+  score: bigint;
+  mean: bigint;
+  /** Δ = |r̄ − r| in 1e-18 units. */
+  delta: bigint;
+  /** e^(−λΔ)·s^α_v = v·2^(−k) (WAD), and u = v·2^(−(k − K_min)), the weight in Z. */
+  k: bigint;
+  v: bigint;
+  kMin: bigint;
+  u: bigint;
+  /** Z_i: the submission's streamed denominator, φ = ⌊u·1e18 / Z⌋ (WAD). */
+  z: bigint;
+  phi: bigint;
+};
+
+export type ValidatorTrace = {
+  id: string;
+  stake: bigint;
+  stakePow: bigint;
+  scores: ScoreTrace[];
+  /** Σ φ (WAD) and the mean Σφ / n (WAD, rounded down: the pay uses Σφ directly). */
+  phiSum: bigint;
+  payout: Payout<bigint>;
+};
+
+/** Every intermediate value of one epoch's settlement, from which `settleEpochFixed`'s result is read. */
+export type EpochTrace = {
+  reward: bigint;
+  sumNodeStake: bigint;
+  sumValidatorStake: bigint;
+  /** T/(T+S) (WAD) and the node coefficient γ + (1 − 2γ)·T/(T+S) (WAD). */
+  nodeStakeFraction: bigint;
+  nodeCoefficient: bigint;
+  rewardNodes: bigint;
+  rewardValidators: bigint;
+  sumWeight: bigint;
+  /** n: scored submissions (the validator mean's divisor). */
+  scored: number;
+  /** Best first. */
+  nodes: NodeTrace[];
+  /** In reveal order. */
+  validators: ValidatorTrace[];
+  paid: bigint;
+};
+
+export function traceEpochFixed(input: EpochInput): EpochTrace {
   const { mechanism: m } = input;
   const total = (s: Staker) => s.own + s.delegated;
 
@@ -129,7 +209,20 @@ export function settleEpochFixed(input: EpochInput): EpochResult<bigint> {
   }
   const scored = input.nodes.filter((n) => acc.has(n.id));
   if (scored.length === 0)
-    return { rewardNodes: 0n, rewardValidators: 0n, paid: 0n, nodes: [], validators: [] };
+    return {
+      reward: input.reward,
+      sumNodeStake: 0n,
+      sumValidatorStake,
+      nodeStakeFraction: 0n,
+      nodeCoefficient: 0n,
+      rewardNodes: 0n,
+      rewardValidators: 0n,
+      sumWeight: 0n,
+      scored: 0,
+      nodes: [],
+      validators: [],
+      paid: 0n,
+    };
 
   const means = new Map<string, bigint>();
   let sumNodeStake = 0n;
@@ -147,24 +240,38 @@ export function settleEpochFixed(input: EpochInput): EpochResult<bigint> {
     const cmp = d === 0n ? 0 : d < 0n ? -1 : 1;
     return lowerIsBetter(input.metric) ? cmp : -cmp;
   });
-  const g = tiedGeometricWeights(
-    order.map((n) => meanOf(n.id)),
-    m.q,
-  );
-  const weights = new Map<string, bigint>();
+  const sortedMeans = order.map((n) => meanOf(n.id));
+  const g = tiedGeometricWeights(sortedMeans, m.q);
   let sumWeight = 0n;
-  order.forEach((n, k) => {
-    const w = mulWad(g[k] ?? 0n, stakePow(total(n), m.alphaT));
-    weights.set(n.id, w);
-    sumWeight += w;
+  const ranked = order.map((n, k) => {
+    const pow = stakePow(total(n), m.alphaT);
+    const weight = mulWad(g[k] ?? 0n, pow);
+    sumWeight += weight;
+    const mean = meanOf(n.id);
+    const tieStart = sortedMeans.indexOf(mean);
+    const tiedWith = sortedMeans.filter((x) => x === mean).length;
+    return { n, k, pow, weight, mean, tieStart, tiedWith };
   });
 
-  const { rn, rv } = splitReward(input.reward, m.gamma, sumNodeStake, sumValidatorStake);
+  const { rn, rv, frac, coeff } = splitRewardParts(input.reward, m.gamma, sumNodeStake, sumValidatorStake);
 
-  const nodes: NodePayout<bigint>[] = scored.map((n) => {
-    const weight = weights.get(n.id) ?? 0n;
+  const nodes: NodeTrace[] = ranked.map(({ n, k, pow, weight, mean, tieStart, tiedWith }) => {
     const earned = sumWeight === 0n ? 0n : mulDiv(rn, weight, sumWeight);
-    return { ...splitEarnings(n, earned), meanScore: meanOf(n.id), weight };
+    const a = acc.get(n.id) ?? { num: 0n, den: 0n };
+    return {
+      id: n.id,
+      scoreStakeSum: a.num,
+      stakeSum: a.den,
+      mean,
+      rank: k,
+      tiedWith,
+      tieStart,
+      g: g[k] ?? 0n,
+      stake: total(n),
+      stakePow: pow,
+      weight,
+      payout: { ...splitEarnings(n, earned), meanScore: mean, weight },
+    };
   });
 
   // Z_i streamed in reveal order (ArenaSettlement._addWeight): Σ_j v_ji·2^(−(K_ji − K_min)), shifting Z when a
@@ -190,20 +297,69 @@ export function settleEpochFixed(input: EpochInput): EpochResult<bigint> {
     }
   }
   const denominator = BigInt(scored.length) * WAD;
-  const validators = input.validators.map((v) => {
+  const validators: ValidatorTrace[] = input.validators.map((v) => {
     const sa = stakePow(total(v), m.alphaV);
-    let phi = 0n;
+    let phiSum = 0n;
+    const scores: ScoreTrace[] = [];
     for (const [node, score] of v.scores) {
       const s = soft.get(node);
-      if (!s || s.z === 0n) continue;
       const mean = meanOf(node);
-      const kMin = octave(m.lambdaV, distance(mean, s.nearest));
       const w = scaledWeight(m.lambdaV, mean, BigInt(score), sa);
-      phi += mulDiv(shr(w.v, w.k - kMin), WAD, s.z);
+      const kMin = s ? octave(m.lambdaV, distance(mean, s.nearest)) : w.k;
+      const u = shr(w.v, w.k - kMin);
+      const z = s?.z ?? 0n;
+      const phi = z === 0n ? 0n : mulDiv(u, WAD, z);
+      phiSum += phi;
+      scores.push({
+        node,
+        score: BigInt(score),
+        mean,
+        delta: distance(mean, BigInt(score)),
+        ...w,
+        kMin,
+        u,
+        z,
+        phi,
+      });
     }
-    return splitEarnings(v, mulDiv(rv, phi, denominator));
+    return {
+      id: v.id,
+      stake: total(v),
+      stakePow: sa,
+      scores,
+      phiSum,
+      payout: splitEarnings(v, mulDiv(rv, phiSum, denominator)),
+    };
   });
 
-  const paid = [...nodes, ...validators].reduce((sum, p) => sum + p.earned, 0n);
-  return { rewardNodes: rn, rewardValidators: rv, paid, nodes, validators };
+  const paid = [...nodes, ...validators].reduce((sum, p) => sum + p.payout.earned, 0n);
+  return {
+    reward: input.reward,
+    sumNodeStake,
+    sumValidatorStake,
+    nodeStakeFraction: frac,
+    nodeCoefficient: coeff,
+    rewardNodes: rn,
+    rewardValidators: rv,
+    sumWeight,
+    scored: scored.length,
+    nodes,
+    validators,
+    paid,
+  };
+}
+
+export function settleEpochFixed(input: EpochInput): EpochResult<bigint> {
+  const t = traceEpochFixed(input);
+  const byInput = new Map(input.nodes.map((n, i) => [n.id, i]));
+  const nodes = [...t.nodes]
+    .sort((a, b) => (byInput.get(a.id) ?? 0) - (byInput.get(b.id) ?? 0))
+    .map((n) => n.payout);
+  return {
+    rewardNodes: t.rewardNodes,
+    rewardValidators: t.rewardValidators,
+    paid: t.paid,
+    nodes,
+    validators: t.validators.map((v) => v.payout),
+  };
 }

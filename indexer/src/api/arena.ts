@@ -4,12 +4,13 @@ import { sql } from "ponder";
 import { getAddress, isAddress, zeroAddress, type Address } from "viem";
 import type { ArenaIndex } from "../../../lib/arena/indexer";
 import { nodeLeaderboard, validatorLeaderboard } from "../../../lib/arena/leaderboard";
-import { trimForAccount, trimForList, trimForTaskPage } from "../../../lib/indexer/trim";
+import { trimForAccount, trimForEpoch, trimForList, trimForTaskPage } from "../../../lib/indexer/trim";
 import {
   LEADERBOARD_ROWS,
   type AccountView,
   type LeaderboardView,
   type TaskListView,
+  type EpochView,
   type TaskPageView,
 } from "../../../lib/indexer/views";
 import { json } from "./json";
@@ -123,6 +124,22 @@ arena.get("/tasks/:id", async (c) => {
   const task = index.tasks.get(id);
   const view: TaskPageView = {
     tasks: task ? new Map([[id, trimForTaskPage(task, account)]]) : new Map(),
+    claims: [],
+    challengeTask: index.challengeTask,
+  };
+  return json(view);
+});
+
+arena.get("/tasks/:id/epochs/:epoch", async (c) => {
+  const raw = c.req.param("id");
+  const epoch = c.req.param("epoch");
+  if (!/^\d{1,30}$/.test(raw) || !/^\d{1,6}$/.test(epoch))
+    return bad("A task id and an epoch are whole numbers.");
+  const id = BigInt(raw);
+  const index = await perCheckpoint(`task:${id}`, () => loadTasks([id]));
+  const task = index.tasks.get(id);
+  const view: EpochView = {
+    tasks: task ? new Map([[id, trimForEpoch(task, Number(epoch))]]) : new Map(),
     claims: [],
     challengeTask: index.challengeTask,
   };

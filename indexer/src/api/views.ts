@@ -186,6 +186,8 @@ export async function loadTasks(taskIds?: readonly bigint[], options: LoadOption
     });
   }
   for (const c of commits) taskOf(c.taskId)?.commits.push({ epoch: c.epoch, validator: addr(c.validator) });
+  const revealOrder = (r: (typeof reveals)[number]) => r.block * 1_000_000n + BigInt(r.logIndex);
+  reveals.sort((a, b) => (revealOrder(a) < revealOrder(b) ? -1 : revealOrder(a) > revealOrder(b) ? 1 : 0));
   for (const r of reveals)
     taskOf(r.taskId)?.reveals.push({
       epoch: r.epoch,
