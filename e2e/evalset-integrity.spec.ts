@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { parseEther, zeroHash } from "viem";
 import type { Page } from "@playwright/test";
@@ -26,12 +27,17 @@ import { type ChainFixture, confirmedToast, connectDevWallet, expect, openTask, 
 const CHAT = sampleSetSha256("chat.jsonl");
 const PLAIN = sampleSetSha256("plain.txt");
 
-/** Serves `path` with one byte changed (what a server that swapped the evaluation set would send). */
-async function tamper(page: Page, path: string) {
-  const bytes = readFileSync(new URL(`../public${path}`, import.meta.url));
-  const changed = Buffer.from(bytes);
-  changed[0] = changed[0]! ^ 0x20;
-  await page.route(`**${path}`, (route) => route.fulfill({ status: 200, body: changed }));
+/**
+ * Serves `path` without its last example: a still well-formed but easier set, what a server that swapped the
+ * evaluation set after the task was created would send.
+ */
+async function tamper(page: Page, path: string): Promise<string> {
+  const lines = readFileSync(new URL(`../public${path}`, import.meta.url), "utf8")
+    .trimEnd()
+    .split("\n");
+  const easier = `${lines.slice(0, -1).join("\n")}\n`;
+  await page.route(`**${path}`, (route) => route.fulfill({ status: 200, body: easier }));
+  return `0x${createHash("sha256").update(easier).digest("hex")}`;
 }
 
 async function evalSetHashes(chain: ChainFixture, taskId: bigint) {
@@ -60,14 +66,14 @@ test("a validator's browser refuses to score on an evaluation set that no longer
   await timeTravelTo(chain, e1.submitEnd);
   await drawSeed(chain, taskId, 1n);
   // The server now sends another file under the task's evaluation set URI.
-  await tamper(page, "/models/samples/chat.jsonl");
+  const served = await tamper(page, "/models/samples/chat.jsonl");
   await openTask(page, taskId);
   await expect(page.getByTestId("seed-step")).toHaveAttribute("data-step", "ready");
   await page.getByRole("button", { name: "Score my assigned submissions" }).click();
   const alert = page.locator('[role="alert"][data-code="eval_set_mismatch"]');
   await expect(alert).toBeVisible();
   await expect(alert).toContainText("does not match the task");
-  await expect(alert).toContainText(CHAT);
+  await expect(alert).toContainText(`its sha256 is ${served}, the task's on-chain hash is ${CHAT}`);
   await expect(alert).toContainText("nothing was scored or committed");
   // No score was filled in and nothing was committed.
   await expect(page.getByLabel(/Score for submission/)).toHaveValue("");
