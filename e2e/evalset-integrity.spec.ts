@@ -1,4 +1,6 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { parseEther, zeroHash } from "viem";
 import type { Page } from "@playwright/test";
 import { arenaTasksAbi } from "../contracts-abi";
@@ -26,12 +28,17 @@ import { type ChainFixture, confirmedToast, connectDevWallet, expect, openTask, 
 const CHAT = sampleSetSha256("chat.jsonl");
 const PLAIN = sampleSetSha256("plain.txt");
 
-/** Serves `path` with one byte changed (what a server that swapped the evaluation set would send). */
-async function tamper(page: Page, path: string) {
-  const bytes = readFileSync(new URL(`../public${path}`, import.meta.url));
-  const changed = Buffer.from(bytes);
-  changed[0] = changed[0]! ^ 0x20;
-  await page.route(`**${path}`, (route) => route.fulfill({ status: 200, body: changed }));
+/**
+ * Serves `path` without its last example: a still well-formed but easier set, what a server that swapped the
+ * evaluation set after the task was created would send.
+ */
+async function tamper(page: Page, path: string): Promise<string> {
+  const lines = readFileSync(new URL(`../public${path}`, import.meta.url), "utf8")
+    .trimEnd()
+    .split("\n");
+  const easier = `${lines.slice(0, -1).join("\n")}\n`;
+  await page.route(`**${path}`, (route) => route.fulfill({ status: 200, body: easier }));
+  return `0x${createHash("sha256").update(easier).digest("hex")}`;
 }
 
 async function evalSetHashes(chain: ChainFixture, taskId: bigint) {
@@ -60,14 +67,14 @@ test("a validator's browser refuses to score on an evaluation set that no longer
   await timeTravelTo(chain, e1.submitEnd);
   await drawSeed(chain, taskId, 1n);
   // The server now sends another file under the task's evaluation set URI.
-  await tamper(page, "/models/samples/chat.jsonl");
+  const served = await tamper(page, "/models/samples/chat.jsonl");
   await openTask(page, taskId);
   await expect(page.getByTestId("seed-step")).toHaveAttribute("data-step", "ready");
   await page.getByRole("button", { name: "Score my assigned submissions" }).click();
   const alert = page.locator('[role="alert"][data-code="eval_set_mismatch"]');
   await expect(alert).toBeVisible();
   await expect(alert).toContainText("does not match the task");
-  await expect(alert).toContainText(CHAT);
+  await expect(alert).toContainText(`its sha256 is ${served}, the task's on-chain hash is ${CHAT}`);
   await expect(alert).toContainText("nothing was scored or committed");
   // No score was filled in and nothing was committed.
   await expect(page.getByLabel(/Score for submission/)).toHaveValue("");
@@ -135,4 +142,45 @@ test("the create form shows the sets' sha256, refuses a set it cannot fetch, and
   ]);
   expect(await evalSetHashes(chain, taskId)).toEqual([CHAT, PLAIN]);
   await expect(page.getByTestId("held-back-set-hash")).toHaveAttribute("data-hash", PLAIN);
+});
+
+test("a held-back set hashed from a local copy stays offline until the creator publishes and reveals it", async ({
+  page,
+  chain,
+}) => {
+  const later = "/models/samples/held-back-later.txt";
+  await page.goto("/tasks/new");
+  const me = await connectDevWallet(page);
+  await fund(chain, me);
+  await page.getByLabel("Title", { exact: true }).fill("Held-back set published at the reveal");
+  await page.getByLabel("Epoch length (seconds)").fill("600");
+  await page.getByLabel("Commit window (seconds)").fill("150");
+  await page.getByLabel("Reveal window (seconds)").fill("150");
+  await page.getByLabel("Submission epochs").fill("2");
+  await page.getByLabel("Held-back evaluation set URI").fill(later);
+  await expect(page.getByTestId("eval-hash-finalEvalSetURI")).toContainText("HTTP 404");
+  await page
+    .getByLabel("Local copy of the held-back evaluation set")
+    .setInputFiles(fileURLToPath(new URL("../public/models/samples/plain.txt", import.meta.url)));
+  await expect(page.getByTestId("eval-hash-finalEvalSetURI-value")).toHaveAttribute("data-hash", PLAIN);
+  await page.getByRole("button", { name: /Approve and publish/ }).click();
+  await page.waitForURL(/\/tasks\/\d+$/);
+  const taskId = BigInt(page.url().split("/").pop()!);
+
+  await timeTravelTo(chain, (await epochTimes(chain, taskId, 2n)).start);
+  await openTask(page, taskId);
+  const panel = page.getByTestId("creator-panel");
+  await expect(panel.getByLabel("Held-back set URI")).toHaveValue(later);
+  await panel.getByRole("button", { name: "Reveal", exact: true }).click();
+  await expect(panel.getByRole("alert")).toContainText("cannot be fetched, so it cannot be revealed");
+  // The creator publishes the set at its URI: now it can be revealed, with the hash committed at creation.
+  const bytes = readFileSync(new URL("../public/models/samples/plain.txt", import.meta.url));
+  await page.route(`**${later}`, (route) => route.fulfill({ status: 200, body: bytes }));
+  await panel.getByRole("button", { name: "Reveal", exact: true }).click();
+  await expect(
+    page.locator(confirmedToast).filter({ hasText: "Reveal the held-back evaluation set" }),
+  ).toBeVisible();
+  expect(await evalSetHashes(chain, taskId)).toEqual([CHAT, PLAIN]);
+  const revealed = (await events(chain, "FinalEvalRevealed")).filter((e) => e.args.taskId === taskId);
+  expect(revealed.map((e) => e.args.evalSetURI)).toEqual([later]);
 });

@@ -23,6 +23,7 @@ import { useTransactor } from "@/components/tx/TxProvider";
 import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
 import { useTokenBalance } from "@/components/wallet/useTokenBalance";
 import { formatTokenAmount } from "@/lib/format";
+import { sha256Hex } from "@/lib/scoring/evalSet";
 import { HashValue } from "../HashValue";
 import { RewardPreview } from "./RewardPreview";
 import { hashEvalSet, useEvalSetHash, type EvalSetHashState } from "./useEvalSetHash";
@@ -81,9 +82,12 @@ export function CreateTaskForm() {
   const [busy, setBusy] = useState(false);
   const balance = useTokenBalance();
   const [salt] = useState<Hex>(() => bytesToHex(crypto.getRandomValues(new Uint8Array(32))));
+  // The held-back set may stay offline until the reveal: its sha256 can come from a local copy instead.
+  const [heldBackFile, setHeldBackFile] = useState<LocalSet>();
+  const fetchedHeldBack = useEvalSetHash(heldBackFile ? "" : values.finalEvalSetURI);
   const hashStates: Record<HashedField, EvalSetHashState> = {
     evalSetURI: useEvalSetHash(values.evalSetURI),
-    finalEvalSetURI: useEvalSetHash(values.finalEvalSetURI),
+    finalEvalSetURI: heldBackFile ? { status: "ok", ...heldBackFile } : fetchedHeldBack,
   };
   const publicHash = hashStates.evalSetURI.status === "ok" ? hashStates.evalSetURI.sha256 : undefined;
   const heldBackHash =
@@ -125,8 +129,13 @@ export function CreateTaskForm() {
     // Hashed now, from the bytes served now: what the task will bind validators to.
     const hashed = await Promise.all(
       (Object.keys(HASHED) as HashedField[]).map((name) =>
-        hashEvalSet(values[name]).then(
-          (h) => h.sha256,
+        (name === "finalEvalSetURI" && heldBackFile
+          ? Promise.resolve(heldBackFile)
+          : values[name].trim() === ""
+            ? Promise.resolve(undefined)
+            : hashEvalSet(values[name])
+        ).then(
+          (h) => h?.sha256,
           (error: Error) => {
             throw new Error(
               `Not published: ${HASHED[name]} (${values[name]}) cannot be fetched, so the task cannot store its sha256. ${error.message}`,
@@ -140,9 +149,9 @@ export function CreateTaskForm() {
       setSubmitError(hashed.message);
       return;
     }
-    const [evalSetHash, heldBackSha256] = hashed as [Hex, Hex];
+    const [evalSetHash, heldBackSha256] = hashed;
     const result = validateTaskForm(values, salt, { evalSetHash, heldBackHash: heldBackSha256 });
-    if (!result.ok) {
+    if (!result.ok || !heldBackSha256) {
       setSubmitted(true);
       setSubmitError("Some values are out of range: see the highlighted fields.");
       return;
@@ -232,6 +241,9 @@ export function CreateTaskForm() {
                   />
                   {spec.help && <span className="text-xs text-zinc-500">{spec.help}</span>}
                   {isHashed(name) && <HashStatus state={hashStates[name]} name={name} />}
+                  {name === "finalEvalSetURI" && (
+                    <LocalSetPicker chosen={heldBackFile} onChange={setHeldBackFile} />
+                  )}
                   {error && (
                     <span id={`${id}-error`} className="text-rose-700">
                       {error}
@@ -272,6 +284,45 @@ export function CreateTaskForm() {
         </p>
       </aside>
     </form>
+  );
+}
+
+type LocalSet = { name: string; sha256: Hex; size: number };
+
+/** Hashes a local copy of the held-back set in the browser (nothing is uploaded), for a set not online yet. */
+function LocalSetPicker({ chosen, onChange }: { chosen?: LocalSet; onChange: (s?: LocalSet) => void }) {
+  const [error, setError] = useState<string>();
+  const pick = async (file: File | undefined) => {
+    setError(undefined);
+    if (!file) return onChange(undefined);
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      onChange({ name: file.name, sha256: await sha256Hex(bytes), size: bytes.length });
+    } catch (e) {
+      setError(`Could not read ${file.name}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+  return (
+    <span className="flex flex-col gap-1 text-xs text-zinc-600">
+      <label className="flex flex-col gap-1">
+        Or hash a local copy (it is not uploaded; publish it at the URI before you reveal it)
+        <input
+          type="file"
+          onChange={(e) => void pick(e.target.files?.[0])}
+          className="text-xs"
+          aria-label="Local copy of the held-back evaluation set"
+        />
+      </label>
+      {chosen && (
+        <span>
+          Using the sha256 of {chosen.name}.{" "}
+          <button type="button" className="text-teal-700 underline" onClick={() => onChange(undefined)}>
+            Use the URI instead
+          </button>
+        </span>
+      )}
+      {error && <span className="text-rose-700">{error}</span>}
+    </span>
   );
 }
 
