@@ -53,32 +53,34 @@ export async function fetchEvalSetBytes(
   return { bytes, sha256: await sha256Hex(bytes) };
 }
 
+function parseEvalSet(uri: string, bytes: Uint8Array, ipfsGateway: string | undefined): Dataset {
+  const fileName = new URL(evalSetFetchUrl(uri, ipfsGateway), "http://localhost").pathname.split("/").pop();
+  return parseDataset(bytes, { fileName: fileName ?? "" });
+}
+
 /** Fetches and parses an evaluation set (format from the file name, else sniffed), with the sha256 of its bytes. */
 export async function fetchEvalSet(
   uri: string,
   opts: EvalSetFetchOptions = {},
 ): Promise<{ dataset: Dataset; sha256: Hex }> {
   const { bytes, sha256 } = await fetchEvalSetBytes(uri, opts);
-  const fileName = new URL(evalSetFetchUrl(uri, opts.ipfsGateway), "http://localhost").pathname
-    .split("/")
-    .pop();
-  return { dataset: parseDataset(bytes, { fileName: fileName ?? "" }), sha256 };
+  return { dataset: parseEvalSet(uri, bytes, opts.ipfsGateway), sha256 };
 }
 
 /**
- * Fetches an evaluation set, checks that its bytes hash to `expectedSha256` (the task's on-chain hash) and parses
- * it. A set that differs fails with `eval_set_mismatch`, naming both hashes, before anything is scored.
+ * Fetches an evaluation set, checks that its bytes hash to `expectedSha256` (the task's on-chain hash) and only
+ * then parses it. A set that differs fails with `eval_set_mismatch`, naming both hashes, before anything is scored.
  */
 export async function fetchVerifiedEvalSet(
   url: string,
   expectedSha256: Hex,
   opts: EvalSetFetchOptions = {},
 ): Promise<Dataset> {
-  const { dataset, sha256 } = await fetchEvalSet(url, opts);
+  const { bytes, sha256 } = await fetchEvalSetBytes(url, opts);
   if (sha256.toLowerCase() !== expectedSha256.toLowerCase())
     throw new ScorerError(
       "eval_set_mismatch",
       `The evaluation set ${url} does not match the task: its sha256 is ${sha256}, the task's on-chain hash is ${expectedSha256}. Refusing to score on it.`,
     );
-  return dataset;
+  return parseEvalSet(url, bytes, opts.ipfsGateway);
 }
