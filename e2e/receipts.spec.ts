@@ -181,3 +181,55 @@ test("verify names the example whose value in the receipt is not what the model 
   );
   await expect(outcome).toHaveAttribute("role", "alert");
 });
+
+test("a receipt upload that fails commits nothing and can be retried; a score typed by hand is marked so in its receipt", async ({
+  page,
+  chain,
+}) => {
+  test.setTimeout(240_000);
+  const [, , node] = chain.accounts;
+  const taskId = await createTask(chain, chain.accounts[0]!, "Receipt upload");
+  await page.goto("/");
+  const me = await connectDevWallet(page);
+  await joinTask(chain, taskId, node!, NODE, parseEther("200"));
+  await joinTask(chain, taskId, me, VALIDATOR, parseEther("200"));
+  const e1 = await epochTimes(chain, taskId, 1n);
+  await timeTravelTo(chain, e1.start);
+  await submitModel(chain, node!, taskId, "/models/arena-lm-small", `0x${"75".repeat(32)}`);
+  await timeTravelTo(chain, e1.submitEnd);
+  await drawSeed(chain, taskId, 1n);
+  await openTask(page, taskId);
+  const panel = page.getByTestId("validate-panel");
+  await panel.getByLabel(/Score for submission/).fill("1.25");
+
+  await page.route("**/api/blobs", (route) =>
+    route.request().method() === "PUT"
+      ? route.fulfill({ status: 503, contentType: "application/json", body: "{}" })
+      : route.fallback(),
+  );
+  const before = await chain.publicClient.getBlockNumber({ cacheTime: 0 });
+  await panel.getByRole("button", { name: "Commit scores" }).click();
+  await expect(panel.getByRole("alert")).toContainText(
+    "Your scoring receipt could not be uploaded, so nothing was committed",
+  );
+  await expect(panel.getByRole("alert")).toContainText("press Commit scores to try again");
+  await expect(panel.getByLabel(/Score for submission/)).toHaveValue("1.25");
+  expect(await chain.publicClient.getBlockNumber({ cacheTime: 0 })).toBe(before);
+
+  await page.unroute("**/api/blobs");
+  await panel.getByRole("button", { name: "Commit scores" }).click();
+  await expect(page.locator(confirmedToast).filter({ hasText: "Commit scores" })).toBeVisible();
+  await timeTravelTo(chain, e1.commitEnd);
+  await page.reload();
+  await panel.getByRole("button", { name: "Reveal scores" }).click();
+  await expect(page.locator(confirmedToast).filter({ hasText: "Reveal scores" })).toBeVisible();
+  const [revealed] = await reveals(chain, taskId);
+  expect(revealed!.args.scores).toEqual([1_250_000]);
+  const doc = parseReceipt(
+    new Uint8Array(await (await page.request.get(`/api/blobs/${revealed!.args.receipt.slice(2)}`)).body()),
+  );
+  expect(doc.submissions[0]).toMatchObject({ score: 1_250_000, examples: 0, values: [] });
+  const row = page.getByTestId("revealed-score").first();
+  await row.getByRole("button", { name: "Verify this score" }).click();
+  await expect(row.getByTestId("verify-outcome")).toContainText("this score was entered by hand");
+});

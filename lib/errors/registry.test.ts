@@ -88,7 +88,7 @@ describe("the error registry", () => {
     const text = explainDecoded(decodeRevert(encode("ArenaTasks", "RevealMismatch", [committed, revealed]))!);
     assert.equal(
       text,
-      "These scores and salt hash to 0x3434…3434, which is not your commitment 0x1212…1200: reveal exactly the scores and salt you committed (import the commit backup of this epoch).",
+      "These scores, receipt and salt hash to 0x3434…3434, which is not your commitment 0x1212…1200: reveal exactly the scores, receipt and salt you committed (import the commit backup of this epoch).",
     );
   });
 

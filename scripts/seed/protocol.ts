@@ -208,6 +208,7 @@ export async function seedProtocol(env: SeedEnv): Promise<void> {
   };
   const metricOf = new Map(DEMOS.map((d) => [ids[d.key]!, d.metric]));
   const blobs = BlobStore.fromEnv();
+  const chainId = await env.publicClient.getChainId();
   /** The latest model URI of each (task, node index), for the receipts. */
   const modelUris = new Map<string, string>();
   const mine = () => env.publicClient.request({ method: "evm_mine" as "eth_chainId" });
@@ -271,7 +272,7 @@ export async function seedProtocol(env: SeedEnv): Promise<void> {
         const metric = metricOf.get(taskId)!;
         // A real receipt document (made-up per-example values around the demo score) in the app's blob store.
         const { bytes, receipt, scores } = syntheticReceipt({
-          chainId: await env.publicClient.getChainId(),
+          chainId,
           arenaTasks: arena,
           taskId,
           epoch,

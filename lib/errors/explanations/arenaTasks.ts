@@ -103,7 +103,7 @@ export const ARENA_TASKS: Explainers<typeof arenaTasksAbi, SharedErrorName> = {
   AlreadyRevealed: ({ epoch: e, validator }, ctx) =>
     `${short(validator)} already revealed its scores for ${epoch(e, ctx)}.`,
   RevealMismatch: ({ committed, revealed }) =>
-    `These scores and salt hash to ${short(revealed)}, which is not your commitment ${short(committed)}: reveal exactly the scores and salt you committed (import the commit backup of this epoch).`,
+    `These scores, receipt and salt hash to ${short(revealed)}, which is not your commitment ${short(committed)}: reveal exactly the scores, receipt and salt you committed (import the commit backup of this epoch).`,
   LengthMismatch: ({ ids, scores }) =>
     `${count(ids, "submission")} but ${count(scores, "score")}: give one score per submission.`,
   EmptyReveal: () => "A reveal needs at least one score.",
