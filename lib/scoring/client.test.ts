@@ -61,6 +61,30 @@ describe("one long-lived worker", () => {
       client.terminate();
     }
   });
+
+  it("a cancelled load answers at once and keeps the worker: the next load waits for it, then runs", async () => {
+    let workers = 0;
+    const client = new ScorerClient(() => (workers++, inProcessWorker()));
+    try {
+      const controller = new AbortController();
+      const cancelled = client.load(
+        { kind: "local", id: "arena-lm-base" },
+        { signal: controller.signal, onPhase: (p) => p === "loading" && controller.abort() },
+      );
+      await assert.rejects(cancelled, { code: "cancelled" });
+      assert.equal(client.needsRestart, false, "a cancelled local load needs no fresh worker");
+      const next = await client.load({ kind: "local", id: "arena-lm-small" });
+      assert.equal(next.info.id, "arena-lm-small");
+      const scored = await client.score({
+        metric: "loss",
+        dataset: { format: "text", examples: [{ text: "hi" }] },
+      });
+      assert.equal(scored.examples.length, 1);
+      assert.equal(workers, 1);
+    } finally {
+      client.terminate();
+    }
+  });
 });
 
 describe("ScorerClient ↔ worker host", () => {

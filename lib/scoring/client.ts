@@ -67,14 +67,28 @@ export class ScorerClient {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private readonly worker: WorkerLike;
+  private restart = false;
 
   constructor(createWorker: () => WorkerLike = createScorerWorker) {
     this.worker = createWorker();
     this.worker.addEventListener("message", (event) => this.receive(event.data));
-    this.worker.addEventListener("error", (event) => this.failAll(crashError(event)));
-    this.worker.addEventListener("messageerror", () =>
-      this.failAll(new ScorerError("internal", "The scorer worker sent a message that could not be read.")),
-    );
+    this.worker.addEventListener("error", (event) => {
+      this.restart = true;
+      this.failAll(crashError(event));
+    });
+    this.worker.addEventListener("messageerror", () => {
+      this.restart = true;
+      this.failAll(new ScorerError("internal", "The scorer worker sent a message that could not be read."));
+    });
+  }
+
+  /**
+   * Whether this worker should be replaced: it crashed, ran out of memory or failed internally (its state is
+   * unknown), or a cancelled load is still downloading a hub model (transformers.js cannot stop a download, and
+   * the next request would wait for it). A cancelled local load or score keeps the worker and its compiled wasm.
+   */
+  get needsRestart(): boolean {
+    return this.restart;
   }
 
   check(): Promise<DeviceReport> {
@@ -144,7 +158,14 @@ export class ScorerClient {
         reject(new ScorerError("cancelled", "Cancelled before it started."));
         return;
       }
-      const onAbort = (): void => this.worker.postMessage({ type: "cancel", id: this.nextId++, target: id });
+      let phase: ScorerPhase | null = null;
+      // The worker stops at its next checkpoint; the caller is answered at once (the worker finishes a load that
+      // cannot stop half-way, and queues the next request behind it).
+      const onAbort = (): void => {
+        this.worker.postMessage({ type: "cancel", id: this.nextId++, target: id });
+        if (body.type === "load" && phase === "downloading") this.restart = true;
+        this.pending.get(id)?.reject(new ScorerError("cancelled", "Cancelled."));
+      };
       options.signal?.addEventListener("abort", onAbort, { once: true });
       const done = (): void => {
         options.signal?.removeEventListener("abort", onAbort);
@@ -159,7 +180,10 @@ export class ScorerClient {
           done();
           reject(error);
         },
-        ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+        onEvent: (event) => {
+          if (event.type === "phase") phase = event.phase;
+          options.onEvent?.(event);
+        },
       });
       this.worker.postMessage({ ...body, id } as ScorerRequest);
     });
@@ -175,6 +199,7 @@ export class ScorerClient {
         pending.onEvent?.(event);
         return;
       case "error":
+        if (event.error.code === "out_of_memory" || event.error.code === "internal") this.restart = true;
         pending.reject(new ScorerError(event.error.code, event.error.message, detailsOf(event.error)));
         return;
       default:

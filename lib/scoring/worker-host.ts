@@ -44,7 +44,7 @@ export function createScorerHost(options: ScorerHostOptions): ScorerHost {
   const { post } = options;
   let scorer: Scorer | null = null;
   let embedder: Scorer | null = null;
-  let running: { id: number; controller: AbortController } | null = null;
+  let running: { id: number; controller: AbortController; done: Promise<void> } | null = null;
   let deviceReport: DeviceReport | null = null;
   /** What is loaded now, so that loading the same model again costs nothing. */
   let loadedKey: string | null = null;
@@ -61,14 +61,22 @@ export function createScorerHost(options: ScorerHostOptions): ScorerHost {
     for (const model of new Set(previous)) await model?.dispose();
   };
 
+  /**
+   * One request at a time. A cancelled one may still be finishing (a model load cannot stop half-way): the next
+   * request waits for it instead of being refused, so cancelling never needs a fresh worker.
+   */
   const exclusive = async (id: number, work: (signal: AbortSignal) => Promise<void>): Promise<void> => {
+    while (running?.controller.signal.aborted) await running.done;
     if (running)
       throw new ScorerError("busy", `The scorer is busy with request ${running.id}; cancel it or wait.`);
-    running = { id, controller: new AbortController() };
+    const controller = new AbortController();
+    let finish = (): void => {};
+    running = { id, controller, done: new Promise<void>((resolve) => (finish = resolve)) };
     try {
-      await work(running.controller.signal);
+      await work(controller.signal);
     } finally {
       running = null;
+      finish();
     }
   };
 
@@ -120,6 +128,10 @@ export function createScorerHost(options: ScorerHostOptions): ScorerHost {
     const loaded = device
       ? await Scorer.load(model, device, options.environment, hooks)
       : await probe(model, hooks);
+    if (signal.aborted) {
+      await loaded.dispose();
+      throw new ScorerError("cancelled", "Loading was cancelled.");
+    }
     let loadedEmbedder = loaded;
     if (embeddingModel && (embeddingModel.id !== model.id || embeddingModel.kind !== model.kind)) {
       loadedEmbedder = await Scorer.load(embeddingModel, loaded.info.device, options.environment, hooks);
