@@ -8,6 +8,7 @@
  *   const { info } = await scorer.load({ kind: "local", id: "arena-lm-base" }, { device: "auto", onProgress });
  *   const result = await scorer.score({ metric: "loss", dataset }, { onExample, signal });
  */
+import { needsWebgpuRuntime, workerName, type OrtRuntime } from "./device";
 import { isScorerErrorData, ScorerError } from "./errors";
 import type {
   BenchmarkResult,
@@ -59,27 +60,58 @@ export type ScoreCallbacks = {
   signal?: AbortSignal;
 };
 
-export function createScorerWorker(): WorkerLike {
-  return new Worker(new URL("./scorer.worker.ts", import.meta.url), { type: "module", name: "arena-scorer" });
+/** A scorer worker running onnxruntime's WASM-only build, or its WebGPU (asyncify) build (scorer.worker.ts). */
+export function createScorerWorker(runtime: OrtRuntime = "wasm"): WorkerLike {
+  return new Worker(new URL("./scorer.worker.ts", import.meta.url), {
+    type: "module",
+    name: workerName(runtime),
+  });
 }
 
 export class ScorerClient {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
-  private readonly worker: WorkerLike;
+  private worker: WorkerLike;
   private restart = false;
+  /** The onnxruntime build of the current worker: WASM-only until a load may need WebGPU. */
+  private runtime: OrtRuntime = "wasm";
+  private report: Promise<DeviceReport> | null = null;
 
-  constructor(createWorker: () => WorkerLike = createScorerWorker) {
-    this.worker = createWorker();
-    this.worker.addEventListener("message", (event) => this.receive(event.data));
-    this.worker.addEventListener("error", (event) => {
+  constructor(private readonly createWorker: (runtime: OrtRuntime) => WorkerLike = createScorerWorker) {
+    this.worker = this.start("wasm");
+  }
+
+  private start(runtime: OrtRuntime): WorkerLike {
+    const worker = this.createWorker(runtime);
+    this.runtime = runtime;
+    worker.addEventListener("message", (event) => {
+      if (worker === this.worker) this.receive(event.data);
+    });
+    worker.addEventListener("error", (event) => {
+      if (worker !== this.worker) return;
       this.restart = true;
       this.failAll(crashError(event));
     });
-    this.worker.addEventListener("messageerror", () => {
+    worker.addEventListener("messageerror", () => {
+      if (worker !== this.worker) return;
       this.restart = true;
       this.failAll(new ScorerError("internal", "The scorer worker sent a message that could not be read."));
     });
+    return worker;
+  }
+
+  /** The WASM-only build cannot run WebGPU: the first load that may need it moves to a WebGPU worker (once). */
+  private async runtimeFor(choice: DeviceChoice): Promise<void> {
+    if (this.runtime === "webgpu" || choice === "wasm") return;
+    if (!needsWebgpuRuntime(choice, await this.check())) return;
+    this.failAll(new ScorerError("cancelled", "The scorer moved to its WebGPU runtime."));
+    this.worker.terminate();
+    this.worker = this.start("webgpu");
+  }
+
+  /** Which onnxruntime build the worker runs now. */
+  get ortRuntime(): OrtRuntime {
+    return this.runtime;
   }
 
   /**
@@ -91,14 +123,23 @@ export class ScorerClient {
     return this.restart;
   }
 
+  /** The device report (asked once per client: it does not change during a visit). */
   check(): Promise<DeviceReport> {
-    return this.request({ type: "check" }, {}).then((event) => expect(event, "device").report);
+    if (!this.report) {
+      const report = this.request({ type: "check" }, {}).then((event) => expect(event, "device").report);
+      this.report = report;
+      report.catch(() => {
+        if (this.report === report) this.report = null;
+      });
+    }
+    return this.report;
   }
 
   async load(
     model: ModelSource,
     options: LoadCallbacks = {},
   ): Promise<{ info: LoadedModelInfo; embeddingInfo?: LoadedModelInfo }> {
+    await this.runtimeFor(options.device ?? "auto");
     const event = await this.request(
       {
         type: "load",

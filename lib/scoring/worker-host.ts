@@ -5,6 +5,7 @@
  */
 import { utf8ByteLength } from "../metrics/bpb";
 import { createRng } from "../metrics/rng";
+import { fasterDevice } from "./device";
 import { ScorerError, toScorerError } from "./errors";
 import type { LoadHooks, ScorerEnvironment } from "./load";
 import type {
@@ -91,7 +92,8 @@ export function createScorerHost(options: ScorerHostOptions): ScorerHost {
       speed[device] = (await candidate.benchmark(ids, ids.length)).tokensPerSecond;
     }
     const [gpu, cpu] = candidates as [Scorer, Scorer];
-    const winner = (speed.webgpu ?? 0) >= (speed.wasm ?? 0) ? gpu : cpu;
+    const winner =
+      fasterDevice({ webgpu: speed.webgpu ?? 0, wasm: speed.wasm ?? 0 }) === "webgpu" ? gpu : cpu;
     await (winner === gpu ? cpu : gpu).dispose();
     probed.set(`${model.kind}:${model.id}`, winner.info.device);
     winner.info.probe = { webgpu: speed.webgpu ?? 0, wasm: speed.wasm ?? 0 };

@@ -11,9 +11,16 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "@playwright/test";
 import { build } from "esbuild";
+import { WASM_ONLY_ORT } from "../../lib/scoring/device";
 import type { BrowserDevice } from "../../lib/scoring/protocol";
 import type { BenchRow, BenchRuntime } from "../bench-scorer";
-import type { BrowserBenchRequest, BrowserBenchResult, ColdStartRequest, ColdStartResult } from "./protocol";
+import type {
+  BrowserBenchRequest,
+  BrowserBenchResult,
+  ColdBreakdown,
+  ColdStartRequest,
+  ColdStartResult,
+} from "./protocol";
 
 /** The version directory the worker asks for (next.config.ts serves /ort/<version>/ the same way). */
 const ORT_VERSION = "bench";
@@ -213,29 +220,57 @@ export function browserRuntimes(
   return [runtime("wasm", "browser WASM"), runtime("webgpu", "browser WebGPU (SwiftShader)")];
 }
 
-/** Cold start in a fresh browser (no cache, new worker) and a second model in the same worker. */
+/** The wasm file a WASM scorer worker loads (onnxruntime-web's WASM-only build). */
+export const ORT_WASM = WASM_ONLY_ORT.wasm;
+
+/**
+ * Cold start in a fresh browser (no cache, new worker) and a second model in the same worker; then, in a fresh
+ * context of the same browser (a cold HTTP cache again), its parts measured on their own.
+ */
 export async function coldStart(
   request: ColdStartRequest,
   options: { executablePath?: string } = {},
-): Promise<ColdStartResult> {
+): Promise<ColdStartResult & { breakdown: ColdBreakdown }> {
   const { server, origin } = await serve(await bundle());
   const browser = await chromium.launch({
     executablePath: options.executablePath ?? process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: CHROMIUM_ARGS,
   });
-  try {
-    const page = await browser.newPage();
+  type Bench = {
+    arenaBench: {
+      coldStart: (r: ColdStartRequest) => Promise<ColdStartResult>;
+      breakdown: (r: { wasm: string; modelFiles: string[] }) => Promise<ColdBreakdown>;
+    };
+  };
+  const open = async (): Promise<Page> => {
+    const page = await (await browser.newContext()).newPage();
+    page.on("pageerror", (error) => console.error(`[browser] ${error.message}`));
+    if (process.env.BENCH_DEBUG) {
+      page.on("console", (m) => console.error(`[page] ${m.text()}`));
+      page.on("worker", (w) => w.on("console", (m) => console.error(`[worker] ${m.text()}`)));
+    }
     await page.goto(origin);
     await page.waitForFunction(() => "arenaBench" in globalThis);
-    return await page.evaluate(
-      (r) =>
-        (
-          globalThis as unknown as {
-            arenaBench: { coldStart: (r: ColdStartRequest) => Promise<ColdStartResult> };
-          }
-        ).arenaBench.coldStart(r),
-      request,
-    );
+    return page;
+  };
+  try {
+    const cold = await (
+      await open()
+    ).evaluate((r) => (globalThis as unknown as Bench).arenaBench.coldStart(r), request);
+    const modelDir = path.join(PUBLIC, "models", request.first);
+    const modelFiles = (await readdir(modelDir, { recursive: true, withFileTypes: true }))
+      .filter((entry) => entry.isFile())
+      .map(
+        (entry) =>
+          `/models/${request.first}/${path.relative(modelDir, path.join(entry.parentPath, entry.name))}`,
+      );
+    const breakdown = await (
+      await open()
+    ).evaluate((r) => (globalThis as unknown as Bench).arenaBench.breakdown(r), {
+      wasm: `/ort/${ORT_VERSION}/${ORT_WASM}`,
+      modelFiles,
+    });
+    return { ...cold, breakdown };
   } finally {
     await browser.close();
     await new Promise((resolve) => server.close(resolve));
