@@ -46,6 +46,8 @@ export function createScorerHost(options: ScorerHostOptions): ScorerHost {
   let scorer: Scorer | null = null;
   let embedder: Scorer | null = null;
   let running: { id: number; controller: AbortController; done: Promise<void> } | null = null;
+  /** Requests cancelled before they started (the worker may hold requests until its runtime is ready). */
+  const cancelledEarly = new Set<number>();
   let deviceReport: DeviceReport | null = null;
   /** What is loaded now, so that loading the same model again costs nothing. */
   let loadedKey: string | null = null;
@@ -67,6 +69,7 @@ export function createScorerHost(options: ScorerHostOptions): ScorerHost {
    * request waits for it instead of being refused, so cancelling never needs a fresh worker.
    */
   const exclusive = async (id: number, work: (signal: AbortSignal) => Promise<void>): Promise<void> => {
+    if (cancelledEarly.delete(id)) throw new ScorerError("cancelled", "Cancelled before it started.");
     while (running?.controller.signal.aborted) await running.done;
     if (running)
       throw new ScorerError("busy", `The scorer is busy with request ${running.id}; cancel it or wait.`);
@@ -166,6 +169,7 @@ export function createScorerHost(options: ScorerHostOptions): ScorerHost {
           return;
         case "cancel":
           if (running?.id === request.target) running.controller.abort();
+          else cancelledEarly.add(request.target);
           return;
         case "unload":
           await exclusive(request.id, unload);

@@ -54,7 +54,7 @@ const PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Arena scor
 async function bundle(): Promise<Map<string, string>> {
   const result = await build({
     entryPoints: {
-      "scorer.worker": path.join(ROOT, "lib/scoring/scorer.worker.ts"),
+      "scorer.worker": path.join(ROOT, process.env.BENCH_WORKER ?? "lib/scoring/scorer.worker.ts"),
       page: path.join(ROOT, "scripts/bench/page-entry.ts"),
     },
     bundle: true,
