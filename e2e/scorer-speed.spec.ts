@@ -15,10 +15,6 @@ test.describe("a faster scorer", () => {
     page,
   }) => {
     test.setTimeout(240_000);
-    const scorerWorkers: string[] = [];
-    // The page's only worker is the scorer's (its URL may be a bundler's blob:); onnxruntime's thread workers
-    // are the scorer worker's own, not the page's.
-    page.on("worker", (w) => scorerWorkers.push(w.url()));
     await page.goto("/scorer");
     expect(await page.evaluate(() => self.crossOriginIsolated)).toBe(true);
     const cores = await page.evaluate(() => navigator.hardwareConcurrency);
@@ -53,11 +49,16 @@ test.describe("a faster scorer", () => {
     await expect(page.getByText(/arena-lm-base loaded in \d+ ms/)).toBeVisible({ timeout: 120_000 });
     await expect(total(page)).toBeVisible({ timeout: 120_000 });
 
-    expect(scorerWorkers, "one scorer worker for three models and a cancel").toHaveLength(1);
-    const wasmFetches = (await workerResources(await scorerWorker(page))).filter((url) =>
-      /\/ort\/.*\.wasm$/.test(url),
-    );
+    // One worker did it all: its own resource timings hold all three models and a single onnxruntime wasm.
+    const fetched = await workerResources(await scorerWorker(page));
+    for (const model of ["arena-lm-tiny", "arena-lm-small", "arena-lm-base"])
+      expect(
+        fetched.some((url) => url.includes(`/models/${model}/onnx/model.onnx`)),
+        model,
+      ).toBe(true);
+    const wasmFetches = fetched.filter((url) => /\/ort\/.*\.wasm$/.test(url));
     expect(wasmFetches, "onnxruntime's wasm fetched once").toHaveLength(1);
+    expect(wasmFetches[0]).toMatch(/ort-wasm-simd-threaded\.wasm$/); // the WASM-only build
   });
 
   test("the onnxruntime files are versioned and cached for good", async ({ request }) => {
@@ -85,8 +86,11 @@ test.describe("a faster scorer", () => {
     // An injected (EIP-1193) wallet, as a browser extension provides: answered by the local chain.
     await context.addInitScript(
       ({ rpc, account }) => {
+        // Like a real wallet: no account is exposed until the user approves a connection.
+        let approved = false;
         const call = async (method: string, params: unknown[] = []): Promise<unknown> => {
-          if (method === "eth_requestAccounts" || method === "eth_accounts") return [account];
+          if (method === "eth_requestAccounts") approved = true;
+          if (method === "eth_requestAccounts" || method === "eth_accounts") return approved ? [account] : [];
           const response = await fetch(rpc, {
             method: "POST",
             headers: { "content-type": "application/json" },
