@@ -59,14 +59,33 @@ test.describe("a faster scorer", () => {
     const wasmFetches = fetched.filter((url) => /\/ort\/.*\.wasm$/.test(url));
     expect(wasmFetches, "onnxruntime's wasm fetched once").toHaveLength(1);
     expect(wasmFetches[0]).toMatch(/ort-wasm-simd-threaded\.wasm$/); // the WASM-only build
+
+    // A second visit: the worker (started on mount) gets onnxruntime's wasm from the browser's cache.
+    const again = await page.context().newPage();
+    await again.goto("/scorer");
+    const worker = await scorerWorker(again);
+    await expect
+      .poll(
+        () =>
+          worker.evaluate(() =>
+            performance
+              .getEntriesByType("resource")
+              .filter((e) => /\/ort\/.*\.wasm$/.test(e.name))
+              .map((e) => (e as PerformanceResourceTiming).transferSize),
+          ),
+        { timeout: 60_000 },
+      )
+      .toEqual([0]);
   });
 
   test("the onnxruntime files are versioned and cached for good", async ({ request }) => {
     const ort = (await (await request.get("/ort/VERSION")).text()).trim().split(" ").pop()!;
-    const wasm = await request.head(`/ort/${ort}/ort-wasm-simd-threaded.asyncify.wasm`);
-    expect(wasm.status()).toBe(200);
-    expect(wasm.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
-    expect(wasm.headers()["content-type"]).toBe("application/wasm");
+    for (const file of ["ort-wasm-simd-threaded.wasm", "ort-wasm-simd-threaded.asyncify.wasm"]) {
+      const wasm = await request.head(`/ort/${ort}/${file}`);
+      expect(wasm.status(), file).toBe(200);
+      expect(wasm.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+      expect(wasm.headers()["content-type"]).toBe("application/wasm");
+    }
   });
 
   test("under cross-origin isolation the wallets connect and every page's requests load, the indexer's included", async ({

@@ -90,6 +90,24 @@ describe("one long-lived worker", () => {
   });
 });
 
+describe("cancelling a hub download", () => {
+  it("answers at once and marks the worker for replacement (a download cannot stop)", async () => {
+    const client = new ScorerClient(() => inProcessWorker());
+    try {
+      const controller = new AbortController();
+      const loading = client.load(
+        { kind: "hub", id: "arena-test/not-a-model" },
+        // At its first phase (checking the hub), the load is under way in the worker.
+        { signal: controller.signal, onPhase: () => controller.abort() },
+      );
+      await assert.rejects(loading, { code: "cancelled" });
+      assert.equal(client.needsRestart, true);
+    } finally {
+      client.terminate();
+    }
+  });
+});
+
 describe("the onnxruntime build of the worker", () => {
   it("stays WASM-only for WASM loads and moves to the WebGPU build (once) for a load that may use WebGPU", async () => {
     const runtimes: string[] = [];

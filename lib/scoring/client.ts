@@ -204,7 +204,8 @@ export class ScorerClient {
       // cannot stop half-way, and queues the next request behind it).
       const onAbort = (): void => {
         this.worker.postMessage({ type: "cancel", id: this.nextId++, target: id });
-        if (body.type === "load" && phase === "downloading") this.restart = true;
+        // A hub model's files may still be downloading (until its warm-up): that cannot stop, so start afresh.
+        if (body.type === "load" && body.model.kind === "hub" && phase !== "warming-up") this.restart = true;
         this.pending.get(id)?.reject(new ScorerError("cancelled", "Cancelled."));
       };
       options.signal?.addEventListener("abort", onAbort, { once: true });
