@@ -69,7 +69,10 @@ async function bundle(): Promise<Map<string, string>> {
   return new Map(result.outputFiles.map((file) => [`/${path.basename(file.path)}`, file.text]));
 }
 
-async function serve(bundles: Map<string, string>): Promise<{ server: Server; origin: string }> {
+async function serve(
+  bundles: Map<string, string>,
+  isolated = true,
+): Promise<{ server: Server; origin: string }> {
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
     const send = (status: number, body: string | Buffer, type = "text/plain"): void => {
@@ -79,7 +82,8 @@ async function serve(bundles: Map<string, string>): Promise<{ server: Server; or
         "cache-control": url.pathname.startsWith(`/ort/${ORT_VERSION}/`)
           ? "public, max-age=31536000, immutable"
           : "no-store",
-        "document-isolation-policy": "isolate-and-credentialless",
+        // Not isolated: no SharedArrayBuffer, so one WASM thread.
+        ...(isolated ? { "document-isolation-policy": "isolate-and-credentialless" } : {}),
       });
       response.end(request.method === "HEAD" ? undefined : body);
     };
@@ -152,12 +156,12 @@ type Session = { browser: Browser; page: Page; server: Server };
 
 /** One browser runtime per device; both share one bundle, server and browser (started on first use). */
 export function browserRuntimes(
-  options: { executablePath?: string; webgpuTokens?: number } = {},
+  options: { executablePath?: string; webgpuTokens?: number; isolated?: boolean } = {},
 ): BenchRuntime[] {
   let session: Promise<Session> | null = null;
   let users = 0;
   const start = async (): Promise<Session> => {
-    const { server, origin } = await serve(await bundle());
+    const { server, origin } = await serve(await bundle(), options.isolated ?? true);
     const browser = await chromium.launch({
       executablePath: options.executablePath ?? process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
       args: CHROMIUM_ARGS,
