@@ -182,9 +182,9 @@ async function main(): Promise<void> {
     // Where the ratio misses with threads, the same model at one thread each tells kernels from threading.
     let single: { wasm: number; node: number } | undefined;
     if (!(worst.ratio >= GOALS.wasmVsNode) && threads > 1 && !nodeOnly) {
-      const [oneThreadWasm] = browserRuntimes({ isolated: false });
-      const wasm = await oneThreadWasm!.run(worst.model, text, sequenceLength);
-      await oneThreadWasm!.close?.();
+      const oneThread = browserRuntimes({ isolated: false });
+      const wasm = await oneThread[0]!.run(worst.model, text, sequenceLength);
+      for (const runtime of oneThread) await runtime.close?.();
       const node = await nodeRuntime(1).run(worst.model, text, sequenceLength);
       single = { wasm: wasm.tokensPerSecond, node: node.tokensPerSecond };
       console.log(
