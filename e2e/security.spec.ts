@@ -43,7 +43,7 @@ test.describe("web app hardening", () => {
     expect(await page.evaluate(() => self.crossOriginIsolated)).toBe(true);
     const cores = await page.evaluate(() => navigator.hardwareConcurrency);
     await expect(page.getByTestId("wasm-threads")).toHaveText(
-      new RegExp(`WASM threads: ${Math.min(cores, 8)}`),
+      new RegExp(`WASM threads: ${Math.min(cores, 4)}`),
     );
     // Coinbase Wallet connects through a popup on its own site: stand in for it, and check the popup can still
     // talk back to the app (no COOP cut it off).

@@ -12,10 +12,15 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const TARGET = path.join(ROOT, "public", "ort");
-/** onnxruntime-web/webgpu (what transformers.js imports in the browser) loads this pair. */
+/**
+ * onnxruntime-web/webgpu (what transformers.js imports in the browser) loads the asyncify pair; the scorer's
+ * WASM-only workers load the plain pair (lib/scoring/device.ts WASM_ONLY_ORT: half the size, no asyncify).
+ */
 export const ORT_FILES = [
   "ort-wasm-simd-threaded.asyncify.mjs",
   "ort-wasm-simd-threaded.asyncify.wasm",
+  "ort-wasm-simd-threaded.mjs",
+  "ort-wasm-simd-threaded.wasm",
 ] as const;
 
 /** The onnxruntime-web that @huggingface/transformers itself resolves (a nested copy wins over the top level). */

@@ -2,25 +2,39 @@
  * The only way UI code gets a ScorerClient: a dynamic import, so the worker glue (and through it the ML
  * runtime, which lives in the worker) is fetched only when a page actually scores something. There is one
  * worker per visit, shared by every page and component: onnxruntime's wasm compiles once, and loading a model
- * that is already loaded costs nothing. It is replaced only after a crash or a load cancelled half-way
- * (`discardScorerClient`).
+ * that is already loaded costs nothing. Cancelling keeps it (the worker finishes a load that cannot stop and
+ * queues the next request behind it); it is replaced only when `ScorerClient.needsRestart` says so: after a
+ * crash, out of memory, an internal failure, or a load cancelled while downloading a hub model.
  */
 import type { ScorerClient } from "@/lib/scoring/client";
 import type { ScorerErrorCode } from "@/lib/scoring/errors";
 import type { LoadProgress } from "@/lib/scoring/protocol";
 
 let shared: Promise<ScorerClient> | null = null;
+let resolved: ScorerClient | null = null;
 
 export function createScorerClient(): Promise<ScorerClient> {
-  shared ??= import("@/lib/scoring/client").then(({ ScorerClient }) => new ScorerClient());
+  if (resolved?.needsRestart) {
+    resolved.terminate();
+    resolved = null;
+    shared = null;
+  }
+  shared ??= import("@/lib/scoring/client").then(({ ScorerClient }) => (resolved = new ScorerClient()));
   return shared;
 }
 
-/** Ends the shared worker (its state is unknown after a crash, or busy with a load that cannot stop). */
+/**
+ * Called after a failure or a cancel: ends the shared worker only if it needs a restart (see above); a healthy
+ * one, with its compiled onnxruntime, serves the next request.
+ */
 export function discardScorerClient(client: Promise<ScorerClient> | null): void {
   if (!client || client !== shared) return;
-  shared = null;
-  void client.then((c) => c.terminate());
+  void client.then((c) => {
+    if (!c.needsRestart || c !== resolved) return;
+    if (shared === client) shared = null;
+    resolved = null;
+    c.terminate();
+  });
 }
 
 export type ErrorView = { code: ScorerErrorCode | "input"; message: string; line?: number; files?: string[] };

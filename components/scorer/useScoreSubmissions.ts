@@ -171,7 +171,7 @@ export function useScoreSubmissions(options: ScoreSubmissionsOptions) {
     }
   }, [device, discard, evalSetUrl, evalSetSha256, metric, onScores, submissions]);
 
-  /** Loads cannot stop half-way in the worker: cancelling drops the worker, the next run starts a new one. */
+  /** Cancelling answers at once; the shared worker finishes a load that cannot stop and is replaced only if it must be. */
   const cancel = useCallback(() => {
     controller.current?.abort();
     discard();

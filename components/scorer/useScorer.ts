@@ -217,7 +217,7 @@ export function useScorer() {
     [ensureLoaded, patch, run],
   );
 
-  /** A load cannot stop half-way inside the worker, so cancelling one discards the worker instead. */
+  /** Cancelling answers at once; discardWorker replaces the shared worker only if it needs a restart. */
   const cancel = useCallback(() => {
     running.current?.abort();
     if (loading.current) discardWorker();

@@ -7,17 +7,20 @@ import { ScorerClient, type WorkerLike } from "./client";
 import { resolveDevice } from "./device";
 import { ScorerError } from "./errors";
 import { nodeEnvironment, SHIPPED_MODELS_DIR } from "./node-files";
-import type { ScorerEvent, ScorerRequest } from "./protocol";
+import type { DeviceReport, ScorerEvent, ScorerRequest } from "./protocol";
 import { createScorerHost } from "./worker-host";
 
 /** The worker protocol in one process: every message is structured-cloned, as postMessage would. */
-function inProcessWorker(): WorkerLike & { crash: (message: string) => void } {
+function inProcessWorker(
+  report: DeviceReport = { webgpu: false, preferred: "wasm", reason: "Node", threads: 1 },
+): WorkerLike & { crash: (message: string) => void } {
   const messageListeners: ((event: MessageEvent<ScorerEvent>) => void)[] = [];
   const errorListeners: ((event: Event) => void)[] = [];
   const host = createScorerHost({
     environment: nodeEnvironment(),
-    detectDevice: async () => ({ webgpu: false, preferred: "wasm", reason: "Node", threads: 1 }),
-    resolveDevice: (choice, report) => (resolveDevice(choice, report) === "wasm" ? "cpu" : "webgpu"),
+    detectDevice: async () => report,
+    // Node's CPU runtime stands in for either device (resolveDevice still refuses WebGPU where there is none).
+    resolveDevice: (choice, r) => (resolveDevice(choice, r), "cpu"),
     post: (event) => {
       const data = structuredClone(event);
       setTimeout(
@@ -57,6 +60,76 @@ describe("one long-lived worker", () => {
       assert.deepEqual(again.info, first.info);
       const other = await client.load({ kind: "local", id: "arena-lm-small" });
       assert.equal(other.info.id, "arena-lm-small");
+    } finally {
+      client.terminate();
+    }
+  });
+
+  it("a cancelled load answers at once and keeps the worker: the next load waits for it, then runs", async () => {
+    let workers = 0;
+    const client = new ScorerClient(() => (workers++, inProcessWorker()));
+    try {
+      const controller = new AbortController();
+      const cancelled = client.load(
+        { kind: "local", id: "arena-lm-base" },
+        { signal: controller.signal, onPhase: (p) => p === "loading" && controller.abort() },
+      );
+      await assert.rejects(cancelled, { code: "cancelled" });
+      assert.equal(client.needsRestart, false, "a cancelled local load needs no fresh worker");
+      const next = await client.load({ kind: "local", id: "arena-lm-small" });
+      assert.equal(next.info.id, "arena-lm-small");
+      const scored = await client.score({
+        metric: "loss",
+        dataset: { format: "text", examples: [{ text: "hi" }] },
+      });
+      assert.equal(scored.examples.length, 1);
+      assert.equal(workers, 1);
+    } finally {
+      client.terminate();
+    }
+  });
+});
+
+describe("cancelling a hub download", () => {
+  it("answers at once and marks the worker for replacement (a download cannot stop)", async () => {
+    const client = new ScorerClient(() => inProcessWorker());
+    try {
+      const controller = new AbortController();
+      const loading = client.load(
+        { kind: "hub", id: "arena-test/not-a-model" },
+        // At its first phase (checking the hub), the load is under way in the worker.
+        { signal: controller.signal, onPhase: () => controller.abort() },
+      );
+      await assert.rejects(loading, { code: "cancelled" });
+      assert.equal(client.needsRestart, true);
+    } finally {
+      client.terminate();
+    }
+  });
+});
+
+describe("the onnxruntime build of the worker", () => {
+  it("stays WASM-only for WASM loads and moves to the WebGPU build (once) for a load that may use WebGPU", async () => {
+    const runtimes: string[] = [];
+    const report = {
+      webgpu: true,
+      preferred: "wasm" as const,
+      adapter: { vendor: "google", architecture: "swiftshader", software: true },
+      threads: 1,
+    };
+    const client = new ScorerClient((runtime) => {
+      runtimes.push(runtime);
+      return inProcessWorker(report);
+    });
+    try {
+      await client.load({ kind: "local", id: "arena-lm-tiny" });
+      await client.load({ kind: "local", id: "arena-lm-small" }, { device: "wasm" });
+      assert.deepEqual(runtimes, ["wasm"]);
+      assert.equal(client.ortRuntime, "wasm");
+      await client.load({ kind: "local", id: "arena-lm-tiny" }, { device: "webgpu" });
+      await client.load({ kind: "local", id: "arena-lm-small" }, { device: "webgpu" });
+      assert.deepEqual(runtimes, ["wasm", "webgpu"]);
+      assert.equal(client.ortRuntime, "webgpu");
     } finally {
       client.terminate();
     }
@@ -128,10 +201,11 @@ describe("ScorerClient ↔ worker host", () => {
       client.score({ metric: "loss", dataset: { format: "text", examples: [{ text: "x" }] } }),
       { code: "not_loaded" },
     );
-    const pending = client
-      .check()
-      .then(() => client.score({ metric: "loss", dataset: { format: "text", examples: [{ text: "x" }] } }));
+    // A load takes a while: the crash comes while it is pending.
+    const pending = client.load({ kind: "local", id: "arena-lm-tiny" });
+    await new Promise((resolve) => setTimeout(resolve, 0));
     worker.crash("Out of memory");
     await assert.rejects(pending, { code: "out_of_memory" });
+    assert.equal(client.needsRestart, true, "a crashed worker is replaced");
   });
 });

@@ -9,6 +9,7 @@
  *   const result = await scorer.score({ metric: "loss", dataset }, { onExample, signal });
  */
 import type { Hex } from "viem";
+import { needsWebgpuRuntime, workerName, type OrtRuntime } from "./device";
 import { isScorerErrorData, ScorerError } from "./errors";
 import type {
   BenchmarkResult,
@@ -62,32 +63,86 @@ export type ScoreCallbacks = {
   signal?: AbortSignal;
 };
 
-export function createScorerWorker(): WorkerLike {
-  return new Worker(new URL("./scorer.worker.ts", import.meta.url), { type: "module", name: "arena-scorer" });
+/** A scorer worker running onnxruntime's WASM-only build, or its WebGPU (asyncify) build (scorer.worker.ts). */
+export function createScorerWorker(runtime: OrtRuntime = "wasm"): WorkerLike {
+  return new Worker(new URL("./scorer.worker.ts", import.meta.url), {
+    type: "module",
+    name: workerName(runtime),
+  });
 }
 
 export class ScorerClient {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
-  private readonly worker: WorkerLike;
+  private worker: WorkerLike;
+  private restart = false;
+  /** The onnxruntime build of the current worker: WASM-only until a load may need WebGPU. */
+  private runtime: OrtRuntime = "wasm";
+  private report: Promise<DeviceReport> | null = null;
 
-  constructor(createWorker: () => WorkerLike = createScorerWorker) {
-    this.worker = createWorker();
-    this.worker.addEventListener("message", (event) => this.receive(event.data));
-    this.worker.addEventListener("error", (event) => this.failAll(crashError(event)));
-    this.worker.addEventListener("messageerror", () =>
-      this.failAll(new ScorerError("internal", "The scorer worker sent a message that could not be read.")),
-    );
+  constructor(private readonly createWorker: (runtime: OrtRuntime) => WorkerLike = createScorerWorker) {
+    this.worker = this.start("wasm");
   }
 
+  private start(runtime: OrtRuntime): WorkerLike {
+    const worker = this.createWorker(runtime);
+    this.runtime = runtime;
+    worker.addEventListener("message", (event) => {
+      if (worker === this.worker) this.receive(event.data);
+    });
+    worker.addEventListener("error", (event) => {
+      if (worker !== this.worker) return;
+      this.restart = true;
+      this.failAll(crashError(event));
+    });
+    worker.addEventListener("messageerror", () => {
+      if (worker !== this.worker) return;
+      this.restart = true;
+      this.failAll(new ScorerError("internal", "The scorer worker sent a message that could not be read."));
+    });
+    return worker;
+  }
+
+  /** The WASM-only build cannot run WebGPU: the first load that may need it moves to a WebGPU worker (once). */
+  private async runtimeFor(choice: DeviceChoice): Promise<void> {
+    if (this.runtime === "webgpu" || choice === "wasm") return;
+    if (!needsWebgpuRuntime(choice, await this.check())) return;
+    this.failAll(new ScorerError("cancelled", "The scorer moved to its WebGPU runtime."));
+    this.worker.terminate();
+    this.worker = this.start("webgpu");
+  }
+
+  /** Which onnxruntime build the worker runs now. */
+  get ortRuntime(): OrtRuntime {
+    return this.runtime;
+  }
+
+  /**
+   * Whether this worker should be replaced: it crashed, ran out of memory or failed internally (its state is
+   * unknown), or a cancelled load is still downloading a hub model (transformers.js cannot stop a download, and
+   * the next request would wait for it). A cancelled local load or score keeps the worker and its compiled wasm.
+   */
+  get needsRestart(): boolean {
+    return this.restart;
+  }
+
+  /** The device report (asked once per client: it does not change during a visit). */
   check(): Promise<DeviceReport> {
-    return this.request({ type: "check" }, {}).then((event) => expect(event, "device").report);
+    if (!this.report) {
+      const report = this.request({ type: "check" }, {}).then((event) => expect(event, "device").report);
+      this.report = report;
+      report.catch(() => {
+        if (this.report === report) this.report = null;
+      });
+    }
+    return this.report;
   }
 
   async load(
     model: ModelSource,
     options: LoadCallbacks = {},
   ): Promise<{ info: LoadedModelInfo; embeddingInfo?: LoadedModelInfo }> {
+    await this.runtimeFor(options.device ?? "auto");
     const event = await this.request(
       {
         type: "load",
@@ -147,7 +202,15 @@ export class ScorerClient {
         reject(new ScorerError("cancelled", "Cancelled before it started."));
         return;
       }
-      const onAbort = (): void => this.worker.postMessage({ type: "cancel", id: this.nextId++, target: id });
+      let phase: ScorerPhase | null = null;
+      // The worker stops at its next checkpoint; the caller is answered at once (the worker finishes a load that
+      // cannot stop half-way, and queues the next request behind it).
+      const onAbort = (): void => {
+        this.worker.postMessage({ type: "cancel", id: this.nextId++, target: id });
+        // A hub model's files may still be downloading (until its warm-up): that cannot stop, so start afresh.
+        if (body.type === "load" && body.model.kind === "hub" && phase !== "warming-up") this.restart = true;
+        this.pending.get(id)?.reject(new ScorerError("cancelled", "Cancelled."));
+      };
       options.signal?.addEventListener("abort", onAbort, { once: true });
       const done = (): void => {
         options.signal?.removeEventListener("abort", onAbort);
@@ -162,7 +225,10 @@ export class ScorerClient {
           done();
           reject(error);
         },
-        ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+        onEvent: (event) => {
+          if (event.type === "phase") phase = event.phase;
+          options.onEvent?.(event);
+        },
       });
       this.worker.postMessage({ ...body, id } as ScorerRequest);
     });
@@ -178,6 +244,7 @@ export class ScorerClient {
         pending.onEvent?.(event);
         return;
       case "error":
+        if (event.error.code === "out_of_memory" || event.error.code === "internal") this.restart = true;
         pending.reject(new ScorerError(event.error.code, event.error.message, detailsOf(event.error)));
         return;
       default:

@@ -12,7 +12,9 @@ type GpuAdapterInfoLike = {
   isFallbackAdapter?: boolean;
 };
 type GpuAdapterLike = { info?: GpuAdapterInfoLike; isFallbackAdapter?: boolean };
-type GpuLike = { requestAdapter: (options?: { powerPreference?: string }) => Promise<GpuAdapterLike | null> };
+export type GpuLike = {
+  requestAdapter: (options?: { powerPreference?: string }) => Promise<GpuAdapterLike | null>;
+};
 
 /** Whether an adapter is a CPU implementation of WebGPU. */
 export function isSoftwareAdapter(adapter: GpuAdapterLike): boolean {
@@ -23,17 +25,30 @@ export function isSoftwareAdapter(adapter: GpuAdapterLike): boolean {
   );
 }
 
-/** WASM threads: all cores where SharedArrayBuffer exists (cross-origin isolation), else one. */
-export function wasmThreads(): number {
-  const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
-  const cores =
-    (globalThis.navigator as { hardwareConcurrency?: number } | undefined)?.hardwareConcurrency ?? 1;
-  return isolated ? Math.max(1, Math.min(cores, 8)) : 1;
+/** Most WASM threads used: the shipped models gain nothing past four, and each thread is a worker with memory. */
+export const MAX_WASM_THREADS = 4;
+
+/** WASM threads: one per core up to MAX_WASM_THREADS where SharedArrayBuffer exists (cross-origin isolation), else one. */
+export function wasmThreads(
+  isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true,
+  cores = (globalThis.navigator as { hardwareConcurrency?: number } | undefined)?.hardwareConcurrency ?? 1,
+): number {
+  return isolated ? Math.max(1, Math.min(cores, MAX_WASM_THREADS)) : 1;
 }
 
-export async function detectBrowserDevice(): Promise<DeviceReport> {
-  const threads = wasmThreads();
-  const gpu = (globalThis.navigator as { gpu?: GpuLike } | undefined)?.gpu;
+/**
+ * The probe's verdict: WebGPU only when it is clearly faster (by PROBE_MARGIN) than WASM on the same tokens; WASM
+ * is the runtime that agrees with Node to 1e-4 and costs no GPU memory, so it wins ties and noise.
+ */
+export const PROBE_MARGIN = 1.1;
+export function fasterDevice(speed: { webgpu: number; wasm: number }): "webgpu" | "wasm" {
+  return Number.isFinite(speed.webgpu) && speed.webgpu > speed.wasm * PROBE_MARGIN ? "webgpu" : "wasm";
+}
+
+export async function detectBrowserDevice(
+  gpu: GpuLike | undefined = (globalThis.navigator as { gpu?: GpuLike } | undefined)?.gpu,
+  threads: number = wasmThreads(),
+): Promise<DeviceReport> {
   if (!gpu)
     return {
       webgpu: false,
@@ -92,4 +107,28 @@ export function resolveDevice(choice: DeviceChoice, report: DeviceReport): Brows
 /** "auto" on a hardware adapter measures both devices on the model being loaded. */
 export function shouldProbe(choice: DeviceChoice, report: DeviceReport): boolean {
   return choice === "auto" && report.webgpu && report.adapter?.software === false;
+}
+
+/**
+ * onnxruntime-web's WASM-only build (scripts/copy-ort.ts copies it next to the asyncify one transformers.js's
+ * WebGPU bundle uses). A scorer worker runs one build for its whole life; WebGPU needs the other.
+ */
+export const WASM_ONLY_ORT = {
+  mjs: "ort-wasm-simd-threaded.mjs",
+  wasm: "ort-wasm-simd-threaded.wasm",
+} as const;
+
+/** The onnxruntime build of a scorer worker: WASM only, or asyncify with WebGPU (and WASM). */
+export type OrtRuntime = "wasm" | "webgpu";
+export const WORKER_NAME = "arena-scorer";
+export const webgpuWorkerName = `${WORKER_NAME}-webgpu`;
+export const workerName = (runtime: OrtRuntime): string =>
+  runtime === "webgpu" ? webgpuWorkerName : WORKER_NAME;
+
+/**
+ * Whether a load with this choice may run on WebGPU, and so needs the WebGPU build in its worker (not where there
+ * is no WebGPU at all: that load fails with a clear message in any worker).
+ */
+export function needsWebgpuRuntime(choice: DeviceChoice, report: DeviceReport): boolean {
+  return report.webgpu && (choice === "webgpu" || (choice === "auto" && report.preferred === "webgpu"));
 }

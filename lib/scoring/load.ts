@@ -37,8 +37,8 @@ export type ScorerEnvironment = {
   localModelPath: string;
   /** Checks local model folders before loading; without it, missing files surface as load errors. */
   files?: ModelFileAccess;
-  /** onnxruntime-web's wasm files, served by the app ("/ort/"); browser only. */
-  wasmPaths?: string;
+  /** onnxruntime-web's wasm files, served by the app ("/ort/", or the two files of one build); browser only. */
+  wasmPaths?: string | { mjs: string; wasm: string };
   /** How long to wait for the model hub before calling it unreachable. */
   hubTimeoutMs?: number;
   /** Intra-op threads: onnxruntime-web's WASM threads in the browser, onnxruntime-node's in Node. */

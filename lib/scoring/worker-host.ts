@@ -5,6 +5,7 @@
  */
 import { utf8ByteLength } from "../metrics/bpb";
 import { createRng } from "../metrics/rng";
+import { fasterDevice } from "./device";
 import { ScorerError, toScorerError } from "./errors";
 import { sourceKey, type LoadHooks, type ScorerEnvironment } from "./load";
 import type {
@@ -44,7 +45,9 @@ export function createScorerHost(options: ScorerHostOptions): ScorerHost {
   const { post } = options;
   let scorer: Scorer | null = null;
   let embedder: Scorer | null = null;
-  let running: { id: number; controller: AbortController } | null = null;
+  let running: { id: number; controller: AbortController; done: Promise<void> } | null = null;
+  /** Requests cancelled before they started (the worker may hold requests until its runtime is ready). */
+  const cancelledEarly = new Set<number>();
   let deviceReport: DeviceReport | null = null;
   /** What is loaded now, so that loading the same model again costs nothing. */
   let loadedKey: string | null = null;
@@ -61,14 +64,23 @@ export function createScorerHost(options: ScorerHostOptions): ScorerHost {
     for (const model of new Set(previous)) await model?.dispose();
   };
 
+  /**
+   * One request at a time. A cancelled one may still be finishing (a model load cannot stop half-way): the next
+   * request waits for it instead of being refused, so cancelling never needs a fresh worker.
+   */
   const exclusive = async (id: number, work: (signal: AbortSignal) => Promise<void>): Promise<void> => {
+    if (cancelledEarly.delete(id)) throw new ScorerError("cancelled", "Cancelled before it started.");
+    while (running?.controller.signal.aborted) await running.done;
     if (running)
       throw new ScorerError("busy", `The scorer is busy with request ${running.id}; cancel it or wait.`);
-    running = { id, controller: new AbortController() };
+    const controller = new AbortController();
+    let finish = (): void => {};
+    running = { id, controller, done: new Promise<void>((resolve) => (finish = resolve)) };
     try {
-      await work(running.controller.signal);
+      await work(controller.signal);
     } finally {
       running = null;
+      finish();
     }
   };
 
@@ -83,7 +95,8 @@ export function createScorerHost(options: ScorerHostOptions): ScorerHost {
       speed[device] = (await candidate.benchmark(ids, ids.length)).tokensPerSecond;
     }
     const [gpu, cpu] = candidates as [Scorer, Scorer];
-    const winner = (speed.webgpu ?? 0) >= (speed.wasm ?? 0) ? gpu : cpu;
+    const winner =
+      fasterDevice({ webgpu: speed.webgpu ?? 0, wasm: speed.wasm ?? 0 }) === "webgpu" ? gpu : cpu;
     await (winner === gpu ? cpu : gpu).dispose();
     probed.set(sourceKey(model), winner.info.device);
     winner.info.probe = { webgpu: speed.webgpu ?? 0, wasm: speed.wasm ?? 0 };
@@ -120,6 +133,10 @@ export function createScorerHost(options: ScorerHostOptions): ScorerHost {
     const loaded = device
       ? await Scorer.load(model, device, options.environment, hooks)
       : await probe(model, hooks);
+    if (signal.aborted) {
+      await loaded.dispose();
+      throw new ScorerError("cancelled", "Loading was cancelled.");
+    }
     let loadedEmbedder = loaded;
     if (embeddingModel && (embeddingModel.id !== model.id || embeddingModel.kind !== model.kind)) {
       loadedEmbedder = await Scorer.load(embeddingModel, loaded.info.device, options.environment, hooks);
@@ -152,6 +169,7 @@ export function createScorerHost(options: ScorerHostOptions): ScorerHost {
           return;
         case "cancel":
           if (running?.id === request.target) running.controller.abort();
+          else cancelledEarly.add(request.target);
           return;
         case "unload":
           await exclusive(request.id, unload);

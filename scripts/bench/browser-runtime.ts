@@ -11,9 +11,16 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "@playwright/test";
 import { build } from "esbuild";
+import { WASM_ONLY_ORT } from "../../lib/scoring/device";
 import type { BrowserDevice } from "../../lib/scoring/protocol";
 import type { BenchRow, BenchRuntime } from "../bench-scorer";
-import type { BrowserBenchRequest, BrowserBenchResult, ColdStartRequest, ColdStartResult } from "./protocol";
+import type {
+  BrowserBenchRequest,
+  BrowserBenchResult,
+  ColdBreakdown,
+  ColdStartRequest,
+  ColdStartResult,
+} from "./protocol";
 
 /** The version directory the worker asks for (next.config.ts serves /ort/<version>/ the same way). */
 const ORT_VERSION = "bench";
@@ -47,7 +54,7 @@ const PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Arena scor
 async function bundle(): Promise<Map<string, string>> {
   const result = await build({
     entryPoints: {
-      "scorer.worker": path.join(ROOT, "lib/scoring/scorer.worker.ts"),
+      "scorer.worker": path.join(ROOT, process.env.BENCH_WORKER ?? "lib/scoring/scorer.worker.ts"),
       page: path.join(ROOT, "scripts/bench/page-entry.ts"),
     },
     bundle: true,
@@ -62,7 +69,10 @@ async function bundle(): Promise<Map<string, string>> {
   return new Map(result.outputFiles.map((file) => [`/${path.basename(file.path)}`, file.text]));
 }
 
-async function serve(bundles: Map<string, string>): Promise<{ server: Server; origin: string }> {
+async function serve(
+  bundles: Map<string, string>,
+  isolated = true,
+): Promise<{ server: Server; origin: string }> {
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
     const send = (status: number, body: string | Buffer, type = "text/plain"): void => {
@@ -72,7 +82,8 @@ async function serve(bundles: Map<string, string>): Promise<{ server: Server; or
         "cache-control": url.pathname.startsWith(`/ort/${ORT_VERSION}/`)
           ? "public, max-age=31536000, immutable"
           : "no-store",
-        "document-isolation-policy": "isolate-and-credentialless",
+        // Not isolated: no SharedArrayBuffer, so one WASM thread.
+        ...(isolated ? { "document-isolation-policy": "isolate-and-credentialless" } : {}),
       });
       response.end(request.method === "HEAD" ? undefined : body);
     };
@@ -145,12 +156,12 @@ type Session = { browser: Browser; page: Page; server: Server };
 
 /** One browser runtime per device; both share one bundle, server and browser (started on first use). */
 export function browserRuntimes(
-  options: { executablePath?: string; webgpuTokens?: number } = {},
+  options: { executablePath?: string; webgpuTokens?: number; isolated?: boolean } = {},
 ): BenchRuntime[] {
   let session: Promise<Session> | null = null;
   let users = 0;
   const start = async (): Promise<Session> => {
-    const { server, origin } = await serve(await bundle());
+    const { server, origin } = await serve(await bundle(), options.isolated ?? true);
     const browser = await chromium.launch({
       executablePath: options.executablePath ?? process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
       args: CHROMIUM_ARGS,
@@ -213,29 +224,57 @@ export function browserRuntimes(
   return [runtime("wasm", "browser WASM"), runtime("webgpu", "browser WebGPU (SwiftShader)")];
 }
 
-/** Cold start in a fresh browser (no cache, new worker) and a second model in the same worker. */
+/** The wasm file a WASM scorer worker loads (onnxruntime-web's WASM-only build). */
+export const ORT_WASM = WASM_ONLY_ORT.wasm;
+
+/**
+ * Cold start in a fresh browser (no cache, new worker) and a second model in the same worker; then, in a fresh
+ * context of the same browser (a cold HTTP cache again), its parts measured on their own.
+ */
 export async function coldStart(
   request: ColdStartRequest,
   options: { executablePath?: string } = {},
-): Promise<ColdStartResult> {
+): Promise<ColdStartResult & { breakdown: ColdBreakdown }> {
   const { server, origin } = await serve(await bundle());
   const browser = await chromium.launch({
     executablePath: options.executablePath ?? process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: CHROMIUM_ARGS,
   });
-  try {
-    const page = await browser.newPage();
+  type Bench = {
+    arenaBench: {
+      coldStart: (r: ColdStartRequest) => Promise<ColdStartResult>;
+      breakdown: (r: { wasm: string; modelFiles: string[] }) => Promise<ColdBreakdown>;
+    };
+  };
+  const open = async (): Promise<Page> => {
+    const page = await (await browser.newContext()).newPage();
+    page.on("pageerror", (error) => console.error(`[browser] ${error.message}`));
+    if (process.env.BENCH_DEBUG) {
+      page.on("console", (m) => console.error(`[page] ${m.text()}`));
+      page.on("worker", (w) => w.on("console", (m) => console.error(`[worker] ${m.text()}`)));
+    }
     await page.goto(origin);
     await page.waitForFunction(() => "arenaBench" in globalThis);
-    return await page.evaluate(
-      (r) =>
-        (
-          globalThis as unknown as {
-            arenaBench: { coldStart: (r: ColdStartRequest) => Promise<ColdStartResult> };
-          }
-        ).arenaBench.coldStart(r),
-      request,
-    );
+    return page;
+  };
+  try {
+    const cold = await (
+      await open()
+    ).evaluate((r) => (globalThis as unknown as Bench).arenaBench.coldStart(r), request);
+    const modelDir = path.join(PUBLIC, "models", request.first);
+    const modelFiles = (await readdir(modelDir, { recursive: true, withFileTypes: true }))
+      .filter((entry) => entry.isFile())
+      .map(
+        (entry) =>
+          `/models/${request.first}/${path.relative(modelDir, path.join(entry.parentPath, entry.name))}`,
+      );
+    const breakdown = await (
+      await open()
+    ).evaluate((r) => (globalThis as unknown as Bench).arenaBench.breakdown(r), {
+      wasm: `/ort/${ORT_VERSION}/${ORT_WASM}`,
+      modelFiles,
+    });
+    return { ...cold, breakdown };
   } finally {
     await browser.close();
     await new Promise((resolve) => server.close(resolve));
