@@ -207,6 +207,15 @@ export async function seedProtocol(env: SeedEnv): Promise<void> {
     ];
   };
   const metricOf = new Map(DEMOS.map((d) => [ids[d.key]!, d.metric]));
+  const demoOf = new Map(DEMOS.map((d) => [ids[d.key]!, d]));
+  /** The set the epoch is scored on (lib/arena/seed.ts scoringSet): the held-back one once revealed, in final validation. */
+  const scoredSet = async (taskId: bigint, epoch: bigint) => {
+    const d = demoOf.get(taskId)!;
+    const [state] = await read<readonly [{ finalEvalRevealed: boolean }]>("getTask", [taskId]);
+    const set = SETS[d.metric]!;
+    const name = epoch >= BigInt(d.submissionEpochs) && state.finalEvalRevealed ? set.heldBack : set.public;
+    return { uri: sampleSetURI(name), sha256: sampleSetSha256(name) };
+  };
   const blobs = BlobStore.fromEnv();
   const chainId = await env.publicClient.getChainId();
   /** The latest model URI of each (task, node index), for the receipts. */
@@ -280,10 +289,7 @@ export async function seedProtocol(env: SeedEnv): Promise<void> {
           metric: RECEIPT_METRIC[metric]!,
           nodeIndices: assigned,
           scores: assigned.map((i) => demoScore(metric, epoch, i, j)),
-          evaluationSet: {
-            uri: "http://localhost:3000/api/blobs/demo-eval",
-            sha256: keccak256(toHex("demo-eval")),
-          },
+          evaluationSet: await scoredSet(taskId, epoch),
           modelUri: (i) => modelUris.get(`${taskId}/${i}`) ?? "",
         });
         await blobs.put(bytes);
