@@ -1,6 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { appConfig } from "@/lib/config";
+import { appConnectInput } from "@/lib/security/appConnect";
 import { contentSecurityPolicy, SECURITY_HEADERS } from "@/lib/security/csp";
+
+const DEVELOPMENT = process.env.NODE_ENV === "development";
 
 /**
  * Every page gets a Content-Security-Policy with a fresh nonce, which Next.js puts on its own inline and chunk
@@ -9,14 +11,7 @@ import { contentSecurityPolicy, SECURITY_HEADERS } from "@/lib/security/csp";
  */
 export function proxy(request: NextRequest) {
   const nonce = btoa(crypto.randomUUID());
-  const policy = contentSecurityPolicy({
-    nonce,
-    rpcUrls: Object.values(appConfig.rpcUrls),
-    indexerUrls: Object.values(appConfig.indexerUrls).filter((u): u is string => Boolean(u)),
-    walletConnect: appConfig.walletConnectProjectId !== undefined,
-    localChain: appConfig.localTools,
-    development: process.env.NODE_ENV === "development",
-  });
+  const policy = contentSecurityPolicy({ ...appConnectInput, nonce, development: DEVELOPMENT });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);

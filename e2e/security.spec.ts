@@ -1,5 +1,7 @@
+import { parseEther } from "viem";
 import { DEMO_ROUTES } from "../scripts/lib/routes";
-import { connectDevWallet, expect, test } from "./fixtures";
+import { createTask, epochTimes, fund, joinTask, NODE, timeTravelTo } from "./arena";
+import { connectDevWallet, expect, openTask, test } from "./fixtures";
 
 test.describe("web app hardening", () => {
   test("every page loads under its Content-Security-Policy with no violation", async ({ page }) => {
@@ -23,6 +25,12 @@ test.describe("web app hardening", () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("'wasm-unsafe-eval'");
     expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+    // connect-src is an allowlist: no blanket https (artifact hosts come from NEXT_PUBLIC_ARTIFACT_ORIGINS).
+    const connect = /connect-src ([^;]*)/.exec(csp)?.[1]?.split(" ") ?? [];
+    expect(connect).toContain("'self'");
+    expect(connect).toContain("https://huggingface.co");
+    expect(connect).not.toContain("https:");
+    expect(connect).not.toContain("http:");
     const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
     expect(nonce, "a nonce in script-src").toBeTruthy();
     expect(second.headers()["content-security-policy"]).not.toContain(nonce!);
@@ -74,6 +82,52 @@ test.describe("web app hardening", () => {
       .toBe(true);
     await other.close();
   });
+});
+
+test("a model folder or an evaluation set on an origin outside the allowlist is refused before it is fetched", async ({
+  page,
+  chain,
+}) => {
+  test.setTimeout(180_000);
+  const offList: string[] = [];
+  page.context().on("request", (r) => {
+    if (new URL(r.url()).hostname.endsWith("evil.example")) offList.push(r.url());
+  });
+  const refusal = (origin: string) =>
+    new RegExp(
+      `This app is configured to fetch only from this app \\(http://127\\.0\\.0\\.1:\\d+\\), .*; ${origin.replace(/\./g, "\\.")} is not among them\\. The operator can add it with NEXT_PUBLIC_ARTIFACT_ORIGINS\\.`,
+    );
+
+  // The create form hashes the evaluation set it names: an off-list host is named, nothing is requested.
+  await page.goto("/tasks/new");
+  const me = await connectDevWallet(page);
+  const uri = page.getByLabel("Evaluation set URI", { exact: true });
+  await uri.fill("https://data.evil.example/eval.jsonl");
+  await expect(page.getByTestId("eval-hash-evalSetURI")).toContainText(
+    "Cannot fetch the evaluation set https://data.evil.example/eval.jsonl.",
+  );
+  await expect(page.getByTestId("eval-hash-evalSetURI")).toContainText(refusal("https://data.evil.example"));
+  await expect(uri).toHaveValue("https://data.evil.example/eval.jsonl");
+
+  // The submit panel hashes a model folder by URI: the same refusal, before its manifest is requested.
+  const taskId = await createTask(chain, chain.accounts[0]!, "Allowlisted artifacts");
+  await fund(chain, me);
+  await joinTask(chain, taskId, me, NODE, parseEther("200"));
+  await timeTravelTo(chain, (await epochTimes(chain, taskId, 1n)).start);
+  await openTask(page, taskId);
+  const model = page.getByLabel("Model URI");
+  await model.fill("https://models.evil.example/lm/");
+  await page.getByRole("button", { name: "Hash the model files" }).click();
+  const alert = page.getByTestId("submit-panel").getByRole("alert");
+  await expect(alert).toContainText(
+    "Cannot fetch the model file https://models.evil.example/lm/arena-manifest.json.",
+  );
+  await expect(alert).toContainText(refusal("https://models.evil.example"));
+  await expect(page.getByLabel("Content hash (sha256)")).toHaveValue("");
+  await expect(model).toHaveValue("https://models.evil.example/lm/");
+
+  // Never attempted: no request left for those hosts (and the CSP fixture saw no violation).
+  expect(offList).toEqual([]);
 });
 
 async function connectDevWalletOn(page: import("@playwright/test").Page, route: string): Promise<void> {

@@ -17,6 +17,16 @@ export type AppConfig = {
   indexerUrls: Record<number, string | undefined>;
   /** WalletConnect Cloud project id; WalletConnect-based wallets are listed only when it is set. */
   walletConnectProjectId: string | undefined;
+  /** Coinbase Wallet is offered (and its SDK's hosts are in the CSP) unless NEXT_PUBLIC_COINBASE_WALLET=off. */
+  coinbaseWallet: boolean;
+  /**
+   * Origins the page may fetch artifacts from besides its own (model folders, evaluation sets, target data,
+   * machine endpoints named by URI): NEXT_PUBLIC_ARTIFACT_ORIGINS, comma-separated, e.g.
+   * `https://models.example.org,https://*.example.net`. The Content-Security-Policy allows exactly these.
+   */
+  artifactOrigins: readonly string[];
+  /** Hub models (transformers.js, huggingface.co) can be loaded unless NEXT_PUBLIC_MODEL_HUB=off. */
+  modelHub: boolean;
   /** The dev wallet and dev panel exist only when the local chain is one of the served chains. */
   localTools: boolean;
   /** Epoch length the dev panel's "next epoch" button advances by, until tasks define their own. */
@@ -36,6 +46,30 @@ export function parseChainIds(value: string | undefined): number[] {
     );
   }
   return [...new Set(ids)];
+}
+
+const ORIGIN = /^(https?|wss?):\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:(\d{1,5}|\*))?$/i;
+
+/** NEXT_PUBLIC_ARTIFACT_ORIGINS: origins (scheme://host[:port], `*.` for subdomains), no paths. */
+export function parseArtifactOrigins(value: string | undefined): string[] {
+  const items = (value ?? "")
+    .split(",")
+    .map((s) => s.trim().replace(/\/$/, ""))
+    .filter(Boolean);
+  const bad = items.filter((o) => !ORIGIN.test(o));
+  if (bad.length > 0) {
+    throw new Error(
+      `NEXT_PUBLIC_ARTIFACT_ORIGINS must list origins such as https://models.example.org or https://*.example.org (no paths); got "${bad.join(", ")}"`,
+    );
+  }
+  return [...new Set(items)];
+}
+
+function onOff(name: string, value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === "") return fallback;
+  if (value === "on") return true;
+  if (value === "off") return false;
+  throw new Error(`${name} must be on or off; got "${value}"`);
 }
 
 export function buildAppConfig(env: Record<string, string | undefined>): AppConfig {
@@ -59,6 +93,9 @@ export function buildAppConfig(env: Record<string, string | undefined>): AppConf
     rpcUrls,
     indexerUrls,
     walletConnectProjectId: env.NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID || undefined,
+    coinbaseWallet: onOff("NEXT_PUBLIC_COINBASE_WALLET", env.NEXT_PUBLIC_COINBASE_WALLET, true),
+    artifactOrigins: parseArtifactOrigins(env.NEXT_PUBLIC_ARTIFACT_ORIGINS),
+    modelHub: onOff("NEXT_PUBLIC_MODEL_HUB", env.NEXT_PUBLIC_MODEL_HUB, true),
     localTools: ids.includes(LOCAL_CHAIN_ID),
     devEpochSeconds: Number(env.NEXT_PUBLIC_DEV_EPOCH_SECONDS || 86_400),
   };
@@ -75,6 +112,9 @@ export const appConfig: AppConfig = buildAppConfig({
   NEXT_PUBLIC_INDEXER_URL_8453: process.env.NEXT_PUBLIC_INDEXER_URL_8453,
   NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID: process.env.NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID,
   NEXT_PUBLIC_DEV_EPOCH_SECONDS: process.env.NEXT_PUBLIC_DEV_EPOCH_SECONDS,
+  NEXT_PUBLIC_COINBASE_WALLET: process.env.NEXT_PUBLIC_COINBASE_WALLET,
+  NEXT_PUBLIC_ARTIFACT_ORIGINS: process.env.NEXT_PUBLIC_ARTIFACT_ORIGINS,
+  NEXT_PUBLIC_MODEL_HUB: process.env.NEXT_PUBLIC_MODEL_HUB,
 });
 
 export const LOCAL_RPC_URL = appConfig.rpcUrls[LOCAL_CHAIN_ID];

@@ -1,4 +1,5 @@
 import { isInferResponse, type InferResponse } from "@/lib/selection/agentProtocol";
+import { connectRefusal } from "@/lib/security/appConnect";
 
 export type AgentCall =
   | { ok: true; response: InferResponse; measuredMs: number }
@@ -15,9 +16,18 @@ export async function callAgent(
 ): Promise<AgentCall> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
+  const url = `${endpoint.replace(/\/$/, "")}/infer`;
+  const refused = connectRefusal(url);
+  if (refused)
+    return {
+      ok: false,
+      reason: "unreachable",
+      message: `cannot be called from this app. ${refused}`,
+      measuredMs: 0,
+    };
   let res: Response;
   try {
-    res = await fetch(`${endpoint.replace(/\/$/, "")}/infer`, {
+    res = await fetch(url, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ prompt, maxTokens }),

@@ -13,6 +13,8 @@ const HINTS: Partial<Record<ErrorView["code"], string>> = {
     "The model served at its URI is not the one whose content hash was submitted, so it is not scored.",
   no_manifest:
     "A submitted model folder must hold the arena-manifest.json its content hash was computed from.",
+  origin_not_allowed:
+    "Nothing was fetched. Host the file on one of the listed origins, or ask the operator to allow its origin.",
 };
 
 /** An error from parsing or scoring, said plainly, with a hint where one helps. */

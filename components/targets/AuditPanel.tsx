@@ -17,6 +17,7 @@ import {
 } from "@/lib/targets";
 import { useTransactor } from "@/components/tx/TxProvider";
 import { useArenaChain } from "@/components/wallet/useArenaChain";
+import { connectRefusal } from "@/lib/security/appConnect";
 import { blobUrl, sha256Hex } from "./blobClient";
 import { micro } from "./format";
 import { secondsLeft, type MarketLive, type ModelInfo, type SubmissionInfo, type TargetInfo } from "./market";
@@ -25,6 +26,8 @@ import { useLocalScoring } from "./useLocalScoring";
 
 /** Downloads the submitted bytes as they are (no hash check here: a mismatch is a finding, not an error). */
 async function fetchBlob(uri: string): Promise<{ bytes: Uint8Array; blob: FetchedBlob } | "missing"> {
+  const refused = connectRefusal(blobUrl(uri));
+  if (refused) throw new Error(`Cannot download the submitted data from ${uri}. ${refused}`);
   let response: Response;
   try {
     response = await fetch(blobUrl(uri));

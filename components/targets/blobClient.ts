@@ -6,6 +6,7 @@ import {
   UPLOAD_HEADERS,
 } from "@/lib/blobs/uploadMessage";
 import { uploadErrorMessage, type UploadErrorBody } from "@/lib/blobs/messages";
+import { connectRefusal } from "@/lib/security/appConnect";
 
 export type UploadedBlob = { uri: string; sha256: string; size: number };
 
@@ -79,6 +80,8 @@ export function blobUrl(uri: string): string {
 
 /** Downloads submitted data and checks it against the hash on chain. */
 export async function fetchSubmittedData(uri: string, dataHash: Hex): Promise<Uint8Array> {
+  const refused = connectRefusal(blobUrl(uri));
+  if (refused) throw new Error(`Cannot download the submitted data from ${uri}. ${refused}`);
   let response: Response;
   try {
     response = await fetch(blobUrl(uri));

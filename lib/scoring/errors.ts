@@ -24,6 +24,8 @@ export type ScorerErrorCode =
   | "model_mismatch"
   /** The model folder has no arena-manifest.json to verify it by. */
   | "no_manifest"
+  /** The URI is on a host the app's Content-Security-Policy does not allow (NEXT_PUBLIC_ARTIFACT_ORIGINS). */
+  | "origin_not_allowed"
   | "internal";
 
 export type ScorerErrorData = { code: ScorerErrorCode; message: string; line?: number; files?: string[] };

@@ -5,6 +5,7 @@
  */
 import type { Hex } from "viem";
 import { parseDataset, type Dataset } from "../metrics/parsers";
+import { connectRefusal } from "../security/appConnect";
 import { ScorerError } from "./errors";
 
 export type EvalSetFetchOptions = {
@@ -36,6 +37,9 @@ export async function fetchEvalSetBytes(
   opts: EvalSetFetchOptions = {},
 ): Promise<{ bytes: Uint8Array<ArrayBuffer>; sha256: Hex }> {
   const url = evalSetFetchUrl(uri, opts.ipfsGateway);
+  const refused = connectRefusal(url);
+  if (refused)
+    throw new ScorerError("origin_not_allowed", `Cannot fetch the evaluation set ${uri}. ${refused}`);
   const get = opts.fetch ?? fetch;
   const response = await get(url, opts.signal ? { signal: opts.signal } : {}).catch((error: unknown) => {
     if (opts.signal?.aborted) throw new ScorerError("cancelled", "Cancelled.");

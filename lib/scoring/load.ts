@@ -17,6 +17,7 @@ import {
   type PreTrainedTokenizer,
   type ProgressInfo,
 } from "@huggingface/transformers";
+import { connectRefusal } from "../security/appConnect";
 import { browserContentStore } from "./content-store";
 import { ScorerError, toScorerError } from "./errors";
 import { fetchOnceCache, verifiedFilesCache, type FetchOnceCache } from "./fetchOnceCache";
@@ -130,6 +131,9 @@ async function checkLocalFiles(source: ModelSource, files: ModelFileAccess): Pro
 async function checkHubReachable(source: ModelSource, timeoutMs: number): Promise<void> {
   const revision = source.kind === "hub" ? (source.revision ?? "main") : "main";
   const url = `${env.remoteHost.replace(/\/?$/, "/")}${source.id}/resolve/${revision}/config.json`;
+  const refused = connectRefusal(url);
+  if (refused)
+    throw new ScorerError("origin_not_allowed", `Cannot load the hub model "${source.id}". ${refused}`);
   let response: Response;
   try {
     response = await fetch(url, { method: "HEAD", signal: AbortSignal.timeout(timeoutMs) });

@@ -6,6 +6,7 @@
  * second load of the same file, in this visit or a later one, reads it without downloading it.
  */
 import type { Hex } from "viem";
+import { connectRefusal } from "../security/appConnect";
 import { ScorerError } from "./errors";
 import {
   MANIFEST_FILE,
@@ -47,6 +48,9 @@ export type VerifyOptions = {
 /** Fetch-based reader for the browser and for http(s) folders in Node. */
 export function httpModelFileReader(fetchFile: typeof fetch = fetch): ModelFileReader {
   return async (url) => {
+    const refused = connectRefusal(url);
+    if (refused)
+      throw new ScorerError("origin_not_allowed", `Cannot fetch the model file ${url}. ${refused}`);
     let response: Response;
     try {
       response = await fetchFile(url, { cache: "no-store" });

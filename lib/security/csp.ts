@@ -3,22 +3,35 @@
  * does. Pure: `proxy.ts` calls it per request with a fresh nonce; unit-tested in csp.test.ts.
  */
 
-export type CspInput = {
-  /** Per-request nonce for Next.js's inline scripts. */
-  nonce: string;
+/** What decides where the app may connect: one input for the policy and for `connectAllowed` (connect.ts). */
+export type ConnectInput = {
   /** RPC URLs of the served chains. */
   rpcUrls: readonly string[];
   /** The indexer's URL, when one is configured. */
   indexerUrls: readonly string[];
   /** WalletConnect is listed only with a project id. */
   walletConnect: boolean;
-  /** The local chain is served (dev wallet, machine agents on loopback). */
+  /** Coinbase Wallet is listed only when it is offered (NEXT_PUBLIC_COINBASE_WALLET). */
+  coinbase: boolean;
+  /** The local chain is served (dev wallet, machine agents and model folders on loopback). */
   localChain: boolean;
-  /** `next dev` (React refresh needs eval). */
+  /** Origins artifacts may be fetched from besides the app itself (NEXT_PUBLIC_ARTIFACT_ORIGINS). */
+  artifactOrigins: readonly string[];
+  /** The model hub (transformers.js) is reachable (NEXT_PUBLIC_MODEL_HUB). */
+  modelHub: boolean;
+  /** The gateway ipfs:// URIs are fetched through. */
+  ipfsGateway: string;
+  /** `next dev` (React refresh needs eval; loopback). */
+  development?: boolean;
+};
+
+export type CspInput = ConnectInput & {
+  /** Per-request nonce for Next.js's inline scripts. */
+  nonce: string;
   development: boolean;
 };
 
-/** Coinbase Wallet is always offered: its SDK talks to these from the page (the wallet itself is a popup). */
+/** Coinbase Wallet's SDK talks to these from the page (the wallet itself is a popup). */
 export const COINBASE = ["https://*.coinbase.com", "wss://*.coinbase.com"];
 export const WALLETCONNECT = [
   "https://*.walletconnect.com",
@@ -28,9 +41,22 @@ export const WALLETCONNECT = [
   "https://*.reown.com",
   "wss://*.reown.com",
 ];
-const LOOPBACK = ["http://127.0.0.1:*", "http://localhost:*", "ws://127.0.0.1:*", "ws://localhost:*"];
+/**
+ * The model hub transformers.js loads from: `env.remoteHost` is https://huggingface.co/ and its hub helpers
+ * treat huggingface.co and hf.co as the hub (node_modules/@huggingface/transformers/src/env.js, utils/hub.js).
+ * Model files are redirected to CDN hosts the package does not name (LFS and Xet storage under those two
+ * domains), hence their subdomains.
+ */
+export const MODEL_HUB = [
+  "https://huggingface.co",
+  "https://*.huggingface.co",
+  "https://hf.co",
+  "https://*.hf.co",
+];
+export const LOOPBACK = ["http://127.0.0.1:*", "http://localhost:*", "ws://127.0.0.1:*", "ws://localhost:*"];
+export const DEFAULT_IPFS_GATEWAY = "https://ipfs.io/ipfs/";
 
-function origin(url: string): string | undefined {
+export function origin(url: string): string | undefined {
   try {
     const u = new URL(url);
     return u.origin === "null" ? undefined : u.origin;
@@ -42,21 +68,21 @@ function origin(url: string): string | undefined {
 /**
  * Where the app may connect. One policy for every route: the document's policy stays in force across
  * client-side navigation, so a page reached by a link has the policy of the page first loaded. It allows the app
- * itself, the RPCs, the indexer and the wallets in use, plus any https origin, because the app fetches artifacts
- * from the URIs their owners chose (models on a task page, data on a target page, both verified by hash before
- * use; hub models on the scorer; machine endpoints registered on chain), and loopback on the local chain (the
- * machine agents). Scripts stay limited to the app's own nonce'd scripts, so a page cannot be made to run code
- * that sends data anywhere.
+ * itself (shipped models, the blob store), the RPCs, the indexer, the wallets offered, the artifact origins the
+ * operator lists (model folders, evaluation sets, target data and machine endpoints named by URI, all verified by
+ * hash before use), the ipfs gateway, the model hub when hub models are on, and loopback on the local chain.
+ * Code that fetches such a URI asks `connectAllowed` first, so a URI elsewhere fails with a message saying so.
  */
-export function connectSources(input: CspInput): string[] {
+export function connectSources(input: ConnectInput): string[] {
   const sources = new Set<string>(["'self'"]);
-  for (const url of [...input.rpcUrls, ...input.indexerUrls]) {
+  for (const url of [...input.rpcUrls, ...input.indexerUrls, input.ipfsGateway]) {
     const o = origin(url);
     if (o) sources.add(o);
   }
-  COINBASE.forEach((s) => sources.add(s));
+  input.artifactOrigins.forEach((s) => sources.add(s));
+  if (input.modelHub) MODEL_HUB.forEach((s) => sources.add(s));
+  if (input.coinbase) COINBASE.forEach((s) => sources.add(s));
   if (input.walletConnect) WALLETCONNECT.forEach((s) => sources.add(s));
-  sources.add("https:");
   if (input.localChain || input.development) LOOPBACK.forEach((s) => sources.add(s));
   return [...sources];
 }

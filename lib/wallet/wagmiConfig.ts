@@ -34,7 +34,8 @@ function devWallet(rpcUrl: string): () => Wallet {
 }
 
 export function walletGroups(app: AppConfig): WalletList {
-  const popular: WalletList[number]["wallets"] = [injectedWallet, rabbyWallet, coinbaseWallet];
+  const popular: WalletList[number]["wallets"] = [injectedWallet, rabbyWallet];
+  if (app.coinbaseWallet) popular.push(coinbaseWallet);
   if (app.walletConnectProjectId) popular.push(metaMaskWallet, walletConnectWallet);
   const groups: WalletList = [{ groupName: "Popular", wallets: popular }];
   const localRpc = app.rpcUrls[LOCAL_CHAIN_ID];
