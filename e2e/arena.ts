@@ -271,9 +271,11 @@ export async function fund(c: ChainFixture, to: Address, amount = parseEther("20
 export async function events<const N extends ContractEventName<typeof arenaTasksAbi>>(
   c: ChainFixture,
   eventName: N,
+  taskId?: bigint,
 ) {
   const logs = await c.publicClient.getLogs({ address: c.address("ArenaTasks"), fromBlock: 0n });
-  return parseEventLogs({ abi: arenaTasksAbi, logs, eventName });
+  const all = parseEventLogs({ abi: arenaTasksAbi, logs, eventName });
+  return taskId === undefined ? all : all.filter((e) => (e.args as { taskId?: bigint }).taskId === taskId);
 }
 
 /** The first task, oldest or newest first, whose current phase is `phase` (0 when there is none). */

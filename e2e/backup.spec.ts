@@ -1,5 +1,5 @@
-import { parseEther, parseEventLogs } from "viem";
-import { arenaTasksAbi, faucetAbi } from "../contracts-abi";
+import { parseEther } from "viem";
+import { faucetAbi } from "../contracts-abi";
 import { LOCAL_CHAIN_ID } from "../lib/chain/chains";
 import { scoreCommitment } from "../lib/sortition";
 import {
@@ -8,6 +8,7 @@ import {
   createTask,
   drawSeed,
   epochTimes,
+  events,
   joinTask,
   NODE,
   participantIndex,
@@ -16,22 +17,7 @@ import {
   tokenBalance,
   VALIDATOR,
 } from "./arena";
-import {
-  type ChainFixture,
-  confirmedToast,
-  connectDevWallet,
-  expect,
-  failedToast,
-  pendingToast,
-  test,
-} from "./fixtures";
-
-async function revealed(chain: ChainFixture, taskId: bigint) {
-  const logs = await chain.publicClient.getLogs({ address: chain.address("ArenaTasks"), fromBlock: 0n });
-  return parseEventLogs({ abi: arenaTasksAbi, logs, eventName: "ScoresRevealed" }).filter(
-    (e) => e.args.taskId === taskId,
-  );
-}
+import { confirmedToast, connectDevWallet, expect, failedToast, pendingToast, test } from "./fixtures";
 
 test("a commit backup is checked against the commitment on chain at import: a wrong salt is refused, the right one reveals", async ({
   page,
@@ -88,7 +74,7 @@ test("a commit backup is checked against the commitment on chain at import: a wr
   // Nothing was stored: the reveal still has no salt, and nothing was sent.
   await panel.getByRole("button", { name: "Reveal scores" }).click();
   await expect(panel.getByRole("alert")).toContainText("salt of this commitment is not in this browser");
-  expect(await revealed(chain, taskId)).toHaveLength(0);
+  expect(await events(chain, "ScoresRevealed", taskId)).toHaveLength(0);
 
   // Wrong scores, consistently re-hashed, are caught too.
   const otherScores = [1_000_000];
@@ -107,7 +93,7 @@ test("a commit backup is checked against the commitment on chain at import: a wr
   const before = await chain.publicClient.getBlockNumber({ cacheTime: 0 });
   await panel.getByRole("button", { name: "Reveal scores" }).dblclick();
   await expect(page.locator(confirmedToast).filter({ hasText: "Reveal scores" })).toBeVisible();
-  const reveals = await revealed(chain, taskId);
+  const reveals = await events(chain, "ScoresRevealed", taskId);
   expect(reveals).toHaveLength(1);
   expect(reveals[0]!.args.validator).toBe(me);
   expect(reveals[0]!.args.scores).toEqual(scores);

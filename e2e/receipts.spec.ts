@@ -1,4 +1,4 @@
-import { parseEther, parseEventLogs, sha256 } from "viem";
+import { parseEther, sha256 } from "viem";
 import { arenaTasksAbi } from "../contracts-abi";
 import { LOCAL_CHAIN_ID } from "../lib/chain/chains";
 import { parseDataset } from "../lib/metrics/parsers";
@@ -12,6 +12,7 @@ import {
   createTask,
   drawSeed,
   epochTimes,
+  events,
   joinTask,
   NODE,
   participantIndex,
@@ -21,15 +22,8 @@ import {
   VALIDATOR,
 } from "./arena";
 import { signedBlobUpload } from "./blobs";
-import { confirmedToast, connectDevWallet, expect, openTask, test, type ChainFixture } from "./fixtures";
+import { confirmedToast, connectDevWallet, expect, openTask, test } from "./fixtures";
 import { sample } from "./scorer-helpers";
-
-async function reveals(chain: ChainFixture, taskId: bigint) {
-  const logs = await chain.publicClient.getLogs({ address: chain.address("ArenaTasks"), fromBlock: 0n });
-  return parseEventLogs({ abi: arenaTasksAbi, logs, eventName: "ScoresRevealed" }).filter(
-    (e) => e.args.taskId === taskId,
-  );
-}
 
 test("a validator's scores carry a receipt: scored in the browser, uploaded, committed, revealed, linked and verified; a tampered receipt is caught", async ({
   page,
@@ -61,7 +55,7 @@ test("a validator's scores carry a receipt: scored in the browser, uploaded, com
   await page.reload();
   await panel.getByRole("button", { name: "Reveal scores" }).click();
   await expect(page.locator(confirmedToast).filter({ hasText: "Reveal scores" })).toBeVisible();
-  const [revealed] = await reveals(chain, taskId);
+  const [revealed] = await events(chain, "ScoresRevealed", taskId);
   expect(revealed).toBeDefined();
   const receipt = revealed!.args.receipt;
   expect(receipt).not.toBe(`0x${"0".repeat(64)}`);
@@ -223,7 +217,7 @@ test("a receipt upload that fails commits nothing and can be retried; a score ty
   await page.reload();
   await panel.getByRole("button", { name: "Reveal scores" }).click();
   await expect(page.locator(confirmedToast).filter({ hasText: "Reveal scores" })).toBeVisible();
-  const [revealed] = await reveals(chain, taskId);
+  const [revealed] = await events(chain, "ScoresRevealed", taskId);
   expect(revealed!.args.scores).toEqual([1_250_000]);
   const doc = parseReceipt(
     new Uint8Array(await (await page.request.get(`/api/blobs/${revealed!.args.receipt.slice(2)}`)).body()),
