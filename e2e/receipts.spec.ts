@@ -1,5 +1,6 @@
 import { parseEther, sha256 } from "viem";
 import { arenaTasksAbi } from "../contracts-abi";
+import { shippedContentHash } from "../lib/scoring/node-files";
 import { LOCAL_CHAIN_ID } from "../lib/chain/chains";
 import { parseDataset } from "../lib/metrics/parsers";
 import type { LossExample } from "../lib/scoring/protocol";
@@ -38,7 +39,7 @@ test("a validator's scores carry a receipt: scored in the browser, uploaded, com
   await joinTask(chain, taskId, me, VALIDATOR, parseEther("200"));
   const e1 = await epochTimes(chain, taskId, 1n);
   await timeTravelTo(chain, e1.start);
-  await submitModel(chain, node!, taskId, "/models/arena-lm-tiny", `0x${"73".repeat(32)}`);
+  await submitModel(chain, node!, taskId, "/models/arena-lm-tiny", await shippedContentHash("arena-lm-tiny"));
   await timeTravelTo(chain, e1.submitEnd);
   await openTask(page, taskId);
 
@@ -108,7 +109,7 @@ test("verify names the example whose value in the receipt is not what the model 
   await joinTask(chain, taskId, validator!, VALIDATOR, parseEther("200"));
   const e1 = await epochTimes(chain, taskId, 1n);
   await timeTravelTo(chain, e1.start);
-  const manifest = `0x${"74".repeat(32)}` as const;
+  const manifest = await shippedContentHash("arena-lm-tiny");
   await submitModel(chain, node!, taskId, "/models/arena-lm-tiny", manifest);
   await timeTravelTo(chain, e1.submitEnd);
   await drawSeed(chain, taskId, 1n);
@@ -189,7 +190,13 @@ test("a receipt upload that fails commits nothing and can be retried; a score ty
   await joinTask(chain, taskId, me, VALIDATOR, parseEther("200"));
   const e1 = await epochTimes(chain, taskId, 1n);
   await timeTravelTo(chain, e1.start);
-  await submitModel(chain, node!, taskId, "/models/arena-lm-small", `0x${"75".repeat(32)}`);
+  await submitModel(
+    chain,
+    node!,
+    taskId,
+    "/models/arena-lm-small",
+    await shippedContentHash("arena-lm-small"),
+  );
   await timeTravelTo(chain, e1.submitEnd);
   await drawSeed(chain, taskId, 1n);
   await openTask(page, taskId);

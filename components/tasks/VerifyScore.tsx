@@ -20,26 +20,29 @@ export function RevealedScores({ task }: { task: TaskView }) {
   );
   if (rows.length === 0) return <p className="text-sm text-zinc-500">No score revealed yet.</p>;
   return (
-    <table className="w-full text-left text-sm" data-testid="revealed-scores">
-      <thead className="text-zinc-500">
-        <tr>
-          <th className="py-1">Epoch</th>
-          <th className="py-1">Validator</th>
-          <th className="py-1">Submission</th>
-          <th className="py-1 text-right">Score</th>
-          <th className="py-1">Receipt</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <ScoreRow
-            key={`${row.reveal.epoch}-${row.reveal.validator}-${row.nodeIndex}`}
-            task={task}
-            {...row}
-          />
-        ))}
-      </tbody>
-    </table>
+    // Scrolls inside its card on a phone rather than widening the page.
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm" data-testid="revealed-scores">
+        <thead className="text-zinc-500">
+          <tr>
+            <th className="py-1">Epoch</th>
+            <th className="py-1">Validator</th>
+            <th className="py-1">Submission</th>
+            <th className="py-1 text-right">Score</th>
+            <th className="py-1">Receipt</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <ScoreRow
+              key={`${row.reveal.epoch}-${row.reveal.validator}-${row.nodeIndex}`}
+              task={task}
+              {...row}
+            />
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
