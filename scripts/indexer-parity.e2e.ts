@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { createServer } from "node:net";
 import { after, before, describe, it } from "node:test";
 import {
@@ -9,6 +11,7 @@ import {
   http,
   keccak256,
   parseEther,
+  sha256,
   toHex,
   zeroHash,
   encodeFunctionData,
@@ -28,6 +31,20 @@ import { parse, stringify } from "../lib/indexer/codec.ts";
 import { taskTotals, trimForAccount, trimForList, trimForTaskPage } from "../lib/indexer/trim.ts";
 import type { TaskListView } from "../lib/indexer/views.ts";
 import { modelCommitment } from "../lib/sortition/index.ts";
+import { BlobStore } from "../lib/blobs/store.ts";
+import { parseDataset } from "../lib/metrics/parsers.ts";
+import { nodeEnvironment, SHIPPED_MODELS_DIR } from "../lib/scoring/node-files.ts";
+import {
+  checkReceipt,
+  compareExample,
+  enteredByHand,
+  exampleValue,
+  leafProof,
+  parseReceipt,
+  verifyLeaf,
+  type ReceiptDocument,
+} from "../lib/scoring/receipt.ts";
+import { Scorer } from "../lib/scoring/scorer.ts";
 import { startIndexer, type Indexer } from "./lib/indexer.ts";
 import { startLocalChain, type LocalChain } from "./lib/local-chain.ts";
 
@@ -635,6 +652,74 @@ describe("indexer parity with the contracts", { timeout: 900_000 }, () => {
 
   it("every view of the seeded chain matches the contracts and their events", async () => {
     await parityAtHead();
+  });
+
+  it("the demo's revealed scores carry receipts that verify, and real ones re-score in Node", async () => {
+    const reveals = await events("ScoresRevealed", await client.getBlockNumber());
+    const chainId = await client.getChainId();
+    const blobs = BlobStore.fromEnv();
+    let real = 0;
+    let byHand = 0;
+    /** One real entry per metric, to re-score. */
+    const checked = new Map<string, { doc: ReceiptDocument; nodeIndex: string }>();
+    for (const r of reveals) {
+      const bytes = await blobs.get(r.args.receipt.slice(2));
+      const problems = checkReceipt(bytes, {
+        receipt: r.args.receipt,
+        chainId,
+        arenaTasks: arena,
+        taskId: r.args.taskId,
+        epoch: Number(r.args.epoch),
+        validator: r.args.validator,
+        nodeIndices: r.args.nodeIndices,
+        scores: r.args.scores,
+      });
+      assert.deepEqual(problems, [], `task ${r.args.taskId} epoch ${r.args.epoch} ${r.args.validator}`);
+      const doc = parseReceipt(bytes);
+      for (const entry of doc.submissions) {
+        if (enteredByHand(entry)) {
+          byHand++;
+          assert.ok(
+            !entry.model.uri.startsWith("/models/"),
+            "a shipped model's score is never entered by hand",
+          );
+          continue;
+        }
+        real++;
+        assert.match(entry.model.uri, /^\/models\/arena-lm-(tiny|small|base)$/);
+        if (!checked.has(doc.metric)) checked.set(doc.metric, { doc, nodeIndex: entry.nodeIndex });
+      }
+    }
+    log(`demo reveals: ${reveals.length}, scores from real scoring ${real}, entered by hand ${byHand}`);
+    assert.ok(real > byHand, `most demo scores are real (${real} real, ${byHand} by hand)`);
+    // Re-score one example of a real entry per metric in Node, as "Verify this score" does in the browser.
+    assert.deepEqual([...checked.keys()].sort(), ["accuracy", "loss", "reference_similarity"]);
+    for (const { doc, nodeIndex } of checked.values()) {
+      const entry = doc.submissions.find((s) => s.nodeIndex === nodeIndex)!;
+      const setBytes = await readFile(path.join(SHIPPED_MODELS_DIR, "..", doc.evaluationSet.uri));
+      assert.equal(sha256(setBytes), doc.evaluationSet.sha256);
+      const dataset = parseDataset(setBytes, { fileName: doc.evaluationSet.uri });
+      const id = entry.model.uri.slice("/models/".length);
+      const leaf = entry.values[entry.values.length - 1]!;
+      assert.ok(verifyLeaf(entry.root, leaf, leafProof(entry.values, leaf.index)));
+      const scorer = await Scorer.load(
+        { kind: "local", id, manifest: entry.model.manifest },
+        "cpu",
+        nodeEnvironment(SHIPPED_MODELS_DIR, 1),
+      );
+      try {
+        const only = {
+          ...dataset,
+          examples: dataset.examples.slice(leaf.index, leaf.index + 1),
+        } as typeof dataset;
+        const result = await scorer.score({ metric: doc.metric, dataset: only, seed: leaf.index });
+        const again = exampleValue(doc.metric, { ...result.examples[0]!, index: leaf.index });
+        const c = compareExample(doc.metric, leaf, again);
+        assert.ok(c.agrees, `example ${leaf.index} of ${id}: receipt ${c.expected}, Node ${c.actual}`);
+      } finally {
+        await scorer.dispose();
+      }
+    }
   });
 
   it("follows stakes, delegations, ρ, models, votes, claims and settlement as they are mined", async () => {

@@ -1,13 +1,13 @@
-import { keccak256, parseEther, toHex, type Address, type Hex } from "viem";
+import { keccak256, parseEther, toHex, zeroHash, type Address, type Hex } from "viem";
 import { finalEvalCommitment } from "../../lib/arena/params.ts";
 import { sampleSetSha256, sampleSetURI, type SampleSet } from "../../lib/arena/testing/sampleSets.ts";
 import { BlobStore } from "../../lib/blobs/store.ts";
-import { syntheticReceipt } from "../../lib/arena/testing/receipts.ts";
-import type { ReceiptMetric } from "../../lib/scoring/receipt.ts";
+import { buildReceipt, encodeReceipt, receiptHash, type ReceiptMetric } from "../../lib/scoring/receipt.ts";
 import { modelCommitment, scoreCommitment } from "../../lib/sortition/index.ts";
 import { readArtifact } from "../lib/artifacts.ts";
 import { send } from "../lib/deploy.ts";
 import { contractAddress, type SeedEnv } from "../lib/seed.ts";
+import { NODE_SCORER, realScore, shippedManifest, shippedModelUri, type ShippedLm } from "./realScores.ts";
 
 /**
  * Demo state of the Arena protocol on the local chain: five tasks sharing one clock (1-hour epochs), left in
@@ -89,6 +89,27 @@ const SETS: Record<number, { public: SampleSet; heldBack: SampleSet }> = {
   [METRIC.loss]: { public: "chat.jsonl", heldBack: "plain.txt" },
   [METRIC.accuracy]: { public: "reviews.csv", heldBack: "reviews.csv" },
   [METRIC.reference_similarity]: { public: "reference.jsonl", heldBack: "reference.jsonl" },
+};
+
+/**
+ * Which shipped model each node submits, per task and epoch (node index → model; absent: a placeholder URI with a
+ * made-up hash, whose scores the validators enter by hand). A content hash may be submitted only once per task,
+ * even by the same node in a later epoch (ArenaLifecycle.submitModel, DuplicateModelHash), so each task has at
+ * most three real submissions (arena-lm-tiny, -small, -base): they go where they are scored most — the epoch(s)
+ * before final validation, whose latest submissions final validation scores again on the held-back set, and the
+ * growing task's latest scored epoch. Nodes with no entry in an epoch where others submit real models submit a
+ * placeholder, except where they are left out (`skip`).
+ */
+const MODEL_PLAN: Record<string, Record<number, Partial<Record<number, ShippedLm | "skip">>>> = {
+  ended: { 1: { 0: "arena-lm-small", 1: "arena-lm-tiny", 2: "arena-lm-base" } },
+  // Node 4 (index 3) is challenged in this task, so it holds a real model; node 2 (index 1) a placeholder.
+  challenge: { 1: { 0: "arena-lm-small", 2: "arena-lm-base", 3: "arena-lm-tiny" } },
+  // Epoch 2's submissions are the final ones: nodes 1–2 keep their epoch-1 models, node 3 brings its own.
+  final: {
+    1: { 0: "arena-lm-small", 1: "arena-lm-tiny" },
+    2: { 0: "skip", 1: "skip", 2: "arena-lm-base" },
+  },
+  submission: { 4: { 0: "arena-lm-small", 1: "arena-lm-tiny", 2: "arena-lm-base" } },
 };
 
 function params(d: Demo) {
@@ -214,12 +235,12 @@ export async function seedProtocol(env: SeedEnv): Promise<void> {
     const [state] = await read<readonly [{ finalEvalRevealed: boolean }]>("getTask", [taskId]);
     const set = SETS[d.metric]!;
     const name = epoch >= BigInt(d.submissionEpochs) && state.finalEvalRevealed ? set.heldBack : set.public;
-    return { uri: sampleSetURI(name), sha256: sampleSetSha256(name) };
+    return { name, uri: sampleSetURI(name), sha256: sampleSetSha256(name) };
   };
   const blobs = BlobStore.fromEnv();
   const chainId = await env.publicClient.getChainId();
-  /** The latest model URI of each (task, node index), for the receipts. */
-  const modelUris = new Map<string, string>();
+  /** The latest submission of each (task, node index), for the receipts. */
+  const modelUris = new Map<string, { uri: string; hash: Hex; model: ShippedLm | null }>();
   const mine = () => env.publicClient.request({ method: "evm_mine" as "eth_chainId" });
   const LAST = 5n; // the app's "now": epoch 5 of every task
 
@@ -235,19 +256,31 @@ export async function seedProtocol(env: SeedEnv): Promise<void> {
       const taskId = ids[d.key]!;
       const phase = await phaseOf(taskId);
       if (phase === 0) {
-        const submitting = nodes.filter((_, i) => !(d.key === "submission" && epoch === LAST && i === 3));
-        const models = submitting.map((n, i) => ({
-          n,
-          uri: `http://localhost:3000/api/blobs/model-${d.key}-${epoch}-${i}`,
-          hash: keccak256(toHex(`${d.key}/${epoch}/${n}`)),
-        }));
+        const plan = MODEL_PLAN[d.key]?.[Number(epoch)] ?? {};
+        const submitting = nodes
+          .map((n, i) => ({ n, i, model: plan[i] }))
+          .filter(
+            ({ i, model }) => model !== "skip" && !(d.key === "submission" && epoch === LAST && i === 3),
+          );
+        const models = await Promise.all(
+          submitting.map(async ({ n, i, model }) =>
+            model && model !== "skip"
+              ? { n, uri: shippedModelUri(model), hash: await shippedManifest(model), model }
+              : {
+                  n,
+                  uri: `http://localhost:3000/api/blobs/model-${d.key}-${epoch}-${i}`,
+                  hash: keccak256(toHex(`${d.key}/${epoch}/${n}`)),
+                  model: null,
+                },
+          ),
+        );
         // Committed first, submitted in a later block (each transaction is its own block here).
         for (const m of models)
           await as(m.n, "commitModel", [taskId, modelCommitment(taskId, m.n, m.uri, m.hash)]);
         for (const m of models) await as(m.n, "submitModel", [taskId, m.uri, m.hash]);
         for (const m of models) {
           const { index } = await read<{ index: number }>("getParticipant", [taskId, m.n]);
-          modelUris.set(`${taskId}/${index}`, m.uri);
+          modelUris.set(`${taskId}/${index}`, m);
         }
         if (epoch !== LAST) scoring.push(taskId);
       } else if (phase === 1) {
@@ -279,19 +312,37 @@ export async function seedProtocol(env: SeedEnv): Promise<void> {
         const assigned = [...(await read<readonly bigint[]>("assignmentsOf", [taskId, epoch, v]))];
         if (assigned.length === 0) continue;
         const metric = metricOf.get(taskId)!;
-        // A real receipt document (made-up per-example values around the demo score) in the app's blob store.
-        const { bytes, receipt, scores } = syntheticReceipt({
+        const receiptMetric = RECEIPT_METRIC[metric]!;
+        const set = await scoredSet(taskId, epoch);
+        // The receipt as ValidatePanel builds it: shipped models really scored in Node (per-example values that
+        // "Verify this score" re-checks); a placeholder model's score entered by hand (no values, and it says so).
+        const doc = buildReceipt({
           chainId,
           arenaTasks: arena,
           taskId,
-          epoch,
+          epoch: Number(epoch),
           validator: v,
-          metric: RECEIPT_METRIC[metric]!,
-          nodeIndices: assigned,
-          scores: assigned.map((i) => demoScore(metric, epoch, i, j)),
-          evaluationSet: await scoredSet(taskId, epoch),
-          modelUri: (i) => modelUris.get(`${taskId}/${i}`) ?? "",
+          metric: receiptMetric,
+          evaluationSet: { uri: set.uri, sha256: set.sha256 },
+          scorer: NODE_SCORER,
+          submissions: await Promise.all(
+            assigned.map(async (i) => {
+              const sub = modelUris.get(`${taskId}/${i}`);
+              const model = { uri: sub?.uri ?? "", manifest: sub?.hash ?? zeroHash };
+              if (!sub?.model)
+                return { nodeIndex: i, model, examples: [], score: demoScore(metric, epoch, i, j) };
+              return {
+                nodeIndex: i,
+                model,
+                examples: (await realScore(sub.model, set.name, receiptMetric)).examples,
+              };
+            }),
+          ),
         });
+        const bytes = encodeReceipt(doc);
+        const receipt = receiptHash(bytes);
+        const byNode = new Map(doc.submissions.map((s) => [s.nodeIndex, s.score]));
+        const scores = assigned.map((i) => byNode.get(i.toString())!);
         await blobs.put(bytes);
         const salt = keccak256(toHex(`demo ${taskId} ${epoch} ${v}`));
         await as(v, "commitScores", [

@@ -10,7 +10,7 @@ import {
 import { ORT_NODE_VERSION, SCORER_VERSION, TRANSFORMERS_VERSION } from "../../scoring/runtime";
 
 /**
- * Receipts for scores that were not computed by a model (demo seed, benchmarks, e2e set-up): real receipt
+ * Receipts for scores that were not computed by a model (benchmarks, e2e set-up; the demo seed scores for real): real receipt
  * documents (lib/scoring/receipt.ts) whose per-example values are made up around the wanted score, so their hash,
  * roots and aggregates check out. The score to reveal is the receipt's own (`scores`), which is the wanted
  * score for loss and similarity and the nearest multiple of 1/20 for accuracy.
