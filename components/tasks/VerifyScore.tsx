@@ -21,7 +21,7 @@ export function RevealedScores({ task }: { task: TaskView }) {
   if (rows.length === 0) return <p className="text-sm text-zinc-500">No score revealed yet.</p>;
   return (
     // Scrolls inside its card on a phone rather than widening the page.
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" data-overflow-scroll>
       <table className="w-full text-left text-sm" data-testid="revealed-scores">
         <thead className="text-zinc-500">
           <tr>
