@@ -24,43 +24,45 @@ export function Participants({ task, epoch }: { task: TaskView; epoch: number })
           Showing {rows.length} of {all}: every training node, and the validators with the most stake.
         </p>
       )}
-      <table className="w-full text-left text-sm" data-testid="participants">
-        <thead className="text-zinc-500">
-          <tr>
-            <th className="py-1">Account</th>
-            <th className="py-1">Role</th>
-            <th className="py-1 text-right">Own stake</th>
-            <th className="py-1 text-right">Delegated</th>
-            <th className="py-1 text-right">Delegators</th>
-            <th className="py-1 text-right">ρ</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((p) => (
-            <tr key={p.account} className="border-t border-zinc-100">
-              <td className="py-1 font-mono" title={p.account}>
-                {shortAddress(p.account)}
-              </td>
-              <td className="py-1">
-                {p.role === "node" ? "Training node" : "Validator"}
-                {p.forfeited && (
-                  <span className="ml-1 text-rose-700">(rewards forfeited to a challenge)</span>
-                )}
-              </td>
-              <td className="py-1 text-right">
-                {formatTokenAmount(p.ownStake)}
-                <PendingStake p={p} epoch={epoch} />
-              </td>
-              <td className="py-1 text-right">{formatTokenAmount(p.delegated)}</td>
-              <td className="py-1 text-right">{p.delegators.size}</td>
-              <td className="py-1 text-right" data-testid="participant-rho">
-                {pct(rewardShareAt(p, epoch))}
-                <PendingShare p={p} epoch={epoch} />
-              </td>
+      <div className="overflow-x-auto" data-overflow-scroll>
+        <table className="w-full text-left text-sm" data-testid="participants">
+          <thead className="text-zinc-500">
+            <tr>
+              <th className="py-1">Account</th>
+              <th className="py-1">Role</th>
+              <th className="py-1 text-right">Own stake</th>
+              <th className="py-1 text-right">Delegated</th>
+              <th className="py-1 text-right">Delegators</th>
+              <th className="py-1 text-right">ρ</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((p) => (
+              <tr key={p.account} className="border-t border-zinc-100">
+                <td className="py-1 font-mono" title={p.account}>
+                  {shortAddress(p.account)}
+                </td>
+                <td className="py-1">
+                  {p.role === "node" ? "Training node" : "Validator"}
+                  {p.forfeited && (
+                    <span className="ml-1 text-rose-700">(rewards forfeited to a challenge)</span>
+                  )}
+                </td>
+                <td className="py-1 text-right">
+                  {formatTokenAmount(p.ownStake)}
+                  <PendingStake p={p} epoch={epoch} />
+                </td>
+                <td className="py-1 text-right">{formatTokenAmount(p.delegated)}</td>
+                <td className="py-1 text-right">{p.delegators.size}</td>
+                <td className="py-1 text-right" data-testid="participant-rho">
+                  {pct(rewardShareAt(p, epoch))}
+                  <PendingShare p={p} epoch={epoch} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }

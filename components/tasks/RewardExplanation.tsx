@@ -106,7 +106,7 @@ function EpochExplained({ task, epoch, account }: { task: TaskView; epoch: numbe
         <label className="block text-sm">
           <span className="text-zinc-600">Address</span>
           <select
-            className="ml-2 rounded border border-zinc-300 bg-white px-2 py-1 font-mono"
+            className="mt-1 block w-full max-w-md rounded border border-zinc-300 bg-white px-2 py-1 font-mono"
             value={filter}
             onChange={(e) => setFilter(e.target.value)}
             aria-label="Address to explain"
@@ -125,29 +125,31 @@ function EpochExplained({ task, epoch, account }: { task: TaskView; epoch: numbe
           Nothing was paid to {account ? "you" : "this address"} in epoch {epoch}.
         </p>
       )}
-      <table className="w-full text-left text-sm">
-        <thead className="text-zinc-500">
-          <tr>
-            <th className="py-1">Address</th>
-            <th>Role</th>
-            <th className="text-right">Paid (ARENA)</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(({ key, x }) => (
-            <RowAndDetail
-              key={key}
-              rowKey={key}
-              x={x}
-              ex={ex}
-              task={task}
-              open={open === key}
-              onToggle={() => setOpen(open === key ? undefined : key)}
-            />
-          ))}
-        </tbody>
-      </table>
+      <div className="overflow-x-auto" data-overflow-scroll>
+        <table className="w-full text-left text-sm">
+          <thead className="text-zinc-500">
+            <tr>
+              <th className="py-1">Address</th>
+              <th>Role</th>
+              <th className="text-right">Paid (ARENA)</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(({ key, x }) => (
+              <RowAndDetail
+                key={key}
+                rowKey={key}
+                x={x}
+                ex={ex}
+                task={task}
+                open={open === key}
+                onToggle={() => setOpen(open === key ? undefined : key)}
+              />
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }
@@ -238,24 +240,26 @@ function Detail({ x, ex, task }: { x: AddressExplanation; ex: EpochExplanation; 
           Aggregate score from {x.raters.length} validator{x.raters.length === 1 ? "" : "s"} (stake-weighted
           mean):
         </p>
-        <table className="text-sm">
-          <thead className="text-zinc-500">
-            <tr>
-              <th className="pr-4 text-left">Validator</th>
-              <th className="pr-4 text-right">Score</th>
-              <th className="text-right">Stake (ARENA)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {x.raters.map((r) => (
-              <tr key={r.validator}>
-                <td className="pr-4 font-mono">{shortAddress(r.validator)}</td>
-                <td className="pr-4 text-right tabular-nums">{readable(r.score, "score6")}</td>
-                <td className="text-right tabular-nums">{readable(r.stake, "tokens", 4)}</td>
+        <div className="overflow-x-auto" data-overflow-scroll>
+          <table className="text-sm">
+            <thead className="text-zinc-500">
+              <tr>
+                <th className="pr-4 text-left">Validator</th>
+                <th className="pr-4 text-right">Score</th>
+                <th className="text-right">Stake (ARENA)</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {x.raters.map((r) => (
+                <tr key={r.validator}>
+                  <td className="pr-4 font-mono">{shortAddress(r.validator)}</td>
+                  <td className="pr-4 text-right tabular-nums">{readable(r.score, "score6")}</td>
+                  <td className="text-right tabular-nums">{readable(r.stake, "tokens", 4)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         <StepsTable steps={x.steps} />
         <LazyChart
           title="Weight g_k·t^α of each scored node"
@@ -277,34 +281,36 @@ function Detail({ x, ex, task }: { x: AddressExplanation; ex: EpochExplanation; 
         Per submission it scored: Δ (distance to the aggregate), its weight e^(−λΔ)·s^α (λ ={" "}
         {readable(lambda, "wad")}) and its share φ of the submission&apos;s softmax.
       </p>
-      <table className="text-sm" data-testid="why-submissions">
-        <thead className="text-zinc-500">
-          <tr>
-            <th className="pr-4 text-left">Submission</th>
-            <th className="pr-4 text-right">Its score</th>
-            <th className="pr-4 text-right">Aggregate r̄</th>
-            <th className="pr-4 text-right">Δ</th>
-            <th className="pr-4 text-right">e^(−λΔ)·s^α</th>
-            <th className="text-right">Share φ</th>
-          </tr>
-        </thead>
-        <tbody>
-          {x.trace.scores.map((s) => (
-            <tr key={s.node}>
-              <td className="pr-4 font-mono">{nodeName(s.node)}</td>
-              <td className="pr-4 text-right tabular-nums">{readable(s.score, "score6")}</td>
-              <td className="pr-4 text-right tabular-nums">{readable(s.mean, "score18")}</td>
-              <td className="pr-4 text-right tabular-nums">{readable(s.delta, "score18")}</td>
-              <td className="pr-4 text-right tabular-nums" title={`v = ${s.v} wei·2^−${s.k}`}>
-                {(Number(s.v) / 1e18 / 2 ** Number(s.k)).toPrecision(6)}
-              </td>
-              <td className="text-right tabular-nums" data-wei={s.phi.toString()}>
-                {readable(s.phi, "wad")}
-              </td>
+      <div className="overflow-x-auto" data-overflow-scroll>
+        <table className="text-sm" data-testid="why-submissions">
+          <thead className="text-zinc-500">
+            <tr>
+              <th className="pr-4 text-left">Submission</th>
+              <th className="pr-4 text-right">Its score</th>
+              <th className="pr-4 text-right">Aggregate r̄</th>
+              <th className="pr-4 text-right">Δ</th>
+              <th className="pr-4 text-right">e^(−λΔ)·s^α</th>
+              <th className="text-right">Share φ</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {x.trace.scores.map((s) => (
+              <tr key={s.node}>
+                <td className="pr-4 font-mono">{nodeName(s.node)}</td>
+                <td className="pr-4 text-right tabular-nums">{readable(s.score, "score6")}</td>
+                <td className="pr-4 text-right tabular-nums">{readable(s.mean, "score18")}</td>
+                <td className="pr-4 text-right tabular-nums">{readable(s.delta, "score18")}</td>
+                <td className="pr-4 text-right tabular-nums" title={`v = ${s.v} wei·2^−${s.k}`}>
+                  {(Number(s.v) / 1e18 / 2 ** Number(s.k)).toPrecision(6)}
+                </td>
+                <td className="text-right tabular-nums" data-wei={s.phi.toString()}>
+                  {readable(s.phi, "wad")}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <StepsTable steps={x.steps} />
       <LazyChart
         title="Share φ per scored submission"
