@@ -111,7 +111,7 @@ export function useScoreSubmissions(options: ScoreSubmissionsOptions) {
           update(index, { status: "loading" });
           const embeddingModel = embeddingModelFor(metric, submission.modelId);
           threads = (await scorer.check()).threads;
-          // `manifest` (interface 3): the scorer checks every file of the model against it before loading.
+          // `manifest`: the scorer checks every file of the model against it before loading.
           const loadOptions: Parameters<ScorerClient["load"]>[1] = {
             device,
             signal: abort.signal,
