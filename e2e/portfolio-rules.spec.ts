@@ -1,7 +1,7 @@
 import { parseEther, parseEventLogs, type Abi, type Address } from "viem";
 import { arenaTargetsAbi, arenaTasksAbi, machineRegistryAbi } from "../contracts-abi";
 import { claimAll, portfolioLines, type Call } from "../lib/portfolio/lines";
-import { readHoldings } from "../components/portfolio/readHoldings";
+import { readHoldings } from "../lib/portfolio/readHoldings";
 import {
   approve,
   createTask,

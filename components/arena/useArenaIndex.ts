@@ -5,10 +5,10 @@ import type { ArenaIndex } from "@/lib/arena/indexer";
 import type { AccountView, LeaderboardView, TaskListView, TaskPageView } from "@/lib/indexer/views";
 import { useIndexerView } from "@/components/indexer/useIndexerView";
 import { useArenaChain } from "@/components/wallet/useArenaChain";
-import { keepLastData, type LastDataQuery } from "./lastData";
+import { keepLastData, type LastDataQuery } from "@/lib/arena/lastData";
 import { useLatestBlock } from "./useChainClock";
 
-export { keepLastData, type LastDataQuery } from "./lastData";
+export { keepLastData, type LastDataQuery } from "@/lib/arena/lastData";
 
 /**
  * Reads of the indexer's history, one per page (lib/indexer/views.ts says what each holds). Each is the shape of

@@ -12,7 +12,7 @@ import { formatDuration, formatTimestamp, shortAddress } from "@/lib/format";
 import { DEV_CONNECTOR_TYPE } from "@/lib/wallet/devConnector";
 import { devWalletStore } from "@/lib/wallet/devWalletStore";
 import { useArenaChain } from "@/components/wallet/useArenaChain";
-import { refreshAfterBlock } from "@/components/indexer/refresh";
+import { refreshAfterBlock } from "@/lib/indexer/refresh";
 import { TaskJumps } from "./TaskJumps";
 
 /** The dev panel's tools, loaded only on the local chain (see DevPanel). */

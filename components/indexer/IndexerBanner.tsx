@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useSyncExternalStore } from "react";
 import { probedHead } from "@/lib/chain/rpcHealth";
 import { indexerHealth } from "@/lib/indexer/lag";
-import { INDEXER_KEY } from "./refresh";
+import { INDEXER_KEY } from "@/lib/indexer/refresh";
 import { useIndexerStatus } from "./useIndexerStatus";
 
 /**

@@ -3,9 +3,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { appConfig } from "@/lib/config";
 import { fetchIndexer } from "@/lib/indexer/client";
-import { keepLastData, type LastDataQuery } from "@/components/arena/lastData";
+import { keepLastData, type LastDataQuery } from "@/lib/arena/lastData";
 import { useArenaChain } from "@/components/wallet/useArenaChain";
-import { INDEXER_KEY } from "./refresh";
+import { INDEXER_KEY } from "@/lib/indexer/refresh";
 
 /**
  * One view of the indexer's API (`/v1/...`) for the chain the app uses, cached per path. Refreshed after each

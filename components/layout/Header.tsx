@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { NAV_ITEMS } from "./nav";
+import { NAV_ITEMS } from "@/lib/nav";
 import { TokenBalance } from "@/components/wallet/TokenBalance";
 import { FaucetButton } from "@/components/wallet/FaucetButton";
 import { useArenaChain } from "@/components/wallet/useArenaChain";

@@ -8,7 +8,7 @@ import { useArenaChain } from "@/components/wallet/useArenaChain";
 import { MAX_INFER_TOKENS, MAX_PROMPT_CHARS } from "@/lib/selection/agentProtocol";
 import type { ScoredMachine } from "@/lib/selection/select";
 import { jobWeightWad, MAX_JOB_WEIGHT_UNITS } from "@/lib/selection/taskScore";
-import { callAgent, type AgentCall } from "./agentClient";
+import { callAgent, type AgentCall } from "@/lib/selection/agentClient";
 import type { MachineRow } from "./useMachines";
 
 const MAX_REPORTED_LATENCY_MS = 60_000;

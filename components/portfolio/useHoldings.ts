@@ -7,7 +7,7 @@ import { usePublicClient } from "wagmi";
 import type { Holdings } from "@/lib/portfolio/lines";
 import { useAccountIndex } from "@/components/arena/useArenaIndex";
 import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
-import { readHoldings } from "./readHoldings";
+import { readHoldings } from "@/lib/portfolio/readHoldings";
 
 /** The account's holdings in Arena from the contracts' views, refreshed every few seconds and after each transaction. */
 export function useHoldings(account: Address | undefined, { tasksOnly = false } = {}) {

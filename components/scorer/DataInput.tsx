@@ -10,7 +10,7 @@ import {
   SAMPLES,
   type DataFile,
   type FormatChoice,
-} from "./inputs";
+} from "@/lib/scoring/inputs";
 
 export type DataFormValue = {
   file: DataFile | null;

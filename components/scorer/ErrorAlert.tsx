@@ -1,4 +1,4 @@
-import type { ErrorView } from "./scorer-client";
+import type { ErrorView } from "@/lib/scoring/scorer-client";
 
 const HINTS: Partial<Record<ErrorView["code"], string>> = {
   offline: "Pick one of the shipped models to score without a connection.",

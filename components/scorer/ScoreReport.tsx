@@ -3,7 +3,7 @@
 import type { ReactNode } from "react";
 import type { ExampleResult, LoadedModelInfo, Metric, ScoreResult } from "@/lib/scoring/protocol";
 import { ResultsChart } from "./ResultsChart";
-import { chartPoints, columnsFor, headline, VALUE_NAMES } from "./results";
+import { chartPoints, columnsFor, headline, VALUE_NAMES } from "@/lib/scoring/results";
 
 const SHOWN_ROWS = 500;
 

@@ -8,7 +8,14 @@ import type { ScoreRequest } from "@/lib/scoring/protocol";
 import { BenchmarkLine } from "./BenchmarkLine";
 import { DataInput, type DataFormValue } from "./DataInput";
 import { ErrorAlert } from "./ErrorAlert";
-import { defaultMetric, FORMAT_LABELS, METRIC_LABELS, metricFits, parseInput, parseVector } from "./inputs";
+import {
+  defaultMetric,
+  FORMAT_LABELS,
+  METRIC_LABELS,
+  metricFits,
+  parseInput,
+  parseVector,
+} from "@/lib/scoring/inputs";
 import { HUB, ModelPicker, type ModelFormValue } from "./ModelPicker";
 import { RunProgress } from "./RunProgress";
 import { ScoreReport } from "./ScoreReport";

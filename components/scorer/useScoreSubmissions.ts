@@ -16,7 +16,7 @@ import {
   needsFreshWorker,
   toErrorView,
   type ErrorView,
-} from "./scorer-client";
+} from "@/lib/scoring/scorer-client";
 
 /** The metrics a task can have (docs/ARCHITECTURE.md §3.1). */
 export type TaskMetric = "loss" | "accuracy" | "reference_similarity";

@@ -20,7 +20,7 @@ import {
   needsFreshWorker,
   toErrorView,
   type ErrorView,
-} from "./scorer-client";
+} from "@/lib/scoring/scorer-client";
 
 export type RunStatus = "idle" | "loading" | "scoring" | "benchmarking";
 

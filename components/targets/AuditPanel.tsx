@@ -18,9 +18,15 @@ import {
 import { useTransactor } from "@/components/tx/TxProvider";
 import { useArenaChain } from "@/components/wallet/useArenaChain";
 import { connectRefusal } from "@/lib/security/appConnect";
-import { blobUrl, sha256Hex } from "./blobClient";
+import { blobUrl, sha256Hex } from "@/lib/blobs/blobClient";
 import { micro } from "./format";
-import { secondsLeft, type MarketLive, type ModelInfo, type SubmissionInfo, type TargetInfo } from "./market";
+import {
+  secondsLeft,
+  type MarketLive,
+  type ModelInfo,
+  type SubmissionInfo,
+  type TargetInfo,
+} from "@/lib/targets/market";
 import { ScoreResults } from "./ScoreResults";
 import { useLocalScoring } from "./useLocalScoring";
 

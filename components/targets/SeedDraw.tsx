@@ -4,12 +4,12 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { arenaTargetsAbi } from "@/contracts-abi";
 import { LOCAL_CHAIN_ID } from "@/lib/chain/chains";
-import { refreshAfterBlock } from "@/components/indexer/refresh";
+import { refreshAfterBlock } from "@/lib/indexer/refresh";
 import { appConfig, LOCAL_RPC_URL } from "@/lib/config";
 import { BLOCKHASH_WINDOW, seedStep } from "@/lib/targets";
 import { useTransactor } from "@/components/tx/TxProvider";
 import { useArenaChain } from "@/components/wallet/useArenaChain";
-import type { MarketLive } from "./market";
+import type { MarketLive } from "@/lib/targets/market";
 
 /**
  * The current epoch's seed draw, in two steps anyone may take: fix the next block, then (once that block exists)

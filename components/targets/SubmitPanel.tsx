@@ -18,10 +18,10 @@ import {
 } from "@/lib/targets";
 import { useTransactor } from "@/components/tx/TxProvider";
 import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
-import { uploadBlob } from "./blobClient";
+import { uploadBlob } from "@/lib/blobs/blobClient";
 import { DataInput, type DataValue } from "./DataInput";
 import { ScoreResults } from "./ScoreResults";
-import type { MarketLive, ModelInfo, TargetInfo } from "./market";
+import type { MarketLive, ModelInfo, TargetInfo } from "@/lib/targets/market";
 import { useLocalScoring } from "./useLocalScoring";
 
 type Step = "upload" | "approve" | "commit" | "submit";

@@ -5,7 +5,7 @@ import { arenaTargetsAbi } from "@/contracts-abi";
 import { formatTokenAmount, shortAddress } from "@/lib/format";
 import { useTransactor } from "@/components/tx/TxProvider";
 import { useArenaChain } from "@/components/wallet/useArenaChain";
-import type { MarketLive } from "./market";
+import type { MarketLive } from "@/lib/targets/market";
 import { useTargetClaims } from "./useTargetClaims";
 
 /**

@@ -8,7 +8,7 @@ import { splitReward } from "@/lib/targets";
 import { useArenaChain } from "@/components/wallet/useArenaChain";
 import { AuditPanel } from "./AuditPanel";
 import { micro, PHASE_LABEL, PHASE_STYLE } from "./format";
-import { secondsLeft, toModelInfo } from "./market";
+import { secondsLeft, toModelInfo } from "@/lib/targets/market";
 import { SeedDraw } from "./SeedDraw";
 import { SubmitPanel } from "./SubmitPanel";
 import { TargetRecord } from "./TargetRecord";

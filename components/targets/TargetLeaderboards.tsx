@@ -2,7 +2,7 @@
 
 import { formatTokenAmount, shortAddress } from "@/lib/format";
 import { meanMicro, type TargetsOverview } from "@/lib/indexer/targets";
-import { toModelInfo } from "./market";
+import { toModelInfo } from "@/lib/targets/market";
 import { useTargetsHistory } from "./useTargetsHistory";
 
 /** The leaderboards on their own (the /leaderboard page): read from the indexer with the fewest targets. */

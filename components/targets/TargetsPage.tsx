@@ -11,7 +11,7 @@ import { StaleNote } from "@/components/layout/StaleNote";
 import { useRpcHealth } from "@/components/layout/useRpcHealth";
 import { LazyEpochCharts } from "./charts";
 import { micro, PHASE_LABEL, PHASE_STYLE } from "./format";
-import { rowPhase, secondsLeft, toModelInfo, type MarketLive } from "./market";
+import { rowPhase, secondsLeft, toModelInfo, type MarketLive } from "@/lib/targets/market";
 import { SeedDraw } from "./SeedDraw";
 import { TargetActivity } from "./TargetActivity";
 import { TargetClaims } from "./TargetClaims";

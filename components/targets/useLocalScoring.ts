@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { Dataset } from "@/lib/metrics/parsers";
 import { ScorerClient } from "@/lib/scoring/client";
 import type { ModelScore } from "@/lib/targets";
-import type { ModelInfo } from "./market";
+import type { ModelInfo } from "@/lib/targets/market";
 
 export type ModelRun = {
   modelId: number;

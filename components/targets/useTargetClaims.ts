@@ -7,7 +7,7 @@ import type { TargetAccountView } from "@/lib/indexer/targets";
 import { claimRows, type ClaimCandidate } from "@/lib/targets";
 import { useIndexerView } from "@/components/indexer/useIndexerView";
 import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
-import { readTargets } from "./market";
+import { readTargets } from "@/lib/targets/market";
 
 /**
  * The account's claimable targets: the indexer names the filled targets that may pay it (and its past claims);

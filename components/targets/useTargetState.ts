@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { usePublicClient } from "wagmi";
 import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
-import { readTargets } from "./market";
+import { readTargets } from "@/lib/targets/market";
 
 /** One target and its submission as the chain has them at the latest block (what its actions depend on). */
 export function useTargetState(id: bigint | undefined, currentEpoch: bigint | undefined) {

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { usePublicClient } from "wagmi";
 import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
-import { readMarketLive } from "./market";
+import { readMarketLive } from "@/lib/targets/market";
 
 /** The market at the latest block (parameters, clock, seed draw); every confirmed transaction refreshes it. */
 export function useTargetsMarket() {

@@ -23,7 +23,7 @@ import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaC
 import { METRIC_SHORT } from "@/lib/arena/taskSummary";
 import type { ScoringContext, SubmissionScore } from "@/components/scorer/useScoreSubmissions";
 import { buildReceipt, encodeReceipt, receiptHash, type ReceiptMetric } from "@/lib/scoring/receipt";
-import { ensureReceiptStored } from "./receiptUpload";
+import { ensureReceiptStored } from "@/lib/scoring/receiptUpload";
 import { scoringSet } from "@/lib/arena/seed";
 import { SeedDraw } from "./SeedDraw";
 import { useEpochSeed } from "./useEpochSeed";

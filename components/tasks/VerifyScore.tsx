@@ -5,7 +5,7 @@ import type { Address, Hex } from "viem";
 import type { Reveal, TaskView } from "@/lib/arena/indexer";
 import { shortAddress } from "@/lib/format";
 import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
-import { verifyRevealedScore, type VerifyOutcome, type VerifyStep } from "./verifyScore";
+import { verifyRevealedScore, type VerifyOutcome, type VerifyStep } from "@/lib/scoring/verifyScore";
 
 const K = 3;
 

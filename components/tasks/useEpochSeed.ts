@@ -13,7 +13,7 @@ import { LOCAL_CHAIN_ID } from "@/lib/chain/chains";
 import { mineBlocks } from "@/lib/chain/devTime";
 import { appConfig, LOCAL_RPC_URL } from "@/lib/config";
 import { useTransactor } from "@/components/tx/TxProvider";
-import { refreshAfterBlock } from "@/components/indexer/refresh";
+import { refreshAfterBlock } from "@/lib/indexer/refresh";
 import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
 
 /**

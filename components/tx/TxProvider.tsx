@@ -22,7 +22,7 @@ import type {
 import { useConfig } from "wagmi";
 import { parseError, type ParsedError } from "@/lib/errors/parseError";
 import { useArenaChain } from "@/components/wallet/useArenaChain";
-import { claimButton, holdButton, trackClicks } from "./pendingButtons";
+import { claimButton, holdButton, trackClicks } from "@/lib/tx/pendingButtons";
 import { TxToasts } from "./TxToasts";
 
 export type TxStage = "awaiting-signature" | "pending" | "confirmed" | "failed";
@@ -121,7 +121,7 @@ export function TxProvider({ children }: { children: ReactNode }) {
       setEntries((list) => [...list, { id, key, label: request.label, stage: "awaiting-signature" }]);
       let result: TxResult;
       try {
-        const { sendWrite } = await import("./sendWrite");
+        const { sendWrite } = await import("@/lib/tx/sendWrite");
         result = await sendWrite({
           config,
           queryClient,

@@ -2,7 +2,7 @@
 
 import { useAccount } from "wagmi";
 import { shortAddress } from "@/lib/format";
-import { walletUi } from "./walletUi";
+import { walletUi } from "@/lib/wallet/walletUi";
 
 const preload = () => walletUi.preload();
 const intent = { onPointerEnter: preload, onFocus: preload, onTouchStart: preload };

@@ -10,7 +10,7 @@ import {
 } from "@rainbow-me/rainbowkit";
 import { useEffect } from "react";
 import { appConfig } from "@/lib/config";
-import { walletUi } from "./walletUi";
+import { walletUi } from "@/lib/wallet/walletUi";
 
 const theme = lightTheme({ accentColor: "#0f766e", borderRadius: "medium" });
 

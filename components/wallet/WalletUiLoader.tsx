@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState, useSyncExternalStore, type ComponentType } from "react";
-import { walletUi } from "./walletUi";
+import { walletUi } from "@/lib/wallet/walletUi";
 
 /** Mounts RainbowKit (provider + modals) once a wallet button asks for it; renders nothing before. */
 export function WalletUiLoader() {

@@ -3,7 +3,7 @@
  *   new Worker(new URL("./scorer.worker.ts", import.meta.url), { type: "module" })
  * (ScorerClient does), and talk to it with the messages in ./protocol.ts. Shipped models come from
  * /models/, onnxruntime-web's wasm from /ort/<version>/ (scripts/copy-ort.ts); nothing is fetched from a CDN.
- * One worker serves a whole visit (components/scorer/scorer-client.ts): onnxruntime starts (and warms up) once,
+ * One worker serves a whole visit (lib/scoring/scorer-client.ts): onnxruntime starts (and warms up) once,
  * when the worker starts, and every model loads on it.
  */
 import { env } from "@huggingface/transformers";

@@ -6,7 +6,7 @@ import { arenaTokenAbi } from "@/contracts-abi";
 import { explorerTxUrl } from "@/lib/chain/chains";
 import { describeError } from "@/lib/errors/describe";
 import type { ParsedError } from "@/lib/errors/parseError";
-import { refreshAfterBlock } from "@/components/indexer/refresh";
+import { refreshAfterBlock } from "@/lib/indexer/refresh";
 import { readErrorContext } from "./errorContext";
 
 /** Errors a call can bubble up from the token it moves, so they decode by name whatever contract was called. */

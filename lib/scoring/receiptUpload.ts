@@ -1,5 +1,5 @@
 import type { Hex } from "viem";
-import { uploadBlob, type UploadSigner } from "@/components/targets/blobClient";
+import { uploadBlob, type UploadSigner } from "@/lib/blobs/blobClient";
 import { receiptBlobPath } from "@/lib/scoring/receipt";
 
 /**

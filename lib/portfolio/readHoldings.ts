@@ -9,7 +9,7 @@ import type {
   TargetsHoldings,
   TaskHolding,
 } from "@/lib/portfolio/lines";
-import { readMarket } from "@/components/targets/market";
+import { readMarket } from "@/lib/targets/market";
 
 const ROLES: Role[] = ["none", "node", "validator"];
 /** A key past every checkpoint: `stakeAt` at it returns the latest own stake (what requestUnstake sees). */

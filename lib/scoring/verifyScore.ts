@@ -16,7 +16,7 @@ import {
 } from "@/lib/scoring/receipt";
 import type { ScorerClient } from "@/lib/scoring/client";
 import { embeddingModelFor, modelSourceFor } from "@/lib/scoring/shipped-models";
-import { createScorerClient, toErrorView } from "@/components/scorer/scorer-client";
+import { createScorerClient, toErrorView } from "@/lib/scoring/scorer-client";
 
 export type VerifyStep = { text: string };
 export type VerifyOutcome = { ok: boolean; summary: string; details: string[] };
