@@ -6,13 +6,13 @@ import type { Delegatee } from "@/lib/arena/delegatees";
 import type { TaskView } from "@/lib/arena/indexer";
 import { shortAddress } from "@/lib/format";
 import { AmountInput, parseAmount } from "@/components/arena/AmountInput";
-import { useEnsureAllowance } from "@/components/arena/useApproval";
+import { useEnsureAllowance } from "@/lib/hooks/useEnsureAllowance";
 import { Card } from "@/components/ui/Card";
-import { useTransactor } from "@/components/tx/TxProvider";
-import { useContractAddress } from "@/components/wallet/useArenaChain";
-import { useTokenBalance } from "@/components/wallet/useTokenBalance";
+import { useTransactor } from "@/lib/hooks/useTransactor";
+import { useContractAddress } from "@/lib/hooks/useContractAddress";
+import { useTokenBalance } from "@/lib/hooks/useTokenBalance";
 import { SettleFirst } from "./SettleFirst";
-import { useDelegationPosition } from "./useDelegationPosition";
+import { useDelegationPosition } from "@/lib/hooks/useDelegationPosition";
 
 export function DelegateForm({
   delegatee,

@@ -8,11 +8,12 @@ import type { ArenaIndex, TaskView } from "@/lib/arena/indexer";
 import { formatTimestamp, formatTokenAmount, shortAddress } from "@/lib/format";
 import { AmountInput, parseAmount } from "@/components/arena/AmountInput";
 import { GatedButton } from "@/components/tasks/GatedButton";
-import { useTransactor } from "@/components/tx/TxProvider";
-import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
+import { useTransactor } from "@/lib/hooks/useTransactor";
+import { useArenaChain } from "@/lib/hooks/useArenaChain";
+import { useContractAddress } from "@/lib/hooks/useContractAddress";
 import { Card } from "@/components/ui/Card";
 import { SettleFirst } from "./SettleFirst";
-import { useMyDelegations, type MyDelegation } from "./useMyDelegations";
+import { useMyDelegations, type MyDelegation } from "@/lib/hooks/useMyDelegations";
 
 /** Every delegation of the connected account, in every phase of its task, with the actions that bring it home. */
 export function MyDelegations({ index, now }: { index: ArenaIndex; now: number }) {

@@ -6,8 +6,9 @@ import { useReadContract } from "wagmi";
 import { arenaTasksAbi } from "@/contracts-abi";
 import { rewardShareGate, type Delegatee } from "@/lib/arena/delegatees";
 import { AmountInput } from "@/components/arena/AmountInput";
-import { useTransactor } from "@/components/tx/TxProvider";
-import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
+import { useTransactor } from "@/lib/hooks/useTransactor";
+import { useArenaChain } from "@/lib/hooks/useArenaChain";
+import { useContractAddress } from "@/lib/hooks/useContractAddress";
 
 const percent = (wad: bigint) => (Number(wad) / 1e16).toString();
 

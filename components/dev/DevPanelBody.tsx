@@ -11,7 +11,7 @@ import { parseError } from "@/lib/errors/parseError";
 import { formatDuration, formatTimestamp, shortAddress } from "@/lib/format";
 import { DEV_CONNECTOR_TYPE } from "@/lib/wallet/devConnector";
 import { devWalletStore } from "@/lib/wallet/devWalletStore";
-import { useArenaChain } from "@/components/wallet/useArenaChain";
+import { useArenaChain } from "@/lib/hooks/useArenaChain";
 import { refreshAfterBlock } from "@/lib/indexer/refresh";
 import { TaskJumps } from "./TaskJumps";
 

@@ -5,7 +5,7 @@ import { arenaTasksAbi } from "@/contracts-abi";
 import { LOCAL_CHAIN_ID } from "@/lib/chain/chains";
 import { taskJumps } from "@/lib/dev/taskJumps";
 import { formatTimestamp } from "@/lib/format";
-import { useContractAddress } from "@/components/wallet/useArenaChain";
+import { useContractAddress } from "@/lib/hooks/useContractAddress";
 
 /** "Next epoch / next phase of this task" for the task in view: its own epoch length, not a day. */
 export function TaskJumps({

@@ -5,7 +5,7 @@ import { useEffect, useRef, useSyncExternalStore } from "react";
 import { probedHead } from "@/lib/chain/rpcHealth";
 import { indexerHealth } from "@/lib/indexer/lag";
 import { INDEXER_KEY } from "@/lib/indexer/refresh";
-import { useIndexerStatus } from "./useIndexerStatus";
+import { useIndexerStatus } from "@/lib/hooks/useIndexerStatus";
 
 /**
  * Keeps indexer views in step with the indexer (each new indexed block refreshes them, so other people's

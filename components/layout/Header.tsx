@@ -5,7 +5,7 @@ import { usePathname } from "next/navigation";
 import { NAV_ITEMS } from "@/lib/nav";
 import { TokenBalance } from "@/components/wallet/TokenBalance";
 import { FaucetButton } from "@/components/wallet/FaucetButton";
-import { useArenaChain } from "@/components/wallet/useArenaChain";
+import { useArenaChain } from "@/lib/hooks/useArenaChain";
 import { WalletButton } from "@/components/wallet/WalletButton";
 
 function isActive(pathname: string, href: string) {

@@ -2,7 +2,7 @@
 
 import { appConfig } from "@/lib/config";
 import { formatClockTime } from "@/lib/chain/rpcHealth";
-import { useRpcHealth } from "./useRpcHealth";
+import { useRpcHealth } from "@/lib/hooks/useRpcHealth";
 
 /** The outage banner: which chain, at which URL, since when, and that pages recover by themselves. */
 export function RpcBannerView() {

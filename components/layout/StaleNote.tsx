@@ -1,7 +1,7 @@
 "use client";
 
 import { formatClockTime } from "@/lib/chain/rpcHealth";
-import { useRpcHealth } from "./useRpcHealth";
+import { useRpcHealth } from "@/lib/hooks/useRpcHealth";
 
 /**
  * "Last updated 12:03:04 — the chain at http://… cannot be reached": beside data kept from before an outage.

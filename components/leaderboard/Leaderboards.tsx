@@ -5,7 +5,7 @@ import { lowerIsBetter } from "@/lib/arena/leaderboard";
 import { LEADERBOARD_ROWS } from "@/lib/indexer/views";
 import { Card, QueryState } from "@/components/ui/Card";
 import { DataTable } from "@/components/ui/DataTable";
-import { useLeaderboardView } from "@/components/arena/useArenaIndex";
+import { useLeaderboardView } from "@/lib/hooks/useLeaderboardView";
 import { nodeColumns, ranked, SEARCHABLE_BOARD, VALIDATOR_COLUMNS } from "./columns";
 
 /** The node and validator boards, computed by the indexer over every settled result of the tasks chosen. */

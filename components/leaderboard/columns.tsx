@@ -3,7 +3,7 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import type { NodeRow, ValidatorRow } from "@/lib/arena/leaderboard";
 import { formatTokenAmount, shortAddress } from "@/lib/format";
-import { useArenaChain } from "@/components/wallet/useArenaChain";
+import { useArenaChain } from "@/lib/hooks/useArenaChain";
 
 /** A row with its rank by rewards, kept when the table is sorted or filtered otherwise. */
 export type Ranked<T> = T & { rank: number };

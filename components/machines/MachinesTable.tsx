@@ -2,7 +2,7 @@
 
 import { formatTokenAmount } from "@/lib/format";
 import type { ScoredMachine } from "@/lib/selection/select";
-import type { MachineRow } from "./useMachines";
+import type { MachineRow } from "@/lib/hooks/useMachines";
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const num = (x: number) => x.toFixed(3);

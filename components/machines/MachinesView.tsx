@@ -12,7 +12,7 @@ import { MachinesTable } from "./MachinesTable";
 import { RecentJobs } from "./RecentJobs";
 import { SendPrompt } from "./SendPrompt";
 import { StrategyForm } from "./StrategyForm";
-import { useMachines, type MachineRow } from "./useMachines";
+import { useMachines, type MachineRow } from "@/lib/hooks/useMachines";
 
 function toMetrics(row: MachineRow): MachineMetrics<bigint> {
   return { id: row.id, stake: Number(formatEther(row.stake)), uptime: row.uptime, latencyMs: row.latencyMs };

@@ -3,13 +3,13 @@
 import { useState, type FormEvent } from "react";
 import { bytesToHex, type Address, type Hex } from "viem";
 import { machineRegistryAbi } from "@/contracts-abi";
-import { useTransactor } from "@/components/tx/TxProvider";
-import { useArenaChain } from "@/components/wallet/useArenaChain";
+import { useTransactor } from "@/lib/hooks/useTransactor";
+import { useArenaChain } from "@/lib/hooks/useArenaChain";
 import { MAX_INFER_TOKENS, MAX_PROMPT_CHARS } from "@/lib/selection/agentProtocol";
 import type { ScoredMachine } from "@/lib/selection/select";
 import { jobWeightWad, MAX_JOB_WEIGHT_UNITS } from "@/lib/selection/taskScore";
 import { callAgent, type AgentCall } from "@/lib/selection/agentClient";
-import type { MachineRow } from "./useMachines";
+import type { MachineRow } from "@/lib/hooks/useMachines";
 
 const MAX_REPORTED_LATENCY_MS = 60_000;
 

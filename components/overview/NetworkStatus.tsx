@@ -3,7 +3,7 @@
 import { useBlockNumber, useReadContracts } from "wagmi";
 import { arenaTokenAbi, deployments } from "@/contracts-abi";
 import { formatTokenAmount } from "@/lib/format";
-import { useArenaChain } from "@/components/wallet/useArenaChain";
+import { useArenaChain } from "@/lib/hooks/useArenaChain";
 
 export function NetworkStatus() {
   const { chain, chainId } = useArenaChain();

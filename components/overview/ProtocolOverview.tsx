@@ -7,7 +7,8 @@ import { summarizeTask } from "@/lib/arena/taskSummary";
 import { formatTokenAmount } from "@/lib/format";
 import { LazyChart } from "@/components/charts/LazyChart";
 import { QueryState, Stat } from "@/components/ui/Card";
-import { useChainTime, useTaskList } from "@/components/arena/useArenaIndex";
+import { useChainTime } from "@/lib/hooks/useChainTime";
+import { useTaskList } from "@/lib/hooks/useTaskList";
 
 const LIVE: PhaseName[] = ["Submission", "FinalValidation", "Challenge"];
 

@@ -2,8 +2,8 @@
 
 import { formatTokenAmount } from "@/lib/format";
 import { FaucetButton } from "@/components/wallet/FaucetButton";
-import { useArenaChain } from "@/components/wallet/useArenaChain";
-import { useTokenBalance } from "@/components/wallet/useTokenBalance";
+import { useArenaChain } from "@/lib/hooks/useArenaChain";
+import { useTokenBalance } from "@/lib/hooks/useTokenBalance";
 import { WalletButton } from "@/components/wallet/WalletButton";
 
 export function WalletCard() {

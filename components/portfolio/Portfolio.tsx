@@ -8,8 +8,8 @@ import { claimAll, portfolioLines, type Holdings, type Line } from "@/lib/portfo
 import { Card, Stat } from "@/components/ui/Card";
 import { GatedButton } from "@/components/tasks/GatedButton";
 import { PortfolioTable } from "./PortfolioTable";
-import { useHoldings } from "./useHoldings";
-import { useSendCall } from "./useSendCall";
+import { useHoldings } from "@/lib/hooks/useHoldings";
+import { useSendCall } from "@/lib/hooks/useSendCall";
 
 const RewardExplanations = dynamic(() => import("./RewardExplanations").then((m) => m.RewardExplanations), {
   ssr: false,

@@ -5,7 +5,8 @@ import Link from "next/link";
 import { useState } from "react";
 import type { Address } from "viem";
 import type { ArenaIndex } from "@/lib/arena/indexer";
-import { useAccountIndex, useTaskIndex } from "@/components/arena/useArenaIndex";
+import { useAccountIndex } from "@/lib/hooks/useAccountIndex";
+import { useTaskIndex } from "@/lib/hooks/useTaskIndex";
 
 const RewardExplanation = dynamic(
   () => import("@/components/tasks/RewardExplanation").then((m) => m.RewardExplanation),

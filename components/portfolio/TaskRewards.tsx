@@ -6,8 +6,8 @@ import type { Address } from "viem";
 import { formatTokenAmount } from "@/lib/format";
 import { claimTask, portfolioLines } from "@/lib/portfolio/lines";
 import { GatedButton } from "@/components/tasks/GatedButton";
-import { useHoldings } from "./useHoldings";
-import { useSendCall } from "./useSendCall";
+import { useHoldings } from "@/lib/hooks/useHoldings";
+import { useSendCall } from "@/lib/hooks/useSendCall";
 
 const SHOWN = new Set(["Node rewards", "Delegator rewards", "Challenge bond"]);
 

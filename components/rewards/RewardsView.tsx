@@ -7,10 +7,10 @@ import { delegationRelease, type Holdings } from "@/lib/portfolio/lines";
 import { formatTokenAmount, shortAddress } from "@/lib/format";
 import { LazyChart } from "@/components/charts/LazyChart";
 import { Card, QueryState } from "@/components/ui/Card";
-import { useAccountIndex } from "@/components/arena/useArenaIndex";
+import { useAccountIndex } from "@/lib/hooks/useAccountIndex";
 import { Portfolio } from "@/components/portfolio/Portfolio";
-import { useHoldings } from "@/components/portfolio/useHoldings";
-import { useArenaChain } from "@/components/wallet/useArenaChain";
+import { useHoldings } from "@/lib/hooks/useHoldings";
+import { useArenaChain } from "@/lib/hooks/useArenaChain";
 
 const SOURCES: { key: EarningSource; label: string }[] = [
   { key: "node", label: "As training node" },

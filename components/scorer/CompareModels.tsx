@@ -4,7 +4,7 @@ import { useCallback, useState } from "react";
 import { SHIPPED_MODELS } from "@/lib/scoring/shipped-models";
 import { ResultsChart } from "./ResultsChart";
 import { ScoreSubmissions } from "./ScoreSubmissions";
-import type { Submission, SubmissionScore } from "./useScoreSubmissions";
+import type { Submission, SubmissionScore } from "@/lib/hooks/useScoreSubmissions";
 
 const EVAL_SET = "/models/samples/chat.jsonl";
 const LANGUAGE_MODELS: Submission[] = SHIPPED_MODELS.filter((model) => model.kind === "causal-lm").map(

@@ -1,7 +1,7 @@
 "use client";
 
 import type { ScorerPhase } from "@/lib/scoring/protocol";
-import type { RunStatus } from "./useScorer";
+import type { RunStatus } from "@/lib/hooks/useScorer";
 
 const PHASES: Record<ScorerPhase, string> = {
   "checking-files": "Checking the model files…",

@@ -1,7 +1,11 @@
 "use client";
 
 import { ErrorAlert } from "./ErrorAlert";
-import { useScoreSubmissions, type ScoreSubmissionsOptions, type SubmissionRow } from "./useScoreSubmissions";
+import {
+  useScoreSubmissions,
+  type ScoreSubmissionsOptions,
+  type SubmissionRow,
+} from "@/lib/hooks/useScoreSubmissions";
 
 const STATUS: Record<SubmissionRow["status"], string> = {
   waiting: "Waiting",

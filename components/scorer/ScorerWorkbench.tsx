@@ -19,7 +19,7 @@ import {
 import { HUB, ModelPicker, type ModelFormValue } from "./ModelPicker";
 import { RunProgress } from "./RunProgress";
 import { ScoreReport } from "./ScoreReport";
-import { useScorer, type ModelChoice } from "./useScorer";
+import { useScorer, type ModelChoice } from "@/lib/hooks/useScorer";
 
 const BENCHMARK_TOKENS = 10_000;
 const button =

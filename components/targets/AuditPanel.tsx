@@ -15,8 +15,8 @@ import {
   type FetchedBlob,
   type SubmissionPlan,
 } from "@/lib/targets";
-import { useTransactor } from "@/components/tx/TxProvider";
-import { useArenaChain } from "@/components/wallet/useArenaChain";
+import { useTransactor } from "@/lib/hooks/useTransactor";
+import { useArenaChain } from "@/lib/hooks/useArenaChain";
 import { connectRefusal } from "@/lib/security/appConnect";
 import { blobUrl, sha256Hex } from "@/lib/blobs/blobClient";
 import { micro } from "./format";
@@ -28,7 +28,7 @@ import {
   type TargetInfo,
 } from "@/lib/targets/market";
 import { ScoreResults } from "./ScoreResults";
-import { useLocalScoring } from "./useLocalScoring";
+import { useLocalScoring } from "@/lib/hooks/useLocalScoring";
 
 /** Downloads the submitted bytes as they are (no hash check here: a mismatch is a finding, not an error). */
 async function fetchBlob(uri: string): Promise<{ bytes: Uint8Array; blob: FetchedBlob } | "missing"> {

@@ -3,7 +3,7 @@
 import type { SubmissionPlan } from "@/lib/targets";
 import { LazyDistanceChart } from "./charts";
 import { micro } from "./format";
-import type { ModelRun } from "./useLocalScoring";
+import type { ModelRun } from "@/lib/hooks/useLocalScoring";
 
 const STATE_LABEL: Record<ModelRun["state"], string> = {
   waiting: "waiting",

@@ -7,8 +7,8 @@ import { LOCAL_CHAIN_ID } from "@/lib/chain/chains";
 import { refreshAfterBlock } from "@/lib/indexer/refresh";
 import { appConfig, LOCAL_RPC_URL } from "@/lib/config";
 import { BLOCKHASH_WINDOW, seedStep } from "@/lib/targets";
-import { useTransactor } from "@/components/tx/TxProvider";
-import { useArenaChain } from "@/components/wallet/useArenaChain";
+import { useTransactor } from "@/lib/hooks/useTransactor";
+import { useArenaChain } from "@/lib/hooks/useArenaChain";
 import type { MarketLive } from "@/lib/targets/market";
 
 /**

@@ -16,13 +16,14 @@ import {
   type SubmissionPlan,
   type SubmitArgs,
 } from "@/lib/targets";
-import { useTransactor } from "@/components/tx/TxProvider";
-import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
+import { useTransactor } from "@/lib/hooks/useTransactor";
+import { useArenaChain } from "@/lib/hooks/useArenaChain";
+import { useContractAddress } from "@/lib/hooks/useContractAddress";
 import { uploadBlob } from "@/lib/blobs/blobClient";
 import { DataInput, type DataValue } from "./DataInput";
 import { ScoreResults } from "./ScoreResults";
 import type { MarketLive, ModelInfo, TargetInfo } from "@/lib/targets/market";
-import { useLocalScoring } from "./useLocalScoring";
+import { useLocalScoring } from "@/lib/hooks/useLocalScoring";
 
 type Step = "upload" | "approve" | "commit" | "submit";
 const STEP_LABEL: Record<Step, string> = {

@@ -3,10 +3,10 @@
 import Link from "next/link";
 import { arenaTargetsAbi } from "@/contracts-abi";
 import { formatTokenAmount, shortAddress } from "@/lib/format";
-import { useTransactor } from "@/components/tx/TxProvider";
-import { useArenaChain } from "@/components/wallet/useArenaChain";
+import { useTransactor } from "@/lib/hooks/useTransactor";
+import { useArenaChain } from "@/lib/hooks/useArenaChain";
 import type { MarketLive } from "@/lib/targets/market";
-import { useTargetClaims } from "./useTargetClaims";
+import { useTargetClaims } from "@/lib/hooks/useTargetClaims";
 
 /**
  * Claimable target rewards of the connected account: as submitter (45% + the bond), as the winning model's

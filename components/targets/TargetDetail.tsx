@@ -5,16 +5,16 @@ import { useReadContract } from "wagmi";
 import { arenaTargetsAbi } from "@/contracts-abi";
 import { formatDuration, formatTokenAmount, shortAddress } from "@/lib/format";
 import { splitReward } from "@/lib/targets";
-import { useArenaChain } from "@/components/wallet/useArenaChain";
+import { useArenaChain } from "@/lib/hooks/useArenaChain";
 import { AuditPanel } from "./AuditPanel";
 import { micro, PHASE_LABEL, PHASE_STYLE } from "./format";
 import { secondsLeft, toModelInfo } from "@/lib/targets/market";
 import { SeedDraw } from "./SeedDraw";
 import { SubmitPanel } from "./SubmitPanel";
 import { TargetRecord } from "./TargetRecord";
-import { useTargetHistory } from "./useTargetHistory";
-import { useTargetState } from "./useTargetState";
-import { useTargetsMarket } from "./useTargetsMarket";
+import { useTargetHistory } from "@/lib/hooks/useTargetHistory";
+import { useTargetState } from "@/lib/hooks/useTargetState";
+import { useTargetsMarket } from "@/lib/hooks/useTargetsMarket";
 
 /**
  * /targets/[id]: the target, local scoring and submission while open, the audit once filled. Its status and

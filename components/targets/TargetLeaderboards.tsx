@@ -3,7 +3,7 @@
 import { formatTokenAmount, shortAddress } from "@/lib/format";
 import { meanMicro, type TargetsOverview } from "@/lib/indexer/targets";
 import { toModelInfo } from "@/lib/targets/market";
-import { useTargetsHistory } from "./useTargetsHistory";
+import { useTargetsHistory } from "@/lib/hooks/useTargetsHistory";
 
 /** The leaderboards on their own (the /leaderboard page): read from the indexer with the fewest targets. */
 export function TargetLeaderboards() {

@@ -6,9 +6,9 @@ import { formatDuration, formatTokenAmount } from "@/lib/format";
 import type { TargetModelView, TargetRowView } from "@/lib/indexer/targets";
 import { matchesFilter, type TargetFilter, type TargetPhase } from "@/lib/targets";
 import { formatClockTime } from "@/lib/chain/rpcHealth";
-import { useArenaChain } from "@/components/wallet/useArenaChain";
+import { useArenaChain } from "@/lib/hooks/useArenaChain";
 import { StaleNote } from "@/components/layout/StaleNote";
-import { useRpcHealth } from "@/components/layout/useRpcHealth";
+import { useRpcHealth } from "@/lib/hooks/useRpcHealth";
 import { LazyEpochCharts } from "./charts";
 import { micro, PHASE_LABEL, PHASE_STYLE } from "./format";
 import { rowPhase, secondsLeft, toModelInfo, type MarketLive } from "@/lib/targets/market";
@@ -16,8 +16,8 @@ import { SeedDraw } from "./SeedDraw";
 import { TargetActivity } from "./TargetActivity";
 import { TargetClaims } from "./TargetClaims";
 import { TargetLeaderboardTables } from "./TargetLeaderboards";
-import { useTargetsHistory } from "./useTargetsHistory";
-import { useTargetsMarket } from "./useTargetsMarket";
+import { useTargetsHistory } from "@/lib/hooks/useTargetsHistory";
+import { useTargetsMarket } from "@/lib/hooks/useTargetsMarket";
 
 const FILTERS: TargetFilter[] = ["all", "open", "filled", "claimable", "expired"];
 

@@ -8,9 +8,10 @@ import type { ChallengeView, TaskView } from "@/lib/arena/indexer";
 import type { PhaseName } from "@/lib/arena/phases";
 import { formatTimestamp, formatTokenAmount, shortAddress } from "@/lib/format";
 import { AmountInput, parseAmount } from "@/components/arena/AmountInput";
-import { useEnsureAllowance } from "@/components/arena/useApproval";
-import { useTransactor } from "@/components/tx/TxProvider";
-import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
+import { useEnsureAllowance } from "@/lib/hooks/useEnsureAllowance";
+import { useTransactor } from "@/lib/hooks/useTransactor";
+import { useArenaChain } from "@/lib/hooks/useArenaChain";
+import { useContractAddress } from "@/lib/hooks/useContractAddress";
 import { GatedButton } from "./GatedButton";
 
 const STAGE_LABELS = {

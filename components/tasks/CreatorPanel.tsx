@@ -9,9 +9,10 @@ import type { TaskView } from "@/lib/arena/indexer";
 import type { PhaseName } from "@/lib/arena/phases";
 import { formatTokenAmount } from "@/lib/format";
 import { creatorStakeGate, reclaimPoolGate } from "@/lib/portfolio/arena";
-import { useTaskChain } from "@/components/portfolio/useTaskChain";
-import { useTransactor } from "@/components/tx/TxProvider";
-import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
+import { useTaskChain } from "@/lib/hooks/useTaskChain";
+import { useTransactor } from "@/lib/hooks/useTransactor";
+import { useArenaChain } from "@/lib/hooks/useArenaChain";
+import { useContractAddress } from "@/lib/hooks/useContractAddress";
 import { GatedButton } from "./GatedButton";
 import { HashValue } from "./HashValue";
 

@@ -15,8 +15,8 @@ import { embeddingModelFor, modelSourceFor } from "@/lib/scoring/shipped-models"
 import { AmountInput, parseAmount } from "@/components/arena/AmountInput";
 import { ErrorAlert } from "@/components/scorer/ErrorAlert";
 import { HUB, ModelPicker, type ModelFormValue } from "@/components/scorer/ModelPicker";
-import { useScorer } from "@/components/scorer/useScorer";
-import { useIndexerView } from "@/components/indexer/useIndexerView";
+import { useScorer } from "@/lib/hooks/useScorer";
+import { useIndexerView } from "@/lib/hooks/useIndexerView";
 import type { EpochView } from "@/lib/indexer/views";
 import { StepsTable } from "./RewardSteps";
 

@@ -7,7 +7,7 @@ import { shortAddress } from "@/lib/format";
 import { amountOf, readable, type AddressExplanation, type EpochExplanation } from "@/lib/rewards/explain";
 import { LazyChart } from "@/components/charts/LazyChart";
 import { StepsTable } from "./RewardSteps";
-import { useEpochExplanation } from "./useEpochExplanation";
+import { useEpochExplanation } from "@/lib/hooks/useEpochExplanation";
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 

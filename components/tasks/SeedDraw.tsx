@@ -1,6 +1,6 @@
 "use client";
 
-import type { useEpochSeed } from "./useEpochSeed";
+import type { useEpochSeed } from "@/lib/hooks/useEpochSeed";
 
 /** Step 1 of validating an epoch: draw its seed (anyone may), shown with its progress until assignments exist. */
 export function SeedDraw({ epoch, seed }: { epoch: number; seed: ReturnType<typeof useEpochSeed> }) {

@@ -5,8 +5,9 @@ import { useConfig, useReadContract } from "wagmi";
 import { readContract } from "wagmi/actions";
 import { arenaTasksAbi } from "@/contracts-abi";
 import type { TaskView } from "@/lib/arena/indexer";
-import { useTransactor } from "@/components/tx/TxProvider";
-import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
+import { useTransactor } from "@/lib/hooks/useTransactor";
+import { useArenaChain } from "@/lib/hooks/useArenaChain";
+import { useContractAddress } from "@/lib/hooks/useContractAddress";
 
 /** Steps per settle transaction: keeps every page far below the 16,777,216 gas cap at any task size. */
 export const SETTLE_STEPS = 96;

@@ -12,12 +12,13 @@ import {
   requestJoinsPending,
   withdrawable,
 } from "@/lib/portfolio/arena";
-import { useTaskChain } from "@/components/portfolio/useTaskChain";
+import { useTaskChain } from "@/lib/hooks/useTaskChain";
 import { AmountInput, parseAmount } from "@/components/arena/AmountInput";
-import { useEnsureAllowance } from "@/components/arena/useApproval";
-import { useTransactor } from "@/components/tx/TxProvider";
-import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
-import { useTokenBalance } from "@/components/wallet/useTokenBalance";
+import { useEnsureAllowance } from "@/lib/hooks/useEnsureAllowance";
+import { useTransactor } from "@/lib/hooks/useTransactor";
+import { useArenaChain } from "@/lib/hooks/useArenaChain";
+import { useContractAddress } from "@/lib/hooks/useContractAddress";
+import { useTokenBalance } from "@/lib/hooks/useTokenBalance";
 import { GatedButton } from "./GatedButton";
 
 const ROLE = { node: 1, validator: 2 } as const;

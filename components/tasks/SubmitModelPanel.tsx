@@ -11,8 +11,9 @@ import { waitForBlock } from "@/lib/chain/blocks";
 import { LOCAL_CHAIN_ID } from "@/lib/chain/chains";
 import { mineBlocks } from "@/lib/chain/devTime";
 import { appConfig, LOCAL_RPC_URL } from "@/lib/config";
-import { useTransactor } from "@/components/tx/TxProvider";
-import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
+import { useTransactor } from "@/lib/hooks/useTransactor";
+import { useArenaChain } from "@/lib/hooks/useArenaChain";
+import { useContractAddress } from "@/lib/hooks/useContractAddress";
 import {
   hashModelFolder,
   hashPickedFiles,

@@ -2,17 +2,16 @@
 
 import dynamic from "next/dynamic";
 import { useMemo } from "react";
-import { useReadContract } from "wagmi";
-import { arenaTasksAbi } from "@/contracts-abi";
 import type { TaskView } from "@/lib/arena/indexer";
 import { MEAN_SCALE } from "@/lib/arena/leaderboard";
 import { METRIC_LABELS, summarizeTask } from "@/lib/arena/taskSummary";
 import { formatTokenAmount, shortAddress } from "@/lib/format";
 import { LazyChart } from "@/components/charts/LazyChart";
 import { Card, QueryState, Stat } from "@/components/ui/Card";
-import { useTaskIndex } from "@/components/arena/useArenaIndex";
-import { useChainClock } from "@/components/arena/useChainClock";
-import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
+import { useTaskIndex } from "@/lib/hooks/useTaskIndex";
+import { useChainClock } from "@/lib/hooks/useChainClock";
+import { useArenaChain } from "@/lib/hooks/useArenaChain";
+import { useFinalEvalCommit } from "@/lib/hooks/useFinalEvalCommit";
 import { Participants } from "./Participants";
 import { Submissions } from "./Submissions";
 import { TaskParameters } from "./TaskParameters";
@@ -156,20 +155,6 @@ function TaskBody({ task, now }: { task: TaskView; now: number }) {
       </Card>
     </div>
   );
-}
-
-function useFinalEvalCommit(taskId: bigint) {
-  const { chainId } = useArenaChain();
-  const arena = useContractAddress("ArenaTasks");
-  const read = useReadContract({
-    abi: arenaTasksAbi,
-    address: arena,
-    functionName: "getTask",
-    args: [taskId],
-    chainId,
-    query: { enabled: Boolean(arena) },
-  });
-  return read.data?.[0].finalEvalCommit;
 }
 
 function chartData(task: TaskView) {

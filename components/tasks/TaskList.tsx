@@ -6,8 +6,9 @@ import { PHASE_LABELS, PHASES, type PhaseName } from "@/lib/arena/phases";
 import { METRIC_LABELS, summarizeTask } from "@/lib/arena/taskSummary";
 import { formatDuration, formatTokenAmount } from "@/lib/format";
 import { QueryState } from "@/components/ui/Card";
-import { useChainTime, useTaskList } from "@/components/arena/useArenaIndex";
-import { useArenaChain } from "@/components/wallet/useArenaChain";
+import { useChainTime } from "@/lib/hooks/useChainTime";
+import { useTaskList } from "@/lib/hooks/useTaskList";
+import { useArenaChain } from "@/lib/hooks/useArenaChain";
 
 const ROLE_FILTERS = ["any", "creator", "node", "validator", "delegator"] as const;
 

@@ -3,7 +3,7 @@
 import { PHASE_LABELS, taskTimeline, type Timeline } from "@/lib/arena/phases";
 import { timelineStatus } from "@/lib/arena/timelineStatus";
 import { formatTimestamp } from "@/lib/format";
-import { useChainClock } from "@/components/arena/useChainClock";
+import { useChainClock } from "@/lib/hooks/useChainClock";
 
 /**
  * The task's phases as a bar with the current one highlighted, and a countdown for the epoch's open window that

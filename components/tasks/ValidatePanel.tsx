@@ -18,15 +18,16 @@ import type { Timeline } from "@/lib/arena/phases";
 import { toScoreUnits } from "@/lib/rewards/convert";
 import { scoreCommitment } from "@/lib/sortition";
 import { formatDuration, shortAddress } from "@/lib/format";
-import { useTransactor } from "@/components/tx/TxProvider";
-import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
+import { useTransactor } from "@/lib/hooks/useTransactor";
+import { useArenaChain } from "@/lib/hooks/useArenaChain";
+import { useContractAddress } from "@/lib/hooks/useContractAddress";
 import { METRIC_SHORT } from "@/lib/arena/taskSummary";
-import type { ScoringContext, SubmissionScore } from "@/components/scorer/useScoreSubmissions";
+import type { ScoringContext, SubmissionScore } from "@/lib/hooks/useScoreSubmissions";
 import { buildReceipt, encodeReceipt, receiptHash, type ReceiptMetric } from "@/lib/scoring/receipt";
 import { ensureReceiptStored } from "@/lib/scoring/receiptUpload";
 import { scoringSet } from "@/lib/arena/seed";
 import { SeedDraw } from "./SeedDraw";
-import { useEpochSeed } from "./useEpochSeed";
+import { useEpochSeed } from "@/lib/hooks/useEpochSeed";
 
 /** The in-browser scorer loads only when a validator opens this panel, never with the page. */
 const ScoreSubmissions = dynamic(

@@ -4,7 +4,8 @@ import { useState } from "react";
 import type { Address, Hex } from "viem";
 import type { Reveal, TaskView } from "@/lib/arena/indexer";
 import { shortAddress } from "@/lib/format";
-import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
+import { useArenaChain } from "@/lib/hooks/useArenaChain";
+import { useContractAddress } from "@/lib/hooks/useContractAddress";
 import { verifyRevealedScore, type VerifyOutcome, type VerifyStep } from "@/lib/scoring/verifyScore";
 
 const K = 3;

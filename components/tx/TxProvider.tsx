@@ -1,83 +1,22 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import {
-  createContext,
-  useCallback,
-  useContext,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-  type ReactNode,
-} from "react";
-import type {
-  Abi,
-  Address,
-  ContractFunctionArgs,
-  ContractFunctionName,
-  Hash,
-  TransactionReceipt,
-} from "viem";
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import type { Abi } from "viem";
 import { useConfig } from "wagmi";
 import { parseError, type ParsedError } from "@/lib/errors/parseError";
-import { useArenaChain } from "@/components/wallet/useArenaChain";
+import { TxContext } from "@/lib/hooks/useTransactor";
+import {
+  txKey,
+  type TxContextValue,
+  type TxEntry,
+  type TxResult,
+  type WriteRequest,
+} from "@/lib/tx/transactor";
+import { useArenaChain } from "@/lib/hooks/useArenaChain";
 import { claimButton, holdButton, trackClicks } from "@/lib/tx/pendingButtons";
 import { TxToasts } from "./TxToasts";
 
-export type TxStage = "awaiting-signature" | "pending" | "confirmed" | "failed";
-
-export type TxEntry = {
-  id: number;
-  /** The action (see `txKey`): a second send of it while this one is in flight is not sent. */
-  key: string;
-  label: string;
-  stage: TxStage;
-  hash?: Hash;
-  explorerUrl?: string;
-  error?: ParsedError;
-};
-
-type Mutability = "nonpayable" | "payable";
-
-export type WriteRequest<TAbi extends Abi, TFn extends ContractFunctionName<TAbi, Mutability>> = {
-  /** What the user is doing, in a few words ("Claim rewards"). */
-  label: string;
-  abi: TAbi;
-  address: Address | undefined;
-  functionName: TFn;
-  args: ContractFunctionArgs<TAbi, Mutability, TFn>;
-  value?: bigint;
-  /** What makes two sends the same action; by default the contract, function, arguments and value. */
-  key?: string;
-};
-
-/** The action a request is: while one is in flight, sending the same again returns the first one's result. */
-export function txKey(request: {
-  address: Address | undefined;
-  functionName: string;
-  args: unknown;
-  value?: bigint;
-  key?: string;
-}): string {
-  if (request.key) return request.key;
-  const args = JSON.stringify(request.args, (_k, v: unknown) => (typeof v === "bigint" ? `${v}n` : v));
-  return `${request.address?.toLowerCase()}.${request.functionName}(${args})${request.value ?? ""}`;
-}
-
-export type TxResult = { ok: true; receipt: TransactionReceipt } | { ok: false; error: ParsedError };
-
-type TxContextValue = {
-  entries: TxEntry[];
-  dismiss: (id: number) => void;
-  /** Whether an action (a `txKey`) is awaiting its signature or being mined. */
-  isPending: (key: string) => boolean;
-  run: <const TAbi extends Abi, TFn extends ContractFunctionName<TAbi, Mutability>>(
-    request: WriteRequest<TAbi, TFn>,
-  ) => Promise<TxResult>;
-};
-
-const TxContext = createContext<TxContextValue | null>(null);
 let nextId = 1;
 
 /**
@@ -178,10 +117,4 @@ export function TxProvider({ children }: { children: ReactNode }) {
       <TxToasts entries={entries} onDismiss={dismiss} />
     </TxContext.Provider>
   );
-}
-
-export function useTransactor(): TxContextValue {
-  const ctx = useContext(TxContext);
-  if (!ctx) throw new Error("useTransactor must be used inside <TxProvider>");
-  return ctx;
 }

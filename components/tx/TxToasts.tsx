@@ -1,6 +1,6 @@
 "use client";
 
-import type { TxEntry, TxStage } from "./TxProvider";
+import type { TxEntry, TxStage } from "@/lib/tx/transactor";
 
 const STAGE_TEXT: Record<TxStage, string> = {
   "awaiting-signature": "Waiting for your signature…",

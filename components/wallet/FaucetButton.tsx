@@ -3,8 +3,9 @@
 import { useBlock, useReadContract } from "wagmi";
 import { faucetAbi } from "@/contracts-abi";
 import { formatDuration, formatTokenAmount } from "@/lib/format";
-import { useTransactor } from "@/components/tx/TxProvider";
-import { useArenaChain, useContractAddress } from "./useArenaChain";
+import { useTransactor } from "@/lib/hooks/useTransactor";
+import { useArenaChain } from "@/lib/hooks/useArenaChain";
+import { useContractAddress } from "@/lib/hooks/useContractAddress";
 
 /** "Get test tokens": shown where a faucet is deployed (the local chain). */
 export function FaucetButton() {

@@ -2,9 +2,9 @@
 
 import { formatTokenAmount } from "@/lib/format";
 import { formatClockTime } from "@/lib/chain/rpcHealth";
-import { useRpcHealth } from "@/components/layout/useRpcHealth";
-import { useArenaChain } from "./useArenaChain";
-import { useTokenBalance } from "./useTokenBalance";
+import { useRpcHealth } from "@/lib/hooks/useRpcHealth";
+import { useArenaChain } from "@/lib/hooks/useArenaChain";
+import { useTokenBalance } from "@/lib/hooks/useTokenBalance";
 
 export function TokenBalance() {
   const { isConnected, wrongNetwork } = useArenaChain();

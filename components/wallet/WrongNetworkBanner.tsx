@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useArenaChain } from "./useArenaChain";
+import { useArenaChain } from "@/lib/hooks/useArenaChain";
 
 const WrongNetworkBannerView = dynamic(
   () => import("./WrongNetworkBannerView").then((m) => m.WrongNetworkBannerView),

@@ -2,7 +2,7 @@
 
 import { useSwitchChain } from "wagmi";
 import { parseError } from "@/lib/errors/parseError";
-import { useArenaChain } from "./useArenaChain";
+import { useArenaChain } from "@/lib/hooks/useArenaChain";
 
 /** The wrong-network banner with its switch button (see WrongNetworkBanner). */
 export function WrongNetworkBannerView() {

@@ -1,3 +1,4 @@
+import type { Address } from "viem";
 import type { ArenaIndex } from "../arena/indexer";
 import type { NodeRow, ValidatorRow } from "../arena/leaderboard";
 
@@ -5,6 +6,9 @@ import type { NodeRow, ValidatorRow } from "../arena/leaderboard";
  * What the indexer's `/v1` routes answer (indexer/src/api/arena.ts), typed once for both ends. Each is the
  * shape the pages already use (lib/arena/indexer.ts), cut to what the page shows (lib/indexer/trim.ts).
  */
+
+/** The `?account=` query of the task views, or nothing without an account. */
+export const withAccount = (account: Address | undefined) => (account ? `?account=${account}` : "");
 
 /** `/v1/tasks?account=`: every task with its totals and only the account's own rows. */
 export type TaskListView = ArenaIndex & { uniqueParticipants: number };

@@ -18,15 +18,16 @@ import {
   type TaskFormValues,
 } from "@/lib/arena/params";
 import { METRIC_LABELS } from "@/lib/arena/taskSummary";
-import { useEnsureAllowance } from "@/components/arena/useApproval";
-import { useTransactor } from "@/components/tx/TxProvider";
-import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
-import { useTokenBalance } from "@/components/wallet/useTokenBalance";
+import { useEnsureAllowance } from "@/lib/hooks/useEnsureAllowance";
+import { useTransactor } from "@/lib/hooks/useTransactor";
+import { useArenaChain } from "@/lib/hooks/useArenaChain";
+import { useContractAddress } from "@/lib/hooks/useContractAddress";
+import { useTokenBalance } from "@/lib/hooks/useTokenBalance";
 import { formatTokenAmount } from "@/lib/format";
 import { sha256Hex } from "@/lib/scoring/evalSet";
 import { HashValue } from "../HashValue";
 import { RewardPreview } from "./RewardPreview";
-import { hashEvalSet, useEvalSetHash, type EvalSetHashState } from "./useEvalSetHash";
+import { hashEvalSet, useEvalSetHash, type EvalSetHashState } from "@/lib/hooks/useEvalSetHash";
 
 /** The fields whose URI points at an evaluation set: the task stores the sha256 of its bytes. */
 const HASHED = { evalSetURI: "the evaluation set", finalEvalSetURI: "the held-back evaluation set" } as const;

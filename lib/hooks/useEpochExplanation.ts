@@ -14,8 +14,9 @@ import {
 import type { TaskView } from "@/lib/arena/indexer";
 import { explainEpoch, mismatches, type Delegation, type EpochExplanation } from "@/lib/rewards/explain";
 import type { EpochView } from "@/lib/indexer/views";
-import { useIndexerView } from "@/components/indexer/useIndexerView";
-import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
+import { useIndexerView } from "@/lib/hooks/useIndexerView";
+import { useArenaChain } from "@/lib/hooks/useArenaChain";
+import { useContractAddress } from "@/lib/hooks/useContractAddress";
 
 export type EpochExplanationQuery = {
   explanation?: EpochExplanation;

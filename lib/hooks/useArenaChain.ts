@@ -1,7 +1,7 @@
 "use client";
 
 import { useAccount, useChainId } from "wagmi";
-import { deployments, type ContractName } from "@/contracts-abi";
+import { deployments } from "@/contracts-abi";
 import { appConfig } from "@/lib/config";
 
 /**
@@ -26,10 +26,4 @@ export function useArenaChain() {
     chain,
     wrongNetwork: isConnected && !walletOk,
   };
-}
-
-/** The deployed address of a contract on the chain the app uses, or undefined where it is not deployed. */
-export function useContractAddress(name: ContractName) {
-  const { chainId } = useArenaChain();
-  return deployments[chainId]?.[name]?.address;
 }

@@ -5,8 +5,9 @@ import type { Address } from "viem";
 import { usePublicClient } from "wagmi";
 import type { TargetAccountView } from "@/lib/indexer/targets";
 import { claimRows, type ClaimCandidate } from "@/lib/targets";
-import { useIndexerView } from "@/components/indexer/useIndexerView";
-import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
+import { useIndexerView } from "@/lib/hooks/useIndexerView";
+import { useArenaChain } from "@/lib/hooks/useArenaChain";
+import { useContractAddress } from "@/lib/hooks/useContractAddress";
 import { readTargets } from "@/lib/targets/market";
 
 /**

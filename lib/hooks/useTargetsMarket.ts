@@ -2,7 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { usePublicClient } from "wagmi";
-import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
+import { useArenaChain } from "@/lib/hooks/useArenaChain";
+import { useContractAddress } from "@/lib/hooks/useContractAddress";
 import { readMarketLive } from "@/lib/targets/market";
 
 /** The market at the latest block (parameters, clock, seed draw); every confirmed transaction refreshes it. */

@@ -3,7 +3,8 @@
 import { useReadContracts } from "wagmi";
 import { arenaTasksAbi } from "@/contracts-abi";
 import { toTaskChain, type TaskChain } from "@/lib/portfolio/arena";
-import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
+import { useArenaChain } from "@/lib/hooks/useArenaChain";
+import { useContractAddress } from "@/lib/hooks/useContractAddress";
 
 /** A task as the contract sees it now (`getTask`, `currentEpoch`), for the exit rules of lib/portfolio. */
 export function useTaskChain(taskId: bigint): TaskChain | undefined {

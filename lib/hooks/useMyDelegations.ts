@@ -5,7 +5,8 @@ import { useReadContracts } from "wagmi";
 import { arenaTasksAbi } from "@/contracts-abi";
 import type { DelegationState } from "@/lib/arena/delegatees";
 import type { ArenaIndex } from "@/lib/arena/indexer";
-import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
+import { useArenaChain } from "@/lib/hooks/useArenaChain";
+import { useContractAddress } from "@/lib/hooks/useContractAddress";
 
 export type MyDelegation = DelegationState & {
   taskId: bigint;

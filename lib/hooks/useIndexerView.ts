@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { appConfig } from "@/lib/config";
 import { fetchIndexer } from "@/lib/indexer/client";
 import { keepLastData, type LastDataQuery } from "@/lib/arena/lastData";
-import { useArenaChain } from "@/components/wallet/useArenaChain";
+import { useArenaChain } from "@/lib/hooks/useArenaChain";
 import { INDEXER_KEY } from "@/lib/indexer/refresh";
 
 /**

@@ -5,7 +5,8 @@ import { useReadContracts } from "wagmi";
 import { arenaTasksAbi } from "@/contracts-abi";
 import { delegationRewardsRelease, settlementPendingFor } from "@/lib/arena/escrow";
 import type { TaskView } from "@/lib/arena/indexer";
-import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
+import { useArenaChain } from "@/lib/hooks/useArenaChain";
+import { useContractAddress } from "@/lib/hooks/useContractAddress";
 
 /**
  * The connected delegator's position with `delegatee` in `task`: its unpaid rewards and whether they are

@@ -3,8 +3,9 @@
 import { useCallback } from "react";
 import { arenaTargetsAbi, arenaTasksAbi, machineRegistryAbi } from "@/contracts-abi";
 import type { Call } from "@/lib/portfolio/lines";
-import { useTransactor, type TxResult } from "@/components/tx/TxProvider";
-import { useContractAddress } from "@/components/wallet/useArenaChain";
+import { useTransactor } from "@/lib/hooks/useTransactor";
+import { type TxResult } from "@/lib/tx/transactor";
+import { useContractAddress } from "@/lib/hooks/useContractAddress";
 
 /** Sends a portfolio line's call through the app's transactor. */
 export function useSendCall() {

@@ -2,7 +2,8 @@
 
 import { useReadContract } from "wagmi";
 import { arenaTokenAbi } from "@/contracts-abi";
-import { useArenaChain, useContractAddress } from "./useArenaChain";
+import { useArenaChain } from "./useArenaChain";
+import { useContractAddress } from "@/lib/hooks/useContractAddress";
 
 /** The connected account's ARENA balance on the chain the app uses. */
 export function useTokenBalance() {

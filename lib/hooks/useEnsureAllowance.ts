@@ -5,8 +5,10 @@ import type { Address } from "viem";
 import { useConfig } from "wagmi";
 import { readContract } from "wagmi/actions";
 import { arenaTokenAbi } from "@/contracts-abi";
-import { useTransactor, type TxResult } from "@/components/tx/TxProvider";
-import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
+import { useTransactor } from "@/lib/hooks/useTransactor";
+import { type TxResult } from "@/lib/tx/transactor";
+import { useArenaChain } from "@/lib/hooks/useArenaChain";
+import { useContractAddress } from "@/lib/hooks/useContractAddress";
 
 /**
  * The first step of every "approve + act" flow: approves exactly `amount` for `spender` when the current

@@ -5,8 +5,9 @@ import { useMemo } from "react";
 import type { Address } from "viem";
 import { usePublicClient } from "wagmi";
 import type { Holdings } from "@/lib/portfolio/lines";
-import { useAccountIndex } from "@/components/arena/useArenaIndex";
-import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
+import { useAccountIndex } from "@/lib/hooks/useAccountIndex";
+import { useArenaChain } from "@/lib/hooks/useArenaChain";
+import { useContractAddress } from "@/lib/hooks/useContractAddress";
 import { readHoldings } from "@/lib/portfolio/readHoldings";
 
 /** The account's holdings in Arena from the contracts' views, refreshed every few seconds and after each transaction. */

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { appConfig } from "@/lib/config";
 import { fetchIndexedBlock } from "@/lib/indexer/client";
-import { useArenaChain } from "@/components/wallet/useArenaChain";
+import { useArenaChain } from "@/lib/hooks/useArenaChain";
 
 /** The indexer's latest block for the chain the app uses, polled every second (one small request). */
 export function useIndexerStatus() {

@@ -12,9 +12,10 @@ import { waitForBlock } from "@/lib/chain/blocks";
 import { LOCAL_CHAIN_ID } from "@/lib/chain/chains";
 import { mineBlocks } from "@/lib/chain/devTime";
 import { appConfig, LOCAL_RPC_URL } from "@/lib/config";
-import { useTransactor } from "@/components/tx/TxProvider";
+import { useTransactor } from "@/lib/hooks/useTransactor";
 import { refreshAfterBlock } from "@/lib/indexer/refresh";
-import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
+import { useArenaChain } from "@/lib/hooks/useArenaChain";
+import { useContractAddress } from "@/lib/hooks/useContractAddress";
 
 /**
  * An epoch's two-step seed (ArenaLifecycle.drawSeed): its state read from chain, and the action that draws it

@@ -12,8 +12,9 @@ import {
   type MachineEpochView,
   type MachinesOverview,
 } from "@/lib/indexer/machines";
-import { useIndexerView } from "@/components/indexer/useIndexerView";
-import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
+import { useIndexerView } from "@/lib/hooks/useIndexerView";
+import { useArenaChain } from "@/lib/hooks/useArenaChain";
+import { useContractAddress } from "@/lib/hooks/useContractAddress";
 
 /** Epochs shown in the charts, the running one included. */
 export const HISTORY_EPOCHS = 7;

@@ -3,7 +3,7 @@
 import { useSyncExternalStore } from "react";
 import { appConfig } from "@/lib/config";
 import { INITIAL_RPC_HEALTH, rpcHealth } from "@/lib/chain/rpcHealth";
-import { useArenaChain } from "@/components/wallet/useArenaChain";
+import { useArenaChain } from "@/lib/hooks/useArenaChain";
 
 const serverHealth = () => INITIAL_RPC_HEALTH;
 
