@@ -9,6 +9,7 @@ import {
   auditSubmission,
   blobReasons,
   forfeitSplit,
+  formatMicro,
   planSubmission,
   splitReward,
   type AuditVerdict,
@@ -19,7 +20,6 @@ import { useTransactor } from "@/components/tx/TxProvider";
 import { useArenaChain } from "@/components/wallet/useArenaChain";
 import { connectRefusal } from "@/lib/security/appConnect";
 import { blobUrl, sha256Hex } from "./blobClient";
-import { micro } from "./format";
 import { secondsLeft, type MarketLive, type ModelInfo, type SubmissionInfo, type TargetInfo } from "./market";
 import { ScoreResults } from "./ScoreResults";
 import { useLocalScoring } from "./useLocalScoring";
@@ -174,7 +174,7 @@ export function AuditPanel({
         </div>
         <div>
           <dt className="text-zinc-500">Claimed distance</dt>
-          <dd>{micro(submission.distance)}</dd>
+          <dd>{formatMicro(submission.distance)}</dd>
         </div>
         <div>
           <dt className="text-zinc-500">Bond</dt>

@@ -19,7 +19,8 @@ function epochEnd(task: TaskView, epoch: number): number | undefined {
   return task.config ? task.start + (epoch + 1) * task.config.epochLength : undefined;
 }
 
-function delegatorsPart(task: TaskView, epoch: number, delegatee: Address): bigint {
+/** What `delegatee`'s delegators were paid out of its pool in `epoch` (its own reward is the pool's rest). */
+export function delegatorShare(task: TaskView, epoch: number, delegatee: Address): bigint {
   return task.delegatorRewards
     .filter((d) => d.epoch === epoch && same(d.delegatee, delegatee))
     .reduce((s, d) => s + d.amount, 0n);
@@ -35,12 +36,12 @@ export function earningsOf(index: ArenaIndex, account: Address): Earning[] {
   for (const task of index.tasks.values()) {
     for (const r of task.nodeResults) {
       if (!same(r.node, account)) continue;
-      const amount = r.reward - delegatorsPart(task, r.epoch, r.node);
+      const amount = r.reward - delegatorShare(task, r.epoch, r.node);
       out.push({ taskId: task.id, source: "node", amount, epoch: r.epoch, time: epochEnd(task, r.epoch) });
     }
     for (const v of task.validatorResults) {
       if (!same(v.validator, account)) continue;
-      const amount = v.reward - delegatorsPart(task, v.epoch, v.validator);
+      const amount = v.reward - delegatorShare(task, v.epoch, v.validator);
       out.push({
         taskId: task.id,
         source: "validator",
