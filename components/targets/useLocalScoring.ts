@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Dataset } from "@/lib/metrics/parsers";
 import { ScorerClient } from "@/lib/scoring/client";
+import { qualityRank } from "@/lib/scoring/shipped-models";
 import type { ModelScore } from "@/lib/targets";
 import type { ModelInfo } from "./market";
 
@@ -33,7 +34,7 @@ export function useLocalScoring() {
           `Model #${unscorable.id} (${unscorable.artifactUri}) is not served by this app, so it cannot be run in your browser.`,
         );
       }
-      const ordered = [...models].sort((a, b) => SIZE_ORDER(a.localId) - SIZE_ORDER(b.localId));
+      const ordered = [...models].sort((a, b) => qualityRank(a.localId) - qualityRank(b.localId));
       const patch = (modelId: number, p: Partial<ModelRun>) =>
         setRuns((list) => list.map((r) => (r.modelId === modelId ? { ...r, ...p } : r)));
       setRuns(ordered.map((m) => ({ modelId: m.id, name: m.name, state: "waiting" })));
@@ -68,10 +69,4 @@ export function useLocalScoring() {
   );
 
   return { runs, device, running, scoreAll };
-}
-
-const SIZES = ["arena-lm-tiny", "arena-lm-small", "arena-lm-base"];
-function SIZE_ORDER(localId: string | undefined): number {
-  const i = SIZES.indexOf(localId ?? "");
-  return i < 0 ? SIZES.length : i;
 }

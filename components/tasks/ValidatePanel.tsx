@@ -22,6 +22,7 @@ import { useTransactor } from "@/components/tx/TxProvider";
 import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
 import { METRIC_SHORT } from "@/lib/arena/taskSummary";
 import type { ScoringContext, SubmissionScore } from "@/components/scorer/useScoreSubmissions";
+import { scorerModelId } from "@/lib/scoring/modelUri";
 import { buildReceipt, encodeReceipt, receiptHash, type ReceiptMetric } from "@/lib/scoring/receipt";
 import { ensureReceiptStored } from "./receiptUpload";
 import { scoringSet } from "@/lib/arena/seed";
@@ -36,12 +37,6 @@ const ScoreSubmissions = dynamic(
     loading: () => <p className="text-zinc-500">Loading the scorer…</p>,
   },
 );
-
-/** A submitted model URI as the scorer names models: a shipped model folder's id, or a hub id as given. */
-export function scorerModelId(uri: string): string {
-  const local = /^\/models\/([\w.-]+)\/?$/.exec(uri.trim());
-  return local ? local[1]! : uri.trim();
-}
 
 function submissionFor(task: TaskView, nodeIndex: bigint, epoch: number) {
   for (const p of task.participants.values()) {
