@@ -9,7 +9,6 @@ import {
   FIELD_SPECS,
   defaultLambda,
   defaultTaskForm,
-  FINAL_EVAL_KEY,
   finalEvalCommitment,
   validateTaskForm,
   type FieldErrors,
@@ -18,6 +17,7 @@ import {
   type TaskFormValues,
 } from "@/lib/arena/params";
 import { METRIC_LABELS } from "@/lib/arena/taskSummary";
+import { saveFinalEvalSecret } from "@/lib/arena/commitStore";
 import { useEnsureAllowance } from "@/components/arena/useApproval";
 import { useTransactor } from "@/components/tx/TxProvider";
 import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
@@ -167,10 +167,13 @@ export function CreateTaskForm() {
     }
     setBusy(true);
     try {
-      localStorage.setItem(
-        FINAL_EVAL_KEY(chainId, finalEvalCommitment(values.finalEvalSetURI, heldBackSha256, salt)),
-        JSON.stringify({ uri: values.finalEvalSetURI, sha256: heldBackSha256, salt }),
-      );
+      saveFinalEvalSecret(localStorage, {
+        chainId,
+        commit: finalEvalCommitment(values.finalEvalSetURI, heldBackSha256, salt),
+        uri: values.finalEvalSetURI,
+        sha256: heldBackSha256,
+        salt,
+      });
       const approved = await ensureAllowance(arena, params.rewardPool + creatorStake);
       if (!approved.ok) return;
       const created = await run({
