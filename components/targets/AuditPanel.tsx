@@ -5,6 +5,7 @@ import { useReadContract } from "wagmi";
 import { arenaTargetsAbi } from "@/contracts-abi";
 import { formatDuration, formatTokenAmount, shortAddress } from "@/lib/format";
 import { parseDataset } from "@/lib/metrics/parsers";
+import { sha256Hex } from "@/lib/scoring/evalSet";
 import {
   auditSubmission,
   blobReasons,
@@ -19,7 +20,7 @@ import {
 import { useTransactor } from "@/components/tx/TxProvider";
 import { useArenaChain } from "@/components/wallet/useArenaChain";
 import { connectRefusal } from "@/lib/security/appConnect";
-import { blobUrl, sha256Hex } from "./blobClient";
+import { blobUrl } from "./blobClient";
 import { secondsLeft, type MarketLive, type ModelInfo, type SubmissionInfo, type TargetInfo } from "./market";
 import { ScoreResults } from "./ScoreResults";
 import { useLocalScoring } from "./useLocalScoring";
@@ -37,7 +38,7 @@ async function fetchBlob(uri: string): Promise<{ bytes: Uint8Array; blob: Fetche
   if (response.status === 404 || response.status === 410) return "missing";
   if (!response.ok) throw new Error(`The submitted data at ${uri} is not available (${response.status}).`);
   const bytes = new Uint8Array(await response.arrayBuffer());
-  return { bytes, blob: { sha256: `0x${await sha256Hex(bytes)}`, size: bytes.length } };
+  return { bytes, blob: { sha256: await sha256Hex(bytes as Uint8Array<ArrayBuffer>), size: bytes.length } };
 }
 
 /**

@@ -68,30 +68,3 @@ export function totalsBySource(earnings: readonly Earning[]): Record<EarningSour
   for (const e of earnings) totals[e.source] += e.amount;
   return totals;
 }
-
-/** Tasks in which `claim` has something to collect for `account`: its delegations and its node roles. */
-export function claimTaskIds(index: ArenaIndex, account: Address): bigint[] {
-  const ids: bigint[] = [];
-  for (const task of index.tasks.values()) {
-    const involved = [...task.participants.values()].some(
-      (p) =>
-        (p.role === "node" && same(p.account, account)) ||
-        [...p.delegators.keys()].some((d) => same(d, account)),
-    );
-    if (involved || task.harvests.some((h) => same(h.delegator, account))) ids.push(task.id);
-  }
-  return ids;
-}
-
-/** Delegations of `account`: (task, delegatee, amount). */
-export function delegationsOf(index: ArenaIndex, account: Address) {
-  const out: { taskId: bigint; delegatee: Address; amount: bigint }[] = [];
-  for (const task of index.tasks.values()) {
-    for (const p of task.participants.values()) {
-      for (const [delegator, amount] of p.delegators) {
-        if (same(delegator, account)) out.push({ taskId: task.id, delegatee: p.account, amount });
-      }
-    }
-  }
-  return out;
-}
