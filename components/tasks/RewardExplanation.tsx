@@ -8,8 +8,7 @@ import { amountOf, readable, type AddressExplanation, type EpochExplanation } fr
 import { LazyChart } from "@/components/charts/LazyChart";
 import { StepsTable } from "./RewardSteps";
 import { useEpochExplanation } from "./useEpochExplanation";
-
-const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+import { sameAddress as same } from "@/lib/address";
 
 /**
  * "Why this reward": every payout of a settled epoch, per address, step by step, in wei and in readable units,

@@ -1,5 +1,6 @@
 import type { Address } from "viem";
 import type { ArenaIndex, TaskView } from "./indexer";
+import { sameAddress as same } from "../address";
 
 export type EarningSource = "node" | "validator" | "delegator" | "challenger";
 
@@ -12,8 +13,6 @@ export type Earning = {
   time?: number;
   block?: bigint;
 };
-
-const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 function epochEnd(task: TaskView, epoch: number): number | undefined {
   return task.config ? task.start + (epoch + 1) * task.config.epochLength : undefined;
