@@ -5,7 +5,8 @@ import { useReadContract } from "wagmi";
 import { arenaTargetsAbi } from "@/contracts-abi";
 import { formatDuration, formatTokenAmount, shortAddress } from "@/lib/format";
 import { parseDataset } from "@/lib/metrics/parsers";
-import { sha256Hex } from "@/lib/scoring/evalSet";
+import { evalSetFetchUrl } from "@/lib/scoring/evalSet";
+import { sha256Hex } from "@/lib/scoring/manifest";
 import {
   auditSubmission,
   blobReasons,
@@ -20,25 +21,24 @@ import {
 import { useTransactor } from "@/components/tx/TxProvider";
 import { useArenaChain } from "@/components/wallet/useArenaChain";
 import { connectRefusal } from "@/lib/security/appConnect";
-import { blobUrl } from "./blobClient";
 import { secondsLeft, type MarketLive, type ModelInfo, type SubmissionInfo, type TargetInfo } from "./market";
 import { ScoreResults } from "./ScoreResults";
 import { useLocalScoring } from "./useLocalScoring";
 
 /** Downloads the submitted bytes as they are (no hash check here: a mismatch is a finding, not an error). */
 async function fetchBlob(uri: string): Promise<{ bytes: Uint8Array; blob: FetchedBlob } | "missing"> {
-  const refused = connectRefusal(blobUrl(uri));
+  const refused = connectRefusal(evalSetFetchUrl(uri));
   if (refused) throw new Error(`Cannot download the submitted data from ${uri}. ${refused}`);
   let response: Response;
   try {
-    response = await fetch(blobUrl(uri));
+    response = await fetch(evalSetFetchUrl(uri));
   } catch {
     throw new Error(`Could not download the submitted data from ${uri}.`);
   }
   if (response.status === 404 || response.status === 410) return "missing";
   if (!response.ok) throw new Error(`The submitted data at ${uri} is not available (${response.status}).`);
   const bytes = new Uint8Array(await response.arrayBuffer());
-  return { bytes, blob: { sha256: await sha256Hex(bytes as Uint8Array<ArrayBuffer>), size: bytes.length } };
+  return { bytes, blob: { sha256: await sha256Hex(bytes), size: bytes.length } };
 }
 
 /**

@@ -6,7 +6,7 @@ import {
   UPLOAD_HEADERS,
 } from "@/lib/blobs/uploadMessage";
 import { uploadErrorMessage, type UploadErrorBody } from "@/lib/blobs/messages";
-import { sha256Hex } from "@/lib/scoring/evalSet";
+import { sha256Hex } from "@/lib/scoring/manifest";
 
 export type UploadedBlob = { uri: string; sha256: string; size: number };
 
@@ -26,7 +26,7 @@ function rejectedInWallet(error: unknown): boolean {
  * and the store charges it to that address's daily allowance; errors come back as plain-language messages.
  */
 export async function uploadBlob(bytes: Uint8Array, signer: UploadSigner): Promise<UploadedBlob> {
-  const sha256 = (await sha256Hex(bytes as Uint8Array<ArrayBuffer>)).slice(2);
+  const sha256 = (await sha256Hex(bytes)).slice(2);
   const message = buildUploadMessage({
     sha256,
     size: bytes.length,
@@ -64,11 +64,4 @@ export async function uploadBlob(bytes: Uint8Array, signer: UploadSigner): Promi
   const body = (await response.json().catch(() => ({}))) as Partial<UploadedBlob> & UploadErrorBody;
   if (!response.ok || !body.uri) throw new Error(uploadErrorMessage(response.status, body));
   return { uri: body.uri, sha256: body.sha256 ?? sha256, size: body.size ?? bytes.length };
-}
-
-/** Where the bytes of a data URI can be fetched from the browser. */
-export function blobUrl(uri: string): string {
-  if (uri.startsWith("sha256:")) return `/api/blobs/${uri.slice(7)}`;
-  if (uri.startsWith("ipfs://")) return `https://ipfs.io/ipfs/${uri.slice(7)}`;
-  return uri;
 }

@@ -23,7 +23,7 @@ import { useTransactor } from "@/components/tx/TxProvider";
 import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
 import { useTokenBalance } from "@/components/wallet/useTokenBalance";
 import { formatTokenAmount } from "@/lib/format";
-import { sha256Hex } from "@/lib/scoring/evalSet";
+import { sha256Hex } from "@/lib/scoring/manifest";
 import { HashValue } from "../HashValue";
 import { RewardPreview } from "./RewardPreview";
 import { hashEvalSet, useEvalSetHash, type EvalSetHashState } from "./useEvalSetHash";
