@@ -7,13 +7,12 @@ import type { Address } from "viem";
 import type { ArenaIndex } from "@/lib/arena/indexer";
 import { useAccountIndex } from "@/lib/hooks/useAccountIndex";
 import { useTaskIndex } from "@/lib/hooks/useTaskIndex";
+import { sameAddress as same } from "@/lib/address";
 
 const RewardExplanation = dynamic(
   () => import("@/components/tasks/RewardExplanation").then((m) => m.RewardExplanation),
   { ssr: false, loading: () => <p className="text-sm text-zinc-500">Loading the explanation…</p> },
 );
-
-const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /**
  * Tasks in which `account` was paid in a settled epoch as a node or a validator, or has a delegation and an epoch

@@ -1,15 +1,16 @@
 "use client";
 
 import { useCallback, useState } from "react";
-import { SHIPPED_MODELS } from "@/lib/scoring/shipped-models";
+import { SHIPPED_LANGUAGE_MODELS } from "@/lib/scoring/shipped-models";
 import { ResultsChart } from "./ResultsChart";
 import { ScoreSubmissions } from "./ScoreSubmissions";
 import type { Submission, SubmissionScore } from "@/lib/hooks/useScoreSubmissions";
 
 const EVAL_SET = "/models/samples/chat.jsonl";
-const LANGUAGE_MODELS: Submission[] = SHIPPED_MODELS.filter((model) => model.kind === "causal-lm").map(
-  (model, index) => ({ submissionId: index + 1, modelId: model.id }),
-);
+const LANGUAGE_MODELS: Submission[] = SHIPPED_LANGUAGE_MODELS.map((modelId, index) => ({
+  submissionId: index + 1,
+  modelId,
+}));
 
 /** Every shipped language model scored on the same file, the way a validator scores its submissions. */
 export function CompareModels() {

@@ -5,10 +5,13 @@ import { useReadContract } from "wagmi";
 import { arenaTargetsAbi } from "@/contracts-abi";
 import { formatDuration, formatTokenAmount, shortAddress } from "@/lib/format";
 import { parseDataset } from "@/lib/metrics/parsers";
+import { evalSetFetchUrl } from "@/lib/scoring/evalSet";
+import { sha256Hex } from "@/lib/scoring/manifest";
 import {
   auditSubmission,
   blobReasons,
   forfeitSplit,
+  formatMicro,
   planSubmission,
   splitReward,
   type AuditVerdict,
@@ -18,8 +21,6 @@ import {
 import { useTransactor } from "@/lib/hooks/useTransactor";
 import { useArenaChain } from "@/lib/hooks/useArenaChain";
 import { connectRefusal } from "@/lib/security/appConnect";
-import { blobUrl, sha256Hex } from "@/lib/blobs/blobClient";
-import { micro } from "./format";
 import {
   secondsLeft,
   type MarketLive,
@@ -32,18 +33,18 @@ import { useLocalScoring } from "@/lib/hooks/useLocalScoring";
 
 /** Downloads the submitted bytes as they are (no hash check here: a mismatch is a finding, not an error). */
 async function fetchBlob(uri: string): Promise<{ bytes: Uint8Array; blob: FetchedBlob } | "missing"> {
-  const refused = connectRefusal(blobUrl(uri));
+  const refused = connectRefusal(evalSetFetchUrl(uri));
   if (refused) throw new Error(`Cannot download the submitted data from ${uri}. ${refused}`);
   let response: Response;
   try {
-    response = await fetch(blobUrl(uri));
+    response = await fetch(evalSetFetchUrl(uri));
   } catch {
     throw new Error(`Could not download the submitted data from ${uri}.`);
   }
   if (response.status === 404 || response.status === 410) return "missing";
   if (!response.ok) throw new Error(`The submitted data at ${uri} is not available (${response.status}).`);
   const bytes = new Uint8Array(await response.arrayBuffer());
-  return { bytes, blob: { sha256: `0x${await sha256Hex(bytes)}`, size: bytes.length } };
+  return { bytes, blob: { sha256: await sha256Hex(bytes), size: bytes.length } };
 }
 
 /**
@@ -180,7 +181,7 @@ export function AuditPanel({
         </div>
         <div>
           <dt className="text-zinc-500">Claimed distance</dt>
-          <dd>{micro(submission.distance)}</dd>
+          <dd>{formatMicro(submission.distance)}</dd>
         </div>
         <div>
           <dt className="text-zinc-500">Bond</dt>

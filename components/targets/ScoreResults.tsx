@@ -1,8 +1,7 @@
 "use client";
 
-import type { SubmissionPlan } from "@/lib/targets";
+import { formatMicro, type SubmissionPlan } from "@/lib/targets";
 import { LazyDistanceChart } from "./charts";
-import { micro } from "./format";
 import type { ModelRun } from "@/lib/hooks/useLocalScoring";
 
 const STATE_LABEL: Record<ModelRun["state"], string> = {
@@ -55,7 +54,7 @@ export function ScoreResults({
                     )}
                   </td>
                   <td className="pr-4">{r.loss === undefined ? "—" : r.loss.toFixed(4)}</td>
-                  <td className="pr-4">{d === undefined ? "—" : micro(d)}</td>
+                  <td className="pr-4">{d === undefined ? "—" : formatMicro(d)}</td>
                   <td title={r.error}>{STATE_LABEL[r.state]}</td>
                 </tr>
               );
@@ -66,7 +65,7 @@ export function ScoreResults({
       {plan && (
         <div className="min-w-0">
           <p className="mb-1 text-sm" data-testid="plan-distance">
-            Distance {micro(plan.distance)} (threshold {micro(threshold)})
+            Distance {formatMicro(plan.distance)} (threshold {formatMicro(threshold)})
           </p>
           <LazyDistanceChart
             threshold={Number(threshold) / 1e6}

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { usePublicClient, useReadContract, useSignMessage } from "wagmi";
-import { arenaTargetsAbi, arenaTokenAbi } from "@/contracts-abi";
+import { arenaTargetsAbi } from "@/contracts-abi";
 import { LOCAL_CHAIN_ID } from "@/lib/chain/chains";
 import { appConfig, LOCAL_RPC_URL } from "@/lib/config";
 import { formatTokenAmount } from "@/lib/format";
@@ -17,8 +17,8 @@ import {
   type SubmitArgs,
 } from "@/lib/targets";
 import { useTransactor } from "@/lib/hooks/useTransactor";
+import { useEnsureAllowance } from "@/lib/hooks/useEnsureAllowance";
 import { useArenaChain } from "@/lib/hooks/useArenaChain";
-import { useContractAddress } from "@/lib/hooks/useContractAddress";
 import { uploadBlob } from "@/lib/blobs/blobClient";
 import { DataInput, type DataValue } from "./DataInput";
 import { ScoreResults } from "./ScoreResults";
@@ -56,7 +56,7 @@ export function SubmitPanel({
   const scoring = useLocalScoring();
   const { run } = useTransactor();
   const { address, isConnected, chainId } = useArenaChain();
-  const token = useContractAddress("ArenaToken");
+  const ensureAllowance = useEnsureAllowance();
   const client = usePublicClient({ chainId });
   const { signMessageAsync } = useSignMessage();
 
@@ -127,27 +127,20 @@ export function SubmitPanel({
       return fail("upload", e instanceof Error ? e.message : String(e));
     }
     setStep({ step: "approve", state: "running" });
-    const allowance =
-      token && client
-        ? await client
-            .readContract({
-              abi: arenaTokenAbi,
-              address: token,
-              functionName: "allowance",
-              args: [address, market.address],
-            })
-            .catch(() => 0n)
-        : 0n;
-    if (allowance < bond) {
-      const approved = await run({
-        label: `Approve the ${formatTokenAmount(bond)} ARENA bond`,
-        abi: arenaTokenAbi,
-        address: token,
-        functionName: "approve",
-        args: [market.address, bond],
-      });
-      if (!approved.ok) return fail("approve", approved.error.message);
+    let approved;
+    try {
+      approved = await ensureAllowance(
+        market.address,
+        bond,
+        `Approve the ${formatTokenAmount(bond)} ARENA bond`,
+      );
+    } catch (e) {
+      return fail(
+        "approve",
+        `Could not read your ARENA allowance: ${e instanceof Error ? e.message : String(e)}`,
+      );
     }
+    if (!approved.ok) return fail("approve", approved.error.message);
     const params: SubmitArgs = {
       targetId: target.id,
       dataUri: blob.uri,

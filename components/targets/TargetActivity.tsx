@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { formatTokenAmount, shortAddress } from "@/lib/format";
 import type { TargetsOverview } from "@/lib/indexer/targets";
-import { micro } from "./format";
+import { formatMicro } from "@/lib/targets";
 
 /** The latest fills and claims of the market, newest first (from the indexer). */
 export function TargetActivity({ history }: { history: TargetsOverview }) {
@@ -24,7 +24,7 @@ export function TargetActivity({ history }: { history: TargetsOverview }) {
                   Target #{f.targetId.toString()}
                 </Link>{" "}
                 by <span className="font-mono">{shortAddress(f.submitter)}</span> in epoch {f.fillEpoch}:
-                distance {micro(f.distance)}, {f.dataSize.toLocaleString("en-US")} bytes
+                distance {formatMicro(f.distance)}, {f.dataSize.toLocaleString("en-US")} bytes
                 {f.bondForfeited !== null ? " (fraudulent)" : f.confirmed ? " (confirmed)" : ""}
               </li>
             ))}

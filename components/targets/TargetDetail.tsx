@@ -4,11 +4,10 @@ import Link from "next/link";
 import { useReadContract } from "wagmi";
 import { arenaTargetsAbi } from "@/contracts-abi";
 import { formatDuration, formatTokenAmount, shortAddress } from "@/lib/format";
-import { splitReward } from "@/lib/targets";
 import { useArenaChain } from "@/lib/hooks/useArenaChain";
 import { AuditPanel } from "./AuditPanel";
-import { micro, PHASE_LABEL, PHASE_STYLE } from "./format";
 import { secondsLeft, toModelInfo } from "@/lib/targets/market";
+import { formatMicro, PHASE_LABEL, PHASE_STYLE, splitReward } from "@/lib/targets";
 import { SeedDraw } from "./SeedDraw";
 import { SubmitPanel } from "./SubmitPanel";
 import { TargetRecord } from "./TargetRecord";
@@ -78,7 +77,7 @@ export function TargetDetail({ id }: { id: string }) {
         </h1>
         <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm md:grid-cols-5">
           <Fact label="Reward" value={`${formatTokenAmount(target.reward)} ARENA`} />
-          <Fact label="Threshold" value={micro(target.threshold)} />
+          <Fact label="Threshold" value={formatMicro(target.threshold)} />
           <Fact label="Epoch" value={target.epoch.toString()} />
           <Fact
             label="Time left"

@@ -2,7 +2,7 @@
 
 import { formatTokenAmount, shortAddress } from "@/lib/format";
 import type { TargetHistory } from "@/lib/indexer/targets";
-import { micro } from "./format";
+import { formatMicro } from "@/lib/targets";
 
 /** What happened to a target, from the indexer: its fill, the fraud reports on it and its claim. */
 export function TargetRecord({ history }: { history: TargetHistory }) {
@@ -17,7 +17,7 @@ export function TargetRecord({ history }: { history: TargetHistory }) {
         <li>
           Filled in block {fill.block.toString()} by{" "}
           <span className="font-mono">{shortAddress(fill.submitter)}</span> with model #{fill.modelId}: loss{" "}
-          {micro(fill.loss)} bits/byte, distance {micro(fill.distance)},{" "}
+          {formatMicro(fill.loss)} bits/byte, distance {formatMicro(fill.distance)},{" "}
           {fill.dataSize.toLocaleString("en-US")} bytes at{" "}
           <span className="font-mono break-all">{fill.dataUri}</span>, bond {formatTokenAmount(fill.bond)}{" "}
           ARENA.

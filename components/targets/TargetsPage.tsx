@@ -4,13 +4,19 @@ import Link from "next/link";
 import { useMemo, useState } from "react";
 import { formatDuration, formatTokenAmount } from "@/lib/format";
 import type { TargetModelView, TargetRowView } from "@/lib/indexer/targets";
-import { matchesFilter, type TargetFilter, type TargetPhase } from "@/lib/targets";
+import {
+  formatMicro,
+  matchesFilter,
+  PHASE_LABEL,
+  PHASE_STYLE,
+  type TargetFilter,
+  type TargetPhase,
+} from "@/lib/targets";
 import { formatClockTime } from "@/lib/chain/rpcHealth";
 import { useArenaChain } from "@/lib/hooks/useArenaChain";
 import { StaleNote } from "@/components/layout/StaleNote";
 import { useRpcHealth } from "@/lib/hooks/useRpcHealth";
 import { LazyEpochCharts } from "./charts";
-import { micro, PHASE_LABEL, PHASE_STYLE } from "./format";
 import { rowPhase, secondsLeft, toModelInfo, type MarketLive } from "@/lib/targets/market";
 import { SeedDraw } from "./SeedDraw";
 import { TargetActivity } from "./TargetActivity";
@@ -225,7 +231,7 @@ function TargetTable({
               </td>
               <td>{t.epoch}</td>
               <td>{formatTokenAmount(t.reward)} ARENA</td>
-              <td>{micro(BigInt(t.threshold))}</td>
+              <td>{formatMicro(BigInt(t.threshold))}</td>
               <td>{t.models.map(modelName).join(", ")}</td>
               <td>{phase === "open" ? formatDuration(secondsLeft(market, BigInt(t.epoch))) : "—"}</td>
             </tr>

@@ -3,7 +3,8 @@
 import { useState } from "react";
 import type { Hex } from "viem";
 import { arenaTasksAbi } from "@/contracts-abi";
-import { FINAL_EVAL_KEY, finalEvalCommitment } from "@/lib/arena/params";
+import { loadFinalEvalSecret, type FinalEvalSecret } from "@/lib/arena/commitStore";
+import { finalEvalCommitment } from "@/lib/arena/params";
 import { fetchEvalSetBytes } from "@/lib/scoring/evalSet";
 import type { TaskView } from "@/lib/arena/indexer";
 import type { PhaseName } from "@/lib/arena/phases";
@@ -15,9 +16,6 @@ import { useArenaChain } from "@/lib/hooks/useArenaChain";
 import { useContractAddress } from "@/lib/hooks/useContractAddress";
 import { GatedButton } from "./GatedButton";
 import { HashValue } from "./HashValue";
-
-/** What the create form kept for the reveal (`sha256` since issue 13). */
-type Secret = { uri: string; sha256?: Hex; salt: Hex };
 
 /**
  * The creator's actions: cancel before anyone staked; reveal the held-back evaluation set in final validation;
@@ -181,11 +179,11 @@ export function CreatorPanel({
   );
 }
 
-function readSecret(chainId: number, commit: Hex | undefined): Secret | undefined {
+/** What the create form kept for the reveal (lib/arena/commitStore.ts; older forms are migrated on read). */
+function readSecret(chainId: number, commit: Hex | undefined): FinalEvalSecret | undefined {
   if (!commit || typeof localStorage === "undefined") return undefined;
   try {
-    const raw = localStorage.getItem(FINAL_EVAL_KEY(chainId, commit));
-    return raw ? (JSON.parse(raw) as Secret) : undefined;
+    return loadFinalEvalSecret(localStorage, chainId, commit);
   } catch {
     return undefined;
   }

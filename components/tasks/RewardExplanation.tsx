@@ -9,7 +9,7 @@ import { LazyChart } from "@/components/charts/LazyChart";
 import { StepsTable } from "./RewardSteps";
 import { useEpochExplanation } from "@/lib/hooks/useEpochExplanation";
 
-const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+import { sameAddress as same } from "@/lib/address";
 
 /**
  * "Why this reward": every payout of a settled epoch, per address, step by step, in wei and in readable units,

@@ -23,6 +23,7 @@ import { useArenaChain } from "@/lib/hooks/useArenaChain";
 import { useContractAddress } from "@/lib/hooks/useContractAddress";
 import { METRIC_SHORT } from "@/lib/arena/taskSummary";
 import type { ScoringContext, SubmissionScore } from "@/lib/hooks/useScoreSubmissions";
+import { scorerModelId } from "@/lib/scoring/modelUri";
 import { buildReceipt, encodeReceipt, receiptHash, type ReceiptMetric } from "@/lib/scoring/receipt";
 import { ensureReceiptStored } from "@/lib/scoring/receiptUpload";
 import { scoringSet } from "@/lib/arena/seed";
@@ -37,12 +38,6 @@ const ScoreSubmissions = dynamic(
     loading: () => <p className="text-zinc-500">Loading the scorer…</p>,
   },
 );
-
-/** A submitted model URI as the scorer names models: a shipped model folder's id, or a hub id as given. */
-export function scorerModelId(uri: string): string {
-  const local = /^\/models\/([\w.-]+)\/?$/.exec(uri.trim());
-  return local ? local[1]! : uri.trim();
-}
 
 function submissionFor(task: TaskView, nodeIndex: bigint, epoch: number) {
   for (const p of task.participants.values()) {

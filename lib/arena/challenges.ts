@@ -3,6 +3,7 @@ import { formatDuration, formatTimestamp } from "../format";
 import type { ChallengeView, TaskView } from "./indexer";
 import { closed as no, OPEN as ok, type Gate } from "./gate";
 import type { PhaseName } from "./phases";
+import { sameAddress as same } from "../address";
 
 export type ChallengeStage = "answer" | "vote" | "resolvable" | "resolved";
 
@@ -14,8 +15,6 @@ export type ChallengeState = {
   vote: Gate;
   resolve: Gate;
 };
-
-const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /** "in 4m 10s" before a deadline, "closed 2026-… UTC" after it. */
 export function countdown(deadline: number, now: number): string {

@@ -4,12 +4,16 @@ import { sha256, stringToBytes, type Hex } from "viem";
 import { scoreCommitment } from "../sortition";
 import {
   checkCommitBackup,
+  FINAL_EVAL_KEY,
   latestCommitment,
   loadCommit,
+  loadFinalEvalSecret,
   parseCommitBackup,
   saveCommit,
+  saveFinalEvalSecret,
   type CommitSecret,
 } from "./commitStore";
+import { finalEvalCommitment } from "./params";
 
 class MemoryStorage {
   private map = new Map<string, string>();
@@ -145,5 +149,62 @@ describe("a commit backup is checked against the commitment on chain before it i
       c,
     );
     assert.equal(latestCommitment([]), undefined);
+  });
+});
+
+describe("a creator's held-back set secret", () => {
+  const salt: Hex = `0x${"5a".repeat(32)}`;
+  const setSha: Hex = `0x${"e1".repeat(32)}`;
+  const uri = "/models/samples/plain.txt";
+  const commit = finalEvalCommitment(uri, setSha, salt);
+
+  it("is saved versioned and read back as saved", () => {
+    const storage = new MemoryStorage();
+    saveFinalEvalSecret(storage, { chainId: 31337, commit, uri, sha256: setSha, salt });
+    const stored = JSON.parse(storage.getItem(FINAL_EVAL_KEY(31337, commit))!) as { version: number };
+    assert.equal(stored.version, 2);
+    const read = loadFinalEvalSecret(storage, 31337, commit);
+    assert.deepEqual(read, { version: 2, chainId: 31337, commit, uri, sha256: setSha, salt });
+    assert.equal(finalEvalCommitment(read!.uri, read!.sha256!, read!.salt), commit, "it still reveals");
+    assert.equal(loadFinalEvalSecret(storage, 1, commit), undefined, "another chain has none");
+  });
+
+  it("reads the raw forms the create form wrote before, and rewrites them in the current version", () => {
+    const storage = new MemoryStorage();
+    const key = FINAL_EVAL_KEY(31337, commit);
+    // As CreateTaskForm wrote it in issue 13: the raw JSON of { uri, sha256, salt }.
+    storage.setItem(key, JSON.stringify({ uri, sha256: setSha, salt }));
+    const read = loadFinalEvalSecret(storage, 31337, commit);
+    assert.deepEqual(read, { version: 2, chainId: 31337, commit, uri, sha256: setSha, salt });
+    assert.equal(finalEvalCommitment(read!.uri, read!.sha256!, read!.salt), commit);
+    assert.equal((JSON.parse(storage.getItem(key)!) as { version?: number }).version, 2, "migrated in place");
+    assert.deepEqual(loadFinalEvalSecret(storage, 31337, commit), read, "and reads the same afterwards");
+
+    // Before issue 13 no sha256 was kept: the URI and salt still come back, for the reveal to hash the set again.
+    const older = `0x${"77".repeat(32)}` as Hex;
+    storage.setItem(FINAL_EVAL_KEY(31337, older), JSON.stringify({ uri, salt }));
+    assert.deepEqual(loadFinalEvalSecret(storage, 31337, older), {
+      version: 2,
+      chainId: 31337,
+      commit: older,
+      uri,
+      salt,
+    });
+  });
+
+  it("ignores what is not a secret (and a version it does not know) instead of throwing", () => {
+    const storage = new MemoryStorage();
+    const key = FINAL_EVAL_KEY(31337, commit);
+    for (const raw of [
+      "not json",
+      "null",
+      '{"uri":"x","salt":"0x12"}',
+      JSON.stringify({ version: 9, uri, salt }),
+    ]) {
+      storage.setItem(key, raw);
+      assert.equal(loadFinalEvalSecret(storage, 31337, commit), undefined, raw);
+      assert.equal(storage.getItem(key), raw, "left as it was");
+    }
+    assert.equal(loadFinalEvalSecret(new MemoryStorage(), 31337, commit), undefined);
   });
 });

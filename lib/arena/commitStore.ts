@@ -139,3 +139,76 @@ export function checkCommitBackup(secret: CommitSecret, slot: CommitSlot, onChai
     }. It was not imported; import the backup of your latest commit.`,
   );
 }
+
+/**
+ * What a task creator must keep between creating the task and revealing the held-back evaluation set in final
+ * validation: the set's URI, the sha256 of its bytes and the salt of `finalEvalCommit` (lib/arena/params.ts
+ * `finalEvalCommitment`). Kept in localStorage under `FINAL_EVAL_KEY(chainId, commit)`, written before the task
+ * is created; a lost salt means the set can never be revealed.
+ *
+ * Version 2 (this one) names its chain and commitment. Earlier versions, written raw by the create form, are
+ * still read: `{ uri, salt }` (before issue 13) and `{ uri, sha256, salt }`; they are rewritten as version 2
+ * when read.
+ */
+export type FinalEvalSecret = {
+  version: 2;
+  chainId: number;
+  commit: Hex;
+  uri: string;
+  /** The sha256 of the set's bytes as committed; absent in secrets kept before issue 13. */
+  sha256?: Hex;
+  salt: Hex;
+};
+
+export const FINAL_EVAL_SECRET_VERSION = 2;
+
+/** Where the creator's browser keeps the held-back set's URI, sha256 and salt until the reveal. */
+export const FINAL_EVAL_KEY = (chainId: number, commit: Hex) => `arena.finalEval.${chainId}.${commit}`;
+
+const isBytes32 = (v: unknown): v is Hex => typeof v === "string" && /^0x[0-9a-fA-F]{64}$/.test(v);
+
+export function saveFinalEvalSecret(storage: StorageLike, secret: Omit<FinalEvalSecret, "version">): void {
+  const stored: FinalEvalSecret = { version: FINAL_EVAL_SECRET_VERSION, ...secret };
+  storage.setItem(FINAL_EVAL_KEY(secret.chainId, secret.commit), JSON.stringify(stored));
+}
+
+/**
+ * Reads the secret kept for `commit` (undefined when there is none or it is unreadable), migrating a secret of
+ * an earlier version to the current one in place.
+ */
+export function loadFinalEvalSecret(
+  storage: StorageLike,
+  chainId: number,
+  commit: Hex,
+): FinalEvalSecret | undefined {
+  const key = FINAL_EVAL_KEY(chainId, commit);
+  const raw = storage.getItem(key);
+  if (!raw) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== "object" || value === null) return undefined;
+  const v = value as Record<string, unknown>;
+  if (typeof v.uri !== "string" || !isBytes32(v.salt)) return undefined;
+  if (v.sha256 !== undefined && !isBytes32(v.sha256)) return undefined;
+  if (v.version !== undefined && v.version !== FINAL_EVAL_SECRET_VERSION) return undefined;
+  const secret: FinalEvalSecret = {
+    version: FINAL_EVAL_SECRET_VERSION,
+    chainId,
+    commit,
+    uri: v.uri,
+    ...(v.sha256 !== undefined ? { sha256: v.sha256 } : {}),
+    salt: v.salt,
+  };
+  if (v.version === undefined) {
+    try {
+      storage.setItem(key, JSON.stringify(secret));
+    } catch {
+      // A full or read-only storage keeps the old form, which this function still reads.
+    }
+  }
+  return secret;
+}

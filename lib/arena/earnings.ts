@@ -1,5 +1,6 @@
 import type { Address } from "viem";
 import type { ArenaIndex, TaskView } from "./indexer";
+import { sameAddress as same } from "../address";
 
 export type EarningSource = "node" | "validator" | "delegator" | "challenger";
 
@@ -13,13 +14,12 @@ export type Earning = {
   block?: bigint;
 };
 
-const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-
 function epochEnd(task: TaskView, epoch: number): number | undefined {
   return task.config ? task.start + (epoch + 1) * task.config.epochLength : undefined;
 }
 
-function delegatorsPart(task: TaskView, epoch: number, delegatee: Address): bigint {
+/** What `delegatee`'s delegators were paid out of its pool in `epoch` (its own reward is the pool's rest). */
+export function delegatorShare(task: TaskView, epoch: number, delegatee: Address): bigint {
   return task.delegatorRewards
     .filter((d) => d.epoch === epoch && same(d.delegatee, delegatee))
     .reduce((s, d) => s + d.amount, 0n);
@@ -35,12 +35,12 @@ export function earningsOf(index: ArenaIndex, account: Address): Earning[] {
   for (const task of index.tasks.values()) {
     for (const r of task.nodeResults) {
       if (!same(r.node, account)) continue;
-      const amount = r.reward - delegatorsPart(task, r.epoch, r.node);
+      const amount = r.reward - delegatorShare(task, r.epoch, r.node);
       out.push({ taskId: task.id, source: "node", amount, epoch: r.epoch, time: epochEnd(task, r.epoch) });
     }
     for (const v of task.validatorResults) {
       if (!same(v.validator, account)) continue;
-      const amount = v.reward - delegatorsPart(task, v.epoch, v.validator);
+      const amount = v.reward - delegatorShare(task, v.epoch, v.validator);
       out.push({
         taskId: task.id,
         source: "validator",
@@ -66,31 +66,4 @@ export function totalsBySource(earnings: readonly Earning[]): Record<EarningSour
   const totals: Record<EarningSource, bigint> = { node: 0n, validator: 0n, delegator: 0n, challenger: 0n };
   for (const e of earnings) totals[e.source] += e.amount;
   return totals;
-}
-
-/** Tasks in which `claim` has something to collect for `account`: its delegations and its node roles. */
-export function claimTaskIds(index: ArenaIndex, account: Address): bigint[] {
-  const ids: bigint[] = [];
-  for (const task of index.tasks.values()) {
-    const involved = [...task.participants.values()].some(
-      (p) =>
-        (p.role === "node" && same(p.account, account)) ||
-        [...p.delegators.keys()].some((d) => same(d, account)),
-    );
-    if (involved || task.harvests.some((h) => same(h.delegator, account))) ids.push(task.id);
-  }
-  return ids;
-}
-
-/** Delegations of `account`: (task, delegatee, amount). */
-export function delegationsOf(index: ArenaIndex, account: Address) {
-  const out: { taskId: bigint; delegatee: Address; amount: bigint }[] = [];
-  for (const task of index.tasks.values()) {
-    for (const p of task.participants.values()) {
-      for (const [delegator, amount] of p.delegators) {
-        if (same(delegator, account)) out.push({ taskId: task.id, delegatee: p.account, amount });
-      }
-    }
-  }
-  return out;
 }

@@ -3,8 +3,7 @@ import { formatTimestamp } from "../format";
 import { settledEpochCount } from "./challenges";
 import { closed, OPEN, type Gate } from "./gate";
 import type { TaskView } from "./indexer";
-
-const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+import { sameAddress as same } from "../address";
 
 /** Seconds at which the task ends (its challenge phase is over). */
 export function taskEnd(task: TaskView): number | undefined {

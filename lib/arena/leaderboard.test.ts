@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { Address } from "viem";
+import { delegatorShare } from "./earnings";
 import { nodeLeaderboard, validatorLeaderboard } from "./leaderboard";
 import { epochResult, participant, taskView } from "./testing/taskFixture";
 
@@ -54,6 +55,13 @@ const task = taskView({
 });
 
 describe("leaderboards", () => {
+  it("takes a delegatee's delegators' part of one epoch, by address in any case", () => {
+    assert.equal(delegatorShare(task, 1, A), 15n);
+    assert.equal(delegatorShare(task, 1, A.toUpperCase().replace("0X", "0x") as Address), 15n);
+    assert.equal(delegatorShare(task, 2, A), 0n);
+    assert.equal(delegatorShare(task, 1, B), 0n);
+  });
+
   it("ranks nodes by what they kept and keeps the best (lowest) loss", () => {
     const rows = nodeLeaderboard([task]);
     assert.deepEqual(

@@ -1,4 +1,5 @@
 import type { Address } from "viem";
+import { delegatorShare } from "./earnings";
 import type { TaskView } from "./indexer";
 
 /** Scores on chain: reveals in 1e-6 units of the metric, settled means in 1e-18 units. */
@@ -30,12 +31,6 @@ export type ValidatorRow = {
   scored: number;
   tasks: number;
 };
-
-function delegatorShare(task: TaskView, epoch: number, delegatee: Address): bigint {
-  return task.delegatorRewards
-    .filter((d) => d.epoch === epoch && d.delegatee.toLowerCase() === delegatee.toLowerCase())
-    .reduce((s, d) => s + d.amount, 0n);
-}
 
 /** Training nodes across the given tasks (one task for a per-task board), best first. */
 export function nodeLeaderboard(tasks: readonly TaskView[]): NodeRow[] {

@@ -240,9 +240,6 @@ export type TaskParams = {
 export type ValidatedTask = { params: TaskParams; creatorStake: bigint };
 export type FieldErrors = Partial<Record<FieldName, string>>;
 
-/** Where the creator's browser keeps the held-back set's URI, sha256 and salt until the reveal. */
-export const FINAL_EVAL_KEY = (chainId: number, commit: Hex) => `arena.finalEval.${chainId}.${commit}`;
-
 /**
  * keccak256(abi.encode(uri, sha256, salt)): what the contract stores for the held-back evaluation set, `sha256`
  * being the sha256 of the set's bytes (revealed with it, and checked by every scorer of the final epochs).

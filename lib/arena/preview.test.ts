@@ -38,5 +38,7 @@ describe("previewEpoch", () => {
   it("shows what α implies for sybil splitting", () => {
     assert.equal(sybilGain(1, 4), 1);
     assert.equal(sybilGain(0.5, 4), 2);
+    assert.equal(sybilGain(0.3, 1), 1);
+    assert.equal(sybilGain(0, 7), 7);
   });
 });

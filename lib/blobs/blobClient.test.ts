@@ -3,9 +3,9 @@ import { createHash } from "node:crypto";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, before, describe, it } from "node:test";
-import { UserRejectedRequestError, type Hex } from "viem";
+import { UserRejectedRequestError } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import { blobUrl, fetchSubmittedData, sha256Hex, uploadBlob, type UploadSigner } from "./blobClient";
+import { uploadBlob, type UploadSigner } from "./blobClient";
 import { UPLOAD_HEADERS } from "./uploadMessage";
 
 const DATA = new TextEncoder().encode("some submitted data");
@@ -16,22 +16,6 @@ const signer: UploadSigner = {
   address: account.address,
   signMessage: (message) => account.signMessage({ message }),
 };
-
-describe("blob hashes and URLs", () => {
-  it("hashes bytes as lower-case hex sha256", async () => {
-    assert.equal(
-      await sha256Hex(new Uint8Array()),
-      "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
-    );
-    assert.equal(await sha256Hex(DATA), DATA_SHA);
-  });
-
-  it("fetches sha256: URIs from the app's blob store, ipfs:// through a gateway, anything else as given", () => {
-    assert.equal(blobUrl(`sha256:${DATA_SHA}`), `/api/blobs/${DATA_SHA}`);
-    assert.equal(blobUrl("ipfs://bafyabc"), "https://ipfs.io/ipfs/bafyabc");
-    assert.equal(blobUrl("https://example.org/d.bin"), "https://example.org/d.bin");
-  });
-});
 
 describe("blob store client against a real HTTP store", () => {
   const uploads: { headers: IncomingHttpHeaders; body: Buffer }[] = [];
@@ -60,17 +44,6 @@ describe("blob store client against a real HTTP store", () => {
     globalThis.fetch = pageFetch;
     server.closeAllConnections();
     server.close();
-  });
-
-  it("downloads submitted data that matches its hash on chain", async () => {
-    const bytes = await fetchSubmittedData(`sha256:${DATA_SHA}`, `0x${DATA_SHA.toUpperCase()}` as Hex);
-    assert.deepEqual(bytes, DATA);
-  });
-
-  it("refuses data that does not match the hash on chain, and says when it is missing", async () => {
-    const other: Hex = `0x${"00".repeat(32)}`;
-    await assert.rejects(fetchSubmittedData(`sha256:${DATA_SHA}`, other), /does not match the hash on chain/);
-    await assert.rejects(fetchSubmittedData(`sha256:${"ff".repeat(32)}`, other), /is not available \(404\)/);
   });
 
   it("uploads the bytes with the wallet's signature of their hash and size", async () => {

@@ -6,17 +6,12 @@ import {
   UPLOAD_HEADERS,
 } from "@/lib/blobs/uploadMessage";
 import { uploadErrorMessage, type UploadErrorBody } from "@/lib/blobs/messages";
-import { connectRefusal } from "@/lib/security/appConnect";
+import { sha256Hex } from "@/lib/scoring/manifest";
 
 export type UploadedBlob = { uri: string; sha256: string; size: number };
 
 /** The connected wallet, as far as an upload needs it: its address and a way to sign a text message. */
 export type UploadSigner = { address: Address; signMessage: (message: string) => Promise<Hex> };
-
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
 
 function rejectedInWallet(error: unknown): boolean {
   for (let e: unknown = error; e instanceof Error; e = e.cause) {
@@ -31,7 +26,7 @@ function rejectedInWallet(error: unknown): boolean {
  * and the store charges it to that address's daily allowance; errors come back as plain-language messages.
  */
 export async function uploadBlob(bytes: Uint8Array, signer: UploadSigner): Promise<UploadedBlob> {
-  const sha256 = await sha256Hex(bytes);
+  const sha256 = (await sha256Hex(bytes)).slice(2);
   const message = buildUploadMessage({
     sha256,
     size: bytes.length,
@@ -69,30 +64,4 @@ export async function uploadBlob(bytes: Uint8Array, signer: UploadSigner): Promi
   const body = (await response.json().catch(() => ({}))) as Partial<UploadedBlob> & UploadErrorBody;
   if (!response.ok || !body.uri) throw new Error(uploadErrorMessage(response.status, body));
   return { uri: body.uri, sha256: body.sha256 ?? sha256, size: body.size ?? bytes.length };
-}
-
-/** Where the bytes of a data URI can be fetched from the browser. */
-export function blobUrl(uri: string): string {
-  if (uri.startsWith("sha256:")) return `/api/blobs/${uri.slice(7)}`;
-  if (uri.startsWith("ipfs://")) return `https://ipfs.io/ipfs/${uri.slice(7)}`;
-  return uri;
-}
-
-/** Downloads submitted data and checks it against the hash on chain. */
-export async function fetchSubmittedData(uri: string, dataHash: Hex): Promise<Uint8Array> {
-  const refused = connectRefusal(blobUrl(uri));
-  if (refused) throw new Error(`Cannot download the submitted data from ${uri}. ${refused}`);
-  let response: Response;
-  try {
-    response = await fetch(blobUrl(uri));
-  } catch {
-    throw new Error(`Could not download the submitted data from ${uri}.`);
-  }
-  if (!response.ok) throw new Error(`The submitted data at ${uri} is not available (${response.status}).`);
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  const actual = await sha256Hex(bytes);
-  if (`0x${actual}` !== dataHash.toLowerCase()) {
-    throw new Error(`The data at ${uri} does not match the hash on chain (sha256 ${actual}).`);
-  }
-  return bytes;
 }

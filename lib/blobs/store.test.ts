@@ -3,7 +3,7 @@ import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, describe, it } from "node:test";
-import { blobFetchUrl, BlobStore, sha256Hex } from "./store";
+import { BlobStore, sha256Hex } from "./store";
 
 describe("BlobStore", async () => {
   const dir = await mkdtemp(path.join(tmpdir(), "arena-blobs-"));
@@ -43,12 +43,5 @@ describe("BlobStore", async () => {
     const { sha256 } = await store.put(new TextEncoder().encode("to corrupt"));
     await writeFile(path.join(dir, sha256.slice(0, 2), sha256), "tampered");
     await assert.rejects(store.get(sha256), { code: "corrupt" });
-  });
-
-  it("maps data URIs to fetchable URLs", () => {
-    assert.equal(blobFetchUrl(`sha256:${"a".repeat(64)}`), `/api/blobs/${"a".repeat(64)}`);
-    assert.equal(blobFetchUrl("ipfs://bafy"), "https://ipfs.io/ipfs/bafy");
-    assert.equal(blobFetchUrl("https://example.org/x"), "https://example.org/x");
-    assert.throws(() => blobFetchUrl("ftp://x"));
   });
 });

@@ -118,11 +118,3 @@ export class BlobStore {
     return new Uint8Array(bytes);
   }
 }
-
-/** Where the browser fetches a data URI from: the local store for sha256 URIs, a gateway for ipfs. */
-export function blobFetchUrl(uri: string, ipfsGateway = "https://ipfs.io/ipfs/"): string {
-  if (uri.startsWith("sha256:")) return `/api/blobs/${parseBlobHash(uri)}`;
-  if (uri.startsWith("ipfs://")) return `${ipfsGateway}${uri.slice(7)}`;
-  if (/^https?:\/\//.test(uri)) return uri;
-  throw new BlobError("bad_hash", "Data URIs are sha256:<hex>, http(s):// or ipfs:// URLs.");
-}

@@ -13,7 +13,7 @@ import { useContractAddress } from "@/lib/hooks/useContractAddress";
 /**
  * The first step of every "approve + act" flow: approves exactly `amount` for `spender` when the current
  * allowance is short, through the transactor (so the user sees both steps). Resolves true when the allowance is
- * enough afterwards.
+ * enough afterwards. `label` names the approval in the transaction list ("Approve ARENA" by default).
  */
 export function useEnsureAllowance() {
   const config = useConfig();
@@ -24,6 +24,7 @@ export function useEnsureAllowance() {
     async (
       spender: Address | undefined,
       amount: bigint,
+      label = "Approve ARENA",
     ): Promise<TxResult | { ok: true; receipt?: undefined }> => {
       if (!address || !token || !spender) return { ok: true };
       const allowance = await readContract(config, {
@@ -35,7 +36,7 @@ export function useEnsureAllowance() {
       });
       if (allowance >= amount) return { ok: true };
       return run({
-        label: "Approve ARENA",
+        label,
         abi: arenaTokenAbi,
         address: token,
         functionName: "approve",

@@ -3,6 +3,8 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Dataset } from "@/lib/metrics/parsers";
 import { ScorerClient } from "@/lib/scoring/client";
+import { scoreQueue } from "@/lib/scoring/queue";
+import { qualityRank } from "@/lib/scoring/shipped-models";
 import type { ModelScore } from "@/lib/targets";
 import type { ModelInfo } from "@/lib/targets/market";
 
@@ -33,33 +35,40 @@ export function useLocalScoring() {
           `Model #${unscorable.id} (${unscorable.artifactUri}) is not served by this app, so it cannot be run in your browser.`,
         );
       }
-      const ordered = [...models].sort((a, b) => SIZE_ORDER(a.localId) - SIZE_ORDER(b.localId));
+      const ordered = [...models].sort((a, b) => qualityRank(a.localId) - qualityRank(b.localId));
       const patch = (modelId: number, p: Partial<ModelRun>) =>
         setRuns((list) => list.map((r) => (r.modelId === modelId ? { ...r, ...p } : r)));
       setRuns(ordered.map((m) => ({ modelId: m.id, name: m.name, state: "waiting" })));
       setRunning(true);
       try {
-        client.current ??= new ScorerClient();
-        const report = await client.current.check();
-        setDevice(report.preferred === "webgpu" ? "WebGPU" : "WASM");
-        const scores: ModelScore[] = [];
-        for (const model of ordered) {
-          try {
-            patch(model.id, { state: "loading" });
-            await client.current.load({ kind: "local", id: model.localId! }, { device: "auto" });
-            patch(model.id, { state: "scoring" });
-            const result = await client.current.score({ metric: "loss", dataset });
+        const outcome = await scoreQueue({
+          items: ordered,
+          scorer: async () => (client.current ??= new ScorerClient()),
+          load: (model, report) => {
+            setDevice(report.preferred === "webgpu" ? "WebGPU" : "WASM");
+            return { source: { kind: "local", id: model.localId! }, options: { device: "auto" } };
+          },
+          request: { metric: "loss", dataset },
+          accept: (model, result): ModelScore => {
             const embedding = result.totals.embedding;
             if (!embedding?.length) throw new Error(`${model.name} gave no embedding of the data.`);
-            scores.push({ modelId: model.id, name: model.name, loss: result.totals.value, embedding });
-            patch(model.id, { state: "done", loss: result.totals.value });
-          } catch (error) {
-            const message = error instanceof Error ? error.message : String(error);
-            patch(model.id, { state: "failed", error: message });
-            throw new Error(`${model.name}: ${message}`);
-          }
-        }
-        return scores.sort((a, b) => a.modelId - b.modelId);
+            return { modelId: model.id, name: model.name, loss: result.totals.value, embedding };
+          },
+          describeError: (error) => (error instanceof Error ? error.message : String(error)),
+          // One model that cannot be scored makes the submission impossible: stop at the first.
+          afterError: () => "stop",
+          onEvent: (index, event) => {
+            const model = ordered[index]!;
+            if (event.status === "loading" && !event.progress) patch(model.id, { state: "loading" });
+            else if (event.status === "scoring" && event.fraction === 0)
+              patch(model.id, { state: "scoring" });
+            else if (event.status === "scored") patch(model.id, { state: "done", loss: event.result.loss });
+            else if (event.status === "failed") patch(model.id, { state: "failed", error: event.error });
+          },
+        });
+        const failure = outcome.failed[0];
+        if (failure) throw new Error(`${failure.item.name}: ${failure.error}`);
+        return outcome.scored.map((s) => s.result).sort((a, b) => a.modelId - b.modelId);
       } finally {
         setRunning(false);
       }
@@ -68,10 +77,4 @@ export function useLocalScoring() {
   );
 
   return { runs, device, running, scoreAll };
-}
-
-const SIZES = ["arena-lm-tiny", "arena-lm-small", "arena-lm-base"];
-function SIZE_ORDER(localId: string | undefined): number {
-  const i = SIZES.indexOf(localId ?? "");
-  return i < 0 ? SIZES.length : i;
 }

@@ -8,6 +8,7 @@ import { fetchEvalSet, fetchVerifiedEvalSet } from "@/lib/scoring/evalSet";
 import type { DeviceChoice, ExampleResult, ScorerDevice } from "@/lib/scoring/protocol";
 import { exampleValue, revealedScore, type ScorerInfo } from "@/lib/scoring/receipt";
 import { ortWebVersion, SCORER_VERSION, TRANSFORMERS_VERSION } from "@/lib/scoring/runtime";
+import { scoreQueue } from "@/lib/scoring/queue";
 import { embeddingModelFor, modelSourceFor } from "@/lib/scoring/shipped-models";
 import {
   createScorerClient,
@@ -97,61 +98,72 @@ export function useScoreSubmissions(options: ScoreSubmissionsOptions) {
     setRunning(true);
     setError(null);
     setRows(submissions.map((s) => ({ ...s, status: "waiting", fraction: null })));
-    const scores: SubmissionScore[] = [];
-    const failures: SubmissionFailure[] = [];
     try {
       const { dataset, sha256: evalSha } = await loadEvalSet(evalSetUrl, evalSetSha256, abort.signal);
-      let threads = 1;
-      for (const [index, submission] of submissions.entries()) {
-        if (abort.signal.aborted) break;
-        try {
-          client.current ??= createScorerClient();
-          const scorer = await client.current;
-          const meter = new LoadMeter();
-          update(index, { status: "loading" });
+      const meters = new Map<number, LoadMeter>();
+      const outcome = await scoreQueue({
+        items: submissions,
+        signal: abort.signal,
+        scorer: () => (client.current ??= createScorerClient()),
+        // `manifest`: the scorer checks every file of the model against it before loading.
+        load: (submission) => {
           const embeddingModel = embeddingModelFor(metric, submission.modelId);
-          threads = (await scorer.check()).threads;
-          // `manifest`: the scorer checks every file of the model against it before loading.
-          const loadOptions: Parameters<ScorerClient["load"]>[1] = {
-            device,
-            signal: abort.signal,
-            ...(embeddingModel ? { embeddingModel } : {}),
-            ...(submission.manifest ? { manifest: submission.manifest } : {}),
-            onProgress: (progress) => update(index, { fraction: meter.update(progress) }),
-          };
-          const { info } = await scorer.load(modelSourceFor(submission.modelId), loadOptions);
-          update(index, { status: "scoring", fraction: 0 });
-          const result = await scorer.score(
-            { metric, dataset },
-            {
-              signal: abort.signal,
-              onExample: (_e, done, total) => update(index, { fraction: done / total }),
+          return {
+            source: modelSourceFor(submission.modelId),
+            options: {
+              device,
+              ...(embeddingModel ? { embeddingModel } : {}),
+              ...(submission.manifest ? { manifest: submission.manifest } : {}),
             },
-          );
+          };
+        },
+        request: { metric, dataset },
+        accept: (submission, result, { info }): SubmissionScore => {
           // The score the receipt will prove: the metric's aggregate of the per-example values it stores.
           const score =
             revealedScore(
               metric,
               result.examples.map((e) => exampleValue(metric, e)),
             ) / 1e6;
-          scores.push({
+          return {
             submissionId: submission.submissionId,
             score,
             examples: result.examples,
             backend: info.device,
-          });
-          update(index, { status: "scored", fraction: 1, score });
-        } catch (caught) {
-          const failure = toErrorView(caught);
-          if (failure.code === "cancelled") {
-            update(index, { status: "cancelled" });
-            break;
-          }
+          };
+        },
+        describeError: toErrorView,
+        afterError: (failure) => {
+          if (failure.code === "cancelled") return "cancelled";
           if (needsFreshWorker(failure)) discard();
-          failures.push({ submissionId: submission.submissionId, error: failure });
-          update(index, { status: "failed", error: failure });
-        }
-      }
+          return "continue";
+        },
+        onEvent: (index, event) => {
+          switch (event.status) {
+            case "loading": {
+              const meter = meters.get(index) ?? new LoadMeter();
+              meters.set(index, meter);
+              return update(
+                index,
+                event.progress ? { fraction: meter.update(event.progress) } : { status: "loading" },
+              );
+            }
+            case "scoring":
+              return update(index, { status: "scoring", fraction: event.fraction });
+            case "scored":
+              return update(index, { status: "scored", fraction: 1, score: event.result.score });
+            case "failed":
+              return update(index, { status: "failed", error: event.error });
+            case "cancelled":
+              return update(index, { status: "cancelled" });
+          }
+        },
+      });
+      const scores = outcome.scored.map((s) => s.result);
+      const failures: SubmissionFailure[] = outcome.failed.map((f) => ({
+        submissionId: f.item.submissionId,
+        error: f.error,
+      }));
       if (!abort.signal.aborted)
         onScores(scores, failures, {
           evaluationSet: { uri: evalSetUrl, sha256: evalSha },
@@ -160,7 +172,7 @@ export function useScoreSubmissions(options: ScoreSubmissionsOptions) {
             runtime: { transformers: TRANSFORMERS_VERSION, onnxruntime: ortWebVersion() },
             backend: scores[0]?.backend ?? "wasm",
             dtype: submissions.every((s) => modelSourceFor(s.modelId).kind === "local") ? "fp32" : "default",
-            threads,
+            threads: outcome.report?.threads ?? 1,
           },
         });
     } catch (caught) {

@@ -29,13 +29,3 @@ export function createRng(seed: number): Rng {
   };
   return { next, int, pick, chance: (p) => next() < p };
 }
-
-/** Derives a 32-bit seed from a string (FNV-1a), so seeds can be named. */
-export function seedFromString(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}

@@ -1,5 +1,6 @@
 import { formatTimestamp } from "../format";
 import { closed, OPEN, type Gate } from "../arena/gate";
+import { sameAddress as same } from "../address";
 
 /**
  * When ArenaTasks accepts each call that brings tokens back, mirrored from the contracts (ArenaBase,
@@ -230,5 +231,3 @@ export function resolveGate(
 export function claimGate(total: bigint): Gate {
   return total > 0n ? OPEN : closed("Nothing is claimable now");
 }
-
-const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();

@@ -27,6 +27,7 @@ import {
   type TargetsClock,
   type TargetValidator,
 } from "./targets";
+import { sameAddress as same } from "../address";
 
 export type Role = "none" | "node" | "validator";
 
@@ -138,8 +139,6 @@ export type Line = {
   status: string;
   action?: LineAction;
 };
-
-const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 function when(at: Timed["at"]): string {
   if (!at) return "";

@@ -9,6 +9,7 @@ import {
 } from "./fixed.ts";
 import type { EpochInput } from "./types.ts";
 import { WAD } from "./wadMath.ts";
+import { sameAddress as same } from "../address.ts";
 
 /**
  * "Why this reward": one settled epoch explained per address, step by step, from the same fixed-point trace that
@@ -59,8 +60,6 @@ export type EpochExplanation = {
   validators: ValidatorExplanation[];
   delegators: DelegatorExplanation[];
 };
-
-const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 const step = (key: string, label: string, formula: string, value: bigint, unit: StepUnit): Step => ({
   key,

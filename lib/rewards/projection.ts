@@ -3,6 +3,7 @@ import { explainEpoch, type NodeExplanation } from "./explain.ts";
 import { splitReward, stakePow } from "./fixed.ts";
 import type { EpochInput, Mechanism, ScoringValidator, Staker } from "./types.ts";
 import { WAD, mulDiv, mulWad } from "./wadMath.ts";
+import { sameAddress as same } from "../address.ts";
 
 /**
  * The preflight (docs/ARCHITECTURE.md §3.7): what a node or validator would earn in the current epoch, before it
@@ -35,8 +36,6 @@ export type NodeProjection =
       earned: bigint;
       kept: bigint;
     };
-
-const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /**
  * The node's projected rank and reward: every validator that revealed (or, before any reveal, every staked

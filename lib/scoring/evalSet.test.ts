@@ -4,7 +4,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, before, describe, it } from "node:test";
 import { sampleSetSha256 } from "../arena/testing/sampleSets";
-import { evalSetFetchUrl, fetchEvalSetBytes, fetchVerifiedEvalSet, sha256Hex } from "./evalSet";
+import { evalSetFetchUrl, fetchEvalSetBytes, fetchVerifiedEvalSet } from "./evalSet";
+import { sha256Hex } from "./manifest";
 
 const SAMPLES = new URL("../../public/models/samples/", import.meta.url);
 const chat = readFileSync(new URL("chat.jsonl", SAMPLES));

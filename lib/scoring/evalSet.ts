@@ -7,6 +7,7 @@ import type { Hex } from "viem";
 import { parseDataset, type Dataset } from "../metrics/parsers";
 import { connectRefusal } from "../security/appConnect";
 import { ScorerError } from "./errors";
+import { sha256Hex } from "./manifest";
 
 export type EvalSetFetchOptions = {
   signal?: AbortSignal;
@@ -18,17 +19,14 @@ export type EvalSetFetchOptions = {
 
 const HEX64 = /^[0-9a-f]{64}$/;
 
-/** Where an evaluation set URI is fetched from: the app's blob store for sha256:<hex>, a gateway for ipfs://. */
+/**
+ * Where a data URI (an evaluation set, a target's submitted data) is fetched from in the browser: the app's blob
+ * store for sha256:<hex>, a gateway for ipfs://, anything else as it is.
+ */
 export function evalSetFetchUrl(uri: string, ipfsGateway = "https://ipfs.io/ipfs/"): string {
   if (uri.startsWith("sha256:") && HEX64.test(uri.slice(7))) return `/api/blobs/${uri.slice(7)}`;
   if (uri.startsWith("ipfs://")) return `${ipfsGateway}${uri.slice(7)}`;
   return uri;
-}
-
-/** sha256 of some bytes as a 0x-prefixed bytes32. */
-export async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<Hex> {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
-  return `0x${Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("")}`;
 }
 
 /** The set's bytes and their sha256; fails with `eval_set_unavailable` when it cannot be fetched. */

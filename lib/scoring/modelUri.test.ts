@@ -1,6 +1,15 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { baseModelError, formatPinnedHubId, parseModelUri, parsePinnedHubId } from "./modelUri";
+import {
+  baseModelError,
+  formatPinnedHubId,
+  parseModelUri,
+  parsePinnedHubId,
+  scorerModelId,
+  shippedFolderIdOf,
+  shippedPathId,
+} from "./modelUri";
+import { qualityRank, SHIPPED_LANGUAGE_MODELS, SHIPPED_MODELS } from "./shipped-models";
 
 const COMMIT = "0123456789abcdef0123456789abcdef01234567";
 
@@ -96,5 +105,40 @@ describe("a task's base model", () => {
     assert.equal(baseModelError(`onnx-community/gpt2@${COMMIT}#q8`), null);
     assert.match(baseModelError("arena/tiny-chat") ?? "", /"arena\/tiny-chat" is not pinned/);
     assert.match(baseModelError("") ?? "", /Enter the model's URI/);
+  });
+});
+
+describe("shipped model paths", () => {
+  it("reads the id of /models/<id> and of files under it, and nothing else", () => {
+    assert.equal(shippedPathId("/models/arena-lm-small"), "arena-lm-small");
+    assert.equal(shippedPathId("/models/arena-lm-small/"), "arena-lm-small");
+    assert.equal(shippedPathId("/models/arena-lm-small/onnx/model.onnx"), undefined);
+    assert.equal(shippedPathId("https://host/models/arena-lm-small"), undefined);
+    assert.equal(shippedFolderIdOf("/models/arena-lm-base/onnx/model.onnx"), "arena-lm-base");
+    assert.equal(shippedFolderIdOf("/models/arena-lm-base/"), "arena-lm-base");
+    assert.equal(shippedFolderIdOf("/models/arena-lm-base"), undefined);
+    assert.equal(shippedFolderIdOf("ipfs://abc"), undefined);
+  });
+
+  it("names a submission's model as the scorer does", () => {
+    assert.equal(scorerModelId(" /models/arena-lm-tiny/ "), "arena-lm-tiny");
+    assert.equal(
+      scorerModelId("owner/name@" + "0".repeat(40) + "#q8"),
+      "owner/name@" + "0".repeat(40) + "#q8",
+    );
+    assert.equal(scorerModelId("https://host/m/"), "https://host/m/");
+  });
+
+  it("orders the shipped language models by quality, from SHIPPED_MODELS", () => {
+    assert.deepEqual(
+      SHIPPED_LANGUAGE_MODELS,
+      SHIPPED_MODELS.filter((m) => m.kind === "causal-lm").map((m) => m.id),
+    );
+    assert.deepEqual(SHIPPED_LANGUAGE_MODELS, ["arena-lm-tiny", "arena-lm-small", "arena-lm-base"]);
+    const sorted = ["x/y", "arena-lm-base", "arena-lm-tiny", "arena-lm-small"].sort(
+      (a, b) => qualityRank(a) - qualityRank(b),
+    );
+    assert.deepEqual(sorted, ["arena-lm-tiny", "arena-lm-small", "arena-lm-base", "x/y"]);
+    assert.equal(qualityRank(undefined), SHIPPED_LANGUAGE_MODELS.length);
   });
 });

@@ -15,7 +15,26 @@ export const PINNED_HUB_EXAMPLE = "owner/name@<40-hex commit>#<dtype>";
 
 const HUB_ID = /^[A-Za-z0-9][\w.-]{0,95}\/[A-Za-z0-9][\w.-]{0,95}$/;
 const COMMIT = /^[0-9a-f]{40}$/;
-const SHIPPED_PATH = /^\/models\/([\w.-]+)\/?$/;
+/** `/models/<id>`, optionally followed by `/` and a path inside the shipped model's folder. */
+const SHIPPED_PATH = /^\/models\/([\w.-]+)(?:\/([\s\S]*))?$/;
+
+/** `/models/<id>` or `/models/<id>/` → `<id>` (no check that it is shipped); undefined for anything else. */
+export function shippedPathId(uri: string): string | undefined {
+  const match = SHIPPED_PATH.exec(uri);
+  return match && !match[2] ? match[1] : undefined;
+}
+
+/** A file under a shipped model's folder (`/models/<id>/onnx/model.onnx`) → `<id>`; undefined for anything else. */
+export function shippedFolderIdOf(path: string): string | undefined {
+  const match = SHIPPED_PATH.exec(path);
+  return match && match[2] !== undefined ? match[1] : undefined;
+}
+
+/** A submitted model URI as the scorer names models: a shipped model folder's id, or anything else as given. */
+export function scorerModelId(uri: string): string {
+  const text = uri.trim();
+  return shippedPathId(text) ?? text;
+}
 
 export type PinnedHubId = { id: string; revision: string; dtype: HubDtype };
 
@@ -81,7 +100,7 @@ function folderUrlOf(uri: string): string | null {
 export function parseModelUri(uri: string, options: { requirePinned?: boolean } = {}): ParsedModelUri {
   const text = uri.trim();
   if (text === "") return { ok: false, error: "Enter the model's URI." };
-  const shipped = SHIPPED_PATH.exec(text)?.[1] ?? (shippedModel(text) ? text : undefined);
+  const shipped = shippedPathId(text) ?? (shippedModel(text) ? text : undefined);
   if (shipped !== undefined) {
     if (!shippedModel(shipped))
       return { ok: false, error: `There is no shipped model "${shipped}" under /models/.` };

@@ -9,6 +9,7 @@
  */
 import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 import { sha256, type Address, type Hex } from "viem";
+import { sameAddress as same } from "../address";
 import { bitsPerByte, sumLosses } from "../metrics/bpb";
 import { toScoreUnits } from "../rewards/convert";
 import type { ExampleResult, ScorerDevice } from "./protocol";
@@ -309,7 +310,6 @@ export function checkReceipt(bytes: Uint8Array, onChain: RevealOnChain): Receipt
     ];
   const doc = parseReceipt(bytes);
   const problems: ReceiptProblem[] = [];
-  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
   if (
     doc.chainId !== onChain.chainId ||
     !same(doc.arenaTasks, onChain.arenaTasks) ||

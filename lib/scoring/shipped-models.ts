@@ -21,7 +21,7 @@ export type ShippedModelSpec = {
   sameWeightsAs?: string;
 };
 
-export const SHIPPED_MODELS: readonly ShippedModelSpec[] = [
+const SPECS = [
   {
     id: "arena-lm-tiny",
     kind: "causal-lm",
@@ -51,7 +51,24 @@ export const SHIPPED_MODELS: readonly ShippedModelSpec[] = [
     trainingSteps: 400_000,
     sameWeightsAs: "arena-lm-base",
   },
-];
+] as const satisfies readonly ShippedModelSpec[];
+
+/** Every shipped model; the language models come first, weakest first (their order of quality). */
+export const SHIPPED_MODELS: readonly ShippedModelSpec[] = SPECS;
+
+/** The id of a shipped language model (not the embedder). */
+export type ShippedLanguageModelId = Extract<(typeof SPECS)[number], { kind: "causal-lm" }>["id"];
+
+/** The shipped language models, weakest first. */
+export const SHIPPED_LANGUAGE_MODELS: readonly ShippedLanguageModelId[] = SPECS.filter(
+  (model): model is Extract<(typeof SPECS)[number], { kind: "causal-lm" }> => model.kind === "causal-lm",
+).map((model) => model.id);
+
+/** Where `id` stands among the shipped language models, weakest first; any other model sorts after them. */
+export function qualityRank(id: string | undefined): number {
+  const rank = SHIPPED_LANGUAGE_MODELS.indexOf(id as ShippedLanguageModelId);
+  return rank < 0 ? SHIPPED_LANGUAGE_MODELS.length : rank;
+}
 
 /** Shape shared by all shipped models. */
 export const SHIPPED_ARCHITECTURE = {

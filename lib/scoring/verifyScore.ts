@@ -15,14 +15,12 @@ import {
   type RevealOnChain,
 } from "@/lib/scoring/receipt";
 import type { ScorerClient } from "@/lib/scoring/client";
+import { scorerModelId } from "@/lib/scoring/modelUri";
 import { embeddingModelFor, modelSourceFor } from "@/lib/scoring/shipped-models";
 import { createScorerClient, toErrorView } from "@/lib/scoring/scorer-client";
 
 export type VerifyStep = { text: string };
 export type VerifyOutcome = { ok: boolean; summary: string; details: string[] };
-
-/** A submitted model URI as the scorer names models: a shipped model folder's id, or a hub id as given. */
-const modelIdOf = (uri: string): string => /^\/models\/([\w.-]+)\/?$/.exec(uri.trim())?.[1] ?? uri.trim();
 
 /** The dataset with only example `j` (its labels kept, for accuracy). */
 function onlyExample(dataset: Dataset, j: number): Dataset {
@@ -100,7 +98,7 @@ export async function verifyRevealedScore({
   try {
     dataset = await fetchVerifiedEvalSet(doc.evaluationSet.uri, doc.evaluationSet.sha256);
     client = await createScorerClient();
-    const modelId = modelIdOf(entry.model.uri);
+    const modelId = scorerModelId(entry.model.uri);
     const embeddingModel = embeddingModelFor(doc.metric, modelId);
     const options: Parameters<ScorerClient["load"]>[1] & { manifest?: Hex } = {
       device: "auto",

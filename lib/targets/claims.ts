@@ -1,5 +1,6 @@
 import type { Address } from "viem";
 import { splitReward } from "./rules";
+import { sameAddress as same } from "../address";
 
 /** The contract's TargetStatus.Filled. */
 const FILLED = 2;
@@ -18,8 +19,6 @@ export type ClaimCandidate = {
 };
 
 export type ClaimRow = { targetId: bigint; amount: bigint; role: string };
-
-const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /**
  * What `account` may claim now, per target: as submitter (45% + the bond), as the winning model's owner (45%)

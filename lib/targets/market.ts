@@ -1,6 +1,6 @@
 import type { Address, PublicClient } from "viem";
 import { arenaTargetsAbi } from "@/contracts-abi";
-import type { TargetModelView, TargetRowView } from "@/lib/indexer/targets";
+import type { TargetModelView, TargetRowView, TargetSubmitterView } from "@/lib/indexer/targets";
 import { targetPhase, type TargetPhase } from "@/lib/targets";
 import {
   localModelId,
@@ -47,8 +47,6 @@ export type ModelInfo = {
   rewards: bigint;
 };
 
-export type SubmitterInfo = { address: Address; filled: number; bytes: bigint; rewards: bigint };
-
 /** The market as it is at the latest block: parameters, the clock and the current epoch's seed draw. */
 export type MarketLive = {
   address: Address;
@@ -75,7 +73,7 @@ export type MarketSnapshot = Omit<MarketLive, "currentEpochOpened"> & {
   targets: TargetInfo[];
   epochs: EpochInfo[];
   models: ModelInfo[];
-  submitters: SubmitterInfo[];
+  submitters: TargetSubmitterView[];
 };
 
 /** Seconds until the end of `epoch`. */

@@ -1,5 +1,6 @@
 import type { Address, ContractFunctionReturnType, Hex } from "viem";
 import type { arenaTargetsAbi } from "../../contracts-abi";
+import { shippedFolderIdOf } from "../scoring/modelUri";
 import { unpackModels } from "./assignment";
 
 /**
@@ -93,5 +94,5 @@ export function toEpoch(epoch: bigint, raw: TargetReturn<"epochs">): EpochInfo {
 
 /** `/models/<id>/onnx/model.onnx` → `<id>`: the models the browser scorer can run from the app itself. */
 export function localModelId(artifactUri: string): string | undefined {
-  return /^\/models\/([\w.-]+)\//.exec(artifactUri)?.[1];
+  return shippedFolderIdOf(artifactUri);
 }

@@ -17,7 +17,8 @@ export type SubmissionPlan = {
   reason?: string;
 };
 
-export const formatDistance = (micro: bigint): string => (Number(micro) / 1e6).toFixed(4);
+/** A value in micro units (a distance, a threshold, a loss in micro bits per byte) as a 4-decimal number. */
+export const formatMicro = (micro: bigint): string => (Number(micro) / 1e6).toFixed(4);
 
 /**
  * What a submission would be: the lowest-loss model wins (ties to the earlier model), its embedding of the data
@@ -49,7 +50,7 @@ export function planSubmission(
     ...(accepted
       ? {}
       : {
-          reason: `The winning model (${winner.name}) puts your data at distance ${formatDistance(distance)}, outside the threshold ${formatDistance(threshold)}.`,
+          reason: `The winning model (${winner.name}) puts your data at distance ${formatMicro(distance)}, outside the threshold ${formatMicro(threshold)}.`,
         }),
   };
 }

@@ -13,7 +13,7 @@ import {
   submissionCommitment,
   type SubmitArgs,
 } from "./rules";
-import { auditSubmission, blobReasons, planSubmission, withinTolerance } from "./submission";
+import { auditSubmission, blobReasons, formatMicro, planSubmission, withinTolerance } from "./submission";
 import { cosineDistanceMicro, isqrt, pack, quantize, unpack } from "./vector";
 
 describe("lib/targets", () => {
@@ -101,6 +101,12 @@ describe("lib/targets", () => {
     const miss = planSubmission([{ modelId: 1, name: "a", loss: 2, embedding: [0, 1, 0] }], target, 50_000n);
     assert.equal(miss.accepted, false);
     assert.match(miss.reason ?? "", /distance 1\.0000, outside the threshold 0\.0500/);
+  });
+
+  it("shows micro units with four decimals", () => {
+    assert.equal(formatMicro(50_000n), "0.0500");
+    assert.equal(formatMicro(1_234_567n), "1.2346");
+    assert.equal(formatMicro(0n), "0.0000");
   });
 
   it("audits with a tolerance of 1% relative or 0.01 absolute", () => {

@@ -26,11 +26,6 @@ export function quantize(values: readonly number[]): bigint[] {
   });
 }
 
-/** Micro units → floats, for display. */
-export function toFloat(values: readonly bigint[]): number[] {
-  return values.map((v) => Number(v) / 1e6);
-}
-
 export function pack(values: readonly bigint[]): Hex {
   let hex = "0x";
   for (const v of values) {

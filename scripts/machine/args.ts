@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { SHIPPED_MODELS } from "../../lib/scoring/shipped-models.ts";
+import { SHIPPED_LANGUAGE_MODELS } from "../../lib/scoring/shipped-models.ts";
 
 export type AgentOptions = {
   port: number;
@@ -42,7 +42,7 @@ export function parseAgentArgs(argv: readonly string[]): AgentOptions {
       "heartbeat-ms": { type: "string", default: "3000" },
     },
   });
-  const lms = SHIPPED_MODELS.filter((m) => m.kind === "causal-lm").map((m) => m.id);
+  const lms: readonly string[] = SHIPPED_LANGUAGE_MODELS;
   if (!lms.includes(values.model)) {
     throw new Error(`--model must be one of ${lms.join(", ")} (got "${values.model}")\n${USAGE}`);
   }

@@ -12,6 +12,7 @@ import {
   type ScorerInfo,
 } from "../../lib/scoring/receipt.ts";
 import { ORT_NODE_VERSION, SCORER_VERSION, TRANSFORMERS_VERSION } from "../../lib/scoring/runtime.ts";
+import type { ShippedLanguageModelId } from "../../lib/scoring/shipped-models.ts";
 import { Scorer } from "../../lib/scoring/scorer.ts";
 
 /**
@@ -21,8 +22,7 @@ import { Scorer } from "../../lib/scoring/scorer.ts";
  * and kept in memory and in .arena/seed-scores/, so a second seed of the same checkout does not score again.
  */
 
-export const SHIPPED_LMS = ["arena-lm-tiny", "arena-lm-small", "arena-lm-base"] as const;
-export type ShippedLm = (typeof SHIPPED_LMS)[number];
+export type ShippedLm = ShippedLanguageModelId;
 
 /** What the receipt names as the scorer of these scores (Node: onnxruntime-node on the CPU, fp32, 1 thread). */
 export const NODE_SCORER: ScorerInfo = {

@@ -12,6 +12,7 @@ import { BlobStore } from "../../lib/blobs/store.ts";
 import { parseDataset } from "../../lib/metrics/parsers.ts";
 import { nodeEnvironment, SHIPPED_MODELS_DIR } from "../../lib/scoring/node-files.ts";
 import { Scorer } from "../../lib/scoring/scorer.ts";
+import { SHIPPED_LANGUAGE_MODELS } from "../../lib/scoring/shipped-models.ts";
 import {
   generateTarget,
   pack,
@@ -28,11 +29,8 @@ import { send } from "../lib/deploy.ts";
 import { TARGETS_CONFIG } from "../lib/deploy-plan.ts";
 import { contractAddress, type SeedEnv } from "../lib/seed.ts";
 
-const MODELS = [
-  { id: "arena-lm-tiny", stake: "1000" },
-  { id: "arena-lm-small", stake: "2000" },
-  { id: "arena-lm-base", stake: "3000" },
-] as const;
+/** The shipped language models, weakest first, staked 1000, 2000, 3000. */
+const MODELS = SHIPPED_LANGUAGE_MODELS.map((id, i) => ({ id, stake: String((i + 1) * 1000) }));
 const SPREAD = 20_000;
 
 type Manifest = { models: { id: string; onnxSha256: string }[] };

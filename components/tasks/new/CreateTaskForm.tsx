@@ -9,7 +9,6 @@ import {
   FIELD_SPECS,
   defaultLambda,
   defaultTaskForm,
-  FINAL_EVAL_KEY,
   finalEvalCommitment,
   validateTaskForm,
   type FieldErrors,
@@ -23,8 +22,9 @@ import { useTransactor } from "@/lib/hooks/useTransactor";
 import { useArenaChain } from "@/lib/hooks/useArenaChain";
 import { useContractAddress } from "@/lib/hooks/useContractAddress";
 import { useTokenBalance } from "@/lib/hooks/useTokenBalance";
+import { saveFinalEvalSecret } from "@/lib/arena/commitStore";
 import { formatTokenAmount } from "@/lib/format";
-import { sha256Hex } from "@/lib/scoring/evalSet";
+import { sha256Hex } from "@/lib/scoring/manifest";
 import { HashValue } from "../HashValue";
 import { RewardPreview } from "./RewardPreview";
 import { hashEvalSet, useEvalSetHash, type EvalSetHashState } from "@/lib/hooks/useEvalSetHash";
@@ -168,10 +168,13 @@ export function CreateTaskForm() {
     }
     setBusy(true);
     try {
-      localStorage.setItem(
-        FINAL_EVAL_KEY(chainId, finalEvalCommitment(values.finalEvalSetURI, heldBackSha256, salt)),
-        JSON.stringify({ uri: values.finalEvalSetURI, sha256: heldBackSha256, salt }),
-      );
+      saveFinalEvalSecret(localStorage, {
+        chainId,
+        commit: finalEvalCommitment(values.finalEvalSetURI, heldBackSha256, salt),
+        uri: values.finalEvalSetURI,
+        sha256: heldBackSha256,
+        salt,
+      });
       const approved = await ensureAllowance(arena, params.rewardPool + creatorStake);
       if (!approved.ok) return;
       const created = await run({

@@ -1,5 +1,5 @@
 import type { arenaTargetsAbi } from "../../../contracts-abi/ArenaTargets";
-import { formatDistance } from "../../targets/submission";
+import { formatMicro } from "../../targets/submission";
 import { TARGET_STATUS } from "../../targets/status";
 import { asBigInt, count, epoch, num, short, tokens, type Explainers } from "../render";
 import type { SharedErrorName } from "./shared";
@@ -37,9 +37,9 @@ export const ARENA_TARGETS: Explainers<typeof arenaTargetsAbi, SharedErrorName> 
   ModelNotAssigned: ({ targetId, modelId }) =>
     `Model #${num(modelId)} is not assigned to target #${num(targetId)}.`,
   DistanceMismatch: ({ claimed, computed }) =>
-    `The contract computed distance ${formatDistance(computed)} from the embedding, not the ${formatDistance(claimed)} sent.`,
+    `The contract computed distance ${formatMicro(computed)} from the embedding, not the ${formatMicro(claimed)} sent.`,
   OutsideThreshold: ({ distance, threshold }) =>
-    `Your data lands at distance ${formatDistance(distance)}, outside the threshold ${formatDistance(threshold)}.`,
+    `Your data lands at distance ${formatMicro(distance)}, outside the threshold ${formatMicro(threshold)}.`,
   TargetNotFilled: ({ targetId, status: s }) => `Target #${num(targetId)} is ${status(s)}, not filled.`,
   NotAuditEpoch: ({ targetId, auditEpoch, currentEpoch }, ctx) =>
     `Target #${num(targetId)} is audited in ${epoch(auditEpoch, ctx)}; it is epoch ${num(currentEpoch)} now.`,
