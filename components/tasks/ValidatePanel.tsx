@@ -20,7 +20,7 @@ import { scoreCommitment } from "@/lib/sortition";
 import { formatDuration, shortAddress } from "@/lib/format";
 import { useTransactor } from "@/components/tx/TxProvider";
 import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
-import { METRIC_SHORT } from "@/lib/arena/taskSummary";
+import { metricName } from "@/lib/arena/metric";
 import type { ScoringContext, SubmissionScore } from "@/components/scorer/useScoreSubmissions";
 import { buildReceipt, encodeReceipt, receiptHash, type ReceiptMetric } from "@/lib/scoring/receipt";
 import { ensureReceiptStored } from "./receiptUpload";
@@ -87,7 +87,7 @@ export function ValidatePanel({ task, timeline }: { task: TaskView; timeline: Ti
   const evalSet = scoringSet(task, epoch, seed.recordedSet);
   const evalSetUrl = evalSet.url;
   const evalSetSha256 = evalSet.sha256;
-  const metric: ReceiptMetric = METRIC_SHORT[task.metric] ?? "loss";
+  const metric: ReceiptMetric = metricName(task.metric) ?? "loss";
   const toScore = assigned.flatMap((i) => {
     const submission = submissionFor(task, i, epoch)?.submission;
     return submission?.uri

@@ -62,7 +62,7 @@ const PROTOCOL_CONSTANTS: Record<string, string> = {
 };
 
 /** The solc AST of every source in the build that compiled `contractName` (artifacts/build-info/<id>.output.json). */
-function buildAsts(contractName: string): Map<string, AstNode> {
+export function buildAsts(contractName: string): Map<string, AstNode> {
   const artifact = listArtifacts({ includeTests: false }).find((a) => a.contractName === contractName);
   if (!artifact?.buildInfoId)
     throw new Error(`No build info for ${contractName}. Run \`npx hardhat build\` first.`);

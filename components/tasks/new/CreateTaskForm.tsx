@@ -17,7 +17,7 @@ import {
   type MetricName,
   type TaskFormValues,
 } from "@/lib/arena/params";
-import { METRIC_LABELS } from "@/lib/arena/taskSummary";
+import { METRIC_LABELS, METRICS } from "@/lib/arena/metric";
 import { useEnsureAllowance } from "@/components/arena/useApproval";
 import { useTransactor } from "@/components/tx/TxProvider";
 import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
@@ -203,9 +203,9 @@ export function CreateTaskForm() {
             onChange={(e) => set("metric", e.target.value)}
             className="rounded border border-zinc-300 px-2 py-1"
           >
-            {(["loss", "accuracy", "reference_similarity"] as const).map((m, i) => (
+            {METRICS.map((m) => (
               <option key={m} value={m}>
-                {METRIC_LABELS[i]}
+                {METRIC_LABELS[m]}
               </option>
             ))}
           </select>
