@@ -67,17 +67,13 @@ export function buildAsts(contractName: string): Map<string, AstNode> {
   if (!artifact?.buildInfoId)
     throw new Error(`No build info for ${contractName}. Run \`npx hardhat build\` first.`);
   const dir = path.join(ROOT, "artifacts", "build-info");
-  const input = JSON.parse(readFileSync(path.join(dir, `${artifact.buildInfoId}.json`), "utf8")) as {
-    userSourceNameMap: Record<string, string>;
-  };
   const output = JSON.parse(readFileSync(path.join(dir, `${artifact.buildInfoId}.output.json`), "utf8")) as {
     output: { sources: Record<string, { ast: AstNode }> };
   };
+  // Hardhat 3 names the project's sources `project/<path>` (dependencies `npm/<package>@<version>/…`).
   const asts = new Map<string, AstNode>();
-  for (const [user, source] of Object.entries(input.userSourceNameMap)) {
-    const ast = output.output.sources[source]?.ast;
-    if (ast) asts.set(user, ast);
-  }
+  for (const [source, { ast }] of Object.entries(output.output.sources))
+    if (source.startsWith("project/")) asts.set(source.slice("project/".length), ast);
   return asts;
 }
 
