@@ -7,6 +7,7 @@ import { machineRegistryAbi } from "./MachineRegistry";
 import { multicall3Abi } from "./Multicall3";
 
 export { deployments, type Deployment } from "./addresses";
+export { constants, enums } from "./protocol";
 export { arenaTargetsAbi } from "./ArenaTargets";
 export { arenaTasksAbi } from "./ArenaTasks";
 export { arenaTokenAbi } from "./ArenaToken";

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { parseUnits } from "viem";
 import { useReadContract } from "wagmi";
 import { arenaTasksAbi } from "@/contracts-abi";
-import { rewardShareGate, type Delegatee } from "@/lib/arena/delegatees";
+import { REWARD_SHARE_COOLDOWN_TEXT, rewardShareGate, type Delegatee } from "@/lib/arena/delegatees";
 import { AmountInput } from "@/components/arena/AmountInput";
 import { useTransactor } from "@/lib/hooks/useTransactor";
 import { useArenaChain } from "@/lib/hooks/useArenaChain";
@@ -82,7 +82,8 @@ export function RewardShareForm({ delegatee, now }: { delegatee: Delegatee; now:
         )}
       </span>
       <span className="text-xs text-zinc-500">
-        Now {percent(delegatee.rewardShare)} %. A change takes effect next epoch and locks ρ for 30 days.
+        Now {percent(delegatee.rewardShare)} %. A change takes effect next epoch and locks ρ for{" "}
+        {REWARD_SHARE_COOLDOWN_TEXT}.
       </span>
     </div>
   );

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { lowerIsBetter } from "@/lib/arena/leaderboard";
+import { lowerIsBetter } from "@/lib/arena/metric";
 import { LEADERBOARD_ROWS } from "@/lib/indexer/views";
 import { Card, QueryState } from "@/components/ui/Card";
 import { DataTable } from "@/components/ui/DataTable";

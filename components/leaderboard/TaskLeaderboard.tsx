@@ -2,7 +2,8 @@
 
 import { useMemo } from "react";
 import type { TaskView } from "@/lib/arena/indexer";
-import { lowerIsBetter, nodeLeaderboard } from "@/lib/arena/leaderboard";
+import { nodeLeaderboard } from "@/lib/arena/leaderboard";
+import { lowerIsBetter } from "@/lib/arena/metric";
 import { DataTable } from "@/components/ui/DataTable";
 import { BOARD, nodeColumns, ranked } from "./columns";
 

@@ -3,7 +3,8 @@
 import { useMemo, useState } from "react";
 import { formatEther, type Address } from "viem";
 import { fetchVerifiedEvalSet } from "@/lib/scoring/evalSet";
-import { epochInputFromTask, METRICS } from "@/lib/arena/epochInput";
+import { epochInputFromTask } from "@/lib/arena/epochInput";
+import { metricName } from "@/lib/arena/metric";
 import type { TaskView } from "@/lib/arena/indexer";
 import { rewardShareAt } from "@/lib/arena/pending";
 import { epochReward } from "@/lib/rewards/fixed";
@@ -88,7 +89,7 @@ function NodePreflight({ task, epoch, account }: { task: TaskView; epoch: number
   const [model, setModel] = useState(DEFAULT_MODEL);
   const [stake, setStake] = useState(formatEther(task.config?.minNodeStake || 100n * 10n ** 18n));
   const [fetchError, setFetchError] = useState<string>();
-  const metric = METRICS[task.metric] ?? "loss";
+  const metric = metricName(task.metric) ?? "loss";
   const busy = scorer.state.status !== "idle";
   const score = scorer.state.result?.totals.value;
   const parsedStake = parseAmount(stake, {});

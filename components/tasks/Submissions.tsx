@@ -1,5 +1,5 @@
 import type { TaskView } from "@/lib/arena/indexer";
-import { MEAN_SCALE } from "@/lib/arena/leaderboard";
+import { formatMeanScore } from "@/lib/arena/metric";
 import { submissionRows } from "@/lib/arena/submissions";
 import { formatTokenAmount, shortAddress } from "@/lib/format";
 
@@ -37,9 +37,7 @@ export function Submissions({ task }: { task: TaskView }) {
               </td>
               {s.counted ? (
                 <>
-                  <td className="py-1 text-right">
-                    {s.result ? (Number(s.result.meanScore) / MEAN_SCALE).toFixed(4) : "—"}
-                  </td>
+                  <td className="py-1 text-right">{s.result ? formatMeanScore(s.result.meanScore) : "—"}</td>
                   <td className="py-1 text-right">{s.result ? formatTokenAmount(s.result.reward) : "—"}</td>
                 </>
               ) : (

@@ -3,8 +3,8 @@
 import dynamic from "next/dynamic";
 import { useMemo } from "react";
 import type { TaskView } from "@/lib/arena/indexer";
-import { MEAN_SCALE } from "@/lib/arena/leaderboard";
-import { METRIC_LABELS, summarizeTask } from "@/lib/arena/taskSummary";
+import { meanToMetric, metricLabel } from "@/lib/arena/metric";
+import { summarizeTask } from "@/lib/arena/taskSummary";
 import { formatTokenAmount, shortAddress } from "@/lib/format";
 import { LazyChart } from "@/components/charts/LazyChart";
 import { Card, QueryState, Stat } from "@/components/ui/Card";
@@ -74,7 +74,7 @@ function TaskBody({ task, now }: { task: TaskView; now: number }) {
     <div className="space-y-6">
       <div>
         <p className="text-sm text-zinc-500">
-          Task #{task.id.toString()} · {METRIC_LABELS[task.metric]} · by {shortAddress(task.creator)}
+          Task #{task.id.toString()} · {metricLabel(task.metric)} · by {shortAddress(task.creator)}
         </p>
         <h1 className="text-2xl font-semibold">{task.title}</h1>
         {task.description && <p className="mt-2 max-w-3xl text-zinc-700">{task.description}</p>}
@@ -163,7 +163,7 @@ function chartData(task: TaskView) {
   const scoreData = epochs.map((epoch) => {
     const row: Record<string, number | string> = { epoch };
     for (const r of task.nodeResults.filter((x) => x.epoch === epoch))
-      row[r.node] = Number(r.meanScore) / MEAN_SCALE;
+      row[r.node] = meanToMetric(r.meanScore);
     return row;
   });
   const rewardData = [...task.epochs.values()]

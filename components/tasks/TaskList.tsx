@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { PHASE_LABELS, PHASES, type PhaseName } from "@/lib/arena/phases";
-import { METRIC_LABELS, summarizeTask } from "@/lib/arena/taskSummary";
+import { metricLabel, METRICS } from "@/lib/arena/metric";
+import { summarizeTask } from "@/lib/arena/taskSummary";
 import { formatDuration, formatTokenAmount } from "@/lib/format";
 import { QueryState } from "@/components/ui/Card";
 import { useChainTime } from "@/lib/hooks/useChainTime";
@@ -69,9 +70,9 @@ export function TaskList() {
             className="rounded border border-zinc-300 px-2 py-1"
           >
             <option value={-1}>Any</option>
-            {METRIC_LABELS.map((m, i) => (
+            {METRICS.map((m, i) => (
               <option key={m} value={i}>
-                {m}
+                {metricLabel(m)}
               </option>
             ))}
           </select>
@@ -122,7 +123,7 @@ export function TaskList() {
                     </Link>
                   </td>
                   <td className="px-3 py-2">{PHASE_LABELS[t.phase]}</td>
-                  <td className="px-3 py-2">{METRIC_LABELS[t.metric] ?? "?"}</td>
+                  <td className="px-3 py-2">{metricLabel(t.metric)}</td>
                   <td className="px-3 py-2 text-right">{formatTokenAmount(t.pool, 0)}</td>
                   <td className="px-3 py-2 text-right">{formatTokenAmount(t.totalStake, 0)}</td>
                   <td className="px-3 py-2 text-right">{t.nodes}</td>

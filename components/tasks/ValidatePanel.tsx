@@ -21,9 +21,9 @@ import { formatDuration, shortAddress } from "@/lib/format";
 import { useTransactor } from "@/lib/hooks/useTransactor";
 import { useArenaChain } from "@/lib/hooks/useArenaChain";
 import { useContractAddress } from "@/lib/hooks/useContractAddress";
-import { METRIC_SHORT } from "@/lib/arena/taskSummary";
 import type { ScoringContext, SubmissionScore } from "@/lib/hooks/useScoreSubmissions";
 import { scorerModelId } from "@/lib/scoring/modelUri";
+import { metricName } from "@/lib/arena/metric";
 import { buildReceipt, encodeReceipt, receiptHash, type ReceiptMetric } from "@/lib/scoring/receipt";
 import { ensureReceiptStored } from "@/lib/scoring/receiptUpload";
 import { scoringSet } from "@/lib/arena/seed";
@@ -83,7 +83,7 @@ export function ValidatePanel({ task, timeline }: { task: TaskView; timeline: Ti
   const evalSet = scoringSet(task, epoch, seed.recordedSet);
   const evalSetUrl = evalSet.url;
   const evalSetSha256 = evalSet.sha256;
-  const metric: ReceiptMetric = METRIC_SHORT[task.metric] ?? "loss";
+  const metric: ReceiptMetric = metricName(task.metric) ?? "loss";
   const toScore = assigned.flatMap((i) => {
     const submission = submissionFor(task, i, epoch)?.submission;
     return submission?.uri

@@ -4,7 +4,7 @@ pragma solidity ^0.8.28;
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {Checkpoints} from "@openzeppelin/contracts/utils/structs/Checkpoints.sol";
-import {ArenaBase} from "./ArenaBase.sol";
+import {ArenaModule} from "./ArenaModule.sol";
 import {DelegationPosition, Participant, Role, TaskConfig, TaskState, Unbonding} from "./IArena.sol";
 
 /// @title ArenaDelegation
@@ -12,20 +12,11 @@ import {DelegationPosition, Participant, Role, TaskConfig, TaskState, Unbonding}
 /// (docs/ARCHITECTURE.md §3.6), run by ArenaTasks through delegatecall. Delegations follow the stake rules: they
 /// count from the next epoch and leave through an unbonding period. Rewards reach delegators through a
 /// reward-per-share accumulator per delegatee, never a loop over delegators.
-contract ArenaDelegation is ArenaBase {
+contract ArenaDelegation is ArenaModule {
     using SafeERC20 for IERC20;
     using Checkpoints for Checkpoints.Trace208;
 
-    address private immutable _self;
-
-    constructor(IERC20 token_) ArenaBase(token_) {
-        _self = address(this);
-    }
-
-    modifier onlyDelegateCall() {
-        if (address(this) == _self) revert OnlyDelegateCall();
-        _;
-    }
+    constructor(IERC20 token_) ArenaModule(token_) {}
 
     /// @notice Stops `amount` of own stake counting from the next epoch and starts its unbonding period.
     /// @dev What remains must be zero or at least the role's minimum stake.

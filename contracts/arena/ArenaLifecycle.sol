@@ -4,7 +4,7 @@ pragma solidity ^0.8.28;
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {Checkpoints} from "@openzeppelin/contracts/utils/structs/Checkpoints.sol";
-import {ArenaBase} from "./ArenaBase.sol";
+import {ArenaModule} from "./ArenaModule.sol";
 import {
     Challenge,
     DelegationPosition,
@@ -27,20 +27,11 @@ import {ArenaParams} from "./lib/ArenaParams.sol";
 /// or ≥ 2/3 of validator stake upholding it, gives the node's escrowed task rewards and its delegators' escrowed
 /// rewards to the challenger; otherwise the bond goes to the node. The escrow is held until every challenge of the
 /// node is resolved, so a challenge opened in the phase's last block is answered like any other.
-contract ArenaLifecycle is ArenaBase {
+contract ArenaLifecycle is ArenaModule {
     using SafeERC20 for IERC20;
     using Checkpoints for Checkpoints.Trace208;
 
-    address private immutable _self;
-
-    constructor(IERC20 token_) ArenaBase(token_) {
-        _self = address(this);
-    }
-
-    modifier onlyDelegateCall() {
-        if (address(this) == _self) revert OnlyDelegateCall();
-        _;
-    }
+    constructor(IERC20 token_) ArenaModule(token_) {}
 
     /// @notice Creates a task and escrows its reward pool. The creator qualifies by locking at least
     /// `minCreatorStake` (returned after the task), by having been paid as a node or validator in an earlier

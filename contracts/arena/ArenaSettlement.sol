@@ -3,7 +3,7 @@ pragma solidity ^0.8.28;
 
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {Checkpoints} from "@openzeppelin/contracts/utils/structs/Checkpoints.sol";
-import {ArenaBase} from "./ArenaBase.sol";
+import {ArenaModule} from "./ArenaModule.sol";
 import {EpochState, Metric, TaskConfig, TaskState} from "./IArena.sol";
 import {Ranking} from "./lib/Ranking.sol";
 import {RewardMath} from "./lib/RewardMath.sol";
@@ -14,7 +14,7 @@ import {ScorePacking} from "./lib/ScorePacking.sol";
 /// Stages: aggregate scores per submission (over revealed validators), mean scores and stakes (over scored
 /// submissions), rank (one step), pay nodes, sum validator weights per submission, pay validators. Each item
 /// is one step; `maxSteps` bounds the work of one call, and the result does not depend on how it is paged.
-contract ArenaSettlement is ArenaBase {
+contract ArenaSettlement is ArenaModule {
     using Checkpoints for Checkpoints.Trace208;
 
     uint8 internal constant AGGREGATE = 0;
@@ -33,8 +33,6 @@ contract ArenaSettlement is ArenaBase {
     uint256 private constant MASK96 = (1 << 96) - 1;
     uint256 private constant MASK128 = (1 << 128) - 1;
 
-    address private immutable _self;
-
     struct Run {
         uint256 taskId;
         uint256 epoch;
@@ -44,15 +42,12 @@ contract ArenaSettlement is ArenaBase {
         uint256 alphaV;
     }
 
-    constructor(IERC20 token_) ArenaBase(token_) {
-        _self = address(this);
-    }
+    constructor(IERC20 token_) ArenaModule(token_) {}
 
     /// @notice Advances the settlement of `epoch` by at most `maxSteps` items; callable by anyone once the
     /// epoch is over, in epoch order.
     /// @return done whether the epoch is now fully settled
-    function settle(uint256 taskId, uint256 epoch, uint256 maxSteps) external returns (bool done) {
-        if (address(this) == _self) revert OnlyDelegateCall();
+    function settle(uint256 taskId, uint256 epoch, uint256 maxSteps) external onlyDelegateCall returns (bool done) {
         TaskState storage t = _task(taskId);
         TaskConfig storage c = _configs[taskId];
         if (epoch >= _scoringEpochs(c)) revert NotScoringEpoch(epoch, _scoringEpochs(c));

@@ -1,4 +1,5 @@
 import type { Address } from "viem";
+import { constants } from "../../contracts-abi/protocol";
 import { formatTimestamp } from "../format";
 import { effectiveApy, type EApy } from "./apy";
 import { settlementPendingFor } from "./escrow";
@@ -162,14 +163,31 @@ export function delegationGates(
   };
 }
 
-/** ArenaBase.REWARD_SHARE_COOLDOWN: ρ changes at most once per 30 days. */
-export const REWARD_SHARE_COOLDOWN = 30 * 86_400;
+/** ArenaBase.REWARD_SHARE_COOLDOWN (seconds): ρ changes at most once per this period. */
+export const REWARD_SHARE_COOLDOWN = Number(constants.ArenaBase.REWARD_SHARE_COOLDOWN);
+
+/** A period in seconds in its largest whole unit: "30 days", "1 hour", "90 seconds". */
+export function periodText(seconds: number): string {
+  const units: [number, string][] = [
+    [86_400, "day"],
+    [3_600, "hour"],
+    [60, "minute"],
+  ];
+  const [size, unit] = units.find(([size]) => seconds > 0 && seconds % size === 0) ?? [1, "second"];
+  const n = seconds / size;
+  return `${n} ${unit}${n === 1 ? "" : "s"}`;
+}
+
+/** The cooldown as the app words it ("30 days"). */
+export const REWARD_SHARE_COOLDOWN_TEXT = periodText(REWARD_SHARE_COOLDOWN);
 
 /** Whether `setRewardShare(next)` would go through (`RewardShareChangeTooSoon`), and whether it changes anything. */
 export function rewardShareGate(lastChange: number, now: number, current: bigint, next?: bigint): Gate {
   const allowedAt = lastChange + REWARD_SHARE_COOLDOWN;
   if (lastChange !== 0 && now < allowedAt)
-    return closed(`ρ is locked until ${formatTimestamp(allowedAt)} (one change per 30 days)`);
+    return closed(
+      `ρ is locked until ${formatTimestamp(allowedAt)} (one change per ${REWARD_SHARE_COOLDOWN_TEXT})`,
+    );
   if (next !== undefined && next === current) return closed("That is already your ρ");
   return OPEN;
 }

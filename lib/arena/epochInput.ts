@@ -1,5 +1,6 @@
 import type { Address } from "viem";
-import type { EpochInput, Metric, ScoringValidator, Staker } from "../rewards/types.ts";
+import type { EpochInput, ScoringValidator, Staker } from "../rewards/types.ts";
+import { metricName } from "./metric.ts";
 import type { PaidRecords } from "../rewards/explain.ts";
 import type { TaskView } from "./indexer";
 import { rewardShareAt } from "./pending.ts";
@@ -9,8 +10,6 @@ import { rewardShareAt } from "./pending.ts";
  * recorded by EpochSettled) and the stakes counted in the epoch (the contract's `stakeAt`, which the indexer does
  * not keep per epoch): the input of lib/rewards' explanation and projection.
  */
-
-export const METRICS: readonly Metric[] = ["loss", "accuracy", "reference_similarity"];
 
 export type EpochStake = { own: bigint; delegated: bigint };
 
@@ -50,7 +49,7 @@ export function epochInputFromTask(
   reward?: bigint,
 ): EpochInput | undefined {
   const mechanism = task.config?.mechanism;
-  const metric = METRICS[task.metric];
+  const metric = metricName(task.metric);
   if (!mechanism || !metric) return undefined;
   const byIndex = nodesByIndex(task);
   const participant = (a: Address) => [...task.participants.values()].find((p) => key(p.account) === key(a));

@@ -1,4 +1,5 @@
 import type { Address, Hex } from "viem";
+import type { TaskConfig } from "./types";
 
 /**
  * The history views the pages show, as the indexer's API returns them (indexer/src/api/views.ts builds them
@@ -8,23 +9,8 @@ import type { Address, Hex } from "viem";
  * stake at an epoch, escrow) are read from the contracts instead.
  */
 
-export type TaskConfigView = {
-  epochLength: number;
-  commitWindow: number;
-  revealWindow: number;
-  submissionEpochs: number;
-  finalEpochs: number;
-  challengeEpochs: number;
-  unbondingEpochs: number;
-  validatorsPerSubmission: number;
-  maxAssignmentsPerEpoch: number;
-  maxNodes: number;
-  metric: number;
-  minNodeStake: bigint;
-  minValidatorStake: bigint;
-  challengeBond: bigint;
-  mechanism: { gamma: bigint; q: bigint; alphaT: bigint; lambdaV: bigint; alphaV: bigint; beta: bigint };
-};
+/** The contract's TaskConfig, as the TaskConfigured event gave it. */
+export type TaskConfigView = TaskConfig;
 
 export type Submission = { epoch: number; nodeIndex: number; uri: string; contentHash: Hex; block: bigint };
 

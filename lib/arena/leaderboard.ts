@@ -1,15 +1,7 @@
 import type { Address } from "viem";
 import { delegatorShare } from "./earnings";
 import type { TaskView } from "./indexer";
-
-/** Scores on chain: reveals in 1e-6 units of the metric, settled means in 1e-18 units. */
-export const REVEAL_SCALE = 1e6;
-export const MEAN_SCALE = 1e18;
-
-/** Loss (metric 0) is better when lower; accuracy and reference similarity when higher. */
-export function lowerIsBetter(metric: number): boolean {
-  return metric === 0;
-}
+import { lowerIsBetter, meanToMetric, scoreToMetric } from "./metric";
 
 export type NodeRow = {
   account: Address;
@@ -38,7 +30,7 @@ export function nodeLeaderboard(tasks: readonly TaskView[]): NodeRow[] {
   for (const task of tasks) {
     const lower = lowerIsBetter(task.metric);
     for (const r of task.nodeResults) {
-      const score = Number(r.meanScore) / MEAN_SCALE;
+      const score = meanToMetric(r.meanScore);
       const kept = r.reward - delegatorShare(task, r.epoch, r.node);
       const row = rows.get(r.node);
       if (!row) {
@@ -86,7 +78,7 @@ export function validatorLeaderboard(tasks: readonly TaskView[]): ValidatorRow[]
     for (const p of task.participants.values())
       if (p.nodeIndex !== undefined) nodeByIndex.set(p.nodeIndex, p.account);
     const means = new Map<string, number>();
-    for (const r of task.nodeResults) means.set(`${r.epoch}:${r.node}`, Number(r.meanScore) / MEAN_SCALE);
+    for (const r of task.nodeResults) means.set(`${r.epoch}:${r.node}`, meanToMetric(r.meanScore));
     for (const v of task.validatorResults) {
       const row = rowOf(v.validator);
       row.rewards += v.reward - delegatorShare(task, v.epoch, v.validator);
@@ -99,7 +91,7 @@ export function validatorLeaderboard(tasks: readonly TaskView[]): ValidatorRow[]
         const score = reveal.scores[i];
         if (mean === undefined || score === undefined) return;
         const row = rowOf(reveal.validator);
-        row.distance += Math.abs(mean - score / REVEAL_SCALE);
+        row.distance += Math.abs(mean - scoreToMetric(score));
         row.scored += 1;
         row.tasks.add(task.id);
       });

@@ -1,4 +1,7 @@
+import { constants } from "../../contracts-abi/protocol";
 import { baseModelError } from "../scoring/modelUri";
+import { METRIC_INDEX, METRICS, type MetricName } from "./metric";
+import type { MechanismParams, TaskParams } from "./types";
 import {
   encodeAbiParameters,
   formatEther,
@@ -14,24 +17,26 @@ import {
  * (contracts/arena/lib/ArenaParams.sol), so a revert is the exception. Values are strings as typed.
  */
 
-export const METRICS = ["loss", "accuracy", "reference_similarity"] as const;
-export type MetricName = (typeof METRICS)[number];
-export const METRIC_INDEX: Record<MetricName, number> = { loss: 0, accuracy: 1, reference_similarity: 2 };
+export { METRIC_INDEX, METRICS, type MetricName };
+export type { MechanismParams, TaskParams };
 
+const P = constants.ArenaParams;
+
+/** ArenaParams.sol's bounds (generated into contracts-abi/protocol.ts at every compile). */
 export const LIMITS = {
-  maxAmount: (1n << 88n) - 1n,
-  maxNodes: 1024,
+  maxAmount: P.MAX_AMOUNT,
+  maxNodes: Number(P.MAX_NODES),
   /** ArenaParams.MAX_ASSIGNMENTS: one validator's scores are settled in one step, which must fit in a transaction. */
-  maxAssignments: 256,
-  maxValidatorsPerSubmission: 64,
-  maxLambda: 10n ** 30n,
-  minEpochLength: 60,
-  maxEpochLength: 30 * 86_400,
-  maxSubmissionEpochs: 1000,
-  maxPhaseEpochs: 100,
-  maxText: 1024,
-  maxShortText: 200,
-  maxContextLength: 10_000_000,
+  maxAssignments: Number(P.MAX_ASSIGNMENTS),
+  maxValidatorsPerSubmission: Number(P.MAX_VALIDATORS_PER_SUBMISSION),
+  maxLambda: P.MAX_LAMBDA,
+  minEpochLength: Number(P.MIN_EPOCH_LENGTH),
+  maxEpochLength: Number(P.MAX_EPOCH_LENGTH),
+  maxSubmissionEpochs: Number(P.MAX_SUBMISSION_EPOCHS),
+  maxPhaseEpochs: Number(P.MAX_PHASE_EPOCHS),
+  maxText: Number(P.MAX_TEXT),
+  maxShortText: Number(P.MAX_SHORT_TEXT),
+  maxContextLength: Number(P.MAX_CONTEXT_LENGTH),
 } as const;
 
 type Kind = "text" | "int" | "token" | "wad" | "lambda";
@@ -198,44 +203,6 @@ export function defaultTaskForm(): TaskFormValues {
     beta: "0.5",
   };
 }
-
-export type MechanismParams = {
-  gamma: bigint;
-  q: bigint;
-  alphaT: bigint;
-  lambdaV: bigint;
-  alphaV: bigint;
-  beta: bigint;
-};
-
-/** The contract's TaskParams struct, as viem encodes it. */
-export type TaskParams = {
-  title: string;
-  description: string;
-  metric: number;
-  baseModel: string;
-  dataURI: string;
-  evalSetURI: string;
-  evalSetHash: Hex;
-  finalEvalCommit: Hex;
-  contextLength: number;
-  maxParams: bigint;
-  rewardPool: bigint;
-  epochLength: number;
-  commitWindow: number;
-  revealWindow: number;
-  submissionEpochs: number;
-  finalEpochs: number;
-  challengeEpochs: number;
-  unbondingEpochs: number;
-  minNodeStake: bigint;
-  minValidatorStake: bigint;
-  challengeBond: bigint;
-  validatorsPerSubmission: number;
-  maxAssignmentsPerEpoch: number;
-  maxNodes: number;
-  mechanism: MechanismParams;
-};
 
 export type ValidatedTask = { params: TaskParams; creatorStake: bigint };
 export type FieldErrors = Partial<Record<FieldName, string>>;

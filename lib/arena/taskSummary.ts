@@ -2,9 +2,6 @@ import type { Address } from "viem";
 import type { TaskView } from "./indexer";
 import { taskTimeline, type PhaseName, type Timeline } from "./phases";
 
-export const METRIC_LABELS = ["Loss (bits per byte)", "Accuracy", "Reference similarity"] as const;
-export const METRIC_SHORT = ["loss", "accuracy", "reference_similarity"] as const;
-
 export type TaskSummary = {
   id: bigint;
   title: string;

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Hex } from "viem";
+import type { MetricName } from "@/lib/arena/metric";
 import type { Dataset } from "@/lib/metrics/parsers";
 import type { ScorerClient } from "@/lib/scoring/client";
 import { fetchEvalSet, fetchVerifiedEvalSet } from "@/lib/scoring/evalSet";
@@ -20,7 +21,7 @@ import {
 } from "@/lib/scoring/scorer-client";
 
 /** The metrics a task can have (docs/ARCHITECTURE.md §3.1). */
-export type TaskMetric = "loss" | "accuracy" | "reference_similarity";
+export type TaskMetric = MetricName;
 export type SubmissionId = string | number | bigint;
 /**
  * `modelUri` and `manifest` (the submission's contentHash: the model's manifest hash) go into the scoring

@@ -1,3 +1,4 @@
+import { enums } from "../../contracts-abi/protocol";
 import { formatTimestamp } from "../format";
 import { closed, OPEN, type Gate } from "../arena/gate";
 import { sameAddress as same } from "../address";
@@ -8,7 +9,8 @@ import { sameAddress as same } from "../address";
  * would revert and, where time fixes it, from when it goes through.
  */
 
-export const PHASES = ["Submission", "FinalValidation", "Challenge", "Ended", "Cancelled"] as const;
+/** ArenaTasks' Phase enum, in on-chain order. */
+export const PHASES = enums.Phase;
 export type ChainPhase = (typeof PHASES)[number];
 
 /** A task as `getTask` and `currentEpoch` return it (the epoch at the latest block). */

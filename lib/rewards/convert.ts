@@ -1,6 +1,6 @@
 import type { FloatEpochInput, FloatStaker } from "./float.ts";
 import type { EpochInput, Staker } from "./types.ts";
-import { SCORE_SCALE } from "./fixed.ts";
+import { metricToScore, scoreToMetric } from "../arena/metric.ts";
 import { WAD } from "./wadMath.ts";
 
 /** WAD (or wei) to a float in units (tokens). */
@@ -19,7 +19,7 @@ export function toWad(x: number): bigint {
 
 /** A score in metric units to the contract's integer (1e-6 units), rounded to nearest. */
 export function toScoreUnits(score: number): number {
-  return Math.round(score * Number(SCORE_SCALE));
+  return metricToScore(score);
 }
 
 function stakerToFloat(s: Staker): FloatStaker {
@@ -47,7 +47,7 @@ export function toFloatInput(input: EpochInput): FloatEpochInput {
     nodes: input.nodes.map(stakerToFloat),
     validators: input.validators.map((v) => ({
       ...stakerToFloat(v),
-      scores: new Map([...v.scores].map(([id, score]) => [id, score / Number(SCORE_SCALE)])),
+      scores: new Map([...v.scores].map(([id, score]) => [id, scoreToMetric(score)])),
     })),
   };
 }

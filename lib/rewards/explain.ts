@@ -1,6 +1,5 @@
+import { METRIC_SCALE, SCORE_SCALE } from "../arena/metric.ts";
 import {
-  MEAN_SCALE,
-  SCORE_SCALE,
   delegatorReward,
   traceEpochFixed,
   type EpochTrace,
@@ -274,7 +273,7 @@ export function readable(value: bigint, unit: StepUnit, digits = 6): string {
       : unit === "score6"
         ? SCORE_SCALE
         : unit === "score18"
-          ? MEAN_SCALE * SCORE_SCALE
+          ? METRIC_SCALE
           : 1n;
   if (scale === 1n) return value.toLocaleString("en-US");
   const negative = value < 0n;

@@ -1,4 +1,6 @@
-import type { EpochInput, EpochResult, Metric, NodePayout, Payout, Staker } from "./types.ts";
+import { constants } from "../../contracts-abi/protocol.ts";
+import { lowerIsBetter, MEAN_SCALE, METRIC_SCALE } from "../arena/metric.ts";
+import type { EpochInput, EpochResult, NodePayout, Payout, Staker } from "./types.ts";
 import { WAD, expWad, mulDiv, mulWad, powWad } from "./wadMath.ts";
 
 /**
@@ -6,14 +8,11 @@ import { WAD, expWad, mulDiv, mulWad, powWad } from "./wadMath.ts";
  * results agree to the wei (tested for parity against the contracts). Every division rounds down.
  */
 
-/** Scores are integers in 1e-6 units of the metric; mean scores keep 1e12 more precision (1e-18 units). */
-export const SCORE_SCALE = 1_000_000n;
-export const MEAN_SCALE = 10n ** 12n;
-const METRIC_SCALE = 10n ** 18n;
-export const ACC_SCALE = WAD;
+/** RewardMath.ACC_SCALE: delegation reward-per-share precision. */
+export const ACC_SCALE: bigint = constants.RewardMath.ACC_SCALE;
 export const MAX_SCORE = 2n ** 32n - 1n;
 /** ln 2 in WAD, rounded down (RewardMath.LN2_WAD). */
-export const LN2_WAD = 693147180559945309n;
+export const LN2_WAD: bigint = constants.RewardMath.LN2_WAD;
 
 /** R₀ of `epoch`: what is left in the pool over the scoring epochs left (unpaid epochs roll over). */
 export function epochReward(pool: bigint, scoringEpochs: number, epoch: number): bigint {
@@ -94,10 +93,6 @@ export function tiedGeometricWeights(sortedMeans: readonly bigint[], q: bigint):
     }
   }
   return g;
-}
-
-export function lowerIsBetter(metric: Metric): boolean {
-  return metric === "loss";
 }
 
 /** The §3.6 split of a pool's earnings, with the contract's per-share rounding. */

@@ -1,14 +1,11 @@
-/** How a task's metric orders submissions: loss is lower-better, the others higher-better. */
-export type Metric = "loss" | "accuracy" | "reference_similarity";
+import type { MetricName } from "../arena/metric.ts";
+import type { MechanismParams } from "../arena/types.ts";
 
-/** The mechanism parameters of §3.1, as the contract stores them: WAD fixed point (λ_v per 1e-6 score unit). */
-export type Mechanism = {
-  gamma: bigint;
-  q: bigint;
-  alphaT: bigint;
-  lambdaV: bigint;
-  alphaV: bigint;
-};
+/** A task's metric (lib/arena/metric.ts): its direction orders submissions. */
+export type Metric = MetricName;
+
+/** The mechanism parameters of §3.1 that settlement reads, as the contract stores them (β is sortition's). */
+export type Mechanism = Omit<MechanismParams, "beta">;
 
 /** A node or validator as the epoch sees it: stake counted for the epoch and its reward share ρ (WAD). */
 export type Staker = {

@@ -1,5 +1,6 @@
 /** Pure helpers behind the scorer form: parsing what the user gave, labels, defaults. */
 import { parseDataset, type Dataset, type DatasetFormat } from "@/lib/metrics/parsers";
+import { METRIC_LABELS as TASK_METRIC_LABELS } from "@/lib/arena/metric";
 import type { Metric } from "@/lib/scoring/protocol";
 import { toErrorView, type ErrorView } from "./scorer-client";
 
@@ -13,12 +14,10 @@ export const FORMAT_LABELS: Record<DatasetFormat, string> = {
   reference: "Reference JSONL",
 };
 
-export const METRIC_LABELS: Record<Metric, string> = {
-  loss: "Loss (bits per byte)",
+export const METRIC_LABELS = {
+  ...TASK_METRIC_LABELS,
   embedding: "Embedding",
-  reference_similarity: "Reference similarity",
-  accuracy: "Accuracy",
-};
+} as const satisfies Record<Metric, string>;
 
 export type ParsedInput = { dataset: Dataset } | { error: ErrorView } | null;
 

@@ -4,6 +4,7 @@
  * `benchmarked`, `unloaded` or `error`); `progress`, `phase` and `example` may come before it.
  */
 import type { Hex } from "viem";
+import type { MetricName } from "../arena/metric";
 import type { Dataset } from "../metrics/parsers";
 import type { ScorerErrorData } from "./errors";
 
@@ -69,7 +70,8 @@ export type LoadedModelInfo = {
   probe?: { webgpu: number; wasm: number };
 };
 
-export type Metric = "loss" | "embedding" | "reference_similarity" | "accuracy";
+/** The protocol's metrics (lib/arena/metric.ts) and the scorer-only embedding distance. */
+export type Metric = MetricName | "embedding";
 
 export type ScoreRequest = {
   metric: Metric;

@@ -10,13 +10,14 @@
 import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 import { sha256, type Address, type Hex } from "viem";
 import { sameAddress as same } from "../address";
+import { isMetricName, type MetricName } from "../arena/metric";
 import { bitsPerByte, sumLosses } from "../metrics/bpb";
 import { toScoreUnits } from "../rewards/convert";
 import type { ExampleResult, ScorerDevice } from "./protocol";
 
 export const RECEIPT_VERSION = 1;
 
-export type ReceiptMetric = "loss" | "accuracy" | "reference_similarity";
+export type ReceiptMetric = MetricName;
 
 /**
  * The one encoding of a per-example value. `value` is a fixed-point integer in 1e-9 units: the example's NLL in
@@ -252,7 +253,8 @@ export function parseReceipt(bytes: Uint8Array): ReceiptDocument {
     typeof doc.epoch === "number" &&
     typeof doc.validator === "string" &&
     ADDRESS.test(doc.validator) &&
-    (doc.metric === "loss" || doc.metric === "accuracy" || doc.metric === "reference_similarity") &&
+    typeof doc.metric === "string" &&
+    isMetricName(doc.metric) &&
     typeof doc.evaluationSet?.uri === "string" &&
     typeof doc.scorer?.backend === "string" &&
     Array.isArray(doc.submissions) &&

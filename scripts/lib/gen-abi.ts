@@ -42,13 +42,109 @@ export function writeDeployment(deployment: DeploymentFile, dir: string = DEPLOY
   return file;
 }
 
+/** A solc AST node, as far as the protocol module reads it. */
+type AstNode = {
+  nodeType: string;
+  name?: string;
+  constant?: boolean;
+  members?: AstNode[];
+  nodes?: AstNode[];
+  typeName?: { name?: string };
+  value?: { typeDescriptions?: { typeIdentifier?: string } };
+};
+
+/** The sources whose enums and integer constants the app mirrors, by the name they are exported under. */
+const PROTOCOL_ENUMS_SOURCE = "contracts/arena/IArena.sol";
+const PROTOCOL_CONSTANTS: Record<string, string> = {
+  ArenaParams: "contracts/arena/lib/ArenaParams.sol",
+  ArenaBase: "contracts/arena/ArenaBase.sol",
+  RewardMath: "contracts/arena/lib/RewardMath.sol",
+};
+
+/** The solc AST of every source in the build that compiled `contractName` (artifacts/build-info/<id>.output.json). */
+export function buildAsts(contractName: string): Map<string, AstNode> {
+  const artifact = listArtifacts({ includeTests: false }).find((a) => a.contractName === contractName);
+  if (!artifact?.buildInfoId)
+    throw new Error(`No build info for ${contractName}. Run \`npx hardhat build\` first.`);
+  const dir = path.join(ROOT, "artifacts", "build-info");
+  const output = JSON.parse(readFileSync(path.join(dir, `${artifact.buildInfoId}.output.json`), "utf8")) as {
+    output: { sources: Record<string, { ast: AstNode }> };
+  };
+  // Hardhat 3 names the project's sources `project/<path>` (dependencies `npm/<package>@<version>/…`).
+  const asts = new Map<string, AstNode>();
+  for (const [source, { ast }] of Object.entries(output.output.sources))
+    if (source.startsWith("project/")) asts.set(source.slice("project/".length), ast);
+  return asts;
+}
+
+function astOf(asts: Map<string, AstNode>, file: string): AstNode {
+  const ast = asts.get(file);
+  if (!ast) throw new Error(`${file} is not in ArenaTasks' build`);
+  return ast;
+}
+
+/**
+ * The value of an integer constant: solc folds a constant's expression into a rational number type whose
+ * identifier holds every digit (`t_rational_<numerator>_by_<denominator>`; the type *string* abbreviates large
+ * numbers, the identifier does not). Anything else (a call, a non-integer) is an error, never a guess.
+ */
+export function constantValue(name: string, node: AstNode): bigint {
+  const id = node.value?.typeDescriptions?.typeIdentifier ?? "";
+  const m = /^t_rational_(minus_)?(\d+)_by_1$/.exec(id);
+  if (!m) throw new Error(`constant ${name}: cannot read its value from the AST (${id || "no type"})`);
+  const v = BigInt(m[2]!);
+  return m[1] ? -v : v;
+}
+
+/** contracts-abi/protocol.ts: the protocol's enums (members in declaration order) and integer constants. */
+export function protocolModule(asts: Map<string, AstNode>): string {
+  const enums = (astOf(asts, PROTOCOL_ENUMS_SOURCE).nodes ?? []).filter(
+    (n) => n.nodeType === "EnumDefinition",
+  );
+  const enumLines = enums.map(
+    (e) => `  ${e.name}: [${(e.members ?? []).map((m) => JSON.stringify(m.name)).join(", ")}],`,
+  );
+  const constantBlocks = Object.entries(PROTOCOL_CONSTANTS).map(([contract, file]) => {
+    const def = (astOf(asts, file).nodes ?? []).find(
+      (n) => n.nodeType === "ContractDefinition" && n.name === contract,
+    );
+    if (!def) throw new Error(`${file} declares no ${contract}`);
+    const lines = (def.nodes ?? [])
+      .filter(
+        (n) =>
+          n.nodeType === "VariableDeclaration" && n.constant && /^u?int\d*$/.test(n.typeName?.name ?? ""),
+      )
+      .map((n) => `    ${n.name}: ${constantValue(n.name ?? "", n)}n,`);
+    return `  /** ${file} */\n  ${contract}: {\n${lines.join("\n")}\n  },`;
+  });
+  return `${HEADER}
+/**
+ * The protocol's enums, read from the solc AST of ${PROTOCOL_ENUMS_SOURCE}: member names in declaration
+ * order, so a member's index is its value on chain.
+ */
+export const enums = {
+${enumLines.join("\n")}
+} as const;
+
+/** Every integer constant (public, internal or private) of the contracts and libraries the app mirrors. */
+export const constants = {
+${constantBlocks.join("\n")}
+} as const;
+`;
+}
+
 /**
  * Regenerates contracts-abi/: one `as const` ABI module per contract, the addresses of every deployment keyed
- * by chain id, and an index that lets the app refer to contracts by name.
+ * by chain id, the protocol's enums and constants (protocol.ts), and an index that lets the app refer to
+ * contracts by name. With `check`, writes nothing and returns the files that are stale (changed or extra).
  */
-export function generateAbis(deployments: DeploymentFile[] = readDeployments()): {
+export function generateAbis(
+  deployments: DeploymentFile[] = readDeployments(),
+  { check = false }: { check?: boolean } = {},
+): {
   contracts: string[];
   changed: number;
+  stale: string[];
 } {
   // The app talks to what Arena deploys (and Multicall3), not to delegatecall modules or libraries.
   const forApp = new Set([
@@ -57,20 +153,15 @@ export function generateAbis(deployments: DeploymentFile[] = readDeployments()):
   ]);
   const artifacts = listArtifacts({ includeTests: false }).filter((a) => forApp.has(a.contractName));
   if (artifacts.length === 0) throw new Error("No artifacts found. Run `npx hardhat build` first.");
-  mkdirSync(OUT_DIR, { recursive: true });
-  let changed = 0;
+  const files = new Map<string, string>();
   const names = artifacts.map((a) => a.contractName);
   for (const artifact of artifacts) {
-    const body = `${HEADER}export const ${camel(artifact.contractName)}Abi = ${JSON.stringify(artifact.abi, null, 2)} as const;\n`;
-    if (writeIfChanged(path.join(OUT_DIR, `${artifact.contractName}.ts`), body)) changed++;
+    files.set(
+      `${artifact.contractName}.ts`,
+      `${HEADER}export const ${camel(artifact.contractName)}Abi = ${JSON.stringify(artifact.abi, null, 2)} as const;\n`,
+    );
   }
-  for (const file of readdirSync(OUT_DIR)) {
-    const name = file.replace(/\.ts$/, "");
-    if (!["index", "addresses"].includes(name) && !names.includes(name)) {
-      rmSync(path.join(OUT_DIR, file));
-      changed++;
-    }
-  }
+  files.set("protocol.ts", protocolModule(buildAsts("ArenaTasks")));
 
   const addressLines = deployments.map((d) => {
     const entries = Object.entries(d.contracts)
@@ -80,7 +171,9 @@ export function generateAbis(deployments: DeploymentFile[] = readDeployments()):
       );
     return `  ${d.chainId}: {\n${entries.join("\n")}\n  },`;
   });
-  const addresses = `${HEADER}import type { ContractName } from "./index";
+  files.set(
+    "addresses.ts",
+    `${HEADER}import type { ContractName } from "./index";
 
 export type Deployment = { address: \`0x\${string}\`; blockNumber: number };
 
@@ -88,14 +181,17 @@ export type Deployment = { address: \`0x\${string}\`; blockNumber: number };
 export const deployments: Partial<Record<number, Partial<Record<ContractName, Deployment>>>> = {
 ${addressLines.join("\n")}
 };
-`;
-  if (writeIfChanged(path.join(OUT_DIR, "addresses.ts"), addresses)) changed++;
+`,
+  );
 
-  const index = `${HEADER}${artifacts
-    .map((a) => `import { ${camel(a.contractName)}Abi } from "./${a.contractName}";`)
-    .join("\n")}
+  files.set(
+    "index.ts",
+    `${HEADER}${artifacts
+      .map((a) => `import { ${camel(a.contractName)}Abi } from "./${a.contractName}";`)
+      .join("\n")}
 
 export { deployments, type Deployment } from "./addresses";
+export { constants, enums } from "./protocol";
 ${artifacts.map((a) => `export { ${camel(a.contractName)}Abi } from "./${a.contractName}";`).join("\n")}
 
 /** Every contract's ABI by name. */
@@ -104,7 +200,21 @@ ${artifacts.map((a) => `  ${a.contractName}: ${camel(a.contractName)}Abi,`).join
 } as const;
 
 export type ContractName = keyof typeof abis;
-`;
-  if (writeIfChanged(path.join(OUT_DIR, "index.ts"), index)) changed++;
-  return { contracts: names, changed };
+`,
+  );
+
+  const stale: string[] = [];
+  if (!check) mkdirSync(OUT_DIR, { recursive: true });
+  for (const [file, content] of files) {
+    const full = path.join(OUT_DIR, file);
+    if (check) {
+      if (!existsSync(full) || readFileSync(full, "utf8") !== content) stale.push(file);
+    } else if (writeIfChanged(full, content)) stale.push(file);
+  }
+  for (const file of existsSync(OUT_DIR) ? readdirSync(OUT_DIR) : []) {
+    if (files.has(file)) continue;
+    stale.push(file);
+    if (!check) rmSync(path.join(OUT_DIR, file));
+  }
+  return { contracts: names, changed: stale.length, stale };
 }

@@ -1,4 +1,5 @@
 import { keccak256, parseEther, toHex, zeroHash, type Address, type Hex } from "viem";
+import { METRIC_INDEX as METRIC, metricName } from "../../lib/arena/metric.ts";
 import { finalEvalCommitment } from "../../lib/arena/params.ts";
 import { sampleSetSha256, sampleSetURI, type SampleSet } from "../../lib/arena/testing/sampleSets.ts";
 import { BlobStore } from "../../lib/blobs/store.ts";
@@ -19,8 +20,6 @@ import { NODE_SCORER, realScore, shippedManifest, shippedModelUri, type ShippedL
 
 const WAD = 10n ** 18n;
 const HOUR = 3600;
-const METRIC = { loss: 0, accuracy: 1, reference_similarity: 2 } as const;
-const RECEIPT_METRIC: ReceiptMetric[] = ["loss", "accuracy", "reference_similarity"];
 const NODE = 1;
 const VALIDATOR = 2;
 const FINAL_EVAL_SALT: Hex = keccak256(toHex("arena demo held-back set"));
@@ -312,7 +311,7 @@ export async function seedProtocol(env: SeedEnv): Promise<void> {
         const assigned = [...(await read<readonly bigint[]>("assignmentsOf", [taskId, epoch, v]))];
         if (assigned.length === 0) continue;
         const metric = metricOf.get(taskId)!;
-        const receiptMetric = RECEIPT_METRIC[metric]!;
+        const receiptMetric: ReceiptMetric = metricName(metric)!;
         const set = await scoredSet(taskId, epoch);
         // The receipt as ValidatePanel builds it: shipped models really scored in Node (per-example values that
         // "Verify this score" re-checks); a placeholder model's score entered by hand (no values, and it says so).

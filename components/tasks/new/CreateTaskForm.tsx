@@ -16,13 +16,13 @@ import {
   type MetricName,
   type TaskFormValues,
 } from "@/lib/arena/params";
-import { METRIC_LABELS } from "@/lib/arena/taskSummary";
 import { useEnsureAllowance } from "@/lib/hooks/useEnsureAllowance";
 import { useTransactor } from "@/lib/hooks/useTransactor";
 import { useArenaChain } from "@/lib/hooks/useArenaChain";
 import { useContractAddress } from "@/lib/hooks/useContractAddress";
 import { useTokenBalance } from "@/lib/hooks/useTokenBalance";
 import { saveFinalEvalSecret } from "@/lib/arena/commitStore";
+import { METRIC_LABELS, METRICS } from "@/lib/arena/metric";
 import { formatTokenAmount } from "@/lib/format";
 import { sha256Hex } from "@/lib/scoring/manifest";
 import { HashValue } from "../HashValue";
@@ -207,9 +207,9 @@ export function CreateTaskForm() {
             onChange={(e) => set("metric", e.target.value)}
             className="rounded border border-zinc-300 px-2 py-1"
           >
-            {(["loss", "accuracy", "reference_similarity"] as const).map((m, i) => (
+            {METRICS.map((m) => (
               <option key={m} value={m}>
-                {METRIC_LABELS[i]}
+                {METRIC_LABELS[m]}
               </option>
             ))}
           </select>

@@ -23,20 +23,23 @@ library ArenaParams {
     uint256 internal constant MAX_SUBMISSION_EPOCHS = 1000;
     uint256 internal constant MAX_PHASE_EPOCHS = 100;
     uint256 internal constant MAX_TEXT = 1024;
+    /// Title and base model, in bytes.
+    uint256 internal constant MAX_SHORT_TEXT = 200;
+    uint256 internal constant MAX_CONTEXT_LENGTH = 10_000_000;
 
     function check(string memory name, uint256 value, uint256 min, uint256 max) internal pure {
         if (value < min || value > max) revert IArenaErrors.InvalidParameter(name, value, min, max);
     }
 
     function toConfig(TaskParams calldata p) internal pure returns (TaskConfig memory c) {
-        check("title", bytes(p.title).length, 1, 200);
+        check("title", bytes(p.title).length, 1, MAX_SHORT_TEXT);
         check("description", bytes(p.description).length, 0, MAX_TEXT);
-        check("baseModel", bytes(p.baseModel).length, 1, 200);
+        check("baseModel", bytes(p.baseModel).length, 1, MAX_SHORT_TEXT);
         check("dataURI", bytes(p.dataURI).length, 1, MAX_TEXT);
         check("evalSetURI", bytes(p.evalSetURI).length, 1, MAX_TEXT);
         check("evalSetHash", uint256(p.evalSetHash), 1, type(uint256).max);
         check("finalEvalCommit", uint256(p.finalEvalCommit), 1, type(uint256).max);
-        check("contextLength", p.contextLength, 1, 10_000_000);
+        check("contextLength", p.contextLength, 1, MAX_CONTEXT_LENGTH);
         check("maxParams", p.maxParams, 1, type(uint64).max);
         check("rewardPool", p.rewardPool, 1, MAX_AMOUNT);
         check("epochLength", p.epochLength, MIN_EPOCH_LENGTH, MAX_EPOCH_LENGTH);

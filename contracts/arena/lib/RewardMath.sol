@@ -9,8 +9,11 @@ import {FixedPointMathLib as FPM} from "solady/src/utils/FixedPointMathLib.sol";
 /// @dev Every division rounds down, so what is paid never exceeds what the formulas give and dust stays in the pool.
 library RewardMath {
     uint256 internal constant WAD = 1e18;
-    /// Scores are fixed-point integers in 1e-6 units of the metric; mean scores keep 1e12 more (1e-18 units).
+    /// Revealed scores are fixed-point integers in 1e-6 units of the metric (SCORE_SCALE per metric unit).
+    uint256 internal constant SCORE_SCALE = 1e6;
+    /// Mean scores keep MEAN_SCALE more precision than a score: 1e-18 units of the metric.
     uint256 internal constant MEAN_SCALE = 1e12;
+    /// A mean score's units per metric unit (SCORE_SCALE · MEAN_SCALE); λ_v is per metric unit.
     uint256 internal constant METRIC_SCALE = 1e18;
     /// Delegation reward-per-share precision.
     uint256 internal constant ACC_SCALE = 1e18;

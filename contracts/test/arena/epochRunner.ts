@@ -1,12 +1,7 @@
 import type { Address } from "viem";
+import { metricName, type MetricName } from "../../../lib/arena/metric.ts";
 import { epochReward, settleEpochFixed } from "../../../lib/rewards/fixed.ts";
-import type {
-  EpochInput,
-  EpochResult,
-  Metric,
-  ScoringValidator,
-  Staker,
-} from "../../../lib/rewards/types.ts";
+import type { EpochInput, EpochResult, ScoringValidator, Staker } from "../../../lib/rewards/types.ts";
 import {
   addr,
   commit,
@@ -36,8 +31,6 @@ export type EpochRun = {
   perShare: Map<Address, bigint>;
   settleCalls: number;
 };
-
-const METRICS: Metric[] = ["loss", "accuracy", "reference_similarity"];
 
 /**
  * Runs one scoring epoch of a task on chain (submissions, sortition-assigned commits and reveals, paged
@@ -93,7 +86,7 @@ export async function runEpoch(
     await arena.write.settle([taskId, e, 1_000_000n]);
   }
 
-  const input = await epochInput(d, taskId, epoch, cast, reveals, METRICS[config.metric]!, config);
+  const input = await epochInput(d, taskId, epoch, cast, reveals, metricName(config.metric)!, config);
   const before = await creditsOf(d, taskId, cast);
   const accBefore = await accumulators(d, taskId, cast, epoch - 1n);
   let settleCalls = 0;
@@ -126,7 +119,7 @@ async function epochInput(
   epoch: bigint,
   cast: Cast,
   reveals: Map<number, Reveal>,
-  metric: Metric,
+  metric: MetricName,
   config: Config,
 ): Promise<EpochInput> {
   const [state] = await d.arena.read.getTask([taskId]);

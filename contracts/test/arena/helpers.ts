@@ -2,6 +2,7 @@ import type { ContractReturnType } from "@nomicfoundation/hardhat-viem/types";
 import type { NetworkConnection } from "hardhat/types/network";
 import { keccak256, parseEther, toHex, type Address, type Hex, sha256 } from "viem";
 import { finalEvalCommitment } from "../../../lib/arena/params.ts";
+import type { MechanismParams } from "../../../lib/arena/types.ts";
 import { sampleSetSha256, sampleSetURI } from "../../../lib/arena/testing/sampleSets.ts";
 import { modelCommitment, scoreCommitment } from "../../../lib/sortition/index.ts";
 
@@ -22,14 +23,7 @@ export const FINAL_EVAL_URI = sampleSetURI("plain.txt");
 export const FINAL_EVAL_HASH: Hex = sampleSetSha256("plain.txt");
 export const FINAL_EVAL_SALT: Hex = keccak256(toHex("salt"));
 
-export type Mechanism = {
-  gamma: bigint;
-  q: bigint;
-  alphaT: bigint;
-  lambdaV: bigint;
-  alphaV: bigint;
-  beta: bigint;
-};
+export type Mechanism = MechanismParams;
 
 export const DEFAULT_MECHANISM: Mechanism = {
   gamma: (WAD * 7n) / 10n,

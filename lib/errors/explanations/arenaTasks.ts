@@ -1,4 +1,5 @@
 import type { arenaTasksAbi } from "../../../contracts-abi/ArenaTasks";
+import { REWARD_SHARE_COOLDOWN_TEXT } from "../../arena/delegatees";
 import {
   asBigInt,
   count,
@@ -87,7 +88,7 @@ export const ARENA_TASKS: Explainers<typeof arenaTasksAbi, SharedErrorName> = {
   RewardShareTooHigh: ({ rewardShare }) =>
     `A reward share of ${percentWad(rewardShare)} is above 100 %: choose between 0 % and 100 %.`,
   RewardShareChangeTooSoon: ({ nextAllowedAt }) =>
-    `Your reward share (ρ) may change once every 30 days; the next change is possible from ${date(nextAllowedAt)}.`,
+    `Your reward share (ρ) may change once every ${REWARD_SHARE_COOLDOWN_TEXT}; the next change is possible from ${date(nextAllowedAt)}.`,
   NotInWindow: ({ epoch: e, opensAt, closesAt }, ctx) =>
     `This is only possible in ${epoch(e, ctx)} between ${date(opensAt)} and ${date(closesAt)}.`,
   StakeNotActive: ({ epoch: e, stake, minStake }, ctx) =>
