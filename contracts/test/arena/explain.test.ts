@@ -12,16 +12,17 @@ import {
   commit,
   createTask,
   deployArena,
-  drawSeed,
   goTo,
   modelHash,
   reveal,
   salt,
   settleAll,
-  submitModel,
   type Deployed,
   type Reveal,
   type Wallet,
+  rng,
+  stakeAll,
+  submitAndDraw,
 } from "./helpers.ts";
 
 /**
@@ -35,29 +36,6 @@ import {
 
 const conn = await network.create();
 const SEEDS = Array.from({ length: 20 }, (_, i) => 11 + i);
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
-    wad: (lo: number, hi: number) => BigInt(Math.floor((lo + next() * (hi - lo)) * 1e9)) * 10n ** 9n,
-    tokens: (lo: number, hi: number) =>
-      BigInt(Math.floor((lo + next() * (hi - lo)) * 1e6)) * 10n ** 12n + BigInt(Math.floor(next() * 1e9)),
-    shuffle: <T>(xs: T[]) =>
-      xs
-        .map((x) => ({ x, k: next() }))
-        .sort((p, q) => p.k - q.k)
-        .map((p) => p.x),
-  };
-}
 
 type Run = {
   taskId: bigint;
@@ -93,10 +71,8 @@ async function runRandomEpoch(d: Deployed, seed: number): Promise<Run> {
   const nodes = d.wallets.slice(1, 1 + r.int(2, 6));
   const validators = d.wallets.slice(7, 7 + r.int(2, 7));
   const delegators = d.wallets.slice(14, 14 + r.int(1, 4));
-  for (const n of nodes)
-    await d.arena.write.stake([taskId, ROLE_NODE, r.tokens(10, 2_000)], { account: n.account });
-  for (const v of validators)
-    await d.arena.write.stake([taskId, ROLE_VALIDATOR, r.tokens(10, 2_000)], { account: v.account });
+  await stakeAll(d.arena, taskId, ROLE_NODE, nodes, () => r.tokens(10, 2_000));
+  await stakeAll(d.arena, taskId, ROLE_VALIDATOR, validators, () => r.tokens(10, 2_000));
   for (const w of [...nodes, ...validators])
     if (r.next() < 0.6) await d.arena.write.setRewardShare([taskId, r.wad(0, 1)], { account: w.account });
   for (const del of delegators) {
@@ -106,11 +82,10 @@ async function runRandomEpoch(d: Deployed, seed: number): Promise<Run> {
   }
 
   const epoch = 1n;
-  await goTo(conn, d.arena, taskId, epoch, "start");
-  for (const n of nodes)
-    await submitModel(d.arena, taskId, n, `ipfs://m/${seed}/${addr(n)}`, modelHash(`${seed}${addr(n)}`));
-  await goTo(conn, d.arena, taskId, epoch, "commit");
-  await drawSeed(conn, d.arena, taskId, epoch);
+  await submitAndDraw(conn, d.arena, taskId, epoch, nodes, (n) => [
+    `ipfs://m/${seed}/${addr(n)}`,
+    modelHash(`${seed}${addr(n)}`),
+  ]);
   const ties = r.next() < 0.4;
   const base = nodes.map(() => (ties ? 1_000_000 + 200_000 * r.int(0, 1) : r.int(300_000, 3_000_000)));
   const reveals: [Wallet, Reveal][] = [];
