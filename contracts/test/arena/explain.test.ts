@@ -4,6 +4,7 @@ import { network } from "hardhat";
 import type { Address } from "viem";
 import { epochInputFromTask, positionAmountAt, type EpochStake } from "../../../lib/arena/epochInput.ts";
 import type { ParticipantView, TaskView } from "../../../lib/arena/indexer.ts";
+import { epochResult, participant, taskView } from "../../../lib/arena/testing/taskFixture.ts";
 import { amountOf, explainEpoch, mismatches, type Delegation } from "../../../lib/rewards/explain.ts";
 import {
   ROLE_NODE,
@@ -135,7 +136,7 @@ async function taskViewOf(d: Deployed, run: Run): Promise<TaskView> {
       await pc.getContractEvents({ address: d.arena.address, abi: d.arena.abi, eventName, fromBlock: 0n })
     ).filter((e) => e.args.taskId === run.taskId);
   const [state, config] = await d.arena.read.getTask([run.taskId]);
-  const participants = new Map<Address, ParticipantView>();
+  const participants: ParticipantView[] = [];
   for (const [role, ws] of [
     ["node", run.nodes],
     ["validator", run.validators],
@@ -143,53 +144,31 @@ async function taskViewOf(d: Deployed, run: Run): Promise<TaskView> {
     for (const w of ws) {
       const p = await d.arena.read.getParticipant([run.taskId, addr(w)]);
       const rewardShare = await d.arena.read.rewardShareAt([run.taskId, addr(w), run.epoch]);
-      participants.set(addr(w), {
-        account: addr(w),
-        role,
-        ownStake: 0n,
-        delegated: 0n,
-        delegators: new Map(),
-        rewardShare,
-        rewardShareChanges: [{ rewardShare, fromEpoch: 1 }],
-        submissions: [],
-        nodeIndex: role === "node" ? Number(p.index) : undefined,
-      });
+      participants.push(
+        participant(addr(w), {
+          role,
+          rewardShare,
+          rewardShareChanges: [{ rewardShare, fromEpoch: 1 }],
+          nodeIndex: role === "node" ? Number(p.index) : undefined,
+        }),
+      );
     }
-  const epochs = new Map(
-    (await events("EpochSettled")).map((e) => [
-      Number(e.args.epoch),
-      {
-        epoch: Number(e.args.epoch),
+  // The explanation reads neither evaluation-set hash, nor the task's texts: taskView's empty defaults stand.
+  return taskView({
+    id: run.taskId,
+    creator: state.creator,
+    metric: config.metric,
+    config: config as unknown as TaskView["config"],
+    participants,
+    epochs: (await events("EpochSettled")).map((e) =>
+      epochResult(Number(e.args.epoch), {
         reward: e.args.reward!,
         rewardNodes: e.args.rewardNodes!,
         rewardValidators: e.args.rewardValidators!,
         paid: e.args.paid!,
         scored: Number(e.args.scored),
-      },
-    ]),
-  );
-  return {
-    id: run.taskId,
-    creator: state.creator,
-    metric: config.metric,
-    rewardPool: 0n,
-    start: 0,
-    title: "",
-    description: "",
-    baseModel: "",
-    dataURI: "",
-    evalSetURI: "",
-    // The explanation reads neither hash.
-    evalSetHash: `0x${"00".repeat(32)}`,
-    heldBackEvalSetHash: null,
-    config: {
-      ...config,
-      metric: config.metric,
-      mechanism: config.mechanism,
-    } as unknown as TaskView["config"],
-    cancelled: false,
-    participants,
-    epochs,
+      }),
+    ),
     nodeResults: (await events("SubmissionSettled")).map((e) => ({
       epoch: Number(e.args.epoch),
       node: e.args.node!,
@@ -210,17 +189,13 @@ async function taskViewOf(d: Deployed, run: Run): Promise<TaskView> {
       scores: e.args.scores!,
       receipt: e.args.receipt!,
     })),
-    commits: [],
     delegatorRewards: (await events("DelegatorsRewarded")).map((e) => ({
       epoch: Number(e.args.epoch),
       delegatee: e.args.delegatee!,
       amount: e.args.amount!,
       perShare: e.args.perShare!,
     })),
-    harvests: [],
-    challenges: new Map(),
-    seeds: new Map(),
-  };
+  });
 }
 
 describe("Why this reward", () => {
