@@ -1,14 +1,11 @@
 import {
   createWalletClient,
-  encodeFunctionData,
   http,
   parseEther,
   parseEventLogs,
-  type Abi,
   type Address,
   type ContractEventName,
   type ContractFunctionArgs,
-  type ContractFunctionName,
   type Hex,
 } from "viem";
 import type { Page } from "@playwright/test";
@@ -24,6 +21,7 @@ import {
 import { sampleSetSha256 } from "../lib/arena/testing/sampleSets";
 import { syntheticReceipt } from "../lib/arena/testing/receipts";
 import { modelCommitment, scoreCommitment } from "../lib/sortition";
+import { tasksCallData, type TasksWrite } from "../scripts/lib/tasks-call.ts";
 import { connectDevWallet, type ChainFixture } from "./fixtures";
 import { E2E_RPC_URL } from "./ports";
 
@@ -55,8 +53,6 @@ export async function send(
   return hash;
 }
 
-type TasksWrite = ContractFunctionName<typeof arenaTasksAbi, "nonpayable">;
-
 /** One ArenaTasks write by `account`, mined (a revert throws). */
 export function writeTasks<F extends TasksWrite>(
   c: ChainFixture,
@@ -64,13 +60,7 @@ export function writeTasks<F extends TasksWrite>(
   functionName: F,
   args: ContractFunctionArgs<typeof arenaTasksAbi, "nonpayable", F>,
 ): Promise<Hex> {
-  // Typed at the call site; encoded against the ABI as a plain `Abi` (the generic form does not narrow here).
-  const abi: Abi = arenaTasksAbi;
-  const data = encodeFunctionData({
-    abi,
-    functionName: functionName as string,
-    args: args as readonly unknown[],
-  });
+  const data = tasksCallData(functionName, args);
   return send(c, account, (w) => w.sendTransaction({ to: c.address("ArenaTasks"), data }));
 }
 
