@@ -5,8 +5,10 @@ import {
   parseEventLogs,
   type Address,
   type ContractEventName,
+  type ContractFunctionArgs,
   type Hex,
 } from "viem";
+import type { Page } from "@playwright/test";
 import { arenaTasksAbi, arenaTokenAbi } from "../contracts-abi";
 import { LOCAL_CHAIN_ID, localChain } from "../lib/chain/chains";
 import {
@@ -19,7 +21,8 @@ import {
 import { sampleSetSha256 } from "../lib/arena/testing/sampleSets";
 import { syntheticReceipt } from "../lib/arena/testing/receipts";
 import { modelCommitment, scoreCommitment } from "../lib/sortition";
-import type { ChainFixture } from "./fixtures";
+import { tasksCallData, type TasksWrite } from "../scripts/lib/tasks-call.ts";
+import { connectDevWallet, type ChainFixture } from "./fixtures";
 import { E2E_RPC_URL } from "./ports";
 
 /** Prerequisites of the UI flows, set up straight on chain by the node's unlocked accounts. */
@@ -48,6 +51,17 @@ export async function send(
   const receipt = await c.publicClient.waitForTransactionReceipt({ hash });
   if (receipt.status !== "success") throw new Error(`transaction ${hash} reverted`);
   return hash;
+}
+
+/** One ArenaTasks write by `account`, mined (a revert throws). */
+export function writeTasks<F extends TasksWrite>(
+  c: ChainFixture,
+  account: Address,
+  functionName: F,
+  args: ContractFunctionArgs<typeof arenaTasksAbi, "nonpayable", F>,
+): Promise<Hex> {
+  const data = tasksCallData(functionName, args);
+  return send(c, account, (w) => w.sendTransaction({ to: c.address("ArenaTasks"), data }));
 }
 
 /** A short task: 10-minute epochs (submit 5 min, commit 2.5, reveal 2.5), 3 submission epochs, 1 final, 1 challenge. */
@@ -97,14 +111,7 @@ export async function createTaskWith(
   creatorStake: bigint,
 ): Promise<bigint> {
   await approve(c, creator, params.rewardPool + creatorStake);
-  const hash = await send(c, creator, (w) =>
-    w.writeContract({
-      abi: arenaTasksAbi,
-      address: c.address("ArenaTasks"),
-      functionName: "createTask",
-      args: [params, creatorStake],
-    }),
-  );
+  const hash = await writeTasks(c, creator, "createTask", [params, creatorStake]);
   const receipt = await c.publicClient.getTransactionReceipt({ hash });
   const [log] = parseEventLogs({ abi: arenaTasksAbi, logs: receipt.logs, eventName: "TaskCreated" });
   if (!log) throw new Error("no TaskCreated event");
@@ -113,14 +120,7 @@ export async function createTaskWith(
 
 export async function stake(c: ChainFixture, account: Address, taskId: bigint, role: 1 | 2, amount: bigint) {
   await approve(c, account, amount);
-  await send(c, account, (w) =>
-    w.writeContract({
-      abi: arenaTasksAbi,
-      address: c.address("ArenaTasks"),
-      functionName: "stake",
-      args: [taskId, role, amount],
-    }),
-  );
+  await writeTasks(c, account, "stake", [taskId, role, amount]);
 }
 
 /** Funds `account` from the deployer and stakes `amount` of it in a task as a node or validator. */
@@ -135,38 +135,86 @@ export async function joinTask(
   await stake(c, account, taskId, role, amount);
 }
 
+/** An account that joins a task: staking `Roles.stake` (200 ARENA by default), or the stake given with it. */
+export type Joiner = Address | readonly [account: Address, stake: bigint];
+export type Roles = { nodes?: readonly Joiner[]; validators?: readonly Joiner[]; stake?: bigint };
+
+/** Funds and stakes every node, then every validator, in a task. */
+export async function joinAll(c: ChainFixture, taskId: bigint, roles: Roles) {
+  const joined = [
+    ...(roles.nodes ?? []).map((j) => [j, NODE] as const),
+    ...(roles.validators ?? []).map((j) => [j, VALIDATOR] as const),
+  ];
+  for (const [j, role] of joined) {
+    const [account, amount] = typeof j === "string" ? [j, roles.stake ?? parseEther("200")] : j;
+    await joinTask(c, taskId, account, role, amount);
+  }
+}
+
+/** A quick task (`createTask`, by account 0) that `roles` joined. Returns its id. */
+export async function taskWith(c: ChainFixture, title: string, roles: Roles): Promise<bigint> {
+  const taskId = await createTask(c, c.accounts[0]!, title);
+  await joinAll(c, taskId, roles);
+  return taskId;
+}
+
+/** A node's model: what `submitModel` commits to and submits. */
+export type Submission = { node: Address; uri: string; hash: Hex };
+
+/**
+ * Moves time to the start of `epoch`, submits each model there, then moves to the epoch's submit end: its
+ * commit window opens, the seed not drawn yet. Returns the epoch's times.
+ */
+export async function submitInEpoch(
+  c: ChainFixture,
+  taskId: bigint,
+  epoch: bigint,
+  submissions: readonly Submission[],
+) {
+  const times = await epochTimes(c, taskId, epoch);
+  await timeTravelTo(c, times.start);
+  for (const s of submissions) await submitModel(c, s.node, taskId, s.uri, s.hash);
+  await timeTravelTo(c, times.submitEnd);
+  return times;
+}
+
+/**
+ * The set-up of the validator flows: a quick task; on "/", the dev wallet connected and joined as a validator
+ * (200 ARENA); account 2 joined as a node (200 ARENA) that submitted `model` in epoch 1; time at epoch 1's
+ * submit end (its commit window, seed not drawn). Returns the task, the UI account, the node and epoch 1's times.
+ */
+export async function validatorInCommitWindow(
+  page: Page,
+  c: ChainFixture,
+  title: string,
+  model: { uri: string; hash: Hex },
+) {
+  const node = c.accounts[2]!;
+  const taskId = await createTask(c, c.accounts[0]!, title);
+  await page.goto("/");
+  const me = await connectDevWallet(page);
+  await joinAll(c, taskId, { nodes: [node], validators: [me] });
+  const e1 = await submitInEpoch(c, taskId, 1n, [{ node, ...model }]);
+  return { taskId, me, node, e1 };
+}
+
 /** `from` approves and delegates `amount` to `to` in a task. */
 export async function delegate(c: ChainFixture, from: Address, taskId: bigint, to: Address, amount: bigint) {
   await approve(c, from, amount);
-  await send(c, from, (w) =>
-    w.writeContract({
-      abi: arenaTasksAbi,
-      address: c.address("ArenaTasks"),
-      functionName: "delegate",
-      args: [taskId, to, amount],
-    }),
-  );
+  await writeTasks(c, from, "delegate", [taskId, to, amount]);
 }
 
 /** A fresh task in which `node` staked 300 ARENA and `delegator` delegated 100 to it (both funded first). */
 export async function taskWithDelegation(c: ChainFixture, title: string, node: Address, delegator: Address) {
-  const taskId = await createTask(c, c.accounts[0]!, title);
+  const taskId = await taskWith(c, title, { nodes: [node], stake: parseEther("300") });
   await fund(c, delegator);
-  await joinTask(c, taskId, node, NODE, parseEther("300"));
   await delegate(c, delegator, taskId, node, parseEther("100"));
   return taskId;
 }
 
 /** Sets the share ρ (1e18 = all) of `who`'s rewards in a task that goes to its delegators. */
 export async function setRewardShare(c: ChainFixture, who: Address, taskId: bigint, share: bigint) {
-  await send(c, who, (w) =>
-    w.writeContract({
-      abi: arenaTasksAbi,
-      address: c.address("ArenaTasks"),
-      functionName: "setRewardShare",
-      args: [taskId, share],
-    }),
-  );
+  await writeTasks(c, who, "setRewardShare", [taskId, share]);
 }
 
 /** Moves chain time to `timestamp` (seconds) and mines a block there. */
@@ -190,35 +238,13 @@ export { finalEvalCommitment };
 
 /** A node's submission as the hardened protocol takes it: `commitModel`, then `submitModel` in a later block. */
 export async function submitModel(c: ChainFixture, node: Address, taskId: bigint, uri: string, hash: Hex) {
-  const arena = c.address("ArenaTasks");
-  await send(c, node, (w) =>
-    w.writeContract({
-      abi: arenaTasksAbi,
-      address: arena,
-      functionName: "commitModel",
-      args: [taskId, modelCommitment(taskId, node, uri, hash)],
-    }),
-  );
-  await send(c, node, (w) =>
-    w.writeContract({
-      abi: arenaTasksAbi,
-      address: arena,
-      functionName: "submitModel",
-      args: [taskId, uri, hash],
-    }),
-  );
+  await writeTasks(c, node, "commitModel", [taskId, modelCommitment(taskId, node, uri, hash)]);
+  await writeTasks(c, node, "submitModel", [taskId, uri, hash]);
 }
 
 /** Draws an epoch's seed (in its commit window): fixes the next block, then mines it and one after it. */
 export async function drawSeed(c: ChainFixture, taskId: bigint, epoch: bigint) {
-  await send(c, c.accounts[0]!, (w) =>
-    w.writeContract({
-      abi: arenaTasksAbi,
-      address: c.address("ArenaTasks"),
-      functionName: "drawSeed",
-      args: [taskId, epoch],
-    }),
-  );
+  await writeTasks(c, c.accounts[0]!, "drawSeed", [taskId, epoch]);
   for (let i = 0; i < 2; i++) await c.testClient.mine({ blocks: 1 });
 }
 
@@ -226,14 +252,7 @@ export async function drawSeed(c: ChainFixture, taskId: bigint, epoch: bigint) {
 export async function settleOnChain(c: ChainFixture, taskId: bigint, epochs: bigint[]) {
   for (const epoch of epochs) {
     for (let i = 0; i < 50; i++) {
-      await send(c, c.accounts[0]!, (w) =>
-        w.writeContract({
-          abi: arenaTasksAbi,
-          address: c.address("ArenaTasks"),
-          functionName: "settle",
-          args: [taskId, epoch, 1000n],
-        }),
-      );
+      await writeTasks(c, c.accounts[0]!, "settle", [taskId, epoch, 1000n]);
       const [state] = await c.publicClient.readContract({
         abi: arenaTasksAbi,
         address: c.address("ArenaTasks"),
@@ -339,14 +358,7 @@ export function receiptFor(
 }
 
 export async function commitScores(c: ChainFixture, validator: Address, taskId: bigint, commitment: Hex) {
-  await send(c, validator, (w) =>
-    w.writeContract({
-      abi: arenaTasksAbi,
-      address: c.address("ArenaTasks"),
-      functionName: "commitScores",
-      args: [taskId, commitment],
-    }),
-  );
+  await writeTasks(c, validator, "commitScores", [taskId, commitment]);
 }
 
 /**
@@ -360,10 +372,9 @@ export async function scoreEpochOne(
   validator: Address,
   score = 1_000_000,
 ): Promise<bigint> {
-  const e1 = await epochTimes(c, taskId, 1n);
-  await timeTravelTo(c, e1.start);
-  await submitModel(c, node, taskId, "/models/arena-lm-small", `0x${"ab".repeat(32)}`);
-  await timeTravelTo(c, e1.submitEnd);
+  const e1 = await submitInEpoch(c, taskId, 1n, [
+    { node, uri: "/models/arena-lm-small", hash: `0x${"ab".repeat(32)}` },
+  ]);
   await drawSeed(c, taskId, 1n);
   const nodeIndices = [await participantIndex(c, taskId, node)];
   const salt = `0x${"cd".repeat(32)}` as const;
@@ -375,14 +386,7 @@ export async function scoreEpochOne(
     scoreCommitment(taskId, 1n, validator, nodeIndices, [score], receipt, salt),
   );
   await timeTravelTo(c, e1.commitEnd);
-  await send(c, validator, (w) =>
-    w.writeContract({
-      abi: arenaTasksAbi,
-      address: c.address("ArenaTasks"),
-      functionName: "revealScores",
-      args: [taskId, 1n, nodeIndices, [score], receipt, salt],
-    }),
-  );
+  await writeTasks(c, validator, "revealScores", [taskId, 1n, nodeIndices, [score], receipt, salt]);
   await timeTravelTo(c, e1.end);
   return 1n;
 }
@@ -414,25 +418,15 @@ export async function scoreEpoch(
     const scores = nodes.map(score);
     const { receipt } = receiptFor(c, taskId, epoch, validator, nodes, scores);
     plans.push({ validator, nodes, scores, receipt });
-    await send(c, validator, (w) =>
-      w.writeContract({
-        abi: arenaTasksAbi,
-        address: arena,
-        functionName: "commitScores",
-        args: [taskId, scoreCommitment(taskId, epoch, validator, nodes, scores, receipt, salt)],
-      }),
+    await commitScores(
+      c,
+      validator,
+      taskId,
+      scoreCommitment(taskId, epoch, validator, nodes, scores, receipt, salt),
     );
   }
   await timeTravelTo(c, (await epochTimes(c, taskId, epoch)).commitEnd);
-  for (const p of plans) {
-    await send(c, p.validator, (w) =>
-      w.writeContract({
-        abi: arenaTasksAbi,
-        address: arena,
-        functionName: "revealScores",
-        args: [taskId, epoch, p.nodes, p.scores, p.receipt, salt],
-      }),
-    );
-  }
+  for (const p of plans)
+    await writeTasks(c, p.validator, "revealScores", [taskId, epoch, p.nodes, p.scores, p.receipt, salt]);
   return plans;
 }

@@ -1,21 +1,15 @@
-import { parseEther } from "viem";
 import { faucetAbi } from "../contracts-abi";
 import { LOCAL_CHAIN_ID } from "../lib/chain/chains";
 import { scoreCommitment } from "../lib/sortition";
 import {
   commitScores,
-  receiptFor,
-  createTask,
   drawSeed,
-  epochTimes,
   events,
-  joinTask,
-  NODE,
   participantIndex,
-  submitModel,
+  receiptFor,
   timeTravelTo,
   tokenBalance,
-  VALIDATOR,
+  validatorInCommitWindow,
 } from "./arena";
 import { confirmedToast, connectDevWallet, expect, failedToast, pendingToast, test } from "./fixtures";
 
@@ -23,20 +17,14 @@ test("a commit backup is checked against the commitment on chain at import: a wr
   page,
   chain,
 }) => {
-  const [, , node] = chain.accounts;
-  const taskId = await createTask(chain, chain.accounts[0]!, "Backup check");
-  await page.goto("/");
-  const me = await connectDevWallet(page);
-  await joinTask(chain, taskId, node!, NODE, parseEther("200"));
-  await joinTask(chain, taskId, me, VALIDATOR, parseEther("200"));
-  const e1 = await epochTimes(chain, taskId, 1n);
-  await timeTravelTo(chain, e1.start);
-  await submitModel(chain, node!, taskId, "/models/arena-lm-base", `0x${"ee".repeat(32)}`);
-  await timeTravelTo(chain, e1.submitEnd);
+  const { taskId, me, node, e1 } = await validatorInCommitWindow(page, chain, "Backup check", {
+    uri: "/models/arena-lm-base",
+    hash: `0x${"ee".repeat(32)}`,
+  });
   await drawSeed(chain, taskId, 1n);
 
   // The validator committed from another browser: this one has no salt, only the backup files.
-  const nodeIndices = [await participantIndex(chain, taskId, node!)];
+  const nodeIndices = [await participantIndex(chain, taskId, node)];
   const scores = [1_250_000];
   const salt = `0x${"cd".repeat(32)}` as const;
   const { receipt, bytes } = receiptFor(chain, taskId, 1n, me, nodeIndices, scores);

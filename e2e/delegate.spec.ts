@@ -1,7 +1,6 @@
 import { parseEther, type Address } from "viem";
 import { defaultTaskForm, validateTaskForm } from "../lib/arena/params";
 import {
-  createTask,
   createTaskWith,
   DAY,
   DEFAULT_SET_HASHES,
@@ -10,12 +9,12 @@ import {
   events,
   FINAL_SALT,
   fund,
-  joinTask,
   NODE,
   scoreEpochOne,
   setRewardShare,
   settleOnChain,
   stake,
+  taskWith,
   taskWithDelegation,
   timeTravelTo,
   tokenBalance,
@@ -113,9 +112,10 @@ test("the ρ form belongs to its account: a switch shows that account's ρ, and 
   chain,
 }) => {
   const [, , nodeA, nodeB] = chain.accounts;
-  const taskId = await createTask(chain, chain.accounts[0]!, "Reward share per account");
-  await joinTask(chain, taskId, nodeA!, NODE, parseEther("300"));
-  await joinTask(chain, taskId, nodeB!, NODE, parseEther("300"));
+  const taskId = await taskWith(chain, "Reward share per account", {
+    nodes: [nodeA!, nodeB!],
+    stake: parseEther("300"),
+  });
   await setRewardShare(chain, nodeB!, taskId, parseEther("0.4"));
 
   await page.goto("/");
@@ -157,10 +157,12 @@ test("a young pool with a huge return per delegated token shows no exponent, Inf
 }) => {
   const [, , node, validator] = chain.accounts;
   const delegator = chain.accounts[9]!;
-  const taskId = await createTask(chain, chain.accounts[0]!, "Young pool");
+  const taskId = await taskWith(chain, "Young pool", {
+    nodes: [node!],
+    validators: [validator!],
+    stake: parseEther("300"),
+  });
   await fund(chain, delegator);
-  await joinTask(chain, taskId, node!, NODE, parseEther("300"));
-  await joinTask(chain, taskId, validator!, VALIDATOR, parseEther("300"));
   await setRewardShare(chain, node!, taskId, parseEther("0.5"));
   await setRewardShare(chain, validator!, taskId, parseEther("0.5"));
   // An epoch pays the pool's delegators ~0.6 token per delegated token: compounded daily, 10^(lots) %.

@@ -1,22 +1,11 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { parseEther, zeroHash } from "viem";
+import { zeroHash } from "viem";
 import type { Page } from "@playwright/test";
 import { arenaTasksAbi } from "../contracts-abi";
 import { sampleSetSha256 } from "../lib/arena/testing/sampleSets";
-import {
-  createTask,
-  drawSeed,
-  epochTimes,
-  events,
-  fund,
-  joinTask,
-  NODE,
-  submitModel,
-  timeTravelTo,
-  VALIDATOR,
-} from "./arena";
+import { drawSeed, epochTimes, events, fund, timeTravelTo, validatorInCommitWindow } from "./arena";
 import { type ChainFixture, confirmedToast, connectDevWallet, expect, openTask, test } from "./fixtures";
 
 /**
@@ -54,17 +43,11 @@ test("a validator's browser refuses to score on an evaluation set that no longer
   page,
   chain,
 }) => {
-  const [creator, , node] = chain.accounts;
-  const taskId = await createTask(chain, creator!, "Tampered evaluation set");
+  const { taskId } = await validatorInCommitWindow(page, chain, "Tampered evaluation set", {
+    uri: "/models/arena-lm-tiny",
+    hash: `0x${"73".repeat(32)}`,
+  });
   expect(await evalSetHashes(chain, taskId)).toEqual([CHAT, zeroHash]);
-  await page.goto("/");
-  const me = await connectDevWallet(page);
-  await joinTask(chain, taskId, node!, NODE, parseEther("200"));
-  await joinTask(chain, taskId, me, VALIDATOR, parseEther("200"));
-  const e1 = await epochTimes(chain, taskId, 1n);
-  await timeTravelTo(chain, e1.start);
-  await submitModel(chain, node!, taskId, "/models/arena-lm-tiny", `0x${"73".repeat(32)}`);
-  await timeTravelTo(chain, e1.submitEnd);
   await drawSeed(chain, taskId, 1n);
   // The server now sends another file under the task's evaluation set URI.
   const served = await tamper(page, "/models/samples/chat.jsonl");

@@ -11,14 +11,14 @@ import {
   fund,
   NODE,
   scoreEpoch,
-  send,
   setRewardShare,
   settleOnChain,
   stake,
-  submitModel,
+  submitInEpoch,
   timeTravelTo,
   tokenBalance,
   VALIDATOR,
+  writeTasks,
 } from "./arena";
 import { actAs, type ChainFixture, confirmedToast, connectDevWallet, expect, test } from "./fixtures";
 
@@ -107,11 +107,16 @@ test("exit: after a task with a challenge, every actor brings every token home f
   // Half of what the delegated-to validator and node earn goes to their delegators (from epoch 1).
   for (const x of [validators[0]!, challenged]) await setRewardShare(chain, x, taskId, parseEther("0.5"));
 
-  const e1 = await epochTimes(chain, taskId, 1n);
-  await timeTravelTo(chain, e1.start);
-  for (const [i, n] of nodes.entries())
-    await submitModel(chain, n, taskId, `/models/exit-${i}`, `0x${(i + 1).toString(16).repeat(64)}`);
-  await timeTravelTo(chain, e1.submitEnd);
+  const e1 = await submitInEpoch(
+    chain,
+    taskId,
+    1n,
+    nodes.map((node, i) => ({
+      node,
+      uri: `/models/exit-${i}`,
+      hash: `0x${(i + 1).toString(16).repeat(64)}`,
+    })),
+  );
   await drawSeed(chain, taskId, 1n);
   const plans = await scoreEpoch(chain, taskId, 1n, validators, (i) => 1_000_000 + Number(i) * 50_000);
   expect(plans.length, "validators drawn for epoch 1").toBeGreaterThan(0);
@@ -122,14 +127,7 @@ test("exit: after a task with a challenge, every actor brings every token home f
   await timeTravelTo(chain, (await epochTimes(chain, taskId, 4n)).start);
   const bond = parseEther("50");
   await approve(chain, creator, bond);
-  const opened = await send(chain, creator, (w) =>
-    w.writeContract({
-      abi: arenaTasksAbi,
-      address: arenaAddress,
-      functionName: "openChallenge",
-      args: [taskId, challenged, bond],
-    }),
-  );
+  const opened = await writeTasks(chain, creator, "openChallenge", [taskId, challenged, bond]);
   const [openLog] = parseEventLogs({
     abi: arenaTasksAbi,
     logs: (await chain.publicClient.getTransactionReceipt({ hash: opened })).logs,
@@ -137,15 +135,7 @@ test("exit: after a task with a challenge, every actor brings every token home f
   });
   const challengeId = openLog!.args.challengeId;
   await timeTravelTo(chain, BigInt(openLog!.args.answerDeadline));
-  for (const v of validators)
-    await send(chain, v, (w) =>
-      w.writeContract({
-        abi: arenaTasksAbi,
-        address: arenaAddress,
-        functionName: "voteChallenge",
-        args: [challengeId, true],
-      }),
-    );
+  for (const v of validators) await writeTasks(chain, v, "voteChallenge", [challengeId, true]);
   await settleOnChain(chain, taskId, [2n, 3n]);
   await timeTravelTo(chain, BigInt(openLog!.args.voteDeadline));
 

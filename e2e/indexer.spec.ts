@@ -1,8 +1,7 @@
 import type { Page, Request } from "@playwright/test";
 import { parseEther } from "viem";
-import { arenaTokenAbi } from "../contracts-abi";
 import { formatTokenAmount, shortAddress } from "../lib/format";
-import { createTask, joinTask, NODE } from "./arena";
+import { createTask, joinTask, NODE, tokenBalance } from "./arena";
 import { confirmedToast, connectDevWallet, expect, openTask, test } from "./fixtures";
 import { E2E_INDEXER_PORT, E2E_RPC_PORT } from "./ports";
 
@@ -56,21 +55,13 @@ test("with the indexer down, a banner says so, history keeps what it showed, and
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title!);
   await expect(page.getByTestId("participants")).toBeVisible();
   // A write goes through and its live effect shows: the faucet's drip lands in the header balance.
-  const token = chain.address("ArenaToken");
-  const balanceOf = () =>
-    chain.publicClient.readContract({
-      abi: arenaTokenAbi,
-      address: token,
-      functionName: "balanceOf",
-      args: [account],
-    });
-  const before = await balanceOf();
+  const before = await tokenBalance(chain, account);
   await page
     .getByRole("button", { name: /^Faucet/ })
     .first()
     .click();
   await expect(page.locator(confirmedToast).filter({ hasText: "Faucet" })).toBeVisible();
-  const after = await balanceOf();
+  const after = await tokenBalance(chain, account);
   expect(after).toBeGreaterThan(before);
   await expect(page.getByTestId("token-balance")).toHaveText(`${formatTokenAmount(after)} ARENA`);
   // Back up: the banner goes by itself.

@@ -12,9 +12,8 @@ import {
   fund,
   joinTask,
   NODE,
-  submitModel,
   timeTravelTo,
-  VALIDATOR,
+  validatorInCommitWindow,
 } from "./arena";
 import { chooseFile, sample } from "./scorer-helpers";
 import { type ChainFixture, confirmedToast, connectDevWallet, expect, openTask, test } from "./fixtures";
@@ -140,16 +139,10 @@ test("the validator's scorer refuses a tampered model file, scores the real one,
   chain,
 }) => {
   test.setTimeout(300_000);
-  const [, , node] = chain.accounts;
-  const taskId = await createTask(chain, chain.accounts[0]!, "Tampered model");
-  await page.goto("/");
-  const me = await connectDevWallet(page);
-  await joinTask(chain, taskId, node!, NODE, parseEther("200"));
-  await joinTask(chain, taskId, me, VALIDATOR, parseEther("200"));
-  const e1 = await epochTimes(chain, taskId, 1n);
-  await timeTravelTo(chain, e1.start);
-  await submitModel(chain, node!, taskId, "/models/arena-lm-tiny", await shippedContentHash("arena-lm-tiny"));
-  await timeTravelTo(chain, e1.submitEnd);
+  const { taskId } = await validatorInCommitWindow(page, chain, "Tampered model", {
+    uri: "/models/arena-lm-tiny",
+    hash: await shippedContentHash("arena-lm-tiny"),
+  });
   await openTask(page, taskId);
   await drawSeed(page, chain, taskId);
 

@@ -1,8 +1,7 @@
 import type { Page, Route } from "@playwright/test";
 import { parseEther } from "viem";
-import { arenaTokenAbi } from "../contracts-abi";
 import { formatTokenAmount } from "../lib/format";
-import { send } from "./arena";
+import { fund, tokenBalance } from "./arena";
 import { connectDevWallet, expect, test } from "./fixtures";
 import { E2E_RPC_PORT, E2E_RPC_URL } from "./ports";
 
@@ -28,15 +27,7 @@ test("with the RPC unreachable, a banner names it, pages keep their data marked 
   const title = page.getByRole("heading", { level: 1 });
   await expect(title).not.toBeEmpty();
   const taskTitle = await title.textContent();
-  const token = chain.address("ArenaToken");
-  const balanceOf = () =>
-    chain.publicClient.readContract({
-      abi: arenaTokenAbi,
-      address: token,
-      functionName: "balanceOf",
-      args: [account],
-    });
-  const before = await balanceOf();
+  const before = await tokenBalance(chain, account);
   const balance = page.getByTestId("token-balance");
   await expect(balance).toHaveText(shown(before));
   await expect(page.getByTestId("rpc-banner")).toHaveCount(0);
@@ -78,15 +69,8 @@ test("with the RPC unreachable, a banner names it, pages keep their data marked 
   ).toBeVisible();
 
   // Meanwhile the chain moves on: the account receives tokens.
-  await send(chain, chain.accounts[0]!, (w) =>
-    w.writeContract({
-      abi: arenaTokenAbi,
-      address: token,
-      functionName: "transfer",
-      args: [account, parseEther("7")],
-    }),
-  );
-  const after = await balanceOf();
+  await fund(chain, account, parseEther("7"));
+  const after = await tokenBalance(chain, account);
   expect(after - before).toBe(parseEther("7"));
 
   // The chain answers again: the banner goes and everything refreshes without a reload.

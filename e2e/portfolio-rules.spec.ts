@@ -9,11 +9,11 @@ import {
   epochTimes,
   fund,
   scoreEpoch,
-  send,
   settleOnChain,
   stake,
   submitModel,
   timeTravelTo,
+  writeTasks,
 } from "./arena";
 import { expect, test, type ChainFixture } from "./fixtures";
 
@@ -101,10 +101,6 @@ test("every action the portfolio enables goes through on chain, and every one it
   const delegators = [a[18]!, a[19]!];
   const actors = [creator, ...nodes, ...validators, ...delegators];
   for (const x of [...nodes, ...validators, ...delegators]) await fund(chain, x, parseEther("1000"));
-  const write = (from: Address, functionName: string, args: readonly unknown[]) =>
-    send(chain, from, (w) =>
-      w.writeContract({ abi: arenaTasksAbi, address: arena, functionName, args } as never),
-    );
   const totals: Checked = { offered: 0, enabled: 0 };
   const check = async (stage: string) => {
     const c = await checkParity(chain, stage, actors);
@@ -117,13 +113,13 @@ test("every action the portfolio enables goes through on chain, and every one it
   for (const v of validators) await stake(chain, v, taskId, VALIDATOR, parseEther("200"));
   for (const [i, d] of delegators.entries()) {
     await approve(chain, d, parseEther("100"));
-    await write(d, "delegate", [taskId, i === 0 ? validators[0]! : nodes[0]!, parseEther("100")]);
+    await writeTasks(chain, d, "delegate", [taskId, i === 0 ? validators[0]! : nodes[0]!, parseEther("100")]);
   }
   await check("submission, epoch 0");
 
   // A validator leaves (a part would fall below the minimum stake), a delegator takes part back: both unbond.
-  await write(validators[2]!, "requestUnstake", [taskId, parseEther("200")]);
-  await write(delegators[0]!, "undelegate", [taskId, validators[0]!, parseEther("40")]);
+  await writeTasks(chain, validators[2]!, "requestUnstake", [taskId, parseEther("200")]);
+  await writeTasks(chain, delegators[0]!, "undelegate", [taskId, validators[0]!, parseEther("40")]);
   await check("epoch 0, unbonding started");
 
   const e1 = await epochTimes(chain, taskId, 1n);
@@ -145,7 +141,7 @@ test("every action the portfolio enables goes through on chain, and every one it
   await timeTravelTo(chain, (await epochTimes(chain, taskId, 4n)).start + 5n);
   const bond = parseEther("50");
   await approve(chain, creator, bond);
-  const opened = await write(creator, "openChallenge", [taskId, nodes[0]!, bond]);
+  const opened = await writeTasks(chain, creator, "openChallenge", [taskId, nodes[0]!, bond]);
   const [openLog] = parseEventLogs({
     abi: arenaTasksAbi,
     logs: (await chain.publicClient.getTransactionReceipt({ hash: opened })).logs,
@@ -154,11 +150,11 @@ test("every action the portfolio enables goes through on chain, and every one it
   await check("challenge open, scoring epochs 2–3 unsettled");
   await settleOnChain(chain, taskId, [2n, 3n]);
   await timeTravelTo(chain, BigInt(openLog!.args.answerDeadline) + 5n);
-  await write(validators[1]!, "voteChallenge", [openLog!.args.challengeId, false]);
+  await writeTasks(chain, validators[1]!, "voteChallenge", [openLog!.args.challengeId, false]);
   await check("challenge in its vote window");
   await timeTravelTo(chain, BigInt(openLog!.args.voteDeadline) + 5n);
   await check("vote over, challenge not resolved");
-  await write(creator, "resolveChallenge", [openLog!.args.challengeId]);
+  await writeTasks(chain, creator, "resolveChallenge", [openLog!.args.challengeId]);
   await check("challenge resolved");
 
   // The end, and long after it (every unbonding over).
@@ -171,7 +167,8 @@ test("every action the portfolio enables goes through on chain, and every one it
   const last = BigInt(config.submissionEpochs + config.finalEpochs + config.challengeEpochs);
   await timeTravelTo(chain, (await epochTimes(chain, taskId, last)).start + 5n);
   await check("ended");
-  for (const v of validators.slice(0, 2)) await write(v, "requestUnstake", [taskId, parseEther("200")]);
+  for (const v of validators.slice(0, 2))
+    await writeTasks(chain, v, "requestUnstake", [taskId, parseEther("200")]);
   await timeTravelTo(chain, (await epochTimes(chain, taskId, last + 4n)).start + 5n);
   await check("ended, unbonding over");
 

@@ -1,5 +1,4 @@
-import { parseEther, sha256 } from "viem";
-import { arenaTasksAbi } from "../contracts-abi";
+import { sha256 } from "viem";
 import { shippedContentHash } from "../lib/scoring/node-files";
 import { LOCAL_CHAIN_ID } from "../lib/chain/chains";
 import { parseDataset } from "../lib/metrics/parsers";
@@ -10,37 +9,45 @@ import { Scorer } from "../lib/scoring/scorer";
 import { scoreCommitment } from "../lib/sortition";
 import {
   commitScores,
-  createTask,
   drawSeed,
-  epochTimes,
   events,
-  joinTask,
-  NODE,
   participantIndex,
-  send,
-  submitModel,
+  submitInEpoch,
+  taskWith,
   timeTravelTo,
-  VALIDATOR,
+  validatorInCommitWindow,
+  writeTasks,
 } from "./arena";
 import { signedBlobUpload } from "./blobs";
-import { confirmedToast, connectDevWallet, expect, openTask, test } from "./fixtures";
+import { type ChainFixture, confirmedToast, connectDevWallet, expect, openTask, test } from "./fixtures";
+import type { Page } from "@playwright/test";
 import { sample } from "./scorer-helpers";
+
+/**
+ * In the validator panel: commits the scores it shows, moves time to `commitEnd`, reloads (the salt and the
+ * receipt must survive it) and reveals. Returns the task's ScoresRevealed event.
+ */
+async function commitThenRevealInUi(page: Page, chain: ChainFixture, taskId: bigint, commitEnd: bigint) {
+  const panel = page.getByTestId("validate-panel");
+  await panel.getByRole("button", { name: "Commit scores" }).click();
+  await expect(page.locator(confirmedToast).filter({ hasText: "Commit scores" })).toBeVisible();
+  await timeTravelTo(chain, commitEnd);
+  await page.reload();
+  await panel.getByRole("button", { name: "Reveal scores" }).click();
+  await expect(page.locator(confirmedToast).filter({ hasText: "Reveal scores" })).toBeVisible();
+  const [revealed] = await events(chain, "ScoresRevealed", taskId);
+  return revealed;
+}
 
 test("a validator's scores carry a receipt: scored in the browser, uploaded, committed, revealed, linked and verified; a tampered receipt is caught", async ({
   page,
   chain,
 }) => {
   test.setTimeout(420_000);
-  const [, , node] = chain.accounts;
-  const taskId = await createTask(chain, chain.accounts[0]!, "Receipts");
-  await page.goto("/");
-  const me = await connectDevWallet(page);
-  await joinTask(chain, taskId, node!, NODE, parseEther("200"));
-  await joinTask(chain, taskId, me, VALIDATOR, parseEther("200"));
-  const e1 = await epochTimes(chain, taskId, 1n);
-  await timeTravelTo(chain, e1.start);
-  await submitModel(chain, node!, taskId, "/models/arena-lm-tiny", await shippedContentHash("arena-lm-tiny"));
-  await timeTravelTo(chain, e1.submitEnd);
+  const { taskId, me, e1 } = await validatorInCommitWindow(page, chain, "Receipts", {
+    uri: "/models/arena-lm-tiny",
+    hash: await shippedContentHash("arena-lm-tiny"),
+  });
   await openTask(page, taskId);
 
   const panel = page.getByTestId("validate-panel");
@@ -48,15 +55,8 @@ test("a validator's scores carry a receipt: scored in the browser, uploaded, com
   await expect(page.locator(confirmedToast).filter({ hasText: "Draw the seed of epoch 1" })).toBeVisible();
   await panel.getByRole("button", { name: "Score my assigned submissions" }).click();
   await expect(panel.getByLabel(/Score for submission/)).toHaveValue(/^\d+\.\d{6}$/, { timeout: 180_000 });
-  await panel.getByRole("button", { name: "Commit scores" }).click();
-  await expect(page.locator(confirmedToast).filter({ hasText: "Commit scores" })).toBeVisible();
-
   // A reload before the reveal: the receipt is kept in this browser with the salt.
-  await timeTravelTo(chain, e1.commitEnd);
-  await page.reload();
-  await panel.getByRole("button", { name: "Reveal scores" }).click();
-  await expect(page.locator(confirmedToast).filter({ hasText: "Reveal scores" })).toBeVisible();
-  const [revealed] = await events(chain, "ScoresRevealed", taskId);
+  const revealed = await commitThenRevealInUi(page, chain, taskId, e1.commitEnd);
   expect(revealed).toBeDefined();
   const receipt = revealed!.args.receipt;
   expect(receipt).not.toBe(`0x${"0".repeat(64)}`);
@@ -104,14 +104,11 @@ test("verify names the example whose value in the receipt is not what the model 
 }) => {
   test.setTimeout(300_000);
   const [, , node, validator] = chain.accounts;
-  const taskId = await createTask(chain, chain.accounts[0]!, "Lying receipt");
-  await joinTask(chain, taskId, node!, NODE, parseEther("200"));
-  await joinTask(chain, taskId, validator!, VALIDATOR, parseEther("200"));
-  const e1 = await epochTimes(chain, taskId, 1n);
-  await timeTravelTo(chain, e1.start);
+  const taskId = await taskWith(chain, "Lying receipt", { nodes: [node!], validators: [validator!] });
   const manifest = await shippedContentHash("arena-lm-tiny");
-  await submitModel(chain, node!, taskId, "/models/arena-lm-tiny", manifest);
-  await timeTravelTo(chain, e1.submitEnd);
+  const e1 = await submitInEpoch(chain, taskId, 1n, [
+    { node: node!, uri: "/models/arena-lm-tiny", hash: manifest },
+  ]);
   await drawSeed(chain, taskId, 1n);
 
   // The validator really scores (Node), then inflates every example's loss by half before building its receipt:
@@ -154,14 +151,7 @@ test("verify names the example whose value in the receipt is not what the model 
     scoreCommitment(taskId, 1n, validator!, nodeIndices, scores, receipt, salt),
   );
   await timeTravelTo(chain, e1.commitEnd);
-  await send(chain, validator!, (w) =>
-    w.writeContract({
-      abi: arenaTasksAbi,
-      address: chain.address("ArenaTasks"),
-      functionName: "revealScores",
-      args: [taskId, 1n, nodeIndices, scores, receipt, salt],
-    }),
-  );
+  await writeTasks(chain, validator!, "revealScores", [taskId, 1n, nodeIndices, scores, receipt, salt]);
 
   await page.goto("/");
   await connectDevWallet(page);
@@ -182,22 +172,10 @@ test("a receipt upload that fails commits nothing and can be retried; a score ty
   chain,
 }) => {
   test.setTimeout(240_000);
-  const [, , node] = chain.accounts;
-  const taskId = await createTask(chain, chain.accounts[0]!, "Receipt upload");
-  await page.goto("/");
-  const me = await connectDevWallet(page);
-  await joinTask(chain, taskId, node!, NODE, parseEther("200"));
-  await joinTask(chain, taskId, me, VALIDATOR, parseEther("200"));
-  const e1 = await epochTimes(chain, taskId, 1n);
-  await timeTravelTo(chain, e1.start);
-  await submitModel(
-    chain,
-    node!,
-    taskId,
-    "/models/arena-lm-small",
-    await shippedContentHash("arena-lm-small"),
-  );
-  await timeTravelTo(chain, e1.submitEnd);
+  const { taskId, e1 } = await validatorInCommitWindow(page, chain, "Receipt upload", {
+    uri: "/models/arena-lm-small",
+    hash: await shippedContentHash("arena-lm-small"),
+  });
   await drawSeed(chain, taskId, 1n);
   await openTask(page, taskId);
   const panel = page.getByTestId("validate-panel");
@@ -218,13 +196,7 @@ test("a receipt upload that fails commits nothing and can be retried; a score ty
   expect(await chain.publicClient.getBlockNumber({ cacheTime: 0 })).toBe(before);
 
   await page.unroute("**/api/blobs");
-  await panel.getByRole("button", { name: "Commit scores" }).click();
-  await expect(page.locator(confirmedToast).filter({ hasText: "Commit scores" })).toBeVisible();
-  await timeTravelTo(chain, e1.commitEnd);
-  await page.reload();
-  await panel.getByRole("button", { name: "Reveal scores" }).click();
-  await expect(page.locator(confirmedToast).filter({ hasText: "Reveal scores" })).toBeVisible();
-  const [revealed] = await events(chain, "ScoresRevealed", taskId);
+  const revealed = await commitThenRevealInUi(page, chain, taskId, e1.commitEnd);
   expect(revealed!.args.scores).toEqual([1_250_000]);
   const doc = parseReceipt(
     new Uint8Array(await (await page.request.get(`/api/blobs/${revealed!.args.receipt.slice(2)}`)).body()),

@@ -2,20 +2,17 @@ import type { Page } from "@playwright/test";
 import { parseEther, type Address } from "viem";
 import { arenaTasksAbi } from "../contracts-abi";
 import {
-  createTask,
   delegate,
   drawSeed,
-  epochTimes,
   events,
   fund,
-  joinTask,
-  NODE,
   scoreEpoch,
   setRewardShare,
   settleOnChain,
+  submitInEpoch,
   submitModel,
+  taskWith,
   timeTravelTo,
-  VALIDATOR,
 } from "./arena";
 import { actAs, type ChainFixture, connectDevWallet, expect, openTask, test } from "./fixtures";
 
@@ -32,19 +29,20 @@ type Setup = { taskId: bigint; nodeA: Address; nodeB: Address; v1: Address; v2: 
 async function settledTask(chain: ChainFixture): Promise<Setup> {
   const [, , nodeA, nodeB, v1, v2] = chain.accounts as Address[];
   const delegator = chain.accounts[8]!;
-  const taskId = await createTask(chain, chain.accounts[0]!, "Rewards explained");
-  await joinTask(chain, taskId, nodeA!, NODE, parseEther("300"));
-  await joinTask(chain, taskId, nodeB!, NODE, parseEther("200"));
-  await joinTask(chain, taskId, v1!, VALIDATOR, parseEther("300"));
-  await joinTask(chain, taskId, v2!, VALIDATOR, parseEther("150"));
+  const taskId = await taskWith(chain, "Rewards explained", {
+    nodes: [[nodeA!, parseEther("300")], nodeB!],
+    validators: [
+      [v1!, parseEther("300")],
+      [v2!, parseEther("150")],
+    ],
+  });
   await fund(chain, delegator);
   await delegate(chain, delegator, taskId, nodeA!, parseEther("100"));
   await setRewardShare(chain, nodeA!, taskId, parseEther("0.4"));
-  const e1 = await epochTimes(chain, taskId, 1n);
-  await timeTravelTo(chain, e1.start);
-  await submitModel(chain, nodeA!, taskId, "/models/arena-lm-small", `0x${"a1".repeat(32)}`);
-  await submitModel(chain, nodeB!, taskId, "/models/arena-lm-tiny", `0x${"b2".repeat(32)}`);
-  await timeTravelTo(chain, e1.submitEnd);
+  const e1 = await submitInEpoch(chain, taskId, 1n, [
+    { node: nodeA!, uri: "/models/arena-lm-small", hash: `0x${"a1".repeat(32)}` },
+    { node: nodeB!, uri: "/models/arena-lm-tiny", hash: `0x${"b2".repeat(32)}` },
+  ]);
   await drawSeed(chain, taskId, 1n);
   // Different scores per validator: Δ > 0, so the softmax weights differ.
   let call = 0;

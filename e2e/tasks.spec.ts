@@ -1,4 +1,4 @@
-import { parseEther, type Hex } from "viem";
+import { parseEther } from "viem";
 import { formatTokenAmount } from "../lib/format";
 import { arenaTasksAbi, arenaTokenAbi } from "../contracts-abi";
 import { modelCommitment } from "../lib/sortition";
@@ -12,16 +12,18 @@ import {
   events,
   FINAL_SALT,
   fund,
-  joinTask,
+  joinAll,
   NODE,
   scoreEpochOne,
   send,
   settleOnChain,
   submitModel,
+  taskWith,
   taskWithDelegation,
   timeTravelTo,
   tokenBalance,
-  VALIDATOR,
+  validatorInCommitWindow,
+  writeTasks,
 } from "./arena";
 import {
   type ChainFixture,
@@ -32,31 +34,6 @@ import {
   switchDevAccount,
   test,
 } from "./fixtures";
-
-/**
- * The UI account as a validator of a fresh task in which another node submitted `modelUri` in epoch 1; time is
- * left at the start of epoch 1's commit window. Returns the task, the UI account and epoch 1's times.
- */
-async function asValidatorInCommitWindow(
-  page: Page,
-  chain: ChainFixture,
-  title: string,
-  modelUri: string,
-  hash: Hex,
-) {
-  const [, , node] = chain.accounts;
-  const taskId = await createTask(chain, chain.accounts[0]!, title);
-  await page.goto("/");
-  const me = await connectDevWallet(page);
-  await joinTask(chain, taskId, node!, NODE, parseEther("200"));
-  await joinTask(chain, taskId, me, VALIDATOR, parseEther("200"));
-  const e1 = await epochTimes(chain, taskId, 1n);
-  await timeTravelTo(chain, e1.start);
-  await submitModel(chain, node!, taskId, modelUri, hash);
-  await timeTravelTo(chain, e1.submitEnd);
-  await openTask(page, taskId);
-  return { taskId, me, e1 };
-}
 
 /** In the validator panel: draw the epoch's seed (the app mines the two blocks on the local chain). */
 async function drawSeedInUi(page: Page, chain: ChainFixture, taskId: bigint, epoch: bigint) {
@@ -171,13 +148,11 @@ test("an assigned validator commits then reveals scores; a lost salt is explaine
   page,
   chain,
 }) => {
-  const { taskId, me, e1 } = await asValidatorInCommitWindow(
-    page,
-    chain,
-    "Validator flow",
-    "/models/arena-lm-base",
-    `0x${"ee".repeat(32)}`,
-  );
+  const { taskId, me, e1 } = await validatorInCommitWindow(page, chain, "Validator flow", {
+    uri: "/models/arena-lm-base",
+    hash: `0x${"ee".repeat(32)}`,
+  });
+  await openTask(page, taskId);
   await expect(page.getByLabel(/Score for submission/)).toHaveCount(0);
   await drawSeedInUi(page, chain, taskId, 1n);
   await expect(page.getByTestId("scoring-set")).toContainText("the public evaluation set");
@@ -218,9 +193,11 @@ test("an assigned validator commits then reveals scores; a lost salt is explaine
 
 test("settle a due epoch in pages, then the leaderboard and rewards show it", async ({ page, chain }) => {
   const [, , node, validator] = chain.accounts;
-  const taskId = await createTask(chain, chain.accounts[0]!, "Settlement flow");
-  await joinTask(chain, taskId, node!, NODE, parseEther("300"));
-  await joinTask(chain, taskId, validator!, VALIDATOR, parseEther("300"));
+  const taskId = await taskWith(chain, "Settlement flow", {
+    nodes: [node!],
+    validators: [validator!],
+    stake: parseEther("300"),
+  });
   await scoreEpochOne(chain, taskId, node!, validator!, 1_100_000);
 
   await page.goto("/");
@@ -262,9 +239,11 @@ test("delegate to a node: its delegators' rewards are escrowed during the task, 
   chain,
 }) => {
   const [, , node, validator] = chain.accounts;
-  const taskId = await createTask(chain, chain.accounts[0]!, "Delegation flow");
-  await joinTask(chain, taskId, node!, NODE, parseEther("300"));
-  await joinTask(chain, taskId, validator!, VALIDATOR, parseEther("300"));
+  const taskId = await taskWith(chain, "Delegation flow", {
+    nodes: [node!],
+    validators: [validator!],
+    stake: parseEther("300"),
+  });
 
   await page.goto("/");
   await connectDevWallet(page);
@@ -366,13 +345,11 @@ test("score my assigned submissions in the browser fills the commit form with th
   chain,
 }) => {
   test.setTimeout(240_000);
-  const { taskId } = await asValidatorInCommitWindow(
-    page,
-    chain,
-    "Score in the browser",
-    "/models/arena-lm-tiny",
-    await shippedContentHash("arena-lm-tiny"), // the validator's scorer checks the model against it
-  );
+  const { taskId } = await validatorInCommitWindow(page, chain, "Score in the browser", {
+    uri: "/models/arena-lm-tiny",
+    hash: await shippedContentHash("arena-lm-tiny"), // the validator's scorer checks the model against it
+  });
+  await openTask(page, taskId);
   await drawSeedInUi(page, chain, taskId, 1n);
   await page.getByRole("button", { name: "Score my assigned submissions" }).click();
   const input = page.getByLabel(/Score for submission/);
@@ -390,8 +367,7 @@ test("a challenge is answered and voted within its windows, then resolved", asyn
   await page.goto("/");
   const me = await connectDevWallet(page);
   await fund(chain, challenger!);
-  await joinTask(chain, taskId, node!, NODE, parseEther("200"));
-  await joinTask(chain, taskId, me, VALIDATOR, parseEther("200"));
+  await joinAll(chain, taskId, { nodes: [node!], validators: [me] });
   await timeTravelTo(chain, (await epochTimes(chain, taskId, 1n)).start);
   const arena = chain.address("ArenaTasks");
   await submitModel(chain, node!, taskId, "/models/arena-lm-small", `0x${"42".repeat(32)}`);
@@ -405,14 +381,7 @@ test("a challenge is answered and voted within its windows, then resolved", asyn
       args: [arena, parseEther("50")],
     }),
   );
-  await send(chain, challenger!, (w) =>
-    w.writeContract({
-      abi: arenaTasksAbi,
-      address: arena,
-      functionName: "openChallenge",
-      args: [taskId, node!, parseEther("50")],
-    }),
-  );
+  await writeTasks(chain, challenger!, "openChallenge", [taskId, node!, parseEther("50")]);
   const [opened] = (await events(chain, "ChallengeOpened")).filter((e) => e.args.taskId === taskId);
   const id = opened!.args.challengeId;
   const read = () =>
@@ -519,21 +488,18 @@ test("a final-validation epoch is scored on the held-back set the creator reveal
   const taskId = await createTask(chain, creator!, "Final validation flow");
   await page.goto("/");
   const me = await connectDevWallet(page);
-  await joinTask(chain, taskId, node!, NODE, parseEther("200"));
-  await joinTask(chain, taskId, me, VALIDATOR, parseEther("200"));
+  await joinAll(chain, taskId, { nodes: [node!], validators: [me] });
   await timeTravelTo(chain, (await epochTimes(chain, taskId, 1n)).start);
   await submitModel(chain, node!, taskId, "/models/arena-lm-small", `0x${"5f".repeat(32)}`);
   // 3 submission epochs: epoch 3 is the final validation; the creator reveals, then submissions close.
   const e3 = await epochTimes(chain, taskId, 3n);
   await timeTravelTo(chain, e3.start);
-  await send(chain, creator!, (w) =>
-    w.writeContract({
-      abi: arenaTasksAbi,
-      address: chain.address("ArenaTasks"),
-      functionName: "revealFinalEval",
-      args: [taskId, "/models/samples/plain.txt", DEFAULT_SET_HASHES.heldBackHash, FINAL_SALT],
-    }),
-  );
+  await writeTasks(chain, creator!, "revealFinalEval", [
+    taskId,
+    "/models/samples/plain.txt",
+    DEFAULT_SET_HASHES.heldBackHash,
+    FINAL_SALT,
+  ]);
   await timeTravelTo(chain, e3.submitEnd);
 
   await openTask(page, taskId);
@@ -589,9 +555,11 @@ test("a node's second submission in an epoch supersedes its first: the epoch's r
   chain,
 }) => {
   const [, , node, validator] = chain.accounts;
-  const taskId = await createTask(chain, chain.accounts[0]!, "Two submissions");
-  await joinTask(chain, taskId, node!, NODE, parseEther("300"));
-  await joinTask(chain, taskId, validator!, VALIDATOR, parseEther("300"));
+  const taskId = await taskWith(chain, "Two submissions", {
+    nodes: [node!],
+    validators: [validator!],
+    stake: parseEther("300"),
+  });
   await timeTravelTo(chain, (await epochTimes(chain, taskId, 1n)).start);
   await submitModel(chain, node!, taskId, "/models/first-try", `0x${"ef".repeat(32)}`);
   await scoreEpochOne(chain, taskId, node!, validator!, 1_000_000);

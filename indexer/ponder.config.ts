@@ -3,7 +3,7 @@ import { createConfig } from "ponder";
 import { arenaTargetsAbi, arenaTasksAbi, deployments, machineRegistryAbi } from "../contracts-abi";
 
 /**
- * The indexer of the Arena contracts (docs/ARCHITECTURE.md §12). One chain per process, chosen by
+ * The indexer of the Arena contracts (docs/ARCHITECTURE.md §10). One chain per process, chosen by
  * ARENA_CHAIN_ID (default: the local Hardhat chain); addresses and start blocks come from contracts-abi/,
  * which every deploy writes. Storage: the embedded PGlite under .arena/ by default, Postgres when
  * DATABASE_URL is set (Ponder reads it itself).

@@ -19,31 +19,12 @@ import { cpus } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { browserRuntimes, coldStart } from "./bench/browser-runtime";
+import { benchRow, type BenchRow, type BenchRuntime } from "./bench/row";
 import { nodeEnvironment, SHIPPED_MODELS_DIR } from "../lib/scoring/node-files";
 import { Scorer } from "../lib/scoring/scorer";
 import { SHIPPED_MODELS } from "../lib/scoring/shipped-models";
 
-export type BenchRow = {
-  runtime: string;
-  model: string;
-  loadMs: number;
-  warmupMs: number;
-  tokens: number;
-  ms: number;
-  tokensPerSecond: number;
-  bpb: number | null;
-  /** Peak resident memory of the measuring process during this model's run, and its rise over the start. */
-  peakRssMb: number;
-  rssIncreaseMb: number;
-};
-
-export type BenchRuntime = {
-  name: string;
-  run: (modelId: string, text: string, sequenceLength: number) => Promise<BenchRow>;
-  close?: () => Promise<void>;
-};
-
-const mb = (bytes: number): number => Math.round((bytes / 2 ** 20) * 10) / 10;
+export type { BenchRow, BenchRuntime } from "./bench/row";
 
 /** Samples RSS every 5 ms (plus at the end) while `work` runs. */
 async function withPeakRss<T>(work: () => Promise<T>): Promise<{ value: T; peak: number; start: number }> {
@@ -77,18 +58,7 @@ export const nodeRuntime = (threads: number): BenchRuntime => ({
         await scorer.dispose();
       }
     });
-    return {
-      runtime: "onnxruntime-node",
-      model: modelId,
-      loadMs: value.info.loadMs,
-      warmupMs: value.info.warmupMs,
-      tokens: value.result.tokens,
-      ms: value.result.ms,
-      tokensPerSecond: value.result.tokensPerSecond,
-      bpb: value.result.bpb ?? null,
-      peakRssMb: mb(peak),
-      rssIncreaseMb: mb(peak - start),
-    };
+    return benchRow("onnxruntime-node", modelId, value, { peak, start });
   },
 });
 

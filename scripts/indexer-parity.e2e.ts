@@ -14,16 +14,14 @@ import {
   sha256,
   toHex,
   zeroHash,
-  encodeFunctionData,
-  type Abi,
   type Address,
   type ContractEventName,
   type ContractFunctionArgs,
-  type ContractFunctionName,
   type Hex,
   type PublicClient,
   type TransactionReceipt,
 } from "viem";
+import { tasksCallData, type TasksWrite } from "./lib/tasks-call.ts";
 import { arenaTasksAbi, arenaTokenAbi } from "../contracts-abi/index.ts";
 import type { ArenaIndex, TaskView } from "../lib/arena/indexer.ts";
 import { localChain } from "../lib/chain/chains.ts";
@@ -126,22 +124,13 @@ async function mined(hash: Hex): Promise<TransactionReceipt> {
   return receipt;
 }
 
-type Write = ContractFunctionName<typeof arenaTasksAbi, "nonpayable">;
-
 /** One ArenaTasks write by `account`, mined (a revert fails the test with the node's reason). */
-async function write<F extends Write>(
+async function write<F extends TasksWrite>(
   account: Address,
   functionName: F,
   args: ContractFunctionArgs<typeof arenaTasksAbi, "nonpayable", F>,
 ): Promise<TransactionReceipt> {
-  // Typed at the call site; encoded against the ABI as a plain `Abi` (the generic form does not narrow here).
-  const abi: Abi = arenaTasksAbi;
-  const data = encodeFunctionData({
-    abi,
-    functionName: functionName as string,
-    args: args as readonly unknown[],
-  });
-  return mined(await wallet(account).sendTransaction({ to: arena, data }));
+  return mined(await wallet(account).sendTransaction({ to: arena, data: tasksCallData(functionName, args) }));
 }
 
 async function approve(account: Address): Promise<void> {

@@ -2,7 +2,7 @@ import { index, onchainTable, primaryKey } from "ponder";
 
 /**
  * Tables of ArenaTasks, one row per thing the pages show, kept current by src/tasks.ts from the contract's
- * events (docs/ARCHITECTURE.md §3 lists them). Amounts are token wei; epochs are the contract's epoch numbers.
+ * events (docs/ARCHITECTURE.md §10 lists them). Amounts are token wei; epochs are the contract's epoch numbers.
  */
 
 export const task = onchainTable("task", (t) => ({

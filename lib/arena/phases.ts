@@ -18,7 +18,7 @@ export type TimelineConfig = Pick<
   "epochLength" | "commitWindow" | "revealWindow" | "submissionEpochs" | "finalEpochs" | "challengeEpochs"
 > & { start: number; cancelled: boolean };
 
-/** Within an epoch: submit, then validators commit, then they reveal (docs/ARCHITECTURE.md §3.4). */
+/** Within an epoch: submit, then validators commit, then they reveal (docs/ARCHITECTURE.md §3.2). */
 export type EpochWindow = "submit" | "commit" | "reveal";
 
 export type Timeline = {

@@ -18,8 +18,8 @@ export type PreviewInput = {
 export type RankPreview = { rank: number; reward: number; share: number };
 
 /**
- * "With these stakes, rank 1 gets …": one epoch of §3.5 with equal stakes, distinct scores (rank 1 best) and
- * validators that all agree, using the same float settlement the reward library is tested against.
+ * "With these stakes, rank 1 gets …": one epoch of docs/ARCHITECTURE.md §3.5 with equal stakes, distinct scores
+ * (rank 1 best) and validators that all agree, using the same float settlement the reward library is tested against.
  */
 export function previewEpoch(p: PreviewInput): { r0: number; nodes: RankPreview[]; perValidator: number } {
   const r0 = p.scoringEpochs > 0 ? p.pool / p.scoringEpochs : 0;

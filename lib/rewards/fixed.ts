@@ -95,7 +95,7 @@ export function tiedGeometricWeights(sortedMeans: readonly bigint[], q: bigint):
   return g;
 }
 
-/** The §3.6 split of a pool's earnings, with the contract's per-share rounding. */
+/** The docs/ARCHITECTURE.md §3.6 split of a pool's earnings, with the contract's per-share rounding. */
 export function splitEarnings(staker: Staker, earned: bigint): Payout<bigint> {
   let toDelegators = 0n;
   let perShare = 0n;

@@ -1,8 +1,8 @@
 import type { EpochResult, Metric, NodePayout, Payout } from "./types.ts";
 
 /**
- * Settlement of one epoch in floating point: the §3.5 formulas as written (with the geometric normalisation),
- * for previews in the app. Agrees with the fixed-point mode to about 1e-9 relative.
+ * Settlement of one epoch in floating point: the docs/ARCHITECTURE.md §3.5 formulas as written (with the geometric
+ * normalisation), for previews in the app. Agrees with the fixed-point mode to about 1e-9 relative.
  */
 
 export type FloatMechanism = { gamma: number; q: number; alphaT: number; lambdaV: number; alphaV: number };

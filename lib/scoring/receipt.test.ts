@@ -152,7 +152,7 @@ describe("a scoring receipt", () => {
   });
 });
 
-describe("re-scored examples against their leaves (ARCHITECTURE §8 tolerance)", () => {
+describe("re-scored examples against their leaves (docs/ARCHITECTURE.md §8 tolerance)", () => {
   const leaf = exampleValue("loss", loss(0, 31.25, 40));
   it("agree within 1% relative or 0.01 absolute BPB, with the same bytes", () => {
     assert.ok(compareExample("loss", leaf, exampleValue("loss", loss(0, 31.3, 40))).agrees);

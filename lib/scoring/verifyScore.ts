@@ -42,7 +42,7 @@ const fail = (summary: string, details: string[] = []): VerifyOutcome => ({ ok: 
  * Verifies one revealed score: the receipt's sha256 is the one revealed, it is for this reveal, its roots and
  * the aggregate hold; then `k` examples chosen with crypto randomness are re-scored here with the same model
  * (manifest-checked) and evaluation set (hash-checked), each compared with its leaf (proof checked) within the
- * tolerance of ARCHITECTURE §8.
+ * tolerance of docs/ARCHITECTURE.md §8.
  */
 export async function verifyRevealedScore({
   onChain,

@@ -13,7 +13,7 @@ import { chromium, type Browser, type Page } from "@playwright/test";
 import { build } from "esbuild";
 import { WASM_ONLY_ORT } from "../../lib/scoring/device";
 import type { BrowserDevice } from "../../lib/scoring/protocol";
-import type { BenchRow, BenchRuntime } from "../bench-scorer";
+import { benchRow, type BenchRow, type BenchRuntime } from "./row";
 import type {
   BrowserBenchRequest,
   BrowserBenchResult,
@@ -150,8 +150,6 @@ async function withPeakBrowserRss<T>(
   }
 }
 
-const mb = (bytes: number): number => Math.round((bytes / 2 ** 20) * 10) / 10;
-
 type Session = { browser: Browser; page: Page; server: Server };
 
 /** One browser runtime per device; both share one bundle, server and browser (started on first use). */
@@ -198,18 +196,7 @@ export function browserRuntimes(
           ),
         );
         if (value.info.device !== device) throw new Error(`${name}: the scorer ran on ${value.info.device}`);
-        return {
-          runtime: name,
-          model: modelId,
-          loadMs: value.info.loadMs,
-          warmupMs: value.info.warmupMs,
-          tokens: value.result.tokens,
-          ms: value.result.ms,
-          tokensPerSecond: value.result.tokensPerSecond,
-          bpb: value.result.bpb ?? null,
-          peakRssMb: mb(peak),
-          rssIncreaseMb: mb(peak - before),
-        };
+        return benchRow(name, modelId, value, { peak, start: before });
       },
       close: async () => {
         if (--users > 0 || !session) return;

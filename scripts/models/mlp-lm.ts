@@ -121,6 +121,32 @@ function createAdam(sizes: number[]): Adam {
 }
 
 /**
+ * Back through a dense layer whose input `a` (length n) is a tanh output, given the gradient `g` (length m) of
+ * its pre-activation output: accumulates the weight gradient `gw` (row-major [n, m], as `w`) += a·gᵀ and writes
+ * the gradient of the input's pre-activation, `dIn` = (w·g) ⊙ (1 − a²).
+ */
+function denseBackward(
+  a: Float32Array,
+  w: Float32Array,
+  g: Float32Array | Float64Array,
+  gw: Float32Array,
+  dIn: Float32Array,
+): void {
+  const m = g.length;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as number;
+    const off = i * m;
+    let acc = 0;
+    for (let j = 0; j < m; j++) {
+      const gj = g[j] as number;
+      gw[off + j] = (gw[off + j] as number) + x * gj;
+      acc += (w[off + j] as number) * gj;
+    }
+    dIn[i] = acc * (1 - x * x);
+  }
+}
+
+/**
  * Trains on `sequences` (token ids without BOS; each starts a fresh context). Positions are visited in a
  * seeded shuffled order of sequences, epoch after epoch, until `steps` positions have been used.
  */
@@ -221,29 +247,9 @@ export function trainMlpLm(
       probs[target] = (probs[target] as number) - 1;
       // Backward: probs now holds dLoss/dlogits.
       for (let v = 0; v < V; v++) gbo[v] = (gbo[v] as number) + (probs[v] as number);
-      for (let h = 0; h < H; h++) {
-        const x = h2[h] as number;
-        const off = h * V;
-        let acc = 0;
-        for (let v = 0; v < V; v++) {
-          const g = probs[v] as number;
-          gwo[off + v] = (gwo[off + v] as number) + x * g;
-          acc += (wo[off + v] as number) * g;
-        }
-        dh2[h] = acc * (1 - x * x);
-      }
+      denseBackward(h2, wo, probs, gwo, dh2);
       for (let h = 0; h < H; h++) gb2[h] = (gb2[h] as number) + (dh2[h] as number);
-      for (let d = 0; d < D; d++) {
-        const x = h1[d] as number;
-        const off = d * H;
-        let acc = 0;
-        for (let h = 0; h < H; h++) {
-          const g = dh2[h] as number;
-          gw2[off + h] = (gw2[off + h] as number) + x * g;
-          acc += (w2[off + h] as number) * g;
-        }
-        dh1[d] = acc * (1 - x * x);
-      }
+      denseBackward(h1, w2, dh2, gw2, dh1);
       for (let d = 0; d < D; d++) gb1[d] = (gb1[d] as number) + (dh1[d] as number);
       for (let j = 0; j < K; j++) {
         const rowIndex = context[j] as number;

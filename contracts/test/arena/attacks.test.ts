@@ -12,7 +12,6 @@ import {
   FINAL_EVAL_SALT,
   FINAL_EVAL_URI,
   PHASE,
-  ROLE_NODE,
   ROLE_VALIDATOR,
   WAD,
   addr,
@@ -24,7 +23,10 @@ import {
   modelHash,
   reveal,
   salt,
-  submitModel,
+  scoreAssigned,
+  settleThrough,
+  stakedTask,
+  submitAndDraw,
   taskParams,
   type Deployed,
   type Wallet,
@@ -52,32 +54,15 @@ async function errorName(p: Promise<unknown>): Promise<string | undefined> {
 
 /** Scores `epoch` with every listed validator scoring every assigned submission; does not settle. */
 async function scoreEpoch(d: Deployed, taskId: bigint, epoch: bigint, nodes: Wallet[], validators: Wallet[]) {
-  await goTo(conn, d.arena, taskId, epoch, "start");
-  for (const n of nodes)
-    await submitModel(d.arena, taskId, n, "ipfs://m", modelHash(`${taskId}:${epoch}:${addr(n)}`));
-  await goTo(conn, d.arena, taskId, epoch, "commit");
-  await drawSeed(conn, d.arena, taskId, epoch);
-  const reveals: [Wallet, { nodeIndices: bigint[]; scores: number[]; salt: `0x${string}` }][] = [];
-  for (const [j, v] of validators.entries()) {
-    const nodeIndices = [...(await d.arena.read.assignmentsOf([taskId, epoch, addr(v)]))];
-    if (nodeIndices.length === 0) continue;
-    const r = {
-      nodeIndices,
-      scores: nodeIndices.map((i) => 1_000_000 + Number(i) * 1000 + j),
-      salt: salt(`${epoch}${j}`),
-    };
-    await commit(d.arena, taskId, epoch, v, r);
-    reveals.push([v, r]);
-  }
-  await goTo(conn, d.arena, taskId, epoch, "reveal");
-  for (const [v, r] of reveals) await reveal(d.arena, taskId, epoch, v, r);
-  await goTo(conn, d.arena, taskId, epoch, "end");
+  await submitAndDraw(conn, d.arena, taskId, epoch, nodes, (n) => [
+    "ipfs://m",
+    modelHash(`${taskId}:${epoch}:${addr(n)}`),
+  ]);
+  await scoreAssigned(conn, d.arena, taskId, epoch, validators, (j, i) => 1_000_000 + Number(i) * 1000 + j);
 }
 
-async function settleUpTo(d: Deployed, taskId: bigint, lastEpoch: bigint) {
-  for (let e = BigInt((await d.arena.read.getTask([taskId]))[0].settledEpochs); e <= lastEpoch; e++)
-    await d.arena.write.settle([taskId, e, 1_000_000n]);
-}
+const settleUpTo = (d: Deployed, taskId: bigint, lastEpoch: bigint) =>
+  settleThrough(d.arena, taskId, lastEpoch);
 
 /** A task with every validator assigned every submission (k = 64): nodes[0..] and validators[0..] staked in epoch 0. */
 async function task(
@@ -86,11 +71,7 @@ async function task(
   validators: Wallet[],
   overrides: Record<string, unknown> = {},
 ) {
-  const taskId = await createTask(d, { validatorsPerSubmission: 64, ...overrides });
-  for (const n of nodes) await d.arena.write.stake([taskId, ROLE_NODE, MIN], { account: n.account });
-  for (const v of validators)
-    await d.arena.write.stake([taskId, ROLE_VALIDATOR, MIN], { account: v.account });
-  return taskId;
+  return stakedTask(d, nodes, validators, MIN, { validatorsPerSubmission: 64, ...overrides });
 }
 
 async function balance(d: Deployed, a: Address): Promise<bigint> {

@@ -4,12 +4,12 @@ import { epochReward, settleEpochFixed } from "../../../lib/rewards/fixed.ts";
 import type { EpochInput, EpochResult, ScoringValidator, Staker } from "../../../lib/rewards/types.ts";
 import {
   addr,
-  commit,
   drawSeed,
   goTo,
   modelHash,
-  reveal,
-  salt,
+  scoreAssigned,
+  settleAll,
+  settleThrough,
   submitModel,
   type Connection,
   type Deployed,
@@ -67,35 +67,13 @@ export async function runEpoch(
   }
   await goTo(conn, arena, taskId, epoch, "commit");
   await drawSeed(conn, arena, taskId, epoch);
-  const reveals = new Map<number, Reveal>();
-  for (const [j, v] of cast.validators.entries()) {
-    const nodeIndices = [...(await arena.read.assignmentsOf([taskId, epoch, addr(v)]))];
-    if (nodeIndices.length === 0) continue;
-    const r = {
-      nodeIndices,
-      scores: nodeIndices.map((i) => scoreOf(j, i)),
-      salt: salt(`${label}${epoch}${j}`),
-    };
-    await commit(arena, taskId, epoch, v, r);
-    reveals.set(j, r);
-  }
-  await goTo(conn, arena, taskId, epoch, "reveal");
-  for (const [j, r] of reveals) await reveal(arena, taskId, epoch, cast.validators[j]!, r);
-  await goTo(conn, arena, taskId, epoch, "end");
-  for (let e = BigInt((await arena.read.getTask([taskId]))[0].settledEpochs); e < epoch; e++) {
-    await arena.write.settle([taskId, e, 1_000_000n]);
-  }
+  const reveals = await scoreAssigned(conn, arena, taskId, epoch, cast.validators, scoreOf, label);
+  await settleThrough(arena, taskId, epoch - 1n);
 
   const input = await epochInput(d, taskId, epoch, cast, reveals, metricName(config.metric)!, config);
   const before = await creditsOf(d, taskId, cast);
   const accBefore = await accumulators(d, taskId, cast, epoch - 1n);
-  let settleCalls = 0;
-  for (;;) {
-    settleCalls++;
-    await arena.write.settle([taskId, epoch, maxSteps]);
-    const [state] = await arena.read.getEpoch([taskId, epoch]);
-    if (state.stage === 6) break;
-  }
+  const settleCalls = await settleAll(arena, taskId, epoch, maxSteps);
   const after = await creditsOf(d, taskId, cast);
   const accAfter = await accumulators(d, taskId, cast, epoch);
   const credited = new Map<Address, bigint>();

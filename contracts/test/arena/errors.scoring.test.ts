@@ -12,7 +12,6 @@ import {
   ROLE_VALIDATOR,
   addr,
   commit,
-  createTask,
   deployArena,
   drawSeed,
   epochTimes,
@@ -20,6 +19,8 @@ import {
   modelHash,
   reveal,
   salt,
+  stakedTask,
+  submitAndDraw,
   submitModel,
   type Deployed,
   type Wallet,
@@ -30,41 +31,21 @@ const conn = await network.create();
 const { viem, networkHelpers } = conn;
 const MIN = parseEther("10");
 
-/** Task 1 (k = 1 so that not every validator is assigned everywhere) with 3 nodes and 3 validators staked in epoch 0. */
-async function stakedTask() {
+/** Task 1 (k validators per submission, 2 assignments per epoch) with 3 nodes and 3 validators staked in epoch 0. */
+async function threeByThree(validatorsPerSubmission: number) {
   const d = await deployArena(conn);
-  const taskId = await createTask(d, { validatorsPerSubmission: 1, maxAssignmentsPerEpoch: 2 });
-  const [n1, n2, n3, v1, v2, v3] = [
-    d.wallets[1]!,
-    d.wallets[2]!,
-    d.wallets[3]!,
-    d.wallets[4]!,
-    d.wallets[5]!,
-    d.wallets[6]!,
-  ];
-  for (const n of [n1, n2, n3]) await d.arena.write.stake([taskId, ROLE_NODE, MIN], { account: n.account });
-  for (const v of [v1, v2, v3])
-    await d.arena.write.stake([taskId, ROLE_VALIDATOR, MIN], { account: v.account });
+  const [n1, n2, n3, v1, v2, v3] = d.wallets.slice(1, 7) as [Wallet, Wallet, Wallet, Wallet, Wallet, Wallet];
+  const taskId = await stakedTask(d, [n1, n2, n3], [v1, v2, v3], MIN, {
+    validatorsPerSubmission,
+    maxAssignmentsPerEpoch: 2,
+  });
   return { d, taskId, n1, n2, n3, v1, v2, v3 };
 }
+/** k = 1, so that not every validator is assigned everywhere. */
+const threeStaked = () => threeByThree(1);
 
-/** Like stakedTask, but every validator is assigned every submission (k above the validator count). */
-async function allAssigned() {
-  const d = await deployArena(conn);
-  const taskId = await createTask(d, { validatorsPerSubmission: 64, maxAssignmentsPerEpoch: 2 });
-  const [n1, n2, n3, v1, v2, v3] = [
-    d.wallets[1]!,
-    d.wallets[2]!,
-    d.wallets[3]!,
-    d.wallets[4]!,
-    d.wallets[5]!,
-    d.wallets[6]!,
-  ];
-  for (const n of [n1, n2, n3]) await d.arena.write.stake([taskId, ROLE_NODE, MIN], { account: n.account });
-  for (const v of [v1, v2, v3])
-    await d.arena.write.stake([taskId, ROLE_VALIDATOR, MIN], { account: v.account });
-  return { d, taskId, n1, n2, n3, v1, v2, v3 };
-}
+/** Like threeStaked, but every validator is assigned every submission (k above the validator count). */
+const allAssigned = () => threeByThree(64);
 
 /**
  * Epoch 1 with all three nodes submitted, in the commit window, its seed drawn. The tests need a validator with
@@ -73,12 +54,11 @@ async function allAssigned() {
  */
 async function submitted() {
   for (let attempt = 1; ; attempt++) {
-    const s = await stakedTask();
-    await goTo(conn, s.d.arena, s.taskId, 1n, "start");
-    for (const [i, n] of [s.n1, s.n2, s.n3].entries())
-      await submitModel(s.d.arena, s.taskId, n, `ipfs://m${i}`, modelHash(`m${i}`));
-    await goTo(conn, s.d.arena, s.taskId, 1n, "commit");
-    await drawSeed(conn, s.d.arena, s.taskId, 1n);
+    const s = await threeStaked();
+    await submitAndDraw(conn, s.d.arena, s.taskId, 1n, [s.n1, s.n2, s.n3], (_, i) => [
+      `ipfs://m${i}`,
+      modelHash(`m${i}`),
+    ]);
     const lists = await Promise.all(
       [s.v1, s.v2, s.v3].map((v) => s.d.arena.read.assignmentsOf([s.taskId, 1n, addr(v)])),
     );
@@ -97,7 +77,7 @@ async function committedSubmit(d: Deployed, taskId: bigint, n: Wallet, uri: stri
 
 describe("Arena rules: submissions", () => {
   it("takes models only from nodes with active stake, in the submission window, once per content hash", async () => {
-    const { d, taskId, n1, n2, v1 } = await networkHelpers.loadFixture(stakedTask);
+    const { d, taskId, n1, n2, v1 } = await networkHelpers.loadFixture(threeStaked);
     await viem.assertions.revertWithCustomErrorWithArgs(
       committedSubmit(d, taskId, n1, "ipfs://m", modelHash("m")),
       d.arena,
@@ -333,11 +313,10 @@ describe("Arena rules: commit and reveal", () => {
       [1n, epoch1, [n1, n2, n3]],
       [2n, epoch2, [n1, n2]],
     ] as const) {
-      await goTo(conn, d.arena, taskId, epoch, "start");
-      for (const n of submitters)
-        await submitModel(d.arena, taskId, n, "ipfs://m", modelHash(`${epoch}${addr(n)}`));
-      await goTo(conn, d.arena, taskId, epoch, "commit");
-      await drawSeed(conn, d.arena, taskId, epoch);
+      await submitAndDraw(conn, d.arena, taskId, epoch, submitters, (n) => [
+        "ipfs://m",
+        modelHash(`${epoch}${addr(n)}`),
+      ]);
       for (const c of cases) await commit(d.arena, taskId, epoch, c.v, c.r);
       await goTo(conn, d.arena, taskId, epoch, "reveal");
       for (const c of cases) {
@@ -354,7 +333,7 @@ describe("Arena rules: commit and reveal", () => {
   });
 
   it("scores every final epoch from its seed, on the held-back set once the creator reveals it", async () => {
-    const { d, taskId, v1, n1 } = await networkHelpers.loadFixture(stakedTask);
+    const { d, taskId, v1, n1 } = await networkHelpers.loadFixture(threeStaked);
     await goTo(conn, d.arena, taskId, 1n, "start");
     await submitModel(d.arena, taskId, n1, "ipfs://m", modelHash("m"));
     await viem.assertions.revertWithCustomErrorWithArgs(

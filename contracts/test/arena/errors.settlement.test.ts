@@ -12,6 +12,7 @@ import {
   deployArena,
   epochTimes,
   goTo,
+  stakedTask,
   taskParams,
   warpTo,
 } from "./helpers.ts";
@@ -24,17 +25,14 @@ const BOND = parseEther("5");
 /** Epochs: 0 empty, 1 scored (submission), 2 final validation, 3 challenge, 4+ ended. */
 async function scoredEpoch() {
   const d = await deployArena(conn);
-  const taskId = await createTask(d, {
+  const nodes = d.wallets.slice(1, 3);
+  const validators = d.wallets.slice(4, 7);
+  const taskId = await stakedTask(d, nodes, validators, MIN, {
     submissionEpochs: 2,
     finalEpochs: 1,
     challengeEpochs: 1,
     validatorsPerSubmission: 64,
   });
-  const nodes = d.wallets.slice(1, 3);
-  const validators = d.wallets.slice(4, 7);
-  for (const n of nodes) await d.arena.write.stake([taskId, ROLE_NODE, MIN], { account: n.account });
-  for (const v of validators)
-    await d.arena.write.stake([taskId, ROLE_VALIDATOR, MIN], { account: v.account });
   const t = await epochTimes(d.arena, taskId, 1n);
   await goTo(conn, d.arena, taskId, 1n, "start");
   await d.arena.write.settle([taskId, 0n, 10n]);

@@ -4,6 +4,7 @@ import { network } from "hardhat";
 import type { Address } from "viem";
 import { epochInputFromTask, positionAmountAt, type EpochStake } from "../../../lib/arena/epochInput.ts";
 import type { ParticipantView, TaskView } from "../../../lib/arena/indexer.ts";
+import { epochResult, participant, taskView } from "../../../lib/arena/testing/taskFixture.ts";
 import { amountOf, explainEpoch, mismatches, type Delegation } from "../../../lib/rewards/explain.ts";
 import {
   ROLE_NODE,
@@ -12,16 +13,17 @@ import {
   commit,
   createTask,
   deployArena,
-  drawSeed,
   goTo,
   modelHash,
   reveal,
   salt,
   settleAll,
-  submitModel,
   type Deployed,
   type Reveal,
   type Wallet,
+  rng,
+  stakeAll,
+  submitAndDraw,
 } from "./helpers.ts";
 
 /**
@@ -35,29 +37,6 @@ import {
 
 const conn = await network.create();
 const SEEDS = Array.from({ length: 20 }, (_, i) => 11 + i);
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
-    wad: (lo: number, hi: number) => BigInt(Math.floor((lo + next() * (hi - lo)) * 1e9)) * 10n ** 9n,
-    tokens: (lo: number, hi: number) =>
-      BigInt(Math.floor((lo + next() * (hi - lo)) * 1e6)) * 10n ** 12n + BigInt(Math.floor(next() * 1e9)),
-    shuffle: <T>(xs: T[]) =>
-      xs
-        .map((x) => ({ x, k: next() }))
-        .sort((p, q) => p.k - q.k)
-        .map((p) => p.x),
-  };
-}
 
 type Run = {
   taskId: bigint;
@@ -93,10 +72,8 @@ async function runRandomEpoch(d: Deployed, seed: number): Promise<Run> {
   const nodes = d.wallets.slice(1, 1 + r.int(2, 6));
   const validators = d.wallets.slice(7, 7 + r.int(2, 7));
   const delegators = d.wallets.slice(14, 14 + r.int(1, 4));
-  for (const n of nodes)
-    await d.arena.write.stake([taskId, ROLE_NODE, r.tokens(10, 2_000)], { account: n.account });
-  for (const v of validators)
-    await d.arena.write.stake([taskId, ROLE_VALIDATOR, r.tokens(10, 2_000)], { account: v.account });
+  await stakeAll(d.arena, taskId, ROLE_NODE, nodes, () => r.tokens(10, 2_000));
+  await stakeAll(d.arena, taskId, ROLE_VALIDATOR, validators, () => r.tokens(10, 2_000));
   for (const w of [...nodes, ...validators])
     if (r.next() < 0.6) await d.arena.write.setRewardShare([taskId, r.wad(0, 1)], { account: w.account });
   for (const del of delegators) {
@@ -106,11 +83,10 @@ async function runRandomEpoch(d: Deployed, seed: number): Promise<Run> {
   }
 
   const epoch = 1n;
-  await goTo(conn, d.arena, taskId, epoch, "start");
-  for (const n of nodes)
-    await submitModel(d.arena, taskId, n, `ipfs://m/${seed}/${addr(n)}`, modelHash(`${seed}${addr(n)}`));
-  await goTo(conn, d.arena, taskId, epoch, "commit");
-  await drawSeed(conn, d.arena, taskId, epoch);
+  await submitAndDraw(conn, d.arena, taskId, epoch, nodes, (n) => [
+    `ipfs://m/${seed}/${addr(n)}`,
+    modelHash(`${seed}${addr(n)}`),
+  ]);
   const ties = r.next() < 0.4;
   const base = nodes.map(() => (ties ? 1_000_000 + 200_000 * r.int(0, 1) : r.int(300_000, 3_000_000)));
   const reveals: [Wallet, Reveal][] = [];
@@ -160,7 +136,7 @@ async function taskViewOf(d: Deployed, run: Run): Promise<TaskView> {
       await pc.getContractEvents({ address: d.arena.address, abi: d.arena.abi, eventName, fromBlock: 0n })
     ).filter((e) => e.args.taskId === run.taskId);
   const [state, config] = await d.arena.read.getTask([run.taskId]);
-  const participants = new Map<Address, ParticipantView>();
+  const participants: ParticipantView[] = [];
   for (const [role, ws] of [
     ["node", run.nodes],
     ["validator", run.validators],
@@ -168,53 +144,31 @@ async function taskViewOf(d: Deployed, run: Run): Promise<TaskView> {
     for (const w of ws) {
       const p = await d.arena.read.getParticipant([run.taskId, addr(w)]);
       const rewardShare = await d.arena.read.rewardShareAt([run.taskId, addr(w), run.epoch]);
-      participants.set(addr(w), {
-        account: addr(w),
-        role,
-        ownStake: 0n,
-        delegated: 0n,
-        delegators: new Map(),
-        rewardShare,
-        rewardShareChanges: [{ rewardShare, fromEpoch: 1 }],
-        submissions: [],
-        nodeIndex: role === "node" ? Number(p.index) : undefined,
-      });
+      participants.push(
+        participant(addr(w), {
+          role,
+          rewardShare,
+          rewardShareChanges: [{ rewardShare, fromEpoch: 1 }],
+          nodeIndex: role === "node" ? Number(p.index) : undefined,
+        }),
+      );
     }
-  const epochs = new Map(
-    (await events("EpochSettled")).map((e) => [
-      Number(e.args.epoch),
-      {
-        epoch: Number(e.args.epoch),
+  // The explanation reads neither evaluation-set hash, nor the task's texts: taskView's empty defaults stand.
+  return taskView({
+    id: run.taskId,
+    creator: state.creator,
+    metric: config.metric,
+    config: config as unknown as TaskView["config"],
+    participants,
+    epochs: (await events("EpochSettled")).map((e) =>
+      epochResult(Number(e.args.epoch), {
         reward: e.args.reward!,
         rewardNodes: e.args.rewardNodes!,
         rewardValidators: e.args.rewardValidators!,
         paid: e.args.paid!,
         scored: Number(e.args.scored),
-      },
-    ]),
-  );
-  return {
-    id: run.taskId,
-    creator: state.creator,
-    metric: config.metric,
-    rewardPool: 0n,
-    start: 0,
-    title: "",
-    description: "",
-    baseModel: "",
-    dataURI: "",
-    evalSetURI: "",
-    // The explanation reads neither hash.
-    evalSetHash: `0x${"00".repeat(32)}`,
-    heldBackEvalSetHash: null,
-    config: {
-      ...config,
-      metric: config.metric,
-      mechanism: config.mechanism,
-    } as unknown as TaskView["config"],
-    cancelled: false,
-    participants,
-    epochs,
+      }),
+    ),
     nodeResults: (await events("SubmissionSettled")).map((e) => ({
       epoch: Number(e.args.epoch),
       node: e.args.node!,
@@ -235,17 +189,13 @@ async function taskViewOf(d: Deployed, run: Run): Promise<TaskView> {
       scores: e.args.scores!,
       receipt: e.args.receipt!,
     })),
-    commits: [],
     delegatorRewards: (await events("DelegatorsRewarded")).map((e) => ({
       epoch: Number(e.args.epoch),
       delegatee: e.args.delegatee!,
       amount: e.args.amount!,
       perShare: e.args.perShare!,
     })),
-    harvests: [],
-    challenges: new Map(),
-    seeds: new Map(),
-  };
+  });
 }
 
 describe("Why this reward", () => {

@@ -12,11 +12,9 @@ import {
   addr,
   createTask,
   deployArena,
-  drawSeed,
-  goTo,
   modelHash,
   PHASE,
-  submitModel,
+  submitAndDraw,
 } from "./helpers.ts";
 
 const conn = await network.create();
@@ -83,12 +81,11 @@ describe("Arena: a task from creation to claims", () => {
 
   it("lib/sortition predicts exactly which submissions each validator must score", async () => {
     const { d, taskId, nodes, validators } = await networkHelpers.loadFixture(scoredTask);
-    await goTo(conn, d.arena, taskId, 1n, "start");
-    for (const [i, n] of nodes.entries()) {
-      if (i !== 1) await submitModel(d.arena, taskId, n, "ipfs://m", modelHash(`sortition ${i}`));
-    }
-    await goTo(conn, d.arena, taskId, 1n, "commit");
-    await drawSeed(conn, d.arena, taskId, 1n);
+    const submitters = nodes.filter((_, i) => i !== 1);
+    await submitAndDraw(conn, d.arena, taskId, 1n, submitters, (n) => [
+      "ipfs://m",
+      modelHash(`sortition ${nodes.indexOf(n)}`),
+    ]);
     const [state] = await d.arena.read.getEpoch([taskId, 1n]);
     const seedBlock = await d.arena.read.seedBlockOf([taskId, 1n]);
     const { hash } = await (await conn.viem.getPublicClient()).getBlock({ blockNumber: seedBlock });

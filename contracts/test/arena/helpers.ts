@@ -67,22 +67,28 @@ export function taskParams(overrides: Record<string, unknown> = {}, mechanism: P
 
 export type Deployed = { arena: Arena; token: Token; wallets: Wallet[]; admin: Wallet };
 
+/** The three modules and ArenaTasks over the staking token at `token`, administered by `admin`. */
+export async function deployArenaTasks(conn: Connection, token: Address, admin: Address): Promise<Arena> {
+  const { viem } = conn;
+  const settlement = await viem.deployContract("ArenaSettlement", [token]);
+  const lifecycle = await viem.deployContract("ArenaLifecycle", [token]);
+  const delegation = await viem.deployContract("ArenaDelegation", [token]);
+  return viem.deployContract("ArenaTasks", [
+    token,
+    admin,
+    settlement.address,
+    lifecycle.address,
+    delegation.address,
+  ]);
+}
+
 /** Token, the three modules and ArenaTasks; every wallet funded and approved. */
 export async function deployArena(conn: Connection): Promise<Deployed> {
   const { viem } = conn;
   const wallets = await viem.getWalletClients();
   const admin = wallets[0]!;
   const token = await viem.deployContract("ArenaToken", [admin.account.address, parseEther("100000000")]);
-  const settlement = await viem.deployContract("ArenaSettlement", [token.address]);
-  const lifecycle = await viem.deployContract("ArenaLifecycle", [token.address]);
-  const delegation = await viem.deployContract("ArenaDelegation", [token.address]);
-  const arena = await viem.deployContract("ArenaTasks", [
-    token.address,
-    admin.account.address,
-    settlement.address,
-    lifecycle.address,
-    delegation.address,
-  ]);
+  const arena = await deployArenaTasks(conn, token.address, admin.account.address);
   for (const w of wallets) {
     if (w !== admin) await token.write.transfer([w.account.address, parseEther("1000000")]);
     await token.write.approve([arena.address, 2n ** 255n], { account: w.account });
@@ -98,6 +104,34 @@ export async function createTask(
 ): Promise<bigint> {
   await d.arena.write.createTask([taskParams(overrides, mechanism), parseEther("100")]);
   return d.arena.read.taskCount();
+}
+
+/** Stakes in a task as `role` for each wallet: `amount`, or `amount(wallet)` asked in the wallets' order. */
+export async function stakeAll(
+  arena: Arena,
+  taskId: bigint,
+  role: number,
+  wallets: readonly Wallet[],
+  amount: bigint | ((w: Wallet) => bigint),
+): Promise<void> {
+  for (const w of wallets)
+    await arena.write.stake([taskId, role, typeof amount === "bigint" ? amount : amount(w)], {
+      account: w.account,
+    });
+}
+
+/** `createTask(d, overrides)` with `nodes` and `validators` staked `amount` each in epoch 0. Returns its id. */
+export async function stakedTask(
+  d: Deployed,
+  nodes: readonly Wallet[],
+  validators: readonly Wallet[],
+  amount: bigint,
+  overrides: Record<string, unknown> = {},
+): Promise<bigint> {
+  const taskId = await createTask(d, overrides);
+  await stakeAll(d.arena, taskId, ROLE_NODE, nodes, amount);
+  await stakeAll(d.arena, taskId, ROLE_VALIDATOR, validators, amount);
+  return taskId;
 }
 
 export async function epochTimes(arena: Arena, taskId: bigint, epoch: bigint) {
@@ -136,6 +170,24 @@ export async function submitModel(
   const c = modelCommitment(taskId, node.account.address, uri, contentHash);
   await arena.write.commitModel([taskId, c], { account: node.account });
   await arena.write.submitModel([taskId, uri, contentHash], { account: node.account });
+}
+
+/**
+ * Moves to the start of `epoch`, submits `model(node)` (URI and content hash) for each node, then moves to the
+ * commit window and draws the seed.
+ */
+export async function submitAndDraw(
+  conn: Connection,
+  arena: Arena,
+  taskId: bigint,
+  epoch: bigint,
+  nodes: readonly Wallet[],
+  model: (node: Wallet, i: number) => readonly [uri: string, contentHash: Hex],
+): Promise<void> {
+  await goTo(conn, arena, taskId, epoch, "start");
+  for (const [i, n] of nodes.entries()) await submitModel(arena, taskId, n, ...model(n, i));
+  await goTo(conn, arena, taskId, epoch, "commit");
+  await drawSeed(conn, arena, taskId, epoch);
 }
 
 /**
@@ -192,8 +244,70 @@ export function salt(label: string): Hex {
   return keccak256(toHex(`salt:${label}`));
 }
 
+/**
+ * In `epoch`'s commit window (seed drawn): every validator with an assignment commits `scoreOf(its position in
+ * `validators`, node index)` for each, then time moves to the reveal window, all reveal, and time moves to the
+ * epoch's end. Returns the reveals by validator position.
+ */
+export async function scoreAssigned(
+  conn: Connection,
+  arena: Arena,
+  taskId: bigint,
+  epoch: bigint,
+  validators: readonly Wallet[],
+  scoreOf: (validator: number, node: bigint) => number,
+  saltLabel = "",
+): Promise<Map<number, Reveal>> {
+  const reveals = new Map<number, Reveal>();
+  for (const [j, v] of validators.entries()) {
+    const nodeIndices = [...(await arena.read.assignmentsOf([taskId, epoch, addr(v)]))];
+    if (nodeIndices.length === 0) continue;
+    const r = {
+      nodeIndices,
+      scores: nodeIndices.map((i) => scoreOf(j, i)),
+      salt: salt(`${saltLabel}${epoch}${j}`),
+    };
+    await commit(arena, taskId, epoch, v, r);
+    reveals.set(j, r);
+  }
+  await goTo(conn, arena, taskId, epoch, "reveal");
+  for (const [j, r] of reveals) await reveal(arena, taskId, epoch, validators[j]!, r);
+  await goTo(conn, arena, taskId, epoch, "end");
+  return reveals;
+}
+
 export function addr(w: Wallet): Address {
   return w.account.address;
+}
+
+/** Settles every unsettled epoch up to `lastEpoch`, one call of up to 1,000,000 steps each. */
+export async function settleThrough(arena: Arena, taskId: bigint, lastEpoch: bigint): Promise<void> {
+  for (let e = BigInt((await arena.read.getTask([taskId]))[0].settledEpochs); e <= lastEpoch; e++)
+    await arena.write.settle([taskId, e, 1_000_000n]);
+}
+
+/** A seeded pseudo-random source (mulberry32) for the randomised contract tests, reproducible by seed. */
+export function rng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
+    wad: (lo: number, hi: number) => BigInt(Math.floor((lo + next() * (hi - lo)) * 1e9)) * 10n ** 9n,
+    tokens: (lo: number, hi: number) =>
+      BigInt(Math.floor((lo + next() * (hi - lo)) * 1e6)) * 10n ** 12n + BigInt(Math.floor(next() * 1e9)),
+    shuffle: <T>(xs: T[]) =>
+      xs
+        .map((x) => ({ x, k: next() }))
+        .sort((p, q) => p.k - q.k)
+        .map((p) => p.x),
+  };
 }
 
 /** Settles an epoch completely, returning how many calls it took. */

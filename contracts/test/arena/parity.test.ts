@@ -5,7 +5,16 @@ import type { Address } from "viem";
 import { toFloatInput } from "../../../lib/rewards/convert.ts";
 import { settleEpochFloat } from "../../../lib/rewards/float.ts";
 import { runEpoch } from "./epochRunner.ts";
-import { ROLE_NODE, ROLE_VALIDATOR, addr, createTask, deployArena, goTo, type Deployed } from "./helpers.ts";
+import {
+  ROLE_NODE,
+  ROLE_VALIDATOR,
+  addr,
+  createTask,
+  deployArena,
+  goTo,
+  rng,
+  type Deployed,
+} from "./helpers.ts";
 
 /**
  * Parity: on 200 random epochs (25 tasks × 8 scored epochs; varied n, m, stakes, delegations, reward shares,
@@ -19,24 +28,6 @@ import { ROLE_NODE, ROLE_VALIDATOR, addr, createTask, deployArena, goTo, type De
 const conn = await network.create();
 const TASKS = 25;
 const SUBMISSION_EPOCHS = 8;
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
-    wad: (lo: number, hi: number) => BigInt(Math.floor((lo + next() * (hi - lo)) * 1e9)) * 10n ** 9n,
-    tokens: (lo: number, hi: number) =>
-      BigInt(Math.floor((lo + next() * (hi - lo)) * 1e6)) * 10n ** 12n + BigInt(Math.floor(next() * 1e9)),
-  };
-}
 
 type Stats = { epochs: number; payouts: number; maxRelative: number };
 

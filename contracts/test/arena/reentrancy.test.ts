@@ -7,12 +7,12 @@ import {
   ROLE_VALIDATOR,
   addr,
   commit,
-  drawSeed,
+  deployArenaTasks,
   goTo,
   modelHash,
   reveal,
   salt,
-  submitModel,
+  submitAndDraw,
   taskParams,
 } from "./helpers.ts";
 
@@ -24,18 +24,7 @@ async function evilArena() {
   const [admin, user] = await viem.getWalletClients();
   const token = await viem.deployContract("ReentrantToken");
   const falseToken = await viem.deployContract("FalseReturnToken");
-  const deploy = async (address: `0x${string}`) => {
-    const s = await viem.deployContract("ArenaSettlement", [address]);
-    const l = await viem.deployContract("ArenaLifecycle", [address]);
-    const d = await viem.deployContract("ArenaDelegation", [address]);
-    return viem.deployContract("ArenaTasks", [
-      address,
-      admin!.account.address,
-      s.address,
-      l.address,
-      d.address,
-    ]);
-  };
+  const deploy = (address: `0x${string}`) => deployArenaTasks(conn, address, admin!.account.address);
   const arena = await deploy(token.address);
   const falseArena = await deploy(falseToken.address);
   await arena.write.setMinCreatorStake([parseEther("100")]);
@@ -73,10 +62,7 @@ describe("Arena against malicious tokens", () => {
     // claim → transfer → reenters claim (a second payout of the same balance)
     await arena.write.requestUnstake([1n, MIN], { account: user.account });
     const node = (await viem.getWalletClients())[2]!;
-    await goTo(conn, arena, 1n, 1n, "start");
-    await submitModel(arena, 1n, node, "ipfs://m", modelHash("m"));
-    await goTo(conn, arena, 1n, 1n, "commit");
-    await drawSeed(conn, arena, 1n, 1n);
+    await submitAndDraw(conn, arena, 1n, 1n, [node], () => ["ipfs://m", modelHash("m")]);
     const r = { nodeIndices: [0n], scores: [1_000_000], salt: salt("r") };
     await commit(arena, 1n, 1n, user, r);
     await goTo(conn, arena, 1n, 1n, "reveal");

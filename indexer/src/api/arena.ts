@@ -180,7 +180,7 @@ arena.get("/accounts/:address", async (c) => {
   return json(view);
 });
 
-/** Every task in full: only the delegate page still reads it (see docs/ARCHITECTURE.md §12). */
+/** Every task in full: only the delegate page still reads it (see docs/ARCHITECTURE.md §10). */
 arena.get("/index", async () => json(await wholeIndex()));
 
 export default arena;
