@@ -1,4 +1,4 @@
-import { formatFixed, PERCENT_DECIMALS, TOKEN_DECIMALS } from "./units";
+import { formatFixed, PERCENT_DECIMALS, TOKEN_DECIMALS } from "./units.ts";
 
 /**
  * Every number people read goes through `Intl.NumberFormat` here, in one locale ("en-US": grouping by commas,
@@ -49,6 +49,16 @@ export function formatTokenAmount(amount: bigint, digits = 2): string {
  */
 export function formatNumber(x: number, digits = 0, maxDigits = digits): string {
   return numberFormat(digits, Math.max(digits, maxDigits), "halfExpand").format(x);
+}
+
+/** A float with `digits` significant digits and thousands separators, never in exponent notation. */
+export function formatSignificant(x: number, digits: number): string {
+  let f = formatters.get(`sig${digits}`);
+  if (!f) {
+    f = new Intl.NumberFormat(LOCALE, { minimumSignificantDigits: digits, maximumSignificantDigits: digits });
+    formatters.set(`sig${digits}`, f);
+  }
+  return f.format(x);
 }
 
 /** Above this many percent, a figure is shown as "> 1,000,000 %" rather than a wall of digits. */

@@ -1,5 +1,5 @@
 import type { Hex } from "viem";
-import { WAD } from "./rewards/wadMath";
+import { WAD } from "./rewards/wadMath.ts";
 
 /**
  * The units the contracts count in, and the parsing of what people type into them. Every conversion between

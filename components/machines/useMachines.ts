@@ -14,6 +14,7 @@ import {
 } from "@/lib/indexer/machines";
 import { useIndexerView } from "@/components/indexer/useIndexerView";
 import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
+import { wadToNumber } from "@/lib/units";
 
 /** Epochs shown in the charts, the running one included. */
 export const HISTORY_EPOCHS = 7;
@@ -41,8 +42,6 @@ export type MachineRow = {
   /** Per-epoch history (empty while the indexer's history is unavailable). */
   history: EpochPoint[];
 };
-
-const fromWad = (value: bigint) => Number(value) / 1e18;
 
 /**
  * Every registered machine: its profile, stake and running-epoch uptime from the chain (exact at this block),
@@ -108,7 +107,7 @@ export function useMachines() {
         points.push({
           epoch: Number(e),
           uptime: Number(uptime) / 10_000,
-          taskScore: fromWad(s?.taskScore ?? BASE_TASK_SCORE),
+          taskScore: wadToNumber(s?.taskScore ?? BASE_TASK_SCORE),
           latencyMs: meanLatencyMs(s),
         });
       }
@@ -123,7 +122,7 @@ export function useMachines() {
         stake: m.stake,
         uptime: Number(uptimes[i]!) / 10_000,
         latencyMs: meanLatencyMs(current) ?? (epoch > 0n ? meanLatencyMs(at(epoch - 1n)) : null),
-        taskScore: past ? fromWad(current?.taskScore ?? BASE_TASK_SCORE) : null,
+        taskScore: past ? wadToNumber(current?.taskScore ?? BASE_TASK_SCORE) : null,
         jobs: past ? (current?.jobs ?? 0) : null,
         totalJobs: past ? (past.jobTotals.get(id)?.jobs ?? 0) : null,
         history: points,

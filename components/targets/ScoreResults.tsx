@@ -4,6 +4,7 @@ import type { SubmissionPlan } from "@/lib/targets";
 import { LazyDistanceChart } from "./charts";
 import { micro } from "./format";
 import type { ModelRun } from "./useLocalScoring";
+import { microToNumber } from "@/lib/units";
 
 const STATE_LABEL: Record<ModelRun["state"], string> = {
   waiting: "waiting",
@@ -69,10 +70,10 @@ export function ScoreResults({
             Distance {micro(plan.distance)} (threshold {micro(threshold)})
           </p>
           <LazyDistanceChart
-            threshold={Number(threshold) / 1e6}
+            threshold={microToNumber(threshold)}
             points={plan.scores.map((s) => ({
               name: s.name,
-              distance: Number(s.distance) / 1e6,
+              distance: microToNumber(s.distance),
               winner: s.modelId === plan.winner.modelId,
             }))}
           />

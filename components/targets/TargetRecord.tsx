@@ -1,6 +1,6 @@
 "use client";
 
-import { formatTokenAmount, shortAddress } from "@/lib/format";
+import { formatInteger, formatTokenAmount, shortAddress } from "@/lib/format";
 import type { TargetHistory } from "@/lib/indexer/targets";
 import { micro } from "./format";
 
@@ -17,9 +17,8 @@ export function TargetRecord({ history }: { history: TargetHistory }) {
         <li>
           Filled in block {fill.block.toString()} by{" "}
           <span className="font-mono">{shortAddress(fill.submitter)}</span> with model #{fill.modelId}: loss{" "}
-          {micro(fill.loss)} bits/byte, distance {micro(fill.distance)},{" "}
-          {fill.dataSize.toLocaleString("en-US")} bytes at{" "}
-          <span className="font-mono break-all">{fill.dataUri}</span>, bond {formatTokenAmount(fill.bond)}{" "}
+          {micro(fill.loss)} bits/byte, distance {micro(fill.distance)}, {formatInteger(fill.dataSize)} bytes
+          at <span className="font-mono break-all">{fill.dataUri}</span>, bond {formatTokenAmount(fill.bond)}{" "}
           ARENA.
         </li>
         {fill.confirmed && fill.auditor && (

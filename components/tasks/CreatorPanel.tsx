@@ -14,6 +14,7 @@ import { useTransactor } from "@/components/tx/TxProvider";
 import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
 import { GatedButton } from "./GatedButton";
 import { HashValue } from "./HashValue";
+import { isBytes32 } from "@/lib/units";
 
 /** What the create form kept for the reveal (`sha256` since issue 13). */
 type Secret = { uri: string; sha256?: Hex; salt: Hex };
@@ -49,7 +50,7 @@ export function CreatorPanel({
   const anyoneStaked = [...task.participants.values()].some((p) => p.ownStake > 0n || p.delegated > 0n);
 
   const reveal = async () => {
-    if (!/^0x[0-9a-fA-F]{64}$/.test(salt)) return setError("The salt is 32 bytes of hex (0x + 64 digits).");
+    if (!isBytes32(salt)) return setError("The salt is 32 bytes of hex (0x + 64 digits).");
     setError(undefined);
     setChecking(true);
     // The set is hashed from what its URI serves now: validators will check the same bytes against this hash.

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { formatEther, type Address } from "viem";
+import type { Address } from "viem";
 import { fetchVerifiedEvalSet } from "@/lib/scoring/evalSet";
 import { epochInputFromTask, METRICS } from "@/lib/arena/epochInput";
 import type { TaskView } from "@/lib/arena/indexer";
@@ -19,6 +19,7 @@ import { useScorer } from "@/components/scorer/useScorer";
 import { useIndexerView } from "@/components/indexer/useIndexerView";
 import type { EpochView } from "@/lib/indexer/views";
 import { StepsTable } from "./RewardSteps";
+import { formatTokens, WAD } from "@/lib/units";
 
 /**
  * Preflight (docs/ARCHITECTURE.md §3.7): before staking or submitting, a node scores its model on the task's public
@@ -86,7 +87,7 @@ const DEFAULT_MODEL: ModelFormValue = { selected: "arena-lm-small", hubId: "", d
 function NodePreflight({ task, epoch, account }: { task: TaskView; epoch: number; account?: Address }) {
   const scorer = useScorer();
   const [model, setModel] = useState(DEFAULT_MODEL);
-  const [stake, setStake] = useState(formatEther(task.config?.minNodeStake || 100n * 10n ** 18n));
+  const [stake, setStake] = useState(formatTokens(task.config?.minNodeStake || 100n * WAD));
   const [fetchError, setFetchError] = useState<string>();
   const metric = METRICS[task.metric] ?? "loss";
   const busy = scorer.state.status !== "idle";
@@ -215,7 +216,7 @@ function NodePreflight({ task, epoch, account }: { task: TaskView; epoch: number
 }
 
 function ValidatorPreflight({ task, epoch, account }: { task: TaskView; epoch: number; account?: Address }) {
-  const [stake, setStake] = useState(formatEther(task.config?.minValidatorStake || 100n * 10n ** 18n));
+  const [stake, setStake] = useState(formatTokens(task.config?.minValidatorStake || 100n * WAD));
   const parsed = parseAmount(stake, {});
   const c = task.config;
   const submissions = [...task.participants.values()].filter(

@@ -22,7 +22,7 @@ import { useEnsureAllowance } from "@/components/arena/useApproval";
 import { useTransactor } from "@/components/tx/TxProvider";
 import { useArenaChain, useContractAddress } from "@/components/wallet/useArenaChain";
 import { useTokenBalance } from "@/components/wallet/useTokenBalance";
-import { formatTokenAmount } from "@/lib/format";
+import { formatInteger, formatTokenAmount } from "@/lib/format";
 import { sha256Hex } from "@/lib/scoring/evalSet";
 import { HashValue } from "../HashValue";
 import { RewardPreview } from "./RewardPreview";
@@ -344,8 +344,7 @@ function HashStatus({ state, name }: { state: EvalSetHashState; name: HashedFiel
     );
   return (
     <span className="text-xs text-zinc-600" data-testid={testId}>
-      sha256 <HashValue hash={state.sha256} testId={`${testId}-value`} /> (
-      {state.size.toLocaleString("en-US")} bytes)
+      sha256 <HashValue hash={state.sha256} testId={`${testId}-value`} /> ({formatInteger(state.size)} bytes)
     </span>
   );
 }
