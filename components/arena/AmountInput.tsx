@@ -1,6 +1,6 @@
 "use client";
 
-import { parseEther } from "viem";
+import { parseTokens } from "@/lib/units";
 
 /** Parses a token amount typed by a person; returns an error sentence instead of throwing. */
 export type ParsedAmount = { ok: true; value: bigint } | { ok: false; error: string };
@@ -9,10 +9,14 @@ export function parseAmount(
   value: string,
   { max, min = 0n }: { max?: bigint; min?: bigint } = {},
 ): ParsedAmount {
-  const v = value.trim();
-  if (!v) return { ok: false, error: "Enter an amount." };
-  if (!/^\d+(\.\d{1,18})?$/.test(v)) return { ok: false, error: "Enter a number like 100 or 2.5." };
-  const wei = parseEther(v);
+  const parsed = parseTokens(value);
+  if (!parsed.ok) {
+    if (parsed.reason === "empty") return { ok: false, error: "Enter an amount." };
+    if (parsed.reason === "decimals") return { ok: false, error: "An amount has at most 18 decimals." };
+    if (parsed.reason === "range") return { ok: false, error: "The amount is more than you have." };
+    return { ok: false, error: "Enter a number like 100 or 2.5." };
+  }
+  const wei = parsed.value;
   if (wei <= 0n) return { ok: false, error: "The amount must be more than 0." };
   if (wei < min) return { ok: false, error: "The amount is below the minimum." };
   if (max !== undefined && wei > max) return { ok: false, error: "The amount is more than you have." };

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { arenaTasksAbi } from "@/contracts-abi";
 import type { Delegatee } from "@/lib/arena/delegatees";
 import type { TaskView } from "@/lib/arena/indexer";
-import { shortAddress } from "@/lib/format";
+import { formatWadPercent, shortAddress } from "@/lib/format";
 import { AmountInput, parseAmount } from "@/components/arena/AmountInput";
 import { useEnsureAllowance } from "@/lib/hooks/useEnsureAllowance";
 import { Card } from "@/components/ui/Card";
@@ -74,9 +74,8 @@ export function DelegateForm({
         <SettleFirst task={task} epoch={position.settleFirst} now={now} />
       )}
       <p className="mt-2 text-xs text-zinc-500">
-        Delegated stake counts from the next epoch. You earn ρ ={" "}
-        {(Number(delegatee.rewardShare) / 1e16).toFixed(0)} % of the pool&apos;s rewards in proportion to your
-        stake.
+        Delegated stake counts from the next epoch. You earn ρ = {formatWadPercent(delegatee.rewardShare)} of
+        the pool&apos;s rewards in proportion to your stake.
         {delegatee.role === "node" &&
           " A training node's delegators are paid with the node: escrowed until the task's challenges are resolved, and lost with the node's own rewards if a challenge of its model is upheld."}
       </p>

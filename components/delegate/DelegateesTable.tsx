@@ -3,9 +3,10 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import { useMemo } from "react";
 import type { Address } from "viem";
-import { formatPercent, type Figure } from "@/lib/arena/apy";
+import type { Figure } from "@/lib/arena/apy";
 import type { Delegatee } from "@/lib/arena/delegatees";
-import { formatTokenAmount, shortAddress } from "@/lib/format";
+import { formatPercent, formatTokenAmount, formatWadPercent, shortAddress } from "@/lib/format";
+import { wadToNumber } from "@/lib/units";
 import { DataTable } from "@/components/ui/DataTable";
 
 export type DelegateeRow = Delegatee & { key: string; growth: number | null; totalStake: bigint };
@@ -77,17 +78,17 @@ export function DelegateesTable({
       },
       {
         id: "rho",
-        accessorFn: (r) => Number(r.currentRewardShare) / 1e18,
+        accessorFn: (r) => wadToNumber(r.currentRewardShare),
         header: "ρ",
         meta: right,
         cell: ({ row }) => {
           const r = row.original;
           return (
             <>
-              {formatPercent(Number(r.currentRewardShare) / 1e18, 0)}
+              {formatWadPercent(r.currentRewardShare)}
               {r.pendingRewardShare && (
                 <span className="block text-xs text-zinc-500">
-                  → {formatPercent(Number(r.pendingRewardShare.rewardShare) / 1e18, 0)} from epoch{" "}
+                  → {formatWadPercent(r.pendingRewardShare.rewardShare)} from epoch{" "}
                   {r.pendingRewardShare.fromEpoch}
                 </span>
               )}

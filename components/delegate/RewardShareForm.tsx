@@ -1,16 +1,14 @@
 "use client";
 
 import { useState } from "react";
-import { parseUnits } from "viem";
 import { useReadContract } from "wagmi";
 import { arenaTasksAbi } from "@/contracts-abi";
 import { REWARD_SHARE_COOLDOWN_TEXT, rewardShareGate, type Delegatee } from "@/lib/arena/delegatees";
+import { percentToWad, wadToPercent } from "@/lib/units";
 import { AmountInput } from "@/components/arena/AmountInput";
 import { useTransactor } from "@/lib/hooks/useTransactor";
 import { useArenaChain } from "@/lib/hooks/useArenaChain";
 import { useContractAddress } from "@/lib/hooks/useContractAddress";
-
-const percent = (wad: bigint) => (Number(wad) / 1e16).toString();
 
 /**
  * The connected node's or validator's ρ in one task. Its parent keys it by account and task, so a switch of
@@ -29,12 +27,11 @@ export function RewardShareForm({ delegatee, now }: { delegatee: Delegatee; now:
     chainId,
     query: { enabled: Boolean(arena && address) },
   });
-  const [value, setValue] = useState(() => percent(delegatee.rewardShare));
+  const [value, setValue] = useState(() => wadToPercent(delegatee.rewardShare));
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const v = value.trim();
-  const valid = /^\d+(\.\d{1,16})?$/.test(v) && Number(v) <= 100;
-  const next = valid ? parseUnits(v, 16) : undefined;
+  const parsed = percentToWad(value, { label: "ρ" });
+  const next = parsed.ok ? parsed.value : undefined;
   const last = participant.data ? Number(participant.data.lastRewardShareChange) : undefined;
   const gate =
     last === undefined
@@ -57,7 +54,7 @@ export function RewardShareForm({ delegatee, now }: { delegatee: Delegatee; now:
           title={gate.ok ? undefined : gate.reason}
           className="rounded-md bg-teal-700 px-3 py-1.5 text-white disabled:opacity-50"
           onClick={async () => {
-            if (!valid || next === undefined) return setError("ρ is a percentage from 0 to 100.");
+            if (!parsed.ok) return setError(parsed.error);
             setError(undefined);
             setBusy(true);
             try {
@@ -66,7 +63,7 @@ export function RewardShareForm({ delegatee, now }: { delegatee: Delegatee; now:
                 abi: arenaTasksAbi,
                 address: arena,
                 functionName: "setRewardShare",
-                args: [delegatee.taskId, next],
+                args: [delegatee.taskId, parsed.value],
               });
             } finally {
               setBusy(false);
@@ -82,7 +79,7 @@ export function RewardShareForm({ delegatee, now }: { delegatee: Delegatee; now:
         )}
       </span>
       <span className="text-xs text-zinc-500">
-        Now {percent(delegatee.rewardShare)} %. A change takes effect next epoch and locks ρ for{" "}
+        Now {wadToPercent(delegatee.rewardShare)} %. A change takes effect next epoch and locks ρ for{" "}
         {REWARD_SHARE_COOLDOWN_TEXT}.
       </span>
     </div>

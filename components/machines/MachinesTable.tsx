@@ -1,11 +1,11 @@
 "use client";
 
-import { formatTokenAmount } from "@/lib/format";
+import { formatNumber, formatTokenAmount } from "@/lib/format";
 import type { ScoredMachine } from "@/lib/selection/select";
 import type { MachineRow } from "@/lib/hooks/useMachines";
 
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-const num = (x: number) => x.toFixed(3);
+const pct = (x: number) => `${formatNumber(x * 100, 1)}%`;
+const num = (x: number) => formatNumber(x, 3);
 
 /** Machines with their on-chain numbers and, for active ones, the selection math under the chosen strategy. */
 export function MachinesTable({

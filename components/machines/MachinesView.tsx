@@ -1,7 +1,6 @@
 "use client";
 
 import { useMemo, useRef, useState } from "react";
-import { formatEther } from "viem";
 import { formatClockTime } from "@/lib/chain/rpcHealth";
 import { createRng, type Rng } from "@/lib/metrics/rng";
 import { rankMachines, pickIndex, type MachineMetrics, type ScoredMachine } from "@/lib/selection/select";
@@ -13,9 +12,10 @@ import { RecentJobs } from "./RecentJobs";
 import { SendPrompt } from "./SendPrompt";
 import { StrategyForm } from "./StrategyForm";
 import { useMachines, type MachineRow } from "@/lib/hooks/useMachines";
+import { wadToNumber } from "@/lib/units";
 
 function toMetrics(row: MachineRow): MachineMetrics<bigint> {
-  return { id: row.id, stake: Number(formatEther(row.stake)), uptime: row.uptime, latencyMs: row.latencyMs };
+  return { id: row.id, stake: wadToNumber(row.stake), uptime: row.uptime, latencyMs: row.latencyMs };
 }
 
 /** The /machines page: machines, the strategy that ranks them, a prompt to dispatch and per-epoch charts. */

@@ -1,11 +1,12 @@
 "use client";
 
 import { formatClockTime } from "@/lib/chain/rpcHealth";
-import { shortAddress } from "@/lib/format";
+import { formatNumber, shortAddress } from "@/lib/format";
 import type { MachineJobView } from "@/lib/indexer/machines";
+import { formatWad, wadToNumber } from "@/lib/units";
 
-const score = (wad: bigint | null) => (wad === null ? "—" : (Number(wad) / 1e18).toFixed(2));
-const weight = (wad: bigint) => (Number(wad) / 1e18).toString();
+const score = (wad: bigint | null) => (wad === null ? "—" : formatNumber(wadToNumber(wad), 2));
+const weight = (wad: bigint) => formatWad(wad);
 
 /** The latest jobs reported or claimed on chain, newest first (from the indexer). */
 export function RecentJobs({ jobs }: { jobs: MachineJobView[] }) {

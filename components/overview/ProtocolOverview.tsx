@@ -9,6 +9,7 @@ import { LazyChart } from "@/components/charts/LazyChart";
 import { QueryState, Stat } from "@/components/ui/Card";
 import { useChainTime } from "@/lib/hooks/useChainTime";
 import { useTaskList } from "@/lib/hooks/useTaskList";
+import { wadToNumber } from "@/lib/units";
 
 const LIVE: PhaseName[] = ["Submission", "FinalValidation", "Challenge"];
 
@@ -27,8 +28,8 @@ export function ProtocolOverview() {
         const end = t.config ? t.start + (e.epoch + 1) * t.config.epochLength : t.start;
         const day = new Date(end * 1000).toISOString().slice(0, 10);
         const row = perDay.get(day) ?? { day, nodes: 0, validators: 0 };
-        row.nodes += Number(e.rewardNodes) / 1e18;
-        row.validators += Number(e.rewardValidators) / 1e18;
+        row.nodes += wadToNumber(e.rewardNodes);
+        row.validators += wadToNumber(e.rewardValidators);
         perDay.set(day, row);
       }
     }
@@ -41,7 +42,7 @@ export function ProtocolOverview() {
       rewards: [...perDay.values()].sort((a, b) => a.day.localeCompare(b.day)),
       stakes: summaries
         .filter((s) => s.totalStake > 0n)
-        .map((s) => ({ task: `#${s.id}`, stake: Number(s.totalStake) / 1e18 })),
+        .map((s) => ({ task: `#${s.id}`, stake: wadToNumber(s.totalStake) })),
     };
   }, [index.data, now.data]);
 

@@ -11,6 +11,7 @@ import { useAccountIndex } from "@/lib/hooks/useAccountIndex";
 import { Portfolio } from "@/components/portfolio/Portfolio";
 import { useHoldings } from "@/lib/hooks/useHoldings";
 import { useArenaChain } from "@/lib/hooks/useArenaChain";
+import { wadToNumber } from "@/lib/units";
 
 const SOURCES: { key: EarningSource; label: string }[] = [
   { key: "node", label: "As training node" },
@@ -42,7 +43,7 @@ function Rewards({ account }: { account: Address }) {
       if (e.time === undefined) continue;
       const day = Math.floor(e.time / 86_400);
       const row = byEpochTime.get(day) ?? { day, node: 0, validator: 0, delegator: 0, challenger: 0 };
-      row[e.source] = (row[e.source] ?? 0) + Number(e.amount) / 1e18;
+      row[e.source] = (row[e.source] ?? 0) + wadToNumber(e.amount);
       byEpochTime.set(day, row);
     }
     return [...byEpochTime.values()]

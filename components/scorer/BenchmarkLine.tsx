@@ -1,5 +1,6 @@
 import type { DatasetFormat } from "@/lib/metrics/parsers";
 import type { BenchmarkResult } from "@/lib/scoring/protocol";
+import { formatInteger } from "@/lib/format";
 
 /** Why the benchmark's bits per byte is not the score: what each one reads. */
 const WHY_IT_DIFFERS: Record<Exclude<DatasetFormat, "reference">, string> = {
@@ -31,8 +32,8 @@ export function BenchmarkLine({
   return (
     <div className="text-sm" data-testid="benchmark-result" data-value={result.tokensPerSecond}>
       <p>
-        Benchmark: <strong>{Math.round(result.tokensPerSecond).toLocaleString("en-US")} tokens/s</strong> on{" "}
-        {result.device.toUpperCase()} ({result.tokens.toLocaleString("en-US")} tokens in{" "}
+        Benchmark: <strong>{formatInteger(Math.round(result.tokensPerSecond))} tokens/s</strong> on{" "}
+        {result.device.toUpperCase()} ({formatInteger(result.tokens)} tokens in{" "}
         {(result.ms / 1000).toFixed(2)} s
         {result.bpb !== undefined && (
           <>
@@ -43,10 +44,9 @@ export function BenchmarkLine({
       </p>
       {result.bpb !== undefined && format && format !== "reference" ? (
         <p className="text-zinc-600" data-testid="benchmark-why">
-          Not the score above: the benchmark reads the first {maxTokens.toLocaleString("en-US")} tokens (at
-          most) of this data in windows of the model&apos;s context
-          {contextLength ? ` (${contextLength.toLocaleString("en-US")} tokens)` : ""}.{" "}
-          {WHY_IT_DIFFERS[format]}
+          Not the score above: the benchmark reads the first {formatInteger(maxTokens)} tokens (at most) of
+          this data in windows of the model&apos;s context
+          {contextLength ? ` (${formatInteger(contextLength)} tokens)` : ""}. {WHY_IT_DIFFERS[format]}
         </p>
       ) : (
         <p className="text-zinc-600">

@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import type { ExampleResult, LoadedModelInfo, Metric, ScoreResult } from "@/lib/scoring/protocol";
 import { ResultsChart } from "./ResultsChart";
 import { chartPoints, columnsFor, headline, VALUE_NAMES } from "@/lib/scoring/results";
+import { formatInteger } from "@/lib/format";
 
 const SHOWN_ROWS = 500;
 
@@ -36,10 +37,9 @@ export function ScoreReport({
             </span>
           </Stat>
           <Stat label="Examples">{totals.examples}</Stat>
-          <Stat label="Tokens">{totals.tokens.toLocaleString("en-US")}</Stat>
+          <Stat label="Tokens">{formatInteger(totals.tokens)}</Stat>
           <Stat label="Speed">
-            {Math.round(totals.tokensPerSecond).toLocaleString("en-US")} tokens/s (
-            {(totals.ms / 1000).toFixed(1)} s)
+            {formatInteger(Math.round(totals.tokensPerSecond))} tokens/s ({(totals.ms / 1000).toFixed(1)} s)
           </Stat>
           {totals.distance !== undefined && (
             <Stat label="Distance of the data's embedding">

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useReadContract } from "wagmi";
 import { arenaTargetsAbi } from "@/contracts-abi";
-import { formatDuration, formatTokenAmount, shortAddress } from "@/lib/format";
+import { formatDuration, formatNumber, formatTokenAmount, shortAddress } from "@/lib/format";
 import { parseDataset } from "@/lib/metrics/parsers";
 import { evalSetFetchUrl } from "@/lib/scoring/evalSet";
 import { sha256Hex } from "@/lib/scoring/manifest";
@@ -30,6 +30,7 @@ import {
 } from "@/lib/targets/market";
 import { ScoreResults } from "./ScoreResults";
 import { useLocalScoring } from "@/lib/hooks/useLocalScoring";
+import { microToNumber } from "@/lib/units";
 
 /** Downloads the submitted bytes as they are (no hash check here: a mismatch is a finding, not an error). */
 async function fetchBlob(uri: string): Promise<{ bytes: Uint8Array; blob: FetchedBlob } | "missing"> {
@@ -96,8 +97,8 @@ export function AuditPanel({
   });
   const drawn =
     auditor.data && auditor.data !== "0x0000000000000000000000000000000000000000" ? auditor.data : undefined;
-  const claimedLoss = Number(submission.loss) / 1e6;
-  const claimedDistance = Number(submission.distance) / 1e6;
+  const claimedLoss = microToNumber(submission.loss);
+  const claimedDistance = microToNumber(submission.distance);
 
   const rescore = async () => {
     setError(null);
@@ -123,7 +124,7 @@ export function AuditPanel({
       const measured = planSubmission(scores, vector, target.threshold);
       setPlan(measured);
       const winner = measured.winner;
-      const distance = Number(measured.distance) / 1e6;
+      const distance = microToNumber(measured.distance);
       const result = auditSubmission(
         { loss: claimedLoss, distance: claimedDistance, modelId: submission.modelId, ...declared },
         { winnerModelId: winner.modelId, loss: winner.loss, distance },
@@ -177,7 +178,7 @@ export function AuditPanel({
       <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm md:grid-cols-4">
         <div>
           <dt className="text-zinc-500">Claimed loss</dt>
-          <dd>{claimedLoss.toFixed(4)} bits/byte</dd>
+          <dd>{formatNumber(claimedLoss, 4)} bits/byte</dd>
         </div>
         <div>
           <dt className="text-zinc-500">Claimed distance</dt>
@@ -227,7 +228,7 @@ export function AuditPanel({
         >
           <p>
             {Number.isFinite(verdict.loss)
-              ? `Measured loss ${verdict.loss.toFixed(4)} and distance ${verdict.distance.toFixed(4)}: `
+              ? `Measured loss ${formatNumber(verdict.loss, 4)} and distance ${formatNumber(verdict.distance, 4)}: `
               : "The data could not be scored: "}
             {verdict.honest
               ? "the claim holds within the tolerance (1% relative or 0.01 absolute)."

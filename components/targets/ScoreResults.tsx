@@ -3,6 +3,7 @@
 import { formatMicro, type SubmissionPlan } from "@/lib/targets";
 import { LazyDistanceChart } from "./charts";
 import type { ModelRun } from "@/lib/hooks/useLocalScoring";
+import { microToNumber } from "@/lib/units";
 
 const STATE_LABEL: Record<ModelRun["state"], string> = {
   waiting: "waiting",
@@ -68,10 +69,10 @@ export function ScoreResults({
             Distance {formatMicro(plan.distance)} (threshold {formatMicro(threshold)})
           </p>
           <LazyDistanceChart
-            threshold={Number(threshold) / 1e6}
+            threshold={microToNumber(threshold)}
             points={plan.scores.map((s) => ({
               name: s.name,
-              distance: Number(s.distance) / 1e6,
+              distance: microToNumber(s.distance),
               winner: s.modelId === plan.winner.modelId,
             }))}
           />

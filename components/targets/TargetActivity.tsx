@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { formatTokenAmount, shortAddress } from "@/lib/format";
+import { formatInteger, formatTokenAmount, shortAddress } from "@/lib/format";
 import type { TargetsOverview } from "@/lib/indexer/targets";
 import { formatMicro } from "@/lib/targets";
 
@@ -24,7 +24,7 @@ export function TargetActivity({ history }: { history: TargetsOverview }) {
                   Target #{f.targetId.toString()}
                 </Link>{" "}
                 by <span className="font-mono">{shortAddress(f.submitter)}</span> in epoch {f.fillEpoch}:
-                distance {formatMicro(f.distance)}, {f.dataSize.toLocaleString("en-US")} bytes
+                distance {formatMicro(f.distance)}, {formatInteger(f.dataSize)} bytes
                 {f.bondForfeited !== null ? " (fraudulent)" : f.confirmed ? " (confirmed)" : ""}
               </li>
             ))}

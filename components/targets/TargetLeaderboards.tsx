@@ -1,6 +1,6 @@
 "use client";
 
-import { formatTokenAmount, shortAddress } from "@/lib/format";
+import { formatInteger, formatTokenAmount, shortAddress } from "@/lib/format";
 import { meanMicro, type TargetsOverview } from "@/lib/indexer/targets";
 import { toModelInfo } from "@/lib/targets/market";
 import { useTargetsHistory } from "@/lib/hooks/useTargetsHistory";
@@ -86,7 +86,7 @@ export function TargetLeaderboardTables({ history }: { history: TargetsOverview 
               </td>
               <td className="pr-4">{s.filled}</td>
               <td className="pr-4">{formatTokenAmount(s.rewards)}</td>
-              <td className="pr-4">{s.bytes.toLocaleString("en-US")}</td>
+              <td className="pr-4">{formatInteger(s.bytes)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,6 +1,6 @@
 "use client";
 
-import { formatTokenAmount, shortAddress } from "@/lib/format";
+import { formatInteger, formatTokenAmount, shortAddress } from "@/lib/format";
 import type { TargetHistory } from "@/lib/indexer/targets";
 import { formatMicro } from "@/lib/targets";
 
@@ -18,9 +18,8 @@ export function TargetRecord({ history }: { history: TargetHistory }) {
           Filled in block {fill.block.toString()} by{" "}
           <span className="font-mono">{shortAddress(fill.submitter)}</span> with model #{fill.modelId}: loss{" "}
           {formatMicro(fill.loss)} bits/byte, distance {formatMicro(fill.distance)},{" "}
-          {fill.dataSize.toLocaleString("en-US")} bytes at{" "}
-          <span className="font-mono break-all">{fill.dataUri}</span>, bond {formatTokenAmount(fill.bond)}{" "}
-          ARENA.
+          {formatInteger(fill.dataSize)} bytes at <span className="font-mono break-all">{fill.dataUri}</span>,
+          bond {formatTokenAmount(fill.bond)} ARENA.
         </li>
         {fill.confirmed && fill.auditor && (
           <li>

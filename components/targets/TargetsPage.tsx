@@ -24,6 +24,7 @@ import { TargetClaims } from "./TargetClaims";
 import { TargetLeaderboardTables } from "./TargetLeaderboards";
 import { useTargetsHistory } from "@/lib/hooks/useTargetsHistory";
 import { useTargetsMarket } from "@/lib/hooks/useTargetsMarket";
+import { microToNumber } from "@/lib/units";
 
 const FILTERS: TargetFilter[] = ["all", "open", "filled", "claimable", "expired"];
 
@@ -148,8 +149,8 @@ export function TargetsPage() {
                       epoch: String(e.epoch),
                       targets: e.targets,
                       fills: e.fills,
-                      threshold: (e.threshold ?? 0) / 1e6,
-                      fillRate: e.emaFillRate === null ? null : e.emaFillRate / 1e6,
+                      threshold: microToNumber(e.threshold ?? 0),
+                      fillRate: e.emaFillRate === null ? null : microToNumber(e.emaFillRate),
                     }))}
                 />
               </section>

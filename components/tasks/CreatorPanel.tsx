@@ -16,6 +16,7 @@ import { useArenaChain } from "@/lib/hooks/useArenaChain";
 import { useContractAddress } from "@/lib/hooks/useContractAddress";
 import { GatedButton } from "./GatedButton";
 import { HashValue } from "./HashValue";
+import { isBytes32 } from "@/lib/units";
 
 /**
  * The creator's actions: cancel before anyone staked; reveal the held-back evaluation set in final validation;
@@ -48,7 +49,7 @@ export function CreatorPanel({
   const anyoneStaked = [...task.participants.values()].some((p) => p.ownStake > 0n || p.delegated > 0n);
 
   const reveal = async () => {
-    if (!/^0x[0-9a-fA-F]{64}$/.test(salt)) return setError("The salt is 32 bytes of hex (0x + 64 digits).");
+    if (!isBytes32(salt)) return setError("The salt is 32 bytes of hex (0x + 64 digits).");
     setError(undefined);
     setChecking(true);
     // The set is hashed from what its URI serves now: validators will check the same bytes against this hash.

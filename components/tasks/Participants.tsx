@@ -1,8 +1,6 @@
 import type { ParticipantView, TaskView } from "@/lib/arena/indexer";
 import { pendingRewardShare, pendingStake, rewardShareAt } from "@/lib/arena/pending";
-import { formatTokenAmount, shortAddress } from "@/lib/format";
-
-const pct = (wad: bigint) => `${(Number(wad) / 1e16).toFixed(0)} %`;
+import { formatTokenAmount, formatWadPercent, shortAddress } from "@/lib/format";
 
 /** Nodes and validators with their own and delegated stake and reward share ρ. */
 export function Participants({ task, epoch }: { task: TaskView; epoch: number }) {
@@ -55,7 +53,7 @@ export function Participants({ task, epoch }: { task: TaskView; epoch: number })
                 <td className="py-1 text-right">{formatTokenAmount(p.delegated)}</td>
                 <td className="py-1 text-right">{p.delegators.size}</td>
                 <td className="py-1 text-right" data-testid="participant-rho">
-                  {pct(rewardShareAt(p, epoch))}
+                  {formatWadPercent(rewardShareAt(p, epoch))}
                   <PendingShare p={p} epoch={epoch} />
                 </td>
               </tr>
@@ -73,7 +71,7 @@ function PendingShare({ p, epoch }: { p: ParticipantView; epoch: number }) {
   if (!next) return null;
   return (
     <span className="block text-xs text-zinc-500">
-      → {pct(next.rewardShare)} from epoch {next.fromEpoch}
+      → {formatWadPercent(next.rewardShare)} from epoch {next.fromEpoch}
     </span>
   );
 }

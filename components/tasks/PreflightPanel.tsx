@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { formatEther, type Address } from "viem";
+import type { Address } from "viem";
 import { fetchVerifiedEvalSet } from "@/lib/scoring/evalSet";
 import { epochInputFromTask } from "@/lib/arena/epochInput";
 import { metricName } from "@/lib/arena/metric";
@@ -20,6 +20,7 @@ import { useScorer } from "@/lib/hooks/useScorer";
 import { useIndexerView } from "@/lib/hooks/useIndexerView";
 import type { EpochView } from "@/lib/indexer/views";
 import { StepsTable } from "./RewardSteps";
+import { formatTokens, WAD } from "@/lib/units";
 
 /**
  * Preflight (docs/ARCHITECTURE.md §3.7): before staking or submitting, a node scores its model on the task's public
@@ -87,7 +88,7 @@ const DEFAULT_MODEL: ModelFormValue = { selected: "arena-lm-small", hubId: "", d
 function NodePreflight({ task, epoch, account }: { task: TaskView; epoch: number; account?: Address }) {
   const scorer = useScorer();
   const [model, setModel] = useState(DEFAULT_MODEL);
-  const [stake, setStake] = useState(formatEther(task.config?.minNodeStake || 100n * 10n ** 18n));
+  const [stake, setStake] = useState(formatTokens(task.config?.minNodeStake || 100n * WAD));
   const [fetchError, setFetchError] = useState<string>();
   const metric = metricName(task.metric) ?? "loss";
   const busy = scorer.state.status !== "idle";
@@ -216,7 +217,7 @@ function NodePreflight({ task, epoch, account }: { task: TaskView; epoch: number
 }
 
 function ValidatorPreflight({ task, epoch, account }: { task: TaskView; epoch: number; account?: Address }) {
-  const [stake, setStake] = useState(formatEther(task.config?.minValidatorStake || 100n * 10n ** 18n));
+  const [stake, setStake] = useState(formatTokens(task.config?.minValidatorStake || 100n * WAD));
   const parsed = parseAmount(stake, {});
   const c = task.config;
   const submissions = [...task.participants.values()].filter(

@@ -3,11 +3,12 @@
 import { useMemo, useState } from "react";
 import type { Address } from "viem";
 import type { TaskView } from "@/lib/arena/indexer";
-import { shortAddress } from "@/lib/format";
+import { formatSignificant, shortAddress } from "@/lib/format";
 import { amountOf, readable, type AddressExplanation, type EpochExplanation } from "@/lib/rewards/explain";
 import { LazyChart } from "@/components/charts/LazyChart";
 import { StepsTable } from "./RewardSteps";
 import { useEpochExplanation } from "@/lib/hooks/useEpochExplanation";
+import { wadToNumber } from "@/lib/units";
 
 import { sameAddress as same } from "@/lib/address";
 
@@ -233,7 +234,7 @@ function Detail({ x, ex, task }: { x: AddressExplanation; ex: EpochExplanation; 
       </div>
     );
   if (x.role === "node") {
-    const chart = ex.nodes.map((n) => ({ node: shortAddress(n.id), weight: Number(n.trace.weight) / 1e18 }));
+    const chart = ex.nodes.map((n) => ({ node: shortAddress(n.id), weight: wadToNumber(n.trace.weight) }));
     return (
       <div className="space-y-3">
         <p className="text-sm text-zinc-700">
@@ -273,7 +274,7 @@ function Detail({ x, ex, task }: { x: AddressExplanation; ex: EpochExplanation; 
     );
   }
   const nodeName = (id: string) => shortAddress(id);
-  const chart = x.trace.scores.map((s) => ({ submission: nodeName(s.node), share: Number(s.phi) / 1e18 }));
+  const chart = x.trace.scores.map((s) => ({ submission: nodeName(s.node), share: wadToNumber(s.phi) }));
   const lambda = task.config?.mechanism.lambdaV ?? 0n;
   return (
     <div className="space-y-3">
@@ -301,7 +302,7 @@ function Detail({ x, ex, task }: { x: AddressExplanation; ex: EpochExplanation; 
                 <td className="pr-4 text-right tabular-nums">{readable(s.mean, "score18")}</td>
                 <td className="pr-4 text-right tabular-nums">{readable(s.delta, "score18")}</td>
                 <td className="pr-4 text-right tabular-nums" title={`v = ${s.v} wei·2^−${s.k}`}>
-                  {(Number(s.v) / 1e18 / 2 ** Number(s.k)).toPrecision(6)}
+                  {formatSignificant(wadToNumber(s.v) / 2 ** Number(s.k), 6)}
                 </td>
                 <td className="text-right tabular-nums" data-wei={s.phi.toString()}>
                   {readable(s.phi, "wad")}

@@ -24,6 +24,8 @@ import {
 import { MANIFEST_FILE } from "@/lib/scoring/manifest";
 import { modelFolderOf, parseModelUri } from "@/lib/scoring/modelUri";
 import { httpModelFileReader } from "@/lib/scoring/verify-model";
+import { isBytes32 } from "@/lib/units";
+import { formatNumber } from "@/lib/format";
 
 /**
  * Where a model URI's files are (arena-manifest.json and the files it names): a shipped model's folder, any
@@ -35,7 +37,7 @@ export function modelFolderUrl(uri: string): string {
   return modelFolderOf(parsed);
 }
 
-const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
+const megabytes = (bytes: number) => `${formatNumber(bytes / 1e6, 2)} MB`;
 
 function progressText(p: HashProgress): string {
   const file = p.file ? `: ${p.file}` : "";
@@ -64,7 +66,7 @@ export function SubmitModelPanel({ task, epoch }: { task: TaskView; epoch: numbe
   const [busy, setBusy] = useState(false);
   const local = chainId === LOCAL_CHAIN_ID && appConfig.localTools && Boolean(LOCAL_RPC_URL);
   const pending = address ? task.participants.get(address)?.modelCommit : undefined;
-  const validHash = /^0x[0-9a-fA-F]{64}$/.test(hash);
+  const validHash = isBytes32(hash);
   const commitment =
     address && uri.trim() && validHash
       ? modelCommitment(task.id, address, uri.trim(), hash as Hex)

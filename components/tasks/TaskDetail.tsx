@@ -16,6 +16,7 @@ import { Participants } from "./Participants";
 import { Submissions } from "./Submissions";
 import { TaskParameters } from "./TaskParameters";
 import { TaskTimeline } from "./TaskTimeline";
+import { wadToNumber } from "@/lib/units";
 
 /** Actions load after the page (they only show for a connected account), keeping first-load JS small. */
 const StakePanel = dynamic(() => import("./StakePanel").then((m) => m.StakePanel), { ssr: false });
@@ -170,8 +171,8 @@ function chartData(task: TaskView) {
     .sort((a, b) => a.epoch - b.epoch)
     .map((e) => ({
       epoch: e.epoch,
-      nodes: Number(e.rewardNodes) / 1e18,
-      validators: Number(e.rewardValidators) / 1e18,
+      nodes: wadToNumber(e.rewardNodes),
+      validators: wadToNumber(e.rewardValidators),
     }));
   return { scoreData, nodes, rewardData };
 }

@@ -1,29 +1,25 @@
 import type { ReactNode } from "react";
-import { formatUnits } from "viem";
 import type { TaskView } from "@/lib/arena/indexer";
-import { formatDuration, formatTokenAmount } from "@/lib/format";
+import { formatDuration, formatTokenAmount, formatWadPercent } from "@/lib/format";
+import { formatWad, WAD } from "@/lib/units";
 import { HashValue } from "./HashValue";
-
-const wad = (x: bigint) => formatUnits(x, 18);
-const pct = (x: number) => `${(x * 100).toFixed(0)} %`;
 
 /**
  * γ is not the split itself: nodes get R₀·(γ + (1 − 2γ)·T/(T+S)), T and S the node and validator stakes of the
  * epoch (docs/ARCHITECTURE.md §3.5), so with equal stakes any γ pays 50/50. Says so, with the last settled epoch.
  */
 function gammaText(task: TaskView, gammaWad: bigint): string {
-  const g = Number(gammaWad) / 1e18;
   const range =
-    g === 0.5
+    gammaWad === WAD / 2n
       ? "nodes always get 50 % of R₀"
-      : `nodes get R₀·(γ + (1 − 2γ)·T/(T+S)), T and S the epoch's node and validator stakes: ${pct(g)} when nodes hold almost no stake, ${pct(1 - g)} when they hold it all, 50 % when both sides stake equally`;
+      : `nodes get R₀·(γ + (1 − 2γ)·T/(T+S)), T and S the epoch's node and validator stakes: ${formatWadPercent(gammaWad)} when nodes hold almost no stake, ${formatWadPercent(WAD - gammaWad)} when they hold it all, 50 % when both sides stake equally`;
   const last = [...task.epochs.values()]
     .filter((e) => e.rewardNodes + e.rewardValidators > 0n)
     .sort((a, b) => b.epoch - a.epoch)[0];
-  if (!last) return `γ = ${wad(gammaWad)}: ${range}. No epoch settled yet.`;
+  if (!last) return `γ = ${formatWad(gammaWad)}: ${range}. No epoch settled yet.`;
   const total = last.rewardNodes + last.rewardValidators;
-  const share = Number((last.rewardNodes * 10_000n) / total) / 10_000;
-  return `γ = ${wad(gammaWad)}: ${range}. Epoch ${last.epoch} paid ${formatTokenAmount(last.rewardNodes)} ARENA to nodes and ${formatTokenAmount(last.rewardValidators)} to validators (${pct(share)} / ${pct(1 - share)}).`;
+  const share = (last.rewardNodes * WAD) / total;
+  return `γ = ${formatWad(gammaWad)}: ${range}. Epoch ${last.epoch} paid ${formatTokenAmount(last.rewardNodes)} ARENA to nodes and ${formatTokenAmount(last.rewardValidators)} to validators (${formatWadPercent(share)} / ${formatWadPercent(WAD - share)}).`;
 }
 
 /** The task's configuration, each value in words (γ with the split the last epoch actually paid). */
@@ -70,7 +66,7 @@ export function TaskParametersList({ task }: { task: TaskView }) {
       [
         "q, α_t, λ_v, α_v, β",
         [c.mechanism.q, c.mechanism.alphaT, c.mechanism.lambdaV, c.mechanism.alphaV, c.mechanism.beta]
-          .map(wad)
+          .map(formatWad)
           .join(", "),
       ],
     );

@@ -1,4 +1,4 @@
-import { formatDuration } from "../format";
+import { formatDuration, formatPercent } from "../format";
 
 /**
  * What delegating to a pool paid (docs/ARCHITECTURE.md §3.6), as a yearly figure:
@@ -99,23 +99,4 @@ export function effectiveApy(
 export function weeklyGrowth(stakeNow: bigint, stakeWeekAgo: bigint): number | null {
   if (stakeWeekAgo === 0n) return null;
   return Number(((stakeNow - stakeWeekAgo) * 1_000_000n) / stakeWeekAgo) / 1_000_000;
-}
-
-/** Above this many percent, a figure is shown as "> 1,000,000 %" rather than a wall of digits. */
-const PERCENT_CAP = 1_000_000;
-
-/**
- * A fraction as a percentage with grouped digits and one decimal ("12.3 %", "1,234.5 %", "−4.0 %"); never in
- * exponent notation, never "Infinity" or "NaN" ("—" then).
- */
-export function formatPercent(fraction: number | null | undefined, digits = 1): string {
-  if (fraction === null || fraction === undefined || Number.isNaN(fraction)) return "—";
-  const pct = fraction * 100;
-  if (pct >= PERCENT_CAP) return `> ${PERCENT_CAP.toLocaleString("en-US")} %`;
-  if (pct <= -PERCENT_CAP) return `< −${PERCENT_CAP.toLocaleString("en-US")} %`;
-  const text = Math.abs(pct).toLocaleString("en-US", {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
-  return `${pct < 0 && text.replace(/[0.,]/g, "") !== "" ? "−" : ""}${text} %`;
 }

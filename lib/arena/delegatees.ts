@@ -7,6 +7,7 @@ import { pendingRewardShare, rewardShareAt } from "./pending";
 import { closed, OPEN, type Gate } from "./gate";
 import type { ArenaIndex, TaskView } from "./indexer";
 import { PHASE_LABELS, taskTimeline } from "./phases";
+import { wadToNumber } from "../units";
 
 export type Delegatee = {
   taskId: bigint;
@@ -62,7 +63,7 @@ export function listDelegatees(index: ArenaIndex, now: number): Delegatee[] {
       const since = firstEpoch === Number.MAX_SAFE_INTEGER ? now : task.start + firstEpoch * c.epochLength;
       const samples = rewards.map((r) => ({
         timestamp: epochEnd(r.epoch),
-        perToken: Number(r.perShare) / 1e18,
+        perToken: wadToNumber(r.perShare),
       }));
       const weekAgo = now - 7 * 86_400;
       out.push({

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { parseEther } from "viem";
-import { LIMITS, defaultTaskForm, expandExponent, finalEvalCommitment, validateTaskForm } from "./params";
+import { LIMITS, defaultTaskForm, finalEvalCommitment, validateTaskForm } from "./params";
 import { sampleSetSha256 } from "./testing/sampleSets";
 
 const SALT = `0x${"11".repeat(32)}` as const;
@@ -175,17 +175,5 @@ describe("validateTaskForm", () => {
     for (const r of [huge, lambda, absurd, negative]) {
       if (!r.ok) for (const e of Object.values(r.errors)) assert.doesNotMatch(e ?? "", /\de[+-]?\d/);
     }
-  });
-});
-
-describe("expandExponent", () => {
-  it("writes exponent notation in plain digits", () => {
-    assert.equal(expandExponent("1e30"), `1${"0".repeat(30)}`);
-    assert.equal(expandExponent("2.5E3"), "2500");
-    assert.equal(expandExponent("5e-1"), "0.5");
-    assert.equal(expandExponent("1.25e1"), "12.5");
-    assert.equal(expandExponent("0e5"), "0");
-    assert.equal(expandExponent("12"), "12");
-    assert.equal(expandExponent("1e101"), undefined);
   });
 });

@@ -2,15 +2,9 @@ import { constants } from "../../contracts-abi/protocol";
 import { baseModelError } from "../scoring/modelUri";
 import { METRIC_INDEX, METRICS, type MetricName } from "./metric";
 import type { MechanismParams, TaskParams } from "./types";
-import {
-  encodeAbiParameters,
-  formatEther,
-  formatUnits,
-  keccak256,
-  parseEther,
-  parseUnits,
-  type Hex,
-} from "viem";
+import { encodeAbiParameters, keccak256, type Hex } from "viem";
+import { formatScaled } from "../format";
+import { expandExponent, isBytes32, parseDecimal, parseInteger, WAD, WAD_DECIMALS } from "../units";
 
 /**
  * The create-task form: field definitions, defaults and validation that mirror the contract's range checks
@@ -221,48 +215,18 @@ export function finalEvalCommitment(uri: string, sha256: Hex, salt: Hex): Hex {
 export type EvalSetHashes = { evalSetHash: Hex; heldBackHash: Hex };
 
 const ZERO_HASH = `0x${"0".repeat(64)}`;
-const isHash = (h: Hex | undefined): h is Hex =>
-  h !== undefined && /^0x[0-9a-fA-F]{64}$/.test(h) && h !== ZERO_HASH;
+const isHash = (h: Hex | undefined): h is Hex => h !== undefined && isBytes32(h) && h !== ZERO_HASH;
 
 const utf8Length = (s: string) => new TextEncoder().encode(s).length;
 
-/** Digits grouped by thousands, from a decimal string ("309485009.82" → "309,485,009.82"). */
-export function groupDigits(decimal: string): string {
-  const [whole = "0", frac] = decimal.split(".");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return frac ? `${grouped}.${frac}` : grouped;
+const MAX_TOKENS = formatScaled(LIMITS.maxAmount, WAD_DECIMALS, 2);
+const MAX_LAMBDA = formatScaled(LIMITS.maxLambda, WAD_DECIMALS, WAD_DECIMALS);
+
+/** A bound given as a JavaScript number (1, 0.5) in WAD. */
+function wadBound(bound: number): bigint {
+  const parsed = parseDecimal(String(bound), WAD_DECIMALS);
+  return parsed.ok ? parsed.value : WAD;
 }
-
-/** The largest exponent written out in full; beyond it a number is too large for any field anyway. */
-const MAX_EXPONENT = 100;
-
-/**
- * "1e30", "2.5E3", "5e-1" written out in plain digits ("1000…0", "2500", "0.5"), so that a number typed in
- * exponent notation is checked against its range like any other; other strings unchanged. Undefined when the
- * exponent is beyond MAX_EXPONENT (the number is too large for every field).
- */
-export function expandExponent(raw: string): string | undefined {
-  const m = /^(\d+)(?:\.(\d+))?[eE]([+-]?\d+)$/.exec(raw);
-  if (!m) return raw;
-  const [, whole = "", frac = "", expText = "0"] = m;
-  const exp = Number(expText);
-  if (exp > MAX_EXPONENT) return undefined;
-  const digits = whole + frac;
-  const point = whole.length + exp;
-  const out =
-    point <= 0
-      ? `0.${"0".repeat(-point)}${digits}`
-      : point >= digits.length
-        ? digits + "0".repeat(point - digits.length)
-        : `${digits.slice(0, point)}.${digits.slice(point)}`;
-  const [w = "0", f = ""] = out.split(".");
-  const wholeTrimmed = w.replace(/^0+(?=\d)/, "");
-  const fracTrimmed = f.replace(/0+$/, "");
-  return fracTrimmed ? `${wholeTrimmed}.${fracTrimmed}` : wholeTrimmed;
-}
-
-const MAX_TOKENS = groupDigits(formatEther(LIMITS.maxAmount).replace(/(\.\d{2})\d*$/, "$1"));
-const MAX_LAMBDA = groupDigits(formatUnits(LIMITS.maxLambda, 18));
 
 function parseField(
   name: FieldName,
@@ -285,9 +249,6 @@ function parseField(
     if (modelError) return { error: modelError };
     return { value: values[name] };
   }
-  if (typed === "") return { error: `${spec.label} is required.` };
-  if (/^-\s*\d/.test(typed)) return { error: `${spec.label} cannot be negative.` };
-  const raw = expandExponent(typed);
   const range =
     spec.kind === "int"
       ? `between ${spec.min ?? 0} and ${max ?? Number.MAX_SAFE_INTEGER}`
@@ -296,30 +257,29 @@ function parseField(
         : spec.kind === "lambda"
           ? `at most ${MAX_LAMBDA}`
           : `between 0 and ${max ?? 1}`;
-  if (raw === undefined) return { error: `${spec.label} is too large: it must be ${range}.` };
+  const tooLarge = { error: `${spec.label} is too large: it must be ${range}.` };
+  // An exponent too large to write out ("1e200") is beyond every field's range.
+  if (expandExponent(typed) === undefined) return tooLarge;
   if (spec.kind === "int") {
-    if (!/^\d+$/.test(raw)) return { error: `${spec.label} must be a whole number.` };
-    const n = BigInt(raw);
-    if (n < BigInt(spec.min ?? 0) || (max !== undefined && n > BigInt(Math.max(max, 0)))) {
-      return { error: `${spec.label} must be between ${spec.min ?? 0} and ${Math.max(max ?? 0, 0)}.` };
-    }
-    return { value: n };
+    const parsed = parseInteger(typed, {
+      label: spec.label,
+      min: BigInt(spec.min ?? 0),
+      max: max === undefined ? undefined : BigInt(Math.max(max, 0)),
+    });
+    return parsed.ok ? { value: parsed.value } : parsed;
   }
-  if (!/^\d+(\.\d+)?$/.test(raw))
-    return { error: `${spec.label} must be a number ≥ 0, written like 100 or 2.5.` };
-  const [, frac = ""] = raw.split(".");
-  if (frac.length > 18) return { error: `${spec.label} has more than 18 decimals.` };
+  const parsed = parseDecimal(typed, WAD_DECIMALS, spec.label);
+  if (!parsed.ok) return parsed;
   if (spec.kind === "token") {
-    const wei = parseEther(raw);
-    if (wei > LIMITS.maxAmount) return { error: `${spec.label} is too large: it must be ${range}.` };
-    return { value: wei };
+    if (parsed.value > LIMITS.maxAmount) return tooLarge;
+    return { value: parsed.value };
   }
-  const wad = parseUnits(raw, 18);
+  const wad = parsed.value;
   if (spec.kind === "lambda") {
-    if (wad > LIMITS.maxLambda) return { error: `${spec.label} is too large: it must be ${range}.` };
+    if (wad > LIMITS.maxLambda) return tooLarge;
     return { value: wad };
   }
-  if (wad > parseUnits(String(max ?? 1), 18)) return { error: `${spec.label} must be ${range}.` };
+  if (wad > wadBound(max ?? 1)) return { error: `${spec.label} must be ${range}.` };
   return { value: wad };
 }
 
@@ -340,7 +300,7 @@ export function validateTaskForm(
   for (const name of positive) {
     if (parsed[name] === 0n) errors[name] = `${FIELD_SPECS[name].label} must be more than 0.`;
   }
-  if (parsed.q === 0n || parsed.q === 10n ** 18n) errors.q = "q must be strictly between 0 and 1.";
+  if (parsed.q === 0n || parsed.q === WAD) errors.q = "q must be strictly between 0 and 1.";
   if (parsed.beta === 0n) errors.beta = "β must be more than 0 and at most 1.";
   // The contract refuses a zero hash; the sets are hashed from their bytes, so no hash means no bytes yet.
   if (!errors.evalSetURI && !isHash(hashes.evalSetHash))

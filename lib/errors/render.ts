@@ -1,5 +1,14 @@
 import type { Abi, AbiParameter, AbiParameterToPrimitiveType } from "viem";
-import { formatDuration, formatTimestamp, formatTokenAmount, shortAddress } from "../format";
+import {
+  formatDuration,
+  formatInteger,
+  formatNumber,
+  formatTimestamp,
+  formatTokenAmount,
+  formatWadPercent,
+  shortAddress,
+} from "../format";
+import { wadToNumber } from "../units";
 
 /**
  * What an explanation may know beyond the error's own arguments: when an epoch of the contract that reverted
@@ -36,7 +45,7 @@ const big = (v: unknown): bigint =>
   typeof v === "bigint" ? v : typeof v === "number" && Number.isFinite(v) ? BigInt(Math.trunc(v)) : 0n;
 
 /** A whole number with thousands separators. */
-export const num = (v: unknown): string => big(v).toLocaleString("en-US");
+export const num = (v: unknown): string => formatInteger(big(v));
 /** An 18-decimal token amount. */
 export const tokens = (v: unknown): string => `${formatTokenAmount(big(v))} ARENA`;
 /** An address or a 32-byte hash, shortened. */
@@ -49,13 +58,11 @@ export const span = (v: unknown): string => formatDuration(Number(big(v)));
 /** `n thing(s)`. */
 export const count = (v: unknown, thing: string): string => `${num(v)} ${thing}${big(v) === 1n ? "" : "s"}`;
 /** A fraction in 18 decimals (1e18 = 100 %). */
-export const percentWad = (v: unknown): string => `${trim((Number(big(v)) / 1e16).toFixed(2))} %`;
+export const percentWad = (v: unknown): string => formatWadPercent(big(v), 2);
 /** Basis points. */
-export const percentBps = (v: unknown): string => `${trim((Number(big(v)) / 100).toFixed(2))} %`;
+export const percentBps = (v: unknown): string => `${formatNumber(Number(big(v)) / 100, 0, 2)} %`;
 /** A number in 18 decimals as a plain decimal. */
-export const wad = (v: unknown): string => trim((Number(big(v)) / 1e18).toFixed(4));
-
-const trim = (s: string): string => (s.includes(".") ? s.replace(/\.?0+$/, "") : s);
+export const wad = (v: unknown): string => formatNumber(wadToNumber(big(v)), 0, 4);
 
 /** "epoch 4", with its start date when the context knows the contract's epoch clock. */
 export function epoch(v: unknown, ctx: ExplainContext): string {

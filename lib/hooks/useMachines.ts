@@ -15,6 +15,7 @@ import {
 import { useIndexerView } from "@/lib/hooks/useIndexerView";
 import { useArenaChain } from "@/lib/hooks/useArenaChain";
 import { useContractAddress } from "@/lib/hooks/useContractAddress";
+import { wadToNumber } from "@/lib/units";
 
 /** Epochs shown in the charts, the running one included. */
 export const HISTORY_EPOCHS = 7;
@@ -42,8 +43,6 @@ export type MachineRow = {
   /** Per-epoch history (empty while the indexer's history is unavailable). */
   history: EpochPoint[];
 };
-
-const fromWad = (value: bigint) => Number(value) / 1e18;
 
 /**
  * Every registered machine: its profile, stake and running-epoch uptime from the chain (exact at this block),
@@ -109,7 +108,7 @@ export function useMachines() {
         points.push({
           epoch: Number(e),
           uptime: Number(uptime) / 10_000,
-          taskScore: fromWad(s?.taskScore ?? BASE_TASK_SCORE),
+          taskScore: wadToNumber(s?.taskScore ?? BASE_TASK_SCORE),
           latencyMs: meanLatencyMs(s),
         });
       }
@@ -124,7 +123,7 @@ export function useMachines() {
         stake: m.stake,
         uptime: Number(uptimes[i]!) / 10_000,
         latencyMs: meanLatencyMs(current) ?? (epoch > 0n ? meanLatencyMs(at(epoch - 1n)) : null),
-        taskScore: past ? fromWad(current?.taskScore ?? BASE_TASK_SCORE) : null,
+        taskScore: past ? wadToNumber(current?.taskScore ?? BASE_TASK_SCORE) : null,
         jobs: past ? (current?.jobs ?? 0) : null,
         totalJobs: past ? (past.jobTotals.get(id)?.jobs ?? 0) : null,
         history: points,

@@ -1,4 +1,5 @@
 import type { Address, Hex } from "viem";
+import { WAD } from "../units";
 
 /**
  * The machine registry's history as the indexer serves it (indexer/src/api/machines.ts), one definition for
@@ -58,7 +59,7 @@ export type MachinesOverview = {
 export const MACHINES_LIMIT = 100;
 export const MACHINE_EPOCH_SPAN = 32;
 export const RECENT_JOBS_LIMIT = 20;
-export const BASE_TASK_SCORE = 10n ** 18n;
+export const BASE_TASK_SCORE = WAD;
 const BPS = 10_000n;
 
 export function machinesPath(from: bigint, to: bigint): string {

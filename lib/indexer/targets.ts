@@ -1,4 +1,6 @@
 import type { Address, Hex } from "viem";
+import { microToNumber } from "../units";
+import { formatNumber } from "../format";
 
 /**
  * The targets market's history as the indexer serves it (indexer/src/api/targets.ts), one definition for both
@@ -156,5 +158,5 @@ export function parseTargetsQuery(
 
 /** Mean of a micro-unit sum over `n` items, as a 4-decimal number ("—" when none). */
 export function meanMicro(sum: bigint, n: number): string {
-  return n === 0 ? "—" : (Number(sum) / n / 1e6).toFixed(4);
+  return n === 0 ? "—" : formatNumber(microToNumber(sum) / n, 4);
 }

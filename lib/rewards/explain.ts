@@ -9,6 +9,7 @@ import {
 import type { EpochInput } from "./types.ts";
 import { WAD } from "./wadMath.ts";
 import { sameAddress as same } from "../address.ts";
+import { formatInteger, formatScaled } from "../format.ts";
 
 /**
  * "Why this reward": one settled epoch explained per address, step by step, from the same fixed-point trace that
@@ -275,15 +276,6 @@ export function readable(value: bigint, unit: StepUnit, digits = 6): string {
         : unit === "score18"
           ? METRIC_SCALE
           : 1n;
-  if (scale === 1n) return value.toLocaleString("en-US");
-  const negative = value < 0n;
-  const abs = negative ? -value : value;
-  const whole = abs / scale;
-  const frac = (abs % scale)
-    .toString()
-    .padStart(scale.toString().length - 1, "0")
-    .slice(0, digits)
-    .replace(/0+$/, "");
-  const grouped = whole.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${negative ? "-" : ""}${grouped}${frac ? `.${frac}` : ""}`;
+  if (scale === 1n) return formatInteger(value);
+  return formatScaled(value, scale.toString().length - 1, digits);
 }

@@ -14,6 +14,7 @@ import { isMetricName, type MetricName } from "../arena/metric";
 import { bitsPerByte, sumLosses } from "../metrics/bpb";
 import { toScoreUnits } from "../rewards/convert";
 import type { ExampleResult, ScorerDevice } from "./protocol";
+import { isBytes32 } from "../units";
 
 export const RECEIPT_VERSION = 1;
 
@@ -233,7 +234,6 @@ export function receiptHash(bytes: Uint8Array): Hex {
 
 export const receiptBlobPath = (receipt: Hex): string => `/api/blobs/${receipt.slice(2).toLowerCase()}`;
 
-const HEX32 = /^0x[0-9a-fA-F]{64}$/;
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 
 /** Reads receipt bytes; throws a sentence a person can act on when they are not a receipt. */
@@ -264,7 +264,7 @@ export function parseReceipt(bytes: Uint8Array): ReceiptDocument {
         /^\d+$/.test(s.nodeIndex) &&
         Number.isInteger(s.score) &&
         typeof s.root === "string" &&
-        HEX32.test(s.root) &&
+        isBytes32(s.root) &&
         typeof s.model?.uri === "string" &&
         Array.isArray(s.values) &&
         s.values.every(

@@ -1,3 +1,4 @@
+import { isBytes32 } from "../units";
 /** The machine agent's HTTP API (scripts/machine/agent.ts), shared by the agent and the /machines page. */
 export type InferRequest = { prompt: string; maxTokens: number };
 export type InferResponse = {
@@ -41,6 +42,6 @@ export function isInferResponse(value: unknown): value is InferResponse {
     typeof v.ms === "number" &&
     typeof v.model === "string" &&
     typeof v.jobId === "string" &&
-    /^0x[0-9a-fA-F]{64}$/.test(v.jobId)
+    isBytes32(v.jobId)
   );
 }

@@ -1,5 +1,6 @@
+import { WAD } from "../units";
+
 /** Mirrors MachineRegistry.taskScoreOf: AI_TASK_SCORE = 1 + min(1, Σ(weight × success) / TASK_WEIGHT_NORM). */
-export const WAD = 10n ** 18n;
 export const TASK_WEIGHT_NORM = 10n * WAD;
 
 /** Task score (18 decimals) from the summed weight of successful jobs (18 decimals). */

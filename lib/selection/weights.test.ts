@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { jobWeightWad, taskScoreOf, WAD } from "./taskScore";
+import { WAD } from "../units";
+import { jobWeightWad, taskScoreOf } from "./taskScore";
 import { parseWeights, STRATEGY_PRESETS, weightsToInput } from "./weights";
 
 describe("strategy weights", () => {

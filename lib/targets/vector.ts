@@ -3,6 +3,7 @@
  * Vectors are int32 components in micro units (1e-6), packed big-endian for the chain.
  */
 import { encodeAbiParameters, keccak256, type Hex } from "viem";
+import { numberToMicro } from "../units";
 
 export const MICRO = 1_000_000n;
 const INT32_MIN = -(2n ** 31n);
@@ -21,7 +22,7 @@ export class VectorError extends Error {
 /** Float components → int32 micro units (rounded, clamped to the int32 range). */
 export function quantize(values: readonly number[]): bigint[] {
   return values.map((x) => {
-    const micro = BigInt(Math.round(x * 1e6));
+    const micro = numberToMicro(x);
     return micro < INT32_MIN ? INT32_MIN : micro > INT32_MAX ? INT32_MAX : micro;
   });
 }

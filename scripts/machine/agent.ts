@@ -5,7 +5,7 @@ import { nodeEnvironment } from "../../lib/scoring/node-files.ts";
 import { Scorer } from "../../lib/scoring/scorer.ts";
 import { generateGreedy } from "../../lib/scoring/tasks.ts";
 import type { HealthResponse, InferResponse } from "../../lib/selection/agentProtocol.ts";
-import { WAD } from "../../lib/selection/taskScore.ts";
+import { WAD } from "../../lib/units.ts";
 import { parseAgentArgs } from "./args.ts";
 import { connectMachine, type MachineChain } from "./onchain.ts";
 import { startServer } from "./server.ts";

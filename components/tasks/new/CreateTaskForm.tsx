@@ -23,7 +23,7 @@ import { useContractAddress } from "@/lib/hooks/useContractAddress";
 import { useTokenBalance } from "@/lib/hooks/useTokenBalance";
 import { saveFinalEvalSecret } from "@/lib/arena/commitStore";
 import { METRIC_LABELS, METRICS } from "@/lib/arena/metric";
-import { formatTokenAmount } from "@/lib/format";
+import { formatInteger, formatTokenAmount } from "@/lib/format";
 import { sha256Hex } from "@/lib/scoring/manifest";
 import { HashValue } from "../HashValue";
 import { RewardPreview } from "./RewardPreview";
@@ -348,8 +348,7 @@ function HashStatus({ state, name }: { state: EvalSetHashState; name: HashedFiel
     );
   return (
     <span className="text-xs text-zinc-600" data-testid={testId}>
-      sha256 <HashValue hash={state.sha256} testId={`${testId}-value`} /> (
-      {state.size.toLocaleString("en-US")} bytes)
+      sha256 <HashValue hash={state.sha256} testId={`${testId}-value`} /> ({formatInteger(state.size)} bytes)
     </span>
   );
 }

@@ -1,8 +1,16 @@
 "use client";
 
 import { previewEpoch, sybilGain } from "@/lib/arena/preview";
-import { formatPercent } from "@/lib/arena/apy";
 import { FIELD_SPECS, type FieldErrors, type FieldName, type TaskFormValues } from "@/lib/arena/params";
+import { formatNumber, formatPercent } from "@/lib/format";
+import {
+  parseDecimal,
+  parseInteger,
+  parseWad,
+  TOKEN_DECIMALS,
+  toDisplayNumber,
+  wadToNumber,
+} from "@/lib/units";
 
 /** The fields the preview is computed from. */
 const PREVIEW_FIELDS: FieldName[] = [
@@ -19,27 +27,38 @@ const PREVIEW_FIELDS: FieldName[] = [
   "beta",
 ];
 
-const num = (s: string) => Number(s.trim());
+/** A field's value as the form validates it, as a float for the preview (NaN when the field does not parse). */
+const tokenField = (s: string) => {
+  const p = parseDecimal(s, TOKEN_DECIMALS);
+  return p.ok ? toDisplayNumber(p.value, TOKEN_DECIMALS) : Number.NaN;
+};
+const wadField = (s: string) => {
+  const p = parseWad(s);
+  return p.ok ? wadToNumber(p.value) : Number.NaN;
+};
+const intField = (s: string) => {
+  const p = parseInteger(s);
+  return p.ok ? Number(p.value) : Number.NaN;
+};
 /** Grouped digits, two decimals, never exponent notation. */
-const tokens = (x: number) =>
-  x.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const tokens = (x: number) => formatNumber(x, 2);
 
 /** Live "what would each rank earn" for the form's values, with what α and β imply for sybil splitting. */
 export function RewardPreview({ values, errors }: { values: TaskFormValues; errors: FieldErrors }) {
   const invalid = PREVIEW_FIELDS.filter((f) => errors[f] !== undefined);
   const valid = invalid.length === 0;
   const input = {
-    pool: num(values.rewardPool),
-    scoringEpochs: num(values.submissionEpochs) + num(values.finalEpochs),
-    gamma: num(values.gamma),
-    q: num(values.q),
-    alphaT: num(values.alphaT),
-    lambdaV: num(values.lambdaV),
-    alphaV: num(values.alphaV),
+    pool: tokenField(values.rewardPool),
+    scoringEpochs: intField(values.submissionEpochs) + intField(values.finalEpochs),
+    gamma: wadField(values.gamma),
+    q: wadField(values.q),
+    alphaT: wadField(values.alphaT),
+    lambdaV: wadField(values.lambdaV),
+    alphaV: wadField(values.alphaV),
     nodes: 5,
     validators: 3,
-    nodeStake: num(values.minNodeStake) * 2,
-    validatorStake: num(values.minValidatorStake) * 2,
+    nodeStake: tokenField(values.minNodeStake) * 2,
+    validatorStake: tokenField(values.minValidatorStake) * 2,
   };
   // Only on values the contract would take: on others (a pool of 1e30) it would compute nonsense such as
   // "Rank 1 gets 1.67e+28".
@@ -82,9 +101,10 @@ export function RewardPreview({ values, errors }: { values: TaskFormValues; erro
           </ol>
           <p className="mt-2 text-xs text-zinc-500">
             Splitting stake over 4 identities multiplies its weight by ×
-            {sybilGain(input.alphaT, 4).toFixed(2)} for nodes (α_t), ×{sybilGain(input.alphaV, 4).toFixed(2)}{" "}
-            for validators (α_v) and ×{sybilGain(num(values.beta), 4).toFixed(2)} in sortition (β); minimum
-            stakes per identity limit it.
+            {formatNumber(sybilGain(input.alphaT, 4), 2)} for nodes (α_t), ×
+            {formatNumber(sybilGain(input.alphaV, 4), 2)} for validators (α_v) and ×
+            {formatNumber(sybilGain(wadField(values.beta), 4), 2)} in sortition (β); minimum stakes per
+            identity limit it.
           </p>
         </>
       )}

@@ -3,9 +3,11 @@ import { formatMicro } from "../../targets/submission";
 import { TARGET_STATUS } from "../../targets/status";
 import { asBigInt, count, epoch, num, short, tokens, type Explainers } from "../render";
 import type { SharedErrorName } from "./shared";
+import { microToNumber } from "../../units";
+import { formatNumber } from "../../format";
 
 const status = (v: unknown): string => TARGET_STATUS[Number(asBigInt(v))] ?? "in an unknown state";
-const bpb = (v: bigint): string => `${(Number(v) / 1e6).toFixed(4)} bits/byte`;
+const bpb = (v: bigint): string => `${formatNumber(microToNumber(v), 4)} bits/byte`;
 
 /** ArenaTargets' errors (contracts/targets/IArenaTargets.sol and TargetMath), in words. */
 export const ARENA_TARGETS: Explainers<typeof arenaTargetsAbi, SharedErrorName> = {
