@@ -14,9 +14,12 @@ export const FORMAT_LABELS: Record<DatasetFormat, string> = {
   reference: "Reference JSONL",
 };
 
+/** In the order the scorer's form lists them; the task metrics' labels are lib/arena/metric.ts'. */
 export const METRIC_LABELS = {
-  ...TASK_METRIC_LABELS,
+  loss: TASK_METRIC_LABELS.loss,
   embedding: "Embedding",
+  reference_similarity: TASK_METRIC_LABELS.reference_similarity,
+  accuracy: TASK_METRIC_LABELS.accuracy,
 } as const satisfies Record<Metric, string>;
 
 export type ParsedInput = { dataset: Dataset } | { error: ErrorView } | null;
