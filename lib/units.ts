@@ -1,5 +1,4 @@
 import type { Hex } from "viem";
-import { WAD } from "./rewards/wadMath.ts";
 
 /**
  * The units the contracts count in, and the parsing of what people type into them. Every conversion between
@@ -14,7 +13,8 @@ import { WAD } from "./rewards/wadMath.ts";
  * Scores of a task's metric are not here: see the metric module.
  */
 
-export { WAD };
+/** 1 in WAD fixed point (18 decimals): the scale of every fraction the contracts store. */
+export const WAD = 10n ** 18n;
 export const TOKEN_DECIMALS = 18;
 export const WAD_DECIMALS = 18;
 /** 1 % = 1e16 in WAD. */

@@ -4,7 +4,9 @@
  * truncates toward zero, `>>` on signed values is arithmetic. Keep in step with the Solidity.
  */
 
-export const WAD = 10n ** 18n;
+import { WAD } from "../units.ts";
+
+export { WAD };
 const MOD = 1n << 256n;
 const MAX_UINT = MOD - 1n;
 
