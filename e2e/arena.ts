@@ -24,6 +24,7 @@ import { modelCommitment, scoreCommitment } from "../lib/sortition";
 import { tasksCallData, type TasksWrite } from "../scripts/lib/tasks-call.ts";
 import { connectDevWallet, type ChainFixture } from "./fixtures";
 import { E2E_RPC_URL } from "./ports";
+import { ROLE } from "../lib/arena/roles";
 
 /** Prerequisites of the UI flows, set up straight on chain by the node's unlocked accounts. */
 const chain = localChain(E2E_RPC_URL);
@@ -34,8 +35,8 @@ export const DEFAULT_SET_HASHES: EvalSetHashes = {
   heldBackHash: sampleSetSha256("plain.txt"),
 };
 /** Roles of `stake`. */
-export const NODE = 1;
-export const VALIDATOR = 2;
+export const NODE = ROLE.Node;
+export const VALIDATOR = ROLE.Validator;
 export const DAY = 86_400n;
 
 function wallet(account: Address) {
@@ -118,7 +119,7 @@ export async function createTaskWith(
   return log.args.taskId;
 }
 
-export async function stake(c: ChainFixture, account: Address, taskId: bigint, role: 1 | 2, amount: bigint) {
+export async function stake(c: ChainFixture, account: Address, taskId: bigint, role: number, amount: bigint) {
   await approve(c, account, amount);
   await writeTasks(c, account, "stake", [taskId, role, amount]);
 }
@@ -128,7 +129,7 @@ export async function joinTask(
   c: ChainFixture,
   taskId: bigint,
   account: Address,
-  role: 1 | 2,
+  role: number,
   amount: bigint,
 ) {
   await fund(c, account);

@@ -14,6 +14,8 @@ import {
   submitModel,
   timeTravelTo,
   writeTasks,
+  NODE,
+  VALIDATOR,
 } from "./arena";
 import { expect, test, type ChainFixture } from "./fixtures";
 
@@ -24,9 +26,6 @@ import { expect, test, type ChainFixture } from "./fixtures";
  * portfolio enables it. A rule that enables a call the contract refuses (or disables one it accepts) fails here,
  * with the line, the reason the portfolio gave and the contract's answer.
  */
-
-const NODE = 1;
-const VALIDATOR = 2;
 
 const ABIS: Record<Call["contract"], Abi> = {
   ArenaTasks: arenaTasksAbi,

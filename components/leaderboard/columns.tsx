@@ -2,7 +2,7 @@
 
 import type { ColumnDef } from "@tanstack/react-table";
 import type { NodeRow, ValidatorRow } from "@/lib/arena/leaderboard";
-import { formatTokenAmount, shortAddress } from "@/lib/format";
+import { formatNumber, formatTokenAmount, shortAddress } from "@/lib/format";
 import { useArenaChain } from "@/lib/hooks/useArenaChain";
 
 /** A row with its rank by rewards, kept when the table is sorted or filtered otherwise. */
@@ -70,7 +70,7 @@ export function nodeColumns(lossFirst: boolean, oneTask = false): ColumnDef<Rank
       accessorFn: (r) => r.bestScore,
       cell: ({ row }) => (
         <>
-          {row.original.bestScore.toFixed(4)}
+          {formatNumber(row.original.bestScore, 4)}
           {!oneTask && <span className="text-zinc-500"> (task #{row.original.bestTaskId.toString()})</span>}
         </>
       ),
@@ -91,7 +91,8 @@ export const VALIDATOR_COLUMNS: ColumnDef<Ranked<ValidatorRow>>[] = [
     id: "distance",
     header: "Distance to consensus",
     accessorFn: (r) => r.consensusDistance ?? undefined,
-    cell: ({ row }) => row.original.consensusDistance?.toFixed(4) ?? "—",
+    cell: ({ row }) =>
+      row.original.consensusDistance == null ? "—" : formatNumber(row.original.consensusDistance, 4),
     meta: right,
     sortDescFirst: false,
   },

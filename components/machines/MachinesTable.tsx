@@ -66,7 +66,7 @@ export function MachinesTable({
                 </td>
                 <td className="px-3 py-2 text-right">{s ? num(s.finalScore) : "—"}</td>
                 <td className="px-3 py-2 text-right" data-testid={`task-score-${row.id}`}>
-                  {row.taskScore === null ? "—" : row.taskScore.toFixed(2)}
+                  {row.taskScore === null ? "—" : formatNumber(row.taskScore, 2)}
                 </td>
                 <td className="px-3 py-2 text-right" data-testid={`jobs-${row.id}`}>
                   {row.jobs === null ? "—" : `${row.jobs} (${row.totalJobs} in all)`}

@@ -10,6 +10,7 @@ import type { ScoredMachine } from "@/lib/selection/select";
 import { jobWeightWad, MAX_JOB_WEIGHT_UNITS } from "@/lib/selection/taskScore";
 import { callAgent, type AgentCall } from "@/lib/selection/agentClient";
 import type { MachineRow } from "@/lib/hooks/useMachines";
+import { formatNumber } from "@/lib/format";
 
 const MAX_REPORTED_LATENCY_MS = 60_000;
 
@@ -67,7 +68,7 @@ export function SendPrompt({ registry, machines, pick, blockedReason }: SendProm
       const picked = pick();
       machine = machines.find((m) => m.id === picked?.id);
       if (!picked || !machine) return setError("No active machine to pick from.");
-      how = `picked by the strategy (chance ${(picked.probability * 100).toFixed(1)}%)`;
+      how = `picked by the strategy (chance ${formatNumber(picked.probability * 100, 1)}%)`;
     } else {
       machine = machines.find((m) => String(m.id) === target);
       if (!machine) return setError("That machine is not registered.");

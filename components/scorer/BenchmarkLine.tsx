@@ -1,6 +1,6 @@
 import type { DatasetFormat } from "@/lib/metrics/parsers";
 import type { BenchmarkResult } from "@/lib/scoring/protocol";
-import { formatInteger } from "@/lib/format";
+import { formatInteger, formatNumber } from "@/lib/format";
 
 /** Why the benchmark's bits per byte is not the score: what each one reads. */
 const WHY_IT_DIFFERS: Record<Exclude<DatasetFormat, "reference">, string> = {
@@ -34,10 +34,10 @@ export function BenchmarkLine({
       <p>
         Benchmark: <strong>{formatInteger(Math.round(result.tokensPerSecond))} tokens/s</strong> on{" "}
         {result.device.toUpperCase()} ({formatInteger(result.tokens)} tokens in{" "}
-        {(result.ms / 1000).toFixed(2)} s
+        {formatNumber(result.ms / 1000, 2)} s
         {result.bpb !== undefined && (
           <>
-            , <span data-testid="benchmark-bpb">{result.bpb.toFixed(4)}</span> bits per byte
+            , <span data-testid="benchmark-bpb">{formatNumber(result.bpb, 4)}</span> bits per byte
           </>
         )}
         ).

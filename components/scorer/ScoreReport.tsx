@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import type { ExampleResult, LoadedModelInfo, Metric, ScoreResult } from "@/lib/scoring/protocol";
 import { ResultsChart } from "./ResultsChart";
 import { chartPoints, columnsFor, headline, VALUE_NAMES } from "@/lib/scoring/results";
-import { formatInteger } from "@/lib/format";
+import { formatInteger, formatNumber } from "@/lib/format";
 
 const SHOWN_ROWS = 500;
 
@@ -39,11 +39,12 @@ export function ScoreReport({
           <Stat label="Examples">{totals.examples}</Stat>
           <Stat label="Tokens">{formatInteger(totals.tokens)}</Stat>
           <Stat label="Speed">
-            {formatInteger(Math.round(totals.tokensPerSecond))} tokens/s ({(totals.ms / 1000).toFixed(1)} s)
+            {formatInteger(Math.round(totals.tokensPerSecond))} tokens/s ({formatNumber(totals.ms / 1000, 1)}{" "}
+            s)
           </Stat>
           {totals.distance !== undefined && (
             <Stat label="Distance of the data's embedding">
-              <span data-testid="score-distance">{totals.distance.toFixed(4)}</span>
+              <span data-testid="score-distance">{formatNumber(totals.distance, 4)}</span>
             </Stat>
           )}
         </dl>

@@ -6,6 +6,7 @@ import {
   type ScoreSubmissionsOptions,
   type SubmissionRow,
 } from "@/lib/hooks/useScoreSubmissions";
+import { formatNumber } from "@/lib/format";
 
 const STATUS: Record<SubmissionRow["status"], string> = {
   waiting: "Waiting",
@@ -93,7 +94,7 @@ export function ScoreSubmissions({
                   {row.error && <span className="block text-rose-700">{row.error.message}</span>}
                 </td>
                 <td className="py-1 tabular-nums" data-value={row.score}>
-                  {row.score === undefined ? "—" : row.score.toFixed(4)}
+                  {row.score === undefined ? "—" : formatNumber(row.score, 4)}
                 </td>
               </tr>
             ))}

@@ -4,6 +4,7 @@ import { formatMicro, type SubmissionPlan } from "@/lib/targets";
 import { LazyDistanceChart } from "./charts";
 import type { ModelRun } from "@/lib/hooks/useLocalScoring";
 import { microToNumber } from "@/lib/units";
+import { formatNumber } from "@/lib/format";
 
 const STATE_LABEL: Record<ModelRun["state"], string> = {
   waiting: "waiting",
@@ -54,7 +55,7 @@ export function ScoreResults({
                       <span className="ml-1 rounded bg-teal-700 px-1 text-xs text-white">winner</span>
                     )}
                   </td>
-                  <td className="pr-4">{r.loss === undefined ? "—" : r.loss.toFixed(4)}</td>
+                  <td className="pr-4">{r.loss === undefined ? "—" : formatNumber(r.loss, 4)}</td>
                   <td className="pr-4">{d === undefined ? "—" : formatMicro(d)}</td>
                   <td title={r.error}>{STATE_LABEL[r.state]}</td>
                 </tr>

@@ -21,6 +21,7 @@ import { useIndexerView } from "@/lib/hooks/useIndexerView";
 import type { EpochView } from "@/lib/indexer/views";
 import { StepsTable } from "./RewardSteps";
 import { formatTokens, WAD } from "@/lib/units";
+import { formatNumber } from "@/lib/format";
 
 /**
  * Preflight (docs/ARCHITECTURE.md §3.7): before staking or submitting, a node scores its model on the task's public
@@ -181,7 +182,7 @@ function NodePreflight({ task, epoch, account }: { task: TaskView; epoch: number
       {score !== undefined && (
         <p className="text-sm" data-testid="preflight-score">
           Your score ({metric === "loss" ? "bits per byte, lower is better" : "higher is better"}):{" "}
-          <strong>{score.toFixed(6)}</strong>
+          <strong>{formatNumber(score, 6)}</strong>
         </p>
       )}
       {projection && !projection.ok && (

@@ -3,10 +3,11 @@
 import { useState } from "react";
 import type { Address, Hex } from "viem";
 import type { Reveal, TaskView } from "@/lib/arena/indexer";
-import { shortAddress } from "@/lib/format";
+import { formatNumber, shortAddress } from "@/lib/format";
 import { useArenaChain } from "@/lib/hooks/useArenaChain";
 import { useContractAddress } from "@/lib/hooks/useContractAddress";
 import { verifyRevealedScore, type VerifyOutcome, type VerifyStep } from "@/lib/scoring/verifyScore";
+import { scoreToMetric } from "@/lib/arena/metric";
 
 const K = 3;
 
@@ -88,7 +89,7 @@ function ScoreRow({
       <td className="py-1">{reveal.epoch}</td>
       <td className="py-1 font-mono">{shortAddress(reveal.validator)}</td>
       <td className="py-1">#{nodeIndex.toString()}</td>
-      <td className="py-1 text-right">{(score / 1e6).toFixed(6)}</td>
+      <td className="py-1 text-right">{formatNumber(scoreToMetric(score), 6)}</td>
       <td className="space-y-1 py-1">
         <div className="flex flex-wrap items-center gap-2">
           <a

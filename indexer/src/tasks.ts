@@ -19,6 +19,7 @@ import {
   validatorResult,
 } from "ponder:schema";
 import { and, eq } from "ponder";
+import { ROLE } from "../../lib/arena/roles";
 import { stringify } from "../../lib/indexer/codec";
 
 /**
@@ -29,7 +30,7 @@ import { stringify } from "../../lib/indexer/codec";
 type Db = Parameters<Parameters<typeof ponder.on<"ArenaTasks:Staked">>[1]>[0]["context"]["db"];
 
 /** The participant row, created empty on first sight (a delegation can come before its delegatee's stake). */
-async function ensureParticipant(db: Db, taskId: bigint, account: `0x${string}`, role = 1) {
+async function ensureParticipant(db: Db, taskId: bigint, account: `0x${string}`, role = ROLE.Node) {
   await db
     .insert(participant)
     .values({ taskId, account, role, ownStake: 0n, delegated: 0n, rewardShare: 0n })
@@ -181,7 +182,7 @@ ponder.on("ArenaTasks:ModelSubmitted", async ({ event, context }) => {
   const { taskId, epoch, node, nodeIndex, uri, contentHash } = event.args;
   await ensureParticipant(context.db, taskId, node);
   await context.db.update(participant, { taskId, account: node }).set({
-    role: 1,
+    role: ROLE.Node,
     nodeIndex: Number(nodeIndex),
     modelCommitEpoch: null,
     modelCommitment: null,

@@ -1,4 +1,5 @@
 import { constants, enums } from "../../contracts-abi/protocol";
+import { formatNumber } from "../format";
 
 /**
  * The task metric, one place for all of it: the order comes from the Solidity enum (`Metric` in
@@ -84,5 +85,5 @@ export function meanToMetric(mean: bigint): number {
 
 /** A settled mean score for display, in metric units with `digits` decimals. */
 export function formatMeanScore(mean: bigint, digits = 4): string {
-  return meanToMetric(mean).toFixed(digits);
+  return formatNumber(meanToMetric(mean), digits);
 }

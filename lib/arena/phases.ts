@@ -1,16 +1,17 @@
+import { enums } from "../../contracts-abi/protocol";
 import type { TaskConfigView } from "./indexer";
 
-/** Where a task is in its life: the contract's Phase enum, in order. */
-export const PHASES = ["Submission", "FinalValidation", "Challenge", "Ended", "Cancelled"] as const;
+/** Where a task is in its life: the contract's Phase enum, in order (generated from contracts/arena/IArena.sol). */
+export const PHASES = enums.Phase;
 export type PhaseName = (typeof PHASES)[number];
 
-export const PHASE_LABELS: Record<PhaseName, string> = {
+export const PHASE_LABELS = {
   Submission: "Submission",
   FinalValidation: "Final validation",
   Challenge: "Challenge",
   Ended: "Ended",
   Cancelled: "Cancelled",
-};
+} as const satisfies Record<PhaseName, string>;
 
 /** The schedule part of a task's configuration, with its start and whether it was cancelled. */
 export type TimelineConfig = Pick<

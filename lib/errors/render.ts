@@ -9,6 +9,8 @@ import {
   shortAddress,
 } from "../format";
 import { wadToNumber } from "../units";
+import { PHASE_LABELS, PHASES } from "../arena/phases";
+import { roleLabel } from "../arena/roles";
 
 /**
  * What an explanation may know beyond the error's own arguments: when an epoch of the contract that reverted
@@ -76,7 +78,8 @@ export function epoch(v: unknown, ctx: ExplainContext): string {
 export const isUnbounded = (v: unknown): boolean => big(v) >= 2n ** 255n;
 export const asBigInt = big;
 
-const ROLES = ["no role", "node", "validator"] as const;
-const PHASES = ["Submission", "Final validation", "Challenge", "Ended", "Cancelled"] as const;
-export const role = (v: unknown): string => ROLES[Number(big(v))] ?? `role ${num(v)}`;
-export const phase = (v: unknown): string => PHASES[Number(big(v))] ?? `phase ${num(v)}`;
+export const role = (v: unknown): string => roleLabel(Number(big(v))) ?? `role ${num(v)}`;
+export const phase = (v: unknown): string => {
+  const name = PHASES[Number(big(v))];
+  return name === undefined ? `phase ${num(v)}` : PHASE_LABELS[name];
+};

@@ -19,6 +19,7 @@ import {
   toErrorView,
   type ErrorView,
 } from "@/lib/scoring/scorer-client";
+import { scoreToMetric } from "@/lib/arena/metric";
 
 /** The metrics a task can have (docs/ARCHITECTURE.md §3.1). */
 export type TaskMetric = MetricName;
@@ -121,11 +122,12 @@ export function useScoreSubmissions(options: ScoreSubmissionsOptions) {
         request: { metric, dataset },
         accept: (submission, result, { info }): SubmissionScore => {
           // The score the receipt will prove: the metric's aggregate of the per-example values it stores.
-          const score =
+          const score = scoreToMetric(
             revealedScore(
               metric,
               result.examples.map((e) => exampleValue(metric, e)),
-            ) / 1e6;
+            ),
+          );
           return {
             submissionId: submission.submissionId,
             score,

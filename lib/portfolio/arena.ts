@@ -1,4 +1,4 @@
-import { enums } from "../../contracts-abi/protocol";
+import { PHASES, type PhaseName } from "../arena/phases";
 import { formatTimestamp } from "../format";
 import { closed, OPEN, type Gate } from "../arena/gate";
 import { sameAddress as same } from "../address";
@@ -9,9 +9,9 @@ import { sameAddress as same } from "../address";
  * would revert and, where time fixes it, from when it goes through.
  */
 
-/** ArenaTasks' Phase enum, in on-chain order. */
-export const PHASES = enums.Phase;
-export type ChainPhase = (typeof PHASES)[number];
+/** ArenaTasks' Phase enum, in on-chain order (lib/arena/phases.ts). */
+export { PHASES };
+export type ChainPhase = PhaseName;
 
 /** A task as `getTask` and `currentEpoch` return it (the epoch at the latest block). */
 export type TaskChain = {

@@ -1,4 +1,6 @@
 import type { Hex } from "viem";
+import { formatNumber } from "../format";
+import { microToNumber, numberToMicro } from "../units";
 import { cosineDistanceMicro, pack, quantize } from "./vector";
 
 export type ModelScore = { modelId: number; name: string; loss: number; embedding: readonly number[] };
@@ -18,7 +20,7 @@ export type SubmissionPlan = {
 };
 
 /** A value in micro units (a distance, a threshold, a loss in micro bits per byte) as a 4-decimal number. */
-export const formatMicro = (micro: bigint): string => (Number(micro) / 1e6).toFixed(4);
+export const formatMicro = (micro: bigint): string => formatNumber(microToNumber(micro), 4);
 
 /**
  * What a submission would be: the lowest-loss model wins (ties to the earlier model), its embedding of the data
@@ -41,7 +43,7 @@ export function planSubmission(
   return {
     scores: withDistance,
     winner,
-    lossMicro: BigInt(Math.round(winner.loss * 1e6)),
+    lossMicro: numberToMicro(winner.loss),
     embedding,
     packedEmbedding: pack(embedding),
     distance,
@@ -100,11 +102,13 @@ export function auditSubmission(
     );
   }
   if (!withinTolerance(claimed.loss, rescored.loss)) {
-    reasons.push(`Loss ${rescored.loss.toFixed(4)} measured, ${claimed.loss.toFixed(4)} claimed.`);
+    reasons.push(
+      `Loss ${formatNumber(rescored.loss, 4)} measured, ${formatNumber(claimed.loss, 4)} claimed.`,
+    );
   }
   if (!withinTolerance(claimed.distance, rescored.distance)) {
     reasons.push(
-      `Distance ${rescored.distance.toFixed(4)} measured, ${claimed.distance.toFixed(4)} claimed.`,
+      `Distance ${formatNumber(rescored.distance, 4)} measured, ${formatNumber(claimed.distance, 4)} claimed.`,
     );
   }
   return { honest: reasons.length === 0, reasons };

@@ -9,6 +9,7 @@ import { readArtifact } from "../lib/artifacts.ts";
 import { send } from "../lib/deploy.ts";
 import { contractAddress, type SeedEnv } from "../lib/seed.ts";
 import { NODE_SCORER, realScore, shippedManifest, shippedModelUri, type ShippedLm } from "./realScores.ts";
+import { ROLE } from "../../lib/arena/roles.ts";
 
 /**
  * Demo state of the Arena protocol on the local chain: five tasks sharing one clock (1-hour epochs), left in
@@ -20,8 +21,8 @@ import { NODE_SCORER, realScore, shippedManifest, shippedModelUri, type ShippedL
 
 const WAD = 10n ** 18n;
 const HOUR = 3600;
-const NODE = 1;
-const VALIDATOR = 2;
+const NODE = ROLE.Node;
+const VALIDATOR = ROLE.Validator;
 const FINAL_EVAL_SALT: Hex = keccak256(toHex("arena demo held-back set"));
 
 type Demo = {

@@ -2,6 +2,8 @@ import type { ContractReturnType } from "@nomicfoundation/hardhat-viem/types";
 import type { NetworkConnection } from "hardhat/types/network";
 import { keccak256, parseEther, toHex, type Address, type Hex, sha256 } from "viem";
 import { finalEvalCommitment } from "../../../lib/arena/params.ts";
+import { PHASES, type PhaseName } from "../../../lib/arena/phases.ts";
+import { ROLE } from "../../../lib/arena/roles.ts";
 import type { MechanismParams } from "../../../lib/arena/types.ts";
 import { sampleSetSha256, sampleSetURI } from "../../../lib/arena/testing/sampleSets.ts";
 import { modelCommitment, scoreCommitment } from "../../../lib/sortition/index.ts";
@@ -12,9 +14,10 @@ export type Connection = NetworkConnection<"generic">;
 export type Wallet = Awaited<ReturnType<Connection["viem"]["getWalletClients"]>>[number];
 
 export const WAD = 10n ** 18n;
-export const ROLE_NODE = 1;
-export const ROLE_VALIDATOR = 2;
-export const PHASE = { Submission: 0, FinalValidation: 1, Challenge: 2, Ended: 3, Cancelled: 4 } as const;
+export const ROLE_NODE = ROLE.Node;
+export const ROLE_VALIDATOR = ROLE.Validator;
+/** Phase values by name, from the generated enum (contracts-abi/protocol.ts). */
+export const PHASE = Object.fromEntries(PHASES.map((p, i) => [p, i])) as Record<PhaseName, number>;
 /** The public evaluation set of the test tasks and the sha256 of its bytes. */
 export const EVAL_SET_URI = sampleSetURI("chat.jsonl");
 export const EVAL_SET_HASH: Hex = sampleSetSha256("chat.jsonl");

@@ -8,6 +8,7 @@ import {
   type ReceiptMetric,
 } from "../../scoring/receipt";
 import { ORT_NODE_VERSION, SCORER_VERSION, TRANSFORMERS_VERSION } from "../../scoring/runtime";
+import { scoreToMetric } from "../metric";
 
 /**
  * Receipts for scores that were not computed by a model (benchmarks, e2e set-up; the demo seed scores for real): real receipt
@@ -36,7 +37,7 @@ export type SyntheticReceiptInput = {
 const ZERO: Hex = `0x${"0".repeat(64)}`;
 
 function madeUpExamples(metric: ReceiptMetric, score: number, n: number): ExampleResult[] {
-  const target = score / 1e6;
+  const target = scoreToMetric(score);
   if (metric === "accuracy") {
     const correct = Math.round(target * 20);
     return Array.from({ length: 20 }, (_, index) => ({
