@@ -138,7 +138,7 @@ export type NodeTrace = {
   payout: NodePayout<bigint>;
 };
 
-/** One score of a validator in the softmax of §3.5 (fixed mode). */
+/** One score of a validator in the softmax of docs/ARCHITECTURE.md §3.5 (fixed mode). */
 export type ScoreTrace = {
   node: string;
   score: bigint;

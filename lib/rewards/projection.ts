@@ -112,7 +112,7 @@ const MAX_UINT = (1n << 256n) - 1n;
 /**
  * A validator's expected assignments and reward for `me.stake`: each submission is assigned with probability
  * min(1, k·w/Σw), w = s^β (lib/sortition, as the contract draws); on a submission it scores, its softmax share is
- * s^α_v / (s^α_v + Σ_j p_j·s_j^α_v), all raters agreeing with the aggregate (Δ = 0); R_v from §3.5's split with
+ * s^α_v / (s^α_v + Σ_j p_j·s_j^α_v), all raters agreeing with the aggregate (Δ = 0); R_v from docs/ARCHITECTURE.md §3.5's split with
  * every validator revealing.
  */
 export function projectValidator(input: ValidatorProjectionInput): ValidatorProjection {

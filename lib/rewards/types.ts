@@ -4,7 +4,7 @@ import type { MechanismParams } from "../arena/types.ts";
 /** A task's metric (lib/arena/metric.ts): its direction orders submissions. */
 export type Metric = MetricName;
 
-/** The mechanism parameters of §3.1 that settlement reads, as the contract stores them (β is sortition's). */
+/** The mechanism parameters of docs/ARCHITECTURE.md §3.1 that settlement reads, as the contract stores them (β is sortition's). */
 export type Mechanism = Omit<MechanismParams, "beta">;
 
 /** A node or validator as the epoch sees it: stake counted for the epoch and its reward share ρ (WAD). */
@@ -32,7 +32,7 @@ export type EpochInput = {
   validators: readonly ScoringValidator[];
 };
 
-/** One pool's earnings F and how they split (§3.6). */
+/** One pool's earnings F and how they split (docs/ARCHITECTURE.md §3.6). */
 export type Payout<T> = {
   id: string;
   /** F: what the pool earned. */

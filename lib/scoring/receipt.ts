@@ -362,7 +362,7 @@ export function checkReceipt(bytes: Uint8Array, onChain: RevealOnChain): Receipt
 }
 
 /**
- * §8's tolerance for re-scored examples: 1% relative or 0.01 absolute (BPB for loss, similarity), exact for
+ * docs/ARCHITECTURE.md §8's tolerance for re-scored examples: 1% relative or 0.01 absolute (BPB for loss, similarity), exact for
  * accuracy's 0/1 and for a loss example's byte count.
  */
 export function compareExample(
