@@ -8,6 +8,7 @@ import {
   type WeightsCheck,
   type WeightsInput,
 } from "@/lib/selection/weights";
+import { ErrorLine } from "@/components/ui/ErrorLine";
 
 export type StrategyFormProps = {
   input: WeightsInput;
@@ -84,11 +85,7 @@ export function StrategyForm(props: StrategyFormProps) {
             </div>
           );
         })}
-        {errors.total && (
-          <p role="alert" className="text-sm text-rose-700">
-            {errors.total}
-          </p>
-        )}
+        <ErrorLine>{errors.total}</ErrorLine>
       </div>
       <div className="mt-4 flex flex-wrap gap-4 text-sm">
         <IntegerField
@@ -106,16 +103,8 @@ export function StrategyForm(props: StrategyFormProps) {
           onChange={props.onSeedChange}
         />
       </div>
-      {props.kError && (
-        <p role="alert" className="mt-1 text-sm text-rose-700">
-          {props.kError}
-        </p>
-      )}
-      {props.seedError && (
-        <p role="alert" className="mt-1 text-sm text-rose-700">
-          {props.seedError}
-        </p>
-      )}
+      <ErrorLine className="mt-1">{props.kError}</ErrorLine>
+      <ErrorLine className="mt-1">{props.seedError}</ErrorLine>
     </section>
   );
 }

@@ -22,6 +22,7 @@ import type { EpochView } from "@/lib/indexer/views";
 import { StepsTable } from "./RewardSteps";
 import { formatTokens, WAD } from "@/lib/units";
 import { formatNumber } from "@/lib/format";
+import { ErrorLine } from "@/components/ui/ErrorLine";
 
 /**
  * Preflight (docs/ARCHITECTURE.md §3.7): before staking or submitting, a node scores its model on the task's public
@@ -171,11 +172,7 @@ function NodePreflight({ task, epoch, account }: { task: TaskView; epoch: number
           {scorer.state.progress.done} / {scorer.state.progress.total} examples
         </p>
       )}
-      {fetchError && (
-        <p role="alert" className="text-sm text-rose-700">
-          {fetchError}
-        </p>
-      )}
+      <ErrorLine>{fetchError}</ErrorLine>
       {scorer.state.error && (
         <ErrorAlert error={scorer.state.error} title="The preflight could not score this model" />
       )}
