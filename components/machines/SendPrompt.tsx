@@ -11,6 +11,7 @@ import { jobWeightWad, MAX_JOB_WEIGHT_UNITS } from "@/lib/selection/taskScore";
 import { callAgent, type AgentCall } from "@/lib/selection/agentClient";
 import type { MachineRow } from "@/lib/hooks/useMachines";
 import { formatNumber } from "@/lib/format";
+import { ErrorLine } from "@/components/ui/ErrorLine";
 
 const MAX_REPORTED_LATENCY_MS = 60_000;
 
@@ -138,11 +139,7 @@ export function SendPrompt({ registry, machines, pick, blockedReason }: SendProm
         >
           {busy ? "Waiting for the machine…" : "Send prompt"}
         </button>
-        {error && (
-          <p role="alert" className="text-sm text-rose-700">
-            {error}
-          </p>
-        )}
+        <ErrorLine>{error}</ErrorLine>
       </form>
       {outcome && (
         <div className="mt-4 space-y-2 text-sm" data-testid="job-outcome">

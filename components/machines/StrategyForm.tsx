@@ -8,6 +8,7 @@ import {
   type WeightsCheck,
   type WeightsInput,
 } from "@/lib/selection/weights";
+import { ErrorLine } from "@/components/ui/ErrorLine";
 
 export type StrategyFormProps = {
   input: WeightsInput;
@@ -84,46 +85,49 @@ export function StrategyForm(props: StrategyFormProps) {
             </div>
           );
         })}
-        {errors.total && (
-          <p role="alert" className="text-sm text-rose-700">
-            {errors.total}
-          </p>
-        )}
+        <ErrorLine>{errors.total}</ErrorLine>
       </div>
       <div className="mt-4 flex flex-wrap gap-4 text-sm">
-        <label className="flex items-center gap-2">
-          Top K
-          <input
-            type="text"
-            inputMode="numeric"
-            aria-label="Top K"
-            value={props.k}
-            onChange={(e) => props.onKChange(e.target.value)}
-            className="w-14 rounded border border-zinc-300 px-2 py-1 text-right"
-          />
-        </label>
-        <label className="flex items-center gap-2">
-          Seed
-          <input
-            type="text"
-            inputMode="numeric"
-            aria-label="Random seed"
-            value={props.seed}
-            onChange={(e) => props.onSeedChange(e.target.value)}
-            className="w-24 rounded border border-zinc-300 px-2 py-1 text-right"
-          />
-        </label>
+        <IntegerField
+          label="Top K"
+          ariaLabel="Top K"
+          width="w-14"
+          value={props.k}
+          onChange={props.onKChange}
+        />
+        <IntegerField
+          label="Seed"
+          ariaLabel="Random seed"
+          width="w-24"
+          value={props.seed}
+          onChange={props.onSeedChange}
+        />
       </div>
-      {props.kError && (
-        <p role="alert" className="mt-1 text-sm text-rose-700">
-          {props.kError}
-        </p>
-      )}
-      {props.seedError && (
-        <p role="alert" className="mt-1 text-sm text-rose-700">
-          {props.seedError}
-        </p>
-      )}
+      <ErrorLine className="mt-1">{props.kError}</ErrorLine>
+      <ErrorLine className="mt-1">{props.seedError}</ErrorLine>
     </section>
+  );
+}
+
+/** A short labelled integer box (typed as text, so a half-typed value stays as typed). */
+function IntegerField(props: {
+  label: string;
+  ariaLabel: string;
+  width: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <label className="flex items-center gap-2">
+      {props.label}
+      <input
+        type="text"
+        inputMode="numeric"
+        aria-label={props.ariaLabel}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        className={`${props.width} rounded border border-zinc-300 px-2 py-1 text-right`}
+      />
+    </label>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import type { ColumnDef } from "@tanstack/react-table";
 import { ErrorAlert } from "./ErrorAlert";
 import {
   useScoreSubmissions,
@@ -7,6 +8,7 @@ import {
   type SubmissionRow,
 } from "@/lib/hooks/useScoreSubmissions";
 import { formatNumber } from "@/lib/format";
+import { DataTable } from "@/components/ui/DataTable";
 
 const STATUS: Record<SubmissionRow["status"], string> = {
   waiting: "Waiting",
@@ -16,6 +18,40 @@ const STATUS: Record<SubmissionRow["status"], string> = {
   failed: "Failed",
   cancelled: "Cancelled",
 };
+
+/** In the order the submissions are scored (no sorting: the order is the queue's). */
+const COLUMNS = (
+  [
+    { id: "submission", header: "Submission", cell: ({ row }) => String(row.original.submissionId) },
+    {
+      id: "model",
+      header: "Model",
+      cell: ({ row }) => <span className="font-mono text-xs">{row.original.modelId}</span>,
+    },
+    {
+      id: "status",
+      header: "Status",
+      cell: ({ row: { original: row } }) => (
+        <>
+          {STATUS[row.status]}
+          {row.fraction !== null && (row.status === "loading" || row.status === "scoring")
+            ? ` (${Math.round(row.fraction * 100)}%)`
+            : ""}
+          {row.error && <span className="block text-rose-700">{row.error.message}</span>}
+        </>
+      ),
+    },
+    {
+      id: "score",
+      header: "Score",
+      cell: ({ row }) => (
+        <span className="tabular-nums" data-value={row.original.score}>
+          {row.original.score === undefined ? "—" : formatNumber(row.original.score, 4)}
+        </span>
+      ),
+    },
+  ] satisfies ColumnDef<SubmissionRow>[]
+).map((column): ColumnDef<SubmissionRow> => ({ ...column, enableSorting: false }));
 
 /**
  * "Score my assigned submissions": loads each submitted model in turn, scores it on the task's
@@ -59,47 +95,14 @@ export function ScoreSubmissions({
       )}
       {error && <ErrorAlert title="Could not score the submissions" error={error} />}
       {rows.length > 0 && (
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Submission scores</caption>
-          <thead>
-            <tr className="text-zinc-500">
-              <th scope="col" className="py-1 font-medium">
-                Submission
-              </th>
-              <th scope="col" className="py-1 font-medium">
-                Model
-              </th>
-              <th scope="col" className="py-1 font-medium">
-                Status
-              </th>
-              <th scope="col" className="py-1 font-medium">
-                Score
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr
-                key={String(row.submissionId)}
-                className="border-t border-zinc-100"
-                data-testid="submission-row"
-              >
-                <td className="py-1">{String(row.submissionId)}</td>
-                <td className="py-1 font-mono text-xs">{row.modelId}</td>
-                <td className="py-1">
-                  {STATUS[row.status]}
-                  {row.fraction !== null && (row.status === "loading" || row.status === "scoring")
-                    ? ` (${Math.round(row.fraction * 100)}%)`
-                    : ""}
-                  {row.error && <span className="block text-rose-700">{row.error.message}</span>}
-                </td>
-                <td className="py-1 tabular-nums" data-value={row.score}>
-                  {row.score === undefined ? "—" : formatNumber(row.score, 4)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          label="Submission scores"
+          columns={COLUMNS}
+          data={rows}
+          rowId={(row) => String(row.submissionId)}
+          rowTestId="submission-row"
+          emptyText=""
+        />
       )}
     </div>
   );

@@ -20,6 +20,7 @@ import { HUB, ModelPicker, type ModelFormValue } from "./ModelPicker";
 import { RunProgress } from "./RunProgress";
 import { ScoreReport } from "./ScoreReport";
 import { useScorer, type ModelChoice } from "@/lib/hooks/useScorer";
+import { ErrorLine } from "@/components/ui/ErrorLine";
 
 const BENCHMARK_TOKENS = 10_000;
 const button =
@@ -118,11 +119,7 @@ export function ScorerWorkbench() {
             {METRIC_LABELS[data.metric]} does not apply to {FORMAT_LABELS[dataset.format]} data.
           </p>
         )}
-        {vector.error && (
-          <p role="alert" className="text-sm text-rose-700">
-            {vector.error}
-          </p>
-        )}
+        <ErrorLine>{vector.error}</ErrorLine>
       </div>
       <div className="flex flex-wrap gap-2">
         <button

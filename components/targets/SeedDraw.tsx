@@ -11,6 +11,8 @@ import { useTransactor } from "@/lib/hooks/useTransactor";
 import { useArenaChain } from "@/lib/hooks/useArenaChain";
 import type { MarketLive } from "@/lib/targets/market";
 
+const button = "rounded border border-amber-700 px-2 py-0.5 disabled:opacity-50";
+
 /**
  * The current epoch's seed draw, in two steps anyone may take: fix the next block, then (once that block exists)
  * read its hash, which opens the epoch's targets. Nobody can know the seed when fixing the block, and nobody can
@@ -41,7 +43,20 @@ export function SeedDraw({ market }: { market: MarketLive }) {
     }
   };
 
-  const button = "rounded border border-amber-700 px-2 py-0.5 disabled:opacity-50";
+  /** One step's transaction: anyone connected may send it. */
+  const stepButton = (label: string, functionName: "requestSeed" | "openEpoch", text: string) => (
+    <button
+      type="button"
+      className={button}
+      disabled={!isConnected}
+      title={isConnected ? undefined : "Connect a wallet first"}
+      onClick={() =>
+        void run({ label, abi: arenaTargetsAbi, address: market.address, functionName, args: [] })
+      }
+    >
+      {text}
+    </button>
+  );
   return (
     <div className="space-y-1 rounded bg-amber-50 p-2 text-sm text-amber-900" data-testid="seed-draw">
       <p>
@@ -59,23 +74,7 @@ export function SeedDraw({ market }: { market: MarketLive }) {
                 a new one.
               </span>
             )}
-            <button
-              type="button"
-              className={button}
-              disabled={!isConnected}
-              title={isConnected ? undefined : "Connect a wallet first"}
-              onClick={() =>
-                void run({
-                  label: `Fix the seed block of epoch ${epoch}`,
-                  abi: arenaTargetsAbi,
-                  address: market.address,
-                  functionName: "requestSeed",
-                  args: [],
-                })
-              }
-            >
-              Step 1: fix the seed block
-            </button>
+            {stepButton(`Fix the seed block of epoch ${epoch}`, "requestSeed", "Step 1: fix the seed block")}
           </>
         )}
         {step === "wait" && (
@@ -97,23 +96,11 @@ export function SeedDraw({ market }: { market: MarketLive }) {
               Readable until block #{(market.seedBlock + BLOCKHASH_WINDOW).toString()} (latest #
               {market.blockNumber.toString()}).
             </span>
-            <button
-              type="button"
-              className={button}
-              disabled={!isConnected}
-              title={isConnected ? undefined : "Connect a wallet first"}
-              onClick={() =>
-                void run({
-                  label: `Draw the seed and open epoch ${epoch}`,
-                  abi: arenaTargetsAbi,
-                  address: market.address,
-                  functionName: "openEpoch",
-                  args: [],
-                })
-              }
-            >
-              Step 2: draw the seed and open epoch {epoch}
-            </button>
+            {stepButton(
+              `Draw the seed and open epoch ${epoch}`,
+              "openEpoch",
+              `Step 2: draw the seed and open epoch ${epoch}`,
+            )}
           </>
         )}
       </div>

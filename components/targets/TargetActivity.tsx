@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { formatInteger, formatTokenAmount, shortAddress } from "@/lib/format";
 import type { TargetsOverview } from "@/lib/indexer/targets";
 import { formatMicro } from "@/lib/targets";
@@ -12,43 +13,66 @@ export function TargetActivity({ history }: { history: TargetsOverview }) {
       <h2 id="target-activity" className="text-lg font-semibold lg:col-span-2">
         Recent activity
       </h2>
-      <div>
-        <h3 className="mb-1 text-sm font-medium text-zinc-700">Latest fills</h3>
-        {history.recentFills.length === 0 ? (
-          <p className="text-sm text-zinc-600">No target was filled yet.</p>
-        ) : (
-          <ul className="text-sm" data-testid="recent-fills">
-            {history.recentFills.map((f) => (
-              <li key={f.targetId} className="py-0.5">
-                <Link href={`/targets/${f.targetId}`} className="text-teal-800 underline">
-                  Target #{f.targetId.toString()}
-                </Link>{" "}
-                by <span className="font-mono">{shortAddress(f.submitter)}</span> in epoch {f.fillEpoch}:
-                distance {formatMicro(f.distance)}, {formatInteger(f.dataSize)} bytes
-                {f.bondForfeited !== null ? " (fraudulent)" : f.confirmed ? " (confirmed)" : ""}
-              </li>
-            ))}
-          </ul>
+      <ActivityList
+        title="Latest fills"
+        empty="No target was filled yet."
+        testId="recent-fills"
+        items={history.recentFills}
+        render={(f) => (
+          <>
+            by <span className="font-mono">{shortAddress(f.submitter)}</span> in epoch {f.fillEpoch}: distance{" "}
+            {formatMicro(f.distance)}, {formatInteger(f.dataSize)} bytes
+            {f.bondForfeited !== null ? " (fraudulent)" : f.confirmed ? " (confirmed)" : ""}
+          </>
         )}
-      </div>
-      <div>
-        <h3 className="mb-1 text-sm font-medium text-zinc-700">Latest claims</h3>
-        {history.recentClaims.length === 0 ? (
-          <p className="text-sm text-zinc-600">No reward was claimed yet.</p>
-        ) : (
-          <ul className="text-sm" data-testid="recent-claims">
-            {history.recentClaims.map((c) => (
-              <li key={c.targetId} className="py-0.5">
-                <Link href={`/targets/${c.targetId}`} className="text-teal-800 underline">
-                  Target #{c.targetId.toString()}
-                </Link>{" "}
-                paid {formatTokenAmount(c.submitterReward + c.modelReward + c.auditorFee)} ARENA to{" "}
-                <span className="font-mono">{shortAddress(c.submitter)}</span> and the model&apos;s owner
-              </li>
-            ))}
-          </ul>
+      />
+      <ActivityList
+        title="Latest claims"
+        empty="No reward was claimed yet."
+        testId="recent-claims"
+        items={history.recentClaims}
+        render={(c) => (
+          <>
+            paid {formatTokenAmount(c.submitterReward + c.modelReward + c.auditorFee)} ARENA to{" "}
+            <span className="font-mono">{shortAddress(c.submitter)}</span> and the model&apos;s owner
+          </>
         )}
-      </div>
+      />
     </section>
+  );
+}
+
+/** One list of target events: each a link to its target, then what happened (`render`). */
+function ActivityList<T extends { targetId: bigint }>({
+  title,
+  empty,
+  testId,
+  items,
+  render,
+}: {
+  title: string;
+  empty: string;
+  testId: string;
+  items: readonly T[];
+  render: (item: T) => ReactNode;
+}) {
+  return (
+    <div>
+      <h3 className="mb-1 text-sm font-medium text-zinc-700">{title}</h3>
+      {items.length === 0 ? (
+        <p className="text-sm text-zinc-600">{empty}</p>
+      ) : (
+        <ul className="text-sm" data-testid={testId}>
+          {items.map((item) => (
+            <li key={item.targetId} className="py-0.5">
+              <Link href={`/targets/${item.targetId}`} className="text-teal-800 underline">
+                Target #{item.targetId.toString()}
+              </Link>{" "}
+              {render(item)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }

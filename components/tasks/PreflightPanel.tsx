@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useMemo, useState, type ReactNode } from "react";
 import type { Address } from "viem";
 import { fetchVerifiedEvalSet } from "@/lib/scoring/evalSet";
 import { epochInputFromTask } from "@/lib/arena/epochInput";
@@ -22,6 +22,7 @@ import type { EpochView } from "@/lib/indexer/views";
 import { StepsTable } from "./RewardSteps";
 import { formatTokens, WAD } from "@/lib/units";
 import { formatNumber } from "@/lib/format";
+import { ErrorLine } from "@/components/ui/ErrorLine";
 
 /**
  * Preflight (docs/ARCHITECTURE.md §3.7): before staking or submitting, a node scores its model on the task's public
@@ -171,11 +172,7 @@ function NodePreflight({ task, epoch, account }: { task: TaskView; epoch: number
           {scorer.state.progress.done} / {scorer.state.progress.total} examples
         </p>
       )}
-      {fetchError && (
-        <p role="alert" className="text-sm text-rose-700">
-          {fetchError}
-        </p>
-      )}
+      <ErrorLine>{fetchError}</ErrorLine>
       {scorer.state.error && (
         <ErrorAlert error={scorer.state.error} title="The preflight could not score this model" />
       )}
@@ -185,34 +182,28 @@ function NodePreflight({ task, epoch, account }: { task: TaskView; epoch: number
           <strong>{formatNumber(score, 6)}</strong>
         </p>
       )}
-      {projection && !projection.ok && (
-        <p role="alert" className="text-sm text-amber-800">
-          {projection.reason}
-        </p>
-      )}
-      {projection?.ok && (
-        <div
-          className="space-y-2 rounded border border-teal-200 bg-teal-50 p-3 text-sm"
-          data-testid="preflight-node"
-        >
-          <p>
-            Projected rank <strong data-testid="preflight-rank">{projection.rank}</strong> of {projection.of}{" "}
-            · projected reward{" "}
-            <strong data-testid="preflight-reward" data-wei={projection.earned.toString()}>
-              {readable(projection.earned, "tokens")} ARENA
-            </strong>{" "}
-            this epoch
-          </p>
-          <p className="text-zinc-600" data-testid="preflight-assumes">
-            {projection.assumes} Your stake counts with no delegation; stake put up now counts from the next
-            epoch.
-          </p>
-          <details>
-            <summary className="cursor-pointer">The steps</summary>
-            <StepsTable steps={projection.explanation.steps} />
-          </details>
-        </div>
-      )}
+      <Projected projection={projection} className="space-y-2" testId="preflight-node">
+        {(projection) => (
+          <>
+            <p>
+              Projected rank <strong data-testid="preflight-rank">{projection.rank}</strong> of{" "}
+              {projection.of} · projected reward{" "}
+              <strong data-testid="preflight-reward" data-wei={projection.earned.toString()}>
+                {readable(projection.earned, "tokens")} ARENA
+              </strong>{" "}
+              this epoch
+            </p>
+            <p className="text-zinc-600" data-testid="preflight-assumes">
+              {projection.assumes} Your stake counts with no delegation; stake put up now counts from the next
+              epoch.
+            </p>
+            <details>
+              <summary className="cursor-pointer">The steps</summary>
+              <StepsTable steps={projection.explanation.steps} />
+            </details>
+          </>
+        )}
+      </Projected>
     </div>
   );
 }
@@ -248,34 +239,60 @@ function ValidatorPreflight({ task, epoch, account }: { task: TaskView; epoch: n
         error={parsed.ok ? undefined : parsed.error}
       />
       {!c && <p className="text-sm text-zinc-500">The task&apos;s parameters are not indexed yet.</p>}
-      {projection && !projection.ok && (
-        <p role="alert" className="text-sm text-amber-800">
-          {projection.reason}
-        </p>
-      )}
-      {projection?.ok && (
-        <div
-          className="space-y-1 rounded border border-teal-200 bg-teal-50 p-3 text-sm"
-          data-testid="preflight-validator"
-        >
-          <p>
-            Expected assignments this epoch:{" "}
-            <strong data-testid="preflight-assignments">
-              {readable(projection.expectedAssignments, "wad", 2) || "0"}
-            </strong>{" "}
-            of {submissions.length} submission{submissions.length === 1 ? "" : "s"} (each with probability{" "}
-            {readable(projection.probability, "wad", 4)}, at most {c?.maxAssignmentsPerEpoch})
-          </p>
-          <p>
-            Expected reward:{" "}
-            <strong data-testid="preflight-validator-reward" data-wei={projection.expectedReward.toString()}>
-              {readable(projection.expectedReward, "tokens")} ARENA
-            </strong>{" "}
-            of the validators&apos; {readable(projection.rewardValidators, "tokens")} ARENA
-          </p>
-          <p className="text-zinc-600">{projection.assumes} Stake put up now counts from the next epoch.</p>
-        </div>
-      )}
+      <Projected projection={projection} className="space-y-1" testId="preflight-validator">
+        {(projection) => (
+          <>
+            <p>
+              Expected assignments this epoch:{" "}
+              <strong data-testid="preflight-assignments">
+                {readable(projection.expectedAssignments, "wad", 2) || "0"}
+              </strong>{" "}
+              of {submissions.length} submission{submissions.length === 1 ? "" : "s"} (each with probability{" "}
+              {readable(projection.probability, "wad", 4)}, at most {c?.maxAssignmentsPerEpoch})
+            </p>
+            <p>
+              Expected reward:{" "}
+              <strong
+                data-testid="preflight-validator-reward"
+                data-wei={projection.expectedReward.toString()}
+              >
+                {readable(projection.expectedReward, "tokens")} ARENA
+              </strong>{" "}
+              of the validators&apos; {readable(projection.rewardValidators, "tokens")} ARENA
+            </p>
+            <p className="text-zinc-600">{projection.assumes} Stake put up now counts from the next epoch.</p>
+          </>
+        )}
+      </Projected>
+    </div>
+  );
+}
+
+/** A projection: why it could not be made, or what it projects (`children`) in a highlighted box. */
+function Projected<T extends { ok: true }>({
+  projection,
+  className,
+  testId,
+  children,
+}: {
+  projection: T | { ok: false; reason: string } | undefined;
+  className: string;
+  testId: string;
+  children: (projection: T) => ReactNode;
+}) {
+  if (!projection) return null;
+  if (!projection.ok)
+    return (
+      <p role="alert" className="text-sm text-amber-800">
+        {projection.reason}
+      </p>
+    );
+  return (
+    <div
+      className={`${className} rounded border border-teal-200 bg-teal-50 p-3 text-sm`}
+      data-testid={testId}
+    >
+      {children(projection)}
     </div>
   );
 }

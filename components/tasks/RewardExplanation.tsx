@@ -261,14 +261,12 @@ function Detail({ x, ex, task }: { x: AddressExplanation; ex: EpochExplanation; 
             </tbody>
           </table>
         </div>
-        <StepsTable steps={x.steps} />
-        <LazyChart
+        <StepsAndChart
+          steps={x.steps}
           title="Weight g_k·t^α of each scored node"
-          kind="bar"
           data={chart}
           xKey="node"
-          series={[{ key: "weight", label: "Weight" }]}
-          height={200}
+          series={{ key: "weight", label: "Weight" }}
         />
       </div>
     );
@@ -312,15 +310,35 @@ function Detail({ x, ex, task }: { x: AddressExplanation; ex: EpochExplanation; 
           </tbody>
         </table>
       </div>
-      <StepsTable steps={x.steps} />
-      <LazyChart
+      <StepsAndChart
+        steps={x.steps}
         title="Share φ per scored submission"
-        kind="bar"
         data={chart}
         xKey="submission"
-        series={[{ key: "share", label: "φ" }]}
-        height={200}
+        series={{ key: "share", label: "φ" }}
       />
     </div>
+  );
+}
+
+/** The steps of a computation, then a bar chart of what it gave each scored row. */
+function StepsAndChart<K extends string, V extends string>({
+  steps,
+  title,
+  data,
+  xKey,
+  series,
+}: {
+  steps: Parameters<typeof StepsTable>[0]["steps"];
+  title: string;
+  data: Record<K | V, string | number>[];
+  xKey: K;
+  series: { key: V; label: string };
+}) {
+  return (
+    <>
+      <StepsTable steps={steps} />
+      <LazyChart title={title} kind="bar" data={data} xKey={xKey} series={[series]} height={200} />
+    </>
   );
 }

@@ -28,6 +28,7 @@ import { sha256Hex } from "@/lib/scoring/manifest";
 import { HashValue } from "../HashValue";
 import { RewardPreview } from "./RewardPreview";
 import { hashEvalSet, useEvalSetHash, type EvalSetHashState } from "@/lib/hooks/useEvalSetHash";
+import { ErrorLine } from "@/components/ui/ErrorLine";
 
 /** The fields whose URI points at an evaluation set: the task stores the sha256 of its bytes. */
 const HASHED = { evalSetURI: "the evaluation set", finalEvalSetURI: "the held-back evaluation set" } as const;
@@ -268,11 +269,7 @@ export function CreateTaskForm() {
         >
           {busy ? "Publishing…" : "Approve and publish"}
         </button>
-        {submitError && (
-          <p role="alert" className="text-sm text-rose-700">
-            {submitError}
-          </p>
-        )}
+        <ErrorLine>{submitError}</ErrorLine>
         {minCreatorStake !== undefined && (
           <p className="text-xs text-zinc-500" data-testid="creator-route">
             {minCreatorStake === 0n
