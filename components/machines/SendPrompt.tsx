@@ -7,13 +7,11 @@ import { useTransactor } from "@/lib/hooks/useTransactor";
 import { useArenaChain } from "@/lib/hooks/useArenaChain";
 import { MAX_INFER_TOKENS, MAX_PROMPT_CHARS } from "@/lib/selection/agentProtocol";
 import type { ScoredMachine } from "@/lib/selection/select";
-import { jobWeightWad, MAX_JOB_WEIGHT_UNITS } from "@/lib/selection/taskScore";
+import { jobWeightWad, MAX_JOB_WEIGHT_UNITS, MAX_LATENCY_MS } from "@/lib/selection/taskScore";
 import { callAgent, type AgentCall } from "@/lib/selection/agentClient";
 import type { MachineRow } from "@/lib/hooks/useMachines";
 import { formatNumber } from "@/lib/format";
 import { ErrorLine } from "@/components/ui/ErrorLine";
-
-const MAX_REPORTED_LATENCY_MS = 60_000;
 
 type Outcome = { machine: MachineRow; how: string; call: AgentCall; weight: number; reported: boolean };
 
@@ -47,7 +45,7 @@ export function SendPrompt({ registry, machines, pick, blockedReason }: SendProm
         jobId,
         jobWeightWad(o.weight),
         success,
-        BigInt(Math.min(o.call.measuredMs, MAX_REPORTED_LATENCY_MS)),
+        BigInt(Math.min(o.call.measuredMs, MAX_LATENCY_MS)),
       ],
     });
     if (result.ok) setOutcome({ ...o, reported: true });

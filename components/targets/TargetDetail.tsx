@@ -7,7 +7,7 @@ import { formatDuration, formatTokenAmount, shortAddress } from "@/lib/format";
 import { useArenaChain } from "@/lib/hooks/useArenaChain";
 import { AuditPanel } from "./AuditPanel";
 import { secondsLeft, toModelInfo } from "@/lib/targets/market";
-import { formatMicro, PHASE_LABEL, PHASE_STYLE, splitReward } from "@/lib/targets";
+import { formatMicro, PHASE_LABEL, PHASE_STYLE, splitReward, TARGET_STATUS_VALUE } from "@/lib/targets";
 import { SeedDraw } from "./SeedDraw";
 import { SubmitPanel } from "./SubmitPanel";
 import { TargetRecord } from "./TargetRecord";
@@ -28,7 +28,7 @@ export function TargetDetail({ id }: { id: string }) {
   const state = useTargetState(targetId, data?.currentEpoch);
   const history = useTargetHistory(targetId);
   const target = state.data;
-  const exists = target !== undefined && target.status !== 0;
+  const exists = target !== undefined && target.status !== TARGET_STATUS_VALUE.none;
   const vector = useReadContract({
     abi: arenaTargetsAbi,
     address: data?.address,

@@ -1,5 +1,6 @@
 import { ponder } from "ponder:registry";
 import { machine, machineEpoch, machineJob, machineLatencyReport, machineStakeChange } from "ponder:schema";
+import { BASE_TASK_SCORE } from "../../lib/indexer/machines";
 
 /**
  * MachineRegistry → tables (schema/machines.ts). machine_epoch mirrors the contract's EpochStats per (machine,
@@ -7,8 +8,6 @@ import { machine, machineEpoch, machineJob, machineLatencyReport, machineStakeCh
  */
 
 type Db = Parameters<Parameters<typeof ponder.on<"MachineRegistry:Heartbeat">>[1]>[0]["context"]["db"];
-
-const BASE_TASK_SCORE = 10n ** 18n;
 
 async function ensureEpoch(db: Db, machineId: bigint, epoch: number) {
   await db

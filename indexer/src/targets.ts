@@ -10,14 +10,15 @@ import {
   targetSubmitter,
   targetValidator,
 } from "ponder:schema";
+import { TARGET_STATUS_VALUE } from "../../lib/targets/status";
 
 /**
  * ArenaTargets → tables (schema/targets.ts). The leaderboard aggregates follow the contract's modelStats and
  * submitterStats: a fill adds to them, a fraud takes its fill back out, a claim adds the rewards paid.
  */
 
-/** The contract's TargetStatus enum (lib/targets/status.ts). */
-const STATUS = { open: 1, filled: 2, fraudulent: 3, claimed: 4, expired: 5 } as const;
+/** The contract's TargetStatus enum (generated; lib/targets/status.ts). */
+const STATUS = TARGET_STATUS_VALUE;
 
 type Db = Parameters<Parameters<typeof ponder.on<"ArenaTargets:Submitted">>[1]>[0]["context"]["db"];
 

@@ -1,5 +1,5 @@
 import type { Address, Hex } from "viem";
-import { WAD } from "../units";
+import { constants } from "../../contracts-abi/protocol";
 
 /**
  * The machine registry's history as the indexer serves it (indexer/src/api/machines.ts), one definition for
@@ -59,8 +59,9 @@ export type MachinesOverview = {
 export const MACHINES_LIMIT = 100;
 export const MACHINE_EPOCH_SPAN = 32;
 export const RECENT_JOBS_LIMIT = 20;
-export const BASE_TASK_SCORE = WAD;
-const BPS = 10_000n;
+/** MachineRegistry.BASE_TASK_SCORE (generated): an epoch's task score with no successful job. */
+export const BASE_TASK_SCORE = constants.MachineRegistry.BASE_TASK_SCORE;
+const BPS = constants.MachineRegistry.BPS;
 
 export function machinesPath(from: bigint, to: bigint): string {
   return `/v1/machines?from=${from}&to=${to}`;

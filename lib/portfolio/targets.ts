@@ -1,5 +1,6 @@
 import { formatTimestamp } from "../format";
 import { closed, OPEN } from "../arena/gate";
+import { TARGET_STATUS_VALUE } from "../targets/status";
 import type { Timed } from "./arena";
 
 /** When ArenaTargets and MachineRegistry accept the calls that bring tokens back (mirrored from the contracts). */
@@ -12,7 +13,7 @@ const epochAt = (c: TargetsClock, epoch: bigint) =>
 
 /** `claim(targetId)`: a filled target, from `fillEpoch + 2` (after its audit epoch); anyone may call it. */
 export function targetClaimGate(c: TargetsClock, status: number, fillEpoch: bigint): Timed {
-  if (status !== 2) return { gate: closed("Only a filled target pays out") };
+  if (status !== TARGET_STATUS_VALUE.filled) return { gate: closed("Only a filled target pays out") };
   const from = fillEpoch + 2n;
   if (c.currentEpoch < from)
     return {

@@ -1,9 +1,9 @@
 import type { Address } from "viem";
 import { splitReward } from "./rules";
 import { sameAddress as same } from "../address";
+import { TARGET_STATUS_VALUE } from "./status";
 
-/** The contract's TargetStatus.Filled. */
-const FILLED = 2;
+const FILLED = TARGET_STATUS_VALUE.filled;
 
 /** A filled target as the chain has it now, with its winning model's owner. */
 export type ClaimCandidate = {

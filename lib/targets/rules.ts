@@ -3,13 +3,14 @@
  * of a claimed reward, the commitment a submitter makes before revealing, and the seed draw's two steps.
  */
 import { concat, encodeAbiParameters, keccak256, type Address, type Hex } from "viem";
+import { constants } from "../../contracts-abi/protocol";
 
-/** Share of a target's reward paid for its audit, in basis points (ArenaTargets.AUDIT_FEE_BPS). */
-export const AUDIT_FEE_BPS = 1000n;
-/** The largest loss a submission may claim, in micro bits per byte (ArenaTargets.MAX_LOSS). */
-export const MAX_LOSS = 1_000_000_000n;
-/** `blockhash` reaches back 256 blocks. */
-export const BLOCKHASH_WINDOW = 256n;
+/** Share of a target's reward paid for its audit, in basis points (ArenaTargets.AUDIT_FEE_BPS, generated). */
+export const AUDIT_FEE_BPS = constants.ArenaTargets.AUDIT_FEE_BPS;
+/** The largest loss a submission may claim, in micro bits per byte (ArenaTargets.MAX_LOSS, generated). */
+export const MAX_LOSS = constants.ArenaTargets.MAX_LOSS;
+/** How far back `blockhash` reaches (ArenaTargets.BLOCKHASH_WINDOW, generated). */
+export const BLOCKHASH_WINDOW = constants.ArenaTargets.BLOCKHASH_WINDOW;
 
 /** max(bondPerByte × size, minBond), as TargetMath.bondFor. */
 export function bondFor(size: bigint, bondPerByte: bigint, minBond: bigint): bigint {

@@ -1,6 +1,18 @@
-/** The contract's TargetStatus enum, in order. */
-export const TARGET_STATUS = ["none", "open", "filled", "fraudulent", "claimed", "expired"] as const;
-export type ChainStatus = (typeof TARGET_STATUS)[number];
+import { enums } from "../../contracts-abi/protocol";
+
+/**
+ * The contract's TargetStatus enum (contracts/targets/IArenaTargets.sol, generated into contracts-abi/protocol.ts),
+ * in order and lower-cased: `TARGET_STATUS[status]` names an on-chain value.
+ */
+export type ChainStatus = Lowercase<(typeof enums.TargetStatus)[number]>;
+export const TARGET_STATUS: readonly ChainStatus[] = enums.TargetStatus.map(
+  (s) => s.toLowerCase() as ChainStatus,
+);
+/** On-chain values by name (`TARGET_STATUS_VALUE.filled` is TargetStatus.Filled). */
+export const TARGET_STATUS_VALUE = Object.fromEntries(TARGET_STATUS.map((s, i) => [s, i])) as Record<
+  ChainStatus,
+  number
+>;
 
 /** What a user sees: the chain status refined by time. */
 export type TargetPhase = "open" | "expired" | "in-audit" | "claimable" | "claimed" | "fraudulent";

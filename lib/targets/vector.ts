@@ -3,9 +3,11 @@
  * Vectors are int32 components in micro units (1e-6), packed big-endian for the chain.
  */
 import { encodeAbiParameters, keccak256, type Hex } from "viem";
+import { constants } from "../../contracts-abi/protocol";
 import { numberToMicro } from "../units";
 
-export const MICRO = 1_000_000n;
+/** 1 in micro units (TargetMath.MICRO, generated into contracts-abi/protocol.ts). */
+export const MICRO = constants.TargetMath.MICRO;
 const INT32_MIN = -(2n ** 31n);
 const INT32_MAX = 2n ** 31n - 1n;
 

@@ -53,12 +53,24 @@ type AstNode = {
   value?: { typeDescriptions?: { typeIdentifier?: string } };
 };
 
-/** The sources whose enums and integer constants the app mirrors, by the name they are exported under. */
-const PROTOCOL_ENUMS_SOURCE = "contracts/arena/IArena.sol";
-const PROTOCOL_CONSTANTS: Record<string, string> = {
-  ArenaParams: "contracts/arena/lib/ArenaParams.sol",
-  ArenaBase: "contracts/arena/ArenaBase.sol",
-  RewardMath: "contracts/arena/lib/RewardMath.sol",
+/**
+ * The sources whose enums and integer constants the app mirrors, each with a contract compiled in the same build
+ * (Hardhat may split the project into several builds; a source's AST is read from the build that holds it).
+ */
+type ProtocolSource = { file: string; build: string };
+const PROTOCOL_ENUM_SOURCES: ProtocolSource[] = [
+  { file: "contracts/arena/IArena.sol", build: "ArenaTasks" },
+  { file: "contracts/targets/IArenaTargets.sol", build: "ArenaTargets" },
+  { file: "contracts/machines/MachineTypes.sol", build: "MachineRegistry" },
+];
+/** Contracts and libraries whose integer constants are generated, by the name they are exported under. */
+const PROTOCOL_CONSTANTS: Record<string, ProtocolSource> = {
+  ArenaParams: { file: "contracts/arena/lib/ArenaParams.sol", build: "ArenaTasks" },
+  ArenaBase: { file: "contracts/arena/ArenaBase.sol", build: "ArenaTasks" },
+  RewardMath: { file: "contracts/arena/lib/RewardMath.sol", build: "ArenaTasks" },
+  ArenaTargets: { file: "contracts/targets/ArenaTargets.sol", build: "ArenaTargets" },
+  TargetMath: { file: "contracts/targets/TargetMath.sol", build: "ArenaTargets" },
+  MachineRegistry: { file: "contracts/machines/MachineRegistry.sol", build: "MachineRegistry" },
 };
 
 /** The solc AST of every source in the build that compiled `contractName` (artifacts/build-info/<id>.output.json). */
@@ -77,10 +89,34 @@ export function buildAsts(contractName: string): Map<string, AstNode> {
   return asts;
 }
 
+/** The ASTs of every source protocol.ts is generated from, each from the build that compiled it. */
+export function protocolAsts(): Map<string, AstNode> {
+  const builds = new Map<string, Map<string, AstNode>>();
+  const asts = new Map<string, AstNode>();
+  for (const { file, build } of [...PROTOCOL_ENUM_SOURCES, ...Object.values(PROTOCOL_CONSTANTS)]) {
+    if (!builds.has(build)) builds.set(build, buildAsts(build));
+    const ast = builds.get(build)!.get(file);
+    if (!ast) throw new Error(`${file} is not in ${build}'s build`);
+    asts.set(file, ast);
+  }
+  return asts;
+}
+
 function astOf(asts: Map<string, AstNode>, file: string): AstNode {
   const ast = asts.get(file);
-  if (!ast) throw new Error(`${file} is not in ArenaTasks' build`);
+  if (!ast) throw new Error(`${file} is not among the ASTs given (protocolAsts())`);
   return ast;
+}
+
+/** A source's enums, at file level or inside its contracts and interfaces (IArenaTargets.TargetStatus). */
+function enumsOf(ast: AstNode): AstNode[] {
+  return (ast.nodes ?? []).flatMap((n) =>
+    n.nodeType === "EnumDefinition"
+      ? [n]
+      : n.nodeType === "ContractDefinition"
+        ? (n.nodes ?? []).filter((m) => m.nodeType === "EnumDefinition")
+        : [],
+  );
 }
 
 /**
@@ -98,13 +134,15 @@ export function constantValue(name: string, node: AstNode): bigint {
 
 /** contracts-abi/protocol.ts: the protocol's enums (members in declaration order) and integer constants. */
 export function protocolModule(asts: Map<string, AstNode>): string {
-  const enums = (astOf(asts, PROTOCOL_ENUMS_SOURCE).nodes ?? []).filter(
-    (n) => n.nodeType === "EnumDefinition",
+  const seen = new Set<string>();
+  const enumLines = PROTOCOL_ENUM_SOURCES.flatMap(({ file }) =>
+    enumsOf(astOf(asts, file)).map((e) => {
+      if (seen.has(e.name ?? "")) throw new Error(`enum ${e.name} is declared twice (${file})`);
+      seen.add(e.name ?? "");
+      return `  /** ${file} */\n  ${e.name}: [${(e.members ?? []).map((m) => JSON.stringify(m.name)).join(", ")}],`;
+    }),
   );
-  const enumLines = enums.map(
-    (e) => `  ${e.name}: [${(e.members ?? []).map((m) => JSON.stringify(m.name)).join(", ")}],`,
-  );
-  const constantBlocks = Object.entries(PROTOCOL_CONSTANTS).map(([contract, file]) => {
+  const constantBlocks = Object.entries(PROTOCOL_CONSTANTS).map(([contract, { file }]) => {
     const def = (astOf(asts, file).nodes ?? []).find(
       (n) => n.nodeType === "ContractDefinition" && n.name === contract,
     );
@@ -119,8 +157,8 @@ export function protocolModule(asts: Map<string, AstNode>): string {
   });
   return `${HEADER}
 /**
- * The protocol's enums, read from the solc AST of ${PROTOCOL_ENUMS_SOURCE}: member names in declaration
- * order, so a member's index is its value on chain.
+ * The protocol's enums, read from the solc AST of their sources: member names in declaration order, so a
+ * member's index is its value on chain.
  */
 export const enums = {
 ${enumLines.join("\n")}
@@ -161,7 +199,7 @@ export function generateAbis(
       `${HEADER}export const ${camel(artifact.contractName)}Abi = ${JSON.stringify(artifact.abi, null, 2)} as const;\n`,
     );
   }
-  files.set("protocol.ts", protocolModule(buildAsts("ArenaTasks")));
+  files.set("protocol.ts", protocolModule(protocolAsts()));
 
   const addressLines = deployments.map((d) => {
     const entries = Object.entries(d.contracts)

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { SHIPPED_LANGUAGE_MODELS } from "../../lib/scoring/shipped-models.ts";
+import { MAX_TIER } from "../../lib/selection/taskScore.ts";
 
 export type AgentOptions = {
   port: number;
@@ -54,7 +55,7 @@ export function parseAgentArgs(argv: readonly string[]): AgentOptions {
     account: whole("account", values.account, 0, 99),
     stake: String(whole("stake", values.stake, 1, 1_000_000)),
     region: values.region,
-    tier: whole("tier", values.tier, 0, 3),
+    tier: whole("tier", values.tier, 0, MAX_TIER),
     heartbeatMs: whole("heartbeat-ms", values["heartbeat-ms"], 200, 3_600_000),
   };
 }

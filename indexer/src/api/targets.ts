@@ -17,6 +17,7 @@ import {
   type TargetRowView,
   type TargetsOverview,
 } from "../../../lib/indexer/targets";
+import { TARGET_STATUS_VALUE } from "../../../lib/targets/status";
 import { json } from "./json";
 
 /**
@@ -30,8 +31,7 @@ type ClaimRow = typeof schema.targetClaim.$inferSelect;
 type ModelRow = typeof schema.targetModel.$inferSelect;
 
 const addr = (a: Hex) => getAddress(a);
-/** The contract's TargetStatus.Filled. */
-const FILLED = 2;
+const FILLED = TARGET_STATUS_VALUE.filled;
 
 function fillView(f: FillRow): TargetFillView {
   return { ...f, submitter: addr(f.submitter), auditor: f.auditor ? addr(f.auditor) : null };
@@ -127,7 +127,11 @@ app.get("/", async (c) => {
     db.select().from(F).orderBy(desc(F.block)).limit(RECENT_LIMIT),
     db.select().from(schema.targetClaim).orderBy(desc(schema.targetClaim.block)).limit(RECENT_LIMIT),
   ]);
-  const fills = await fillsOf(targets.filter((t) => t.status !== 1 && t.status !== 5).map((t) => t.id));
+  const fills = await fillsOf(
+    targets
+      .filter((t) => t.status !== TARGET_STATUS_VALUE.open && t.status !== TARGET_STATUS_VALUE.expired)
+      .map((t) => t.id),
+  );
   const view: TargetsOverview = {
     targets: targets.map((t) => rowView(t, fills.get(t.id))),
     totalTargets: Number(total?.n ?? 0),

@@ -1,5 +1,6 @@
 import type { arenaTargetsAbi } from "../../../contracts-abi/ArenaTargets";
 import { formatMicro } from "../../targets/submission";
+import { BLOCKHASH_WINDOW } from "../../targets/rules";
 import { TARGET_STATUS } from "../../targets/status";
 import { asBigInt, count, epoch, num, short, tokens, type Explainers } from "../render";
 import type { SharedErrorName } from "./shared";
@@ -70,7 +71,7 @@ export const ARENA_TARGETS: Explainers<typeof arenaTargetsAbi, SharedErrorName> 
   SeedNotReady: ({ epoch: e, seedBlock }) =>
     `Epoch ${num(e)}'s seed block ${num(seedBlock)} is not produced yet; wait for the next block, then try again.`,
   SeedExpired: ({ epoch: e, seedBlock }) =>
-    `Seed block ${num(seedBlock)} of epoch ${num(e)} went unread for 256 blocks and its hash is gone: fix a new one (step 1).`,
+    `Seed block ${num(seedBlock)} of epoch ${num(e)} went unread for ${num(BLOCKHASH_WINDOW)} blocks and its hash is gone: fix a new one (step 1).`,
   SeedDrawPending: ({ epoch: e, seedBlock }) =>
     `Epoch ${num(e)}'s seed (block ${num(seedBlock)}) is fixed but not read yet; nothing it decides may change until then. Open the epoch first.`,
   NoCommitment: ({ targetId, submitter }) =>
