@@ -1,11 +1,10 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { createServer, type IncomingHttpHeaders } from "node:http";
-import type { AddressInfo } from "node:net";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { UserRejectedRequestError } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { uploadBlob, type UploadSigner } from "./blobClient";
+import { servePageOrigin, type StoreRequest } from "./testing";
 import { UPLOAD_HEADERS } from "./uploadMessage";
 
 const DATA = new TextEncoder().encode("some submitted data");
@@ -18,32 +17,16 @@ const signer: UploadSigner = {
 };
 
 describe("blob store client against a real HTTP store", () => {
-  const uploads: { headers: IncomingHttpHeaders; body: Buffer }[] = [];
+  const uploads: StoreRequest[] = [];
   let answer: { status: number; body: unknown } = { status: 200, body: {} };
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      if (req.method === "PUT" && req.url === "/api/blobs") {
-        uploads.push({ headers: req.headers, body: Buffer.concat(chunks) });
-        res.writeHead(answer.status, { "content-type": "application/json" }).end(JSON.stringify(answer.body));
-        return;
-      }
-      if (req.url === `/api/blobs/${DATA_SHA}`) return void res.writeHead(200).end(Buffer.from(DATA));
-      res.writeHead(404).end();
-    });
-  });
-  const pageFetch = globalThis.fetch;
-  before(async () => {
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    // The page fetches the store by path, from its own origin: here that origin is the server above.
-    globalThis.fetch = (input, init) => pageFetch(new URL(String(input), origin), init);
-  });
-  after(() => {
-    globalThis.fetch = pageFetch;
-    server.closeAllConnections();
-    server.close();
+  servePageOrigin((req, res) => {
+    if (req.method === "PUT" && req.url === "/api/blobs") {
+      uploads.push(req);
+      res.writeHead(answer.status, { "content-type": "application/json" }).end(JSON.stringify(answer.body));
+      return;
+    }
+    if (req.url === `/api/blobs/${DATA_SHA}`) return void res.writeHead(200).end(Buffer.from(DATA));
+    res.writeHead(404).end();
   });
 
   it("uploads the bytes with the wallet's signature of their hash and size", async () => {

@@ -1,4 +1,7 @@
-/** Helpers for the blob store's tests: a signing wallet and signed upload requests. */
+/** Helpers for the blob store's tests: a signing wallet, signed upload requests and a local HTTP store. */
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { after, before } from "node:test";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { buildUploadMessage, encodeUploadMessage, UPLOAD_HEADERS } from "./uploadMessage";
 import { sha256Hex } from "./store";
@@ -43,4 +46,41 @@ export function countingStream(total: number, chunk = 64 * 1024, fill = 7) {
     { highWaterMark: 0 },
   );
   return { stream, state };
+}
+
+/** A request the page's blob store received: its method, path, headers and whole body. */
+export type StoreRequest = { method: string; url: string; headers: IncomingHttpHeaders; body: Buffer };
+
+/**
+ * A real HTTP blob store for a `describe` block: a local server answering each request (body read in full)
+ * with `answer`, and, while the block runs, `fetch` of a path going to that server as the page's own origin.
+ */
+export function servePageOrigin(answer: (req: StoreRequest, res: ServerResponse) => void): void {
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () =>
+      answer(
+        {
+          method: req.method ?? "GET",
+          url: req.url ?? "",
+          headers: req.headers,
+          body: Buffer.concat(chunks),
+        },
+        res,
+      ),
+    );
+  });
+  const pageFetch = globalThis.fetch;
+  before(async () => {
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    // The page fetches the store by path, from its own origin: here that origin is the server above.
+    globalThis.fetch = (input, init) => pageFetch(new URL(String(input), origin), init);
+  });
+  after(() => {
+    globalThis.fetch = pageFetch;
+    server.closeAllConnections();
+    server.close();
+  });
 }

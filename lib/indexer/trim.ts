@@ -105,6 +105,16 @@ export function trimForList(task: TaskView, account?: Address): TaskView {
     ...task,
     totals: task.totals ?? taskTotals(task),
     participants,
+    ...noTaskRecords(),
+  };
+}
+
+/** A task's per-epoch records, all empty: a task before anything was scored, or a list row that leaves them out. */
+export function noTaskRecords(): Pick<
+  TaskView,
+  "nodeResults" | "validatorResults" | "reveals" | "commits" | "delegatorRewards" | "harvests"
+> {
+  return {
     nodeResults: [],
     validatorResults: [],
     reveals: [],

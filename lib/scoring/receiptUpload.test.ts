@@ -1,11 +1,10 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import type { Hex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import type { UploadSigner } from "../blobs/blobClient";
+import { servePageOrigin } from "../blobs/testing";
 import { receiptBlobPath } from "./receipt";
 import { ensureReceiptStored } from "./receiptUpload";
 
@@ -24,32 +23,16 @@ describe("storing a validator's receipt", () => {
   /** A real HTTP blob store, keyed by sha256 (or, when `misfile` is set, under that wrong hash). */
   const stored = new Map<string, Buffer>();
   let misfile: string | undefined;
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      if (req.method === "PUT") {
-        const body = Buffer.concat(chunks);
-        const sha256 = misfile ?? createHash("sha256").update(body).digest("hex");
-        stored.set(`/api/blobs/${sha256}`, body);
-        res.writeHead(200, { "content-type": "application/json" });
-        return void res.end(JSON.stringify({ uri: `sha256:${sha256}`, sha256, size: body.length }));
-      }
-      const blob = stored.get(req.url ?? "");
-      if (blob) return void res.writeHead(200).end(blob);
-      res.writeHead(404).end();
-    });
-  });
-  const pageFetch = globalThis.fetch;
-  before(async () => {
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    globalThis.fetch = (input, init) => pageFetch(new URL(String(input), origin), init);
-  });
-  after(() => {
-    globalThis.fetch = pageFetch;
-    server.closeAllConnections();
-    server.close();
+  servePageOrigin((req, res) => {
+    if (req.method === "PUT") {
+      const sha256 = misfile ?? createHash("sha256").update(req.body).digest("hex");
+      stored.set(`/api/blobs/${sha256}`, req.body);
+      res.writeHead(200, { "content-type": "application/json" });
+      return void res.end(JSON.stringify({ uri: `sha256:${sha256}`, sha256, size: req.body.length }));
+    }
+    const blob = stored.get(req.url);
+    if (blob) return void res.writeHead(200).end(blob);
+    res.writeHead(404).end();
   });
 
   it("uploads a receipt the store does not have, signed by the wallet", async () => {

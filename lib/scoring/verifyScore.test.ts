@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import type { Address, Hex } from "viem";
 import { syntheticReceipt } from "../arena/testing/receipts";
+import { servePageOrigin } from "../blobs/testing";
 import { buildReceipt, encodeReceipt, receiptBlobPath, receiptHash, type RevealOnChain } from "./receipt";
 import { SCORER_VERSION, TRANSFORMERS_VERSION } from "./runtime";
 import { verifyRevealedScore, type VerifyStep } from "./verifyScore";
@@ -12,34 +13,25 @@ const ARENA: Address = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
 const VALIDATOR: Address = "0x70997970C51812dc3A010C7d01b50e678d17dc79";
 const ZERO: Hex = `0x${"0".repeat(64)}`;
 
+/** The reveal every receipt here belongs to: chain, contract, task, epoch and validator. */
+const REVEAL = { chainId: 31337, arenaTasks: ARENA, taskId: 2n, epoch: 1, validator: VALIDATOR };
+
 const synthetic = syntheticReceipt({
-  chainId: 31337,
-  arenaTasks: ARENA,
-  taskId: 2n,
-  epoch: 1,
-  validator: VALIDATOR,
+  ...REVEAL,
   metric: "loss",
   nodeIndices: [0n, 1n],
   scores: [1_200_000, 900_000],
 });
 const onChain: RevealOnChain = {
   receipt: synthetic.receipt,
-  chainId: 31337,
-  arenaTasks: ARENA,
-  taskId: 2n,
-  epoch: 1,
-  validator: VALIDATOR,
+  ...REVEAL,
   nodeIndices: [0n, 1n],
   scores: synthetic.scores,
 };
 
 const byHand = encodeReceipt(
   buildReceipt({
-    chainId: 31337,
-    arenaTasks: ARENA,
-    taskId: 2n,
-    epoch: 1,
-    validator: VALIDATOR,
+    ...REVEAL,
     metric: "loss",
     evaluationSet: { uri: "", sha256: ZERO },
     scorer: {
@@ -68,25 +60,13 @@ const verify = (reveal: RevealOnChain, steps: VerifyStep[] = []) =>
   verifyRevealedScore({ onChain: reveal, nodeIndex: 0n, k: 2, onStep: (s) => steps.push(s) });
 
 describe("verifying a revealed score: the receipt checks before any model runs", () => {
-  const server = createServer((req, res) => {
-    const blob = blobs.get(req.url ?? "");
+  servePageOrigin((req, res) => {
+    const blob = blobs.get(req.url);
     if (!blob) {
       res.writeHead(404).end();
       return;
     }
     res.writeHead(200, { "content-type": "application/octet-stream" }).end(Buffer.from(blob));
-  });
-  const pageFetch = globalThis.fetch;
-  before(async () => {
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    // The page fetches receipts by path, from its own origin: here that origin is the server above.
-    globalThis.fetch = (input, init) => pageFetch(new URL(String(input), origin), init);
-  });
-  after(() => {
-    globalThis.fetch = pageFetch;
-    server.closeAllConnections();
-    server.close();
   });
 
   it("says the receipt is missing when the blob store does not have it", async () => {
@@ -129,7 +109,7 @@ describe("verifying a revealed score: the receipt checks before any model runs",
     const origin = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     const current = globalThis.fetch;
-    globalThis.fetch = (input, init) => pageFetch(new URL(String(input), origin), init);
+    globalThis.fetch = (input, init) => current(new URL(String(input), origin), init);
     try {
       const outcome = await verify(onChain);
       assert.equal(outcome.ok, false);

@@ -11,6 +11,7 @@ import type {
   TaskView,
 } from "../../../lib/arena/indexer";
 import { parse } from "../../../lib/indexer/codec";
+import { noTaskRecords } from "../../../lib/indexer/trim";
 
 /**
  * Builds the pages' views (lib/arena/indexer.ts types) from the indexer's tables with one query per table,
@@ -129,12 +130,7 @@ export async function loadTasks(taskIds?: readonly bigint[], options: LoadOption
       cancelled: t.cancelled,
       participants: new Map(),
       epochs: new Map(),
-      nodeResults: [],
-      validatorResults: [],
-      reveals: [],
-      commits: [],
-      delegatorRewards: [],
-      harvests: [],
+      ...noTaskRecords(),
       challenges: new Map(),
       seeds: new Map(),
     });

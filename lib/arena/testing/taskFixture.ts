@@ -1,4 +1,5 @@
 import type { Address, Hex } from "viem";
+import { noTaskRecords } from "../../indexer/trim";
 import type { ChallengeView, EpochResultView, ParticipantView, TaskConfigView, TaskView } from "../indexer";
 
 /**
@@ -104,12 +105,7 @@ export function taskView(overrides: TaskOverrides = {}): TaskView {
     evalSetHash: ZERO_HASH,
     heldBackEvalSetHash: null,
     cancelled: false,
-    nodeResults: [],
-    validatorResults: [],
-    reveals: [],
-    commits: [],
-    delegatorRewards: [],
-    harvests: [],
+    ...noTaskRecords(),
     ...rest,
     config: config(cfg),
     participants: new Map(participants.map((p) => [p.account, p])),
