@@ -4,7 +4,7 @@ import { formatUnits, parseUnits } from "viem";
 import {
   expandExponent,
   formatFixed,
-  formatMicro,
+  MICRO_DECIMALS,
   formatTokens,
   formatWad,
   isBytes32,
@@ -186,7 +186,7 @@ describe("display numbers", () => {
   });
 
   it("micro units", () => {
-    assert.equal(formatMicro(1_250_000n), "1.25");
+    assert.equal(formatFixed(1_250_000n, MICRO_DECIMALS), "1.25");
     assert.equal(microToNumber(1_250_000n), 1.25);
     assert.equal(microToNumber(250_000), 0.25);
     assert.equal(numberToMicro(0.1234564), 123456n);

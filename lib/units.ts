@@ -20,7 +20,6 @@ export const WAD_DECIMALS = 18;
 /** 1 % = 1e16 in WAD. */
 export const PERCENT_DECIMALS = 16;
 export const MICRO_DECIMALS = 6;
-export const MICRO = 1_000_000n;
 
 /** The result of parsing a typed value: the value, or the sentence a form shows under the field. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: ParseFailure; error: string };
@@ -127,9 +126,6 @@ export function percentToWad(text: string, { label = "The percentage", max = WAD
   if (parsed.value > max) return fail("range", `${label} must be between 0 and ${wadToPercent(max)} %.`);
   return parsed;
 }
-
-/** Micro units (1e-6) exactly, in plain digits: 1_250_000 → "1.25". */
-export const formatMicro = (micro: bigint): string => formatFixed(micro, MICRO_DECIMALS);
 
 /**
  * `value / 10^decimals` as the nearest float, for display and charts only (exact up to the float's 15–17
