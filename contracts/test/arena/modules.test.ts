@@ -80,7 +80,7 @@ describe("modules refuse every direct call", () => {
         }
         const hex = typeof revert === "string" ? revert : (revert as { data?: string } | undefined)?.data;
         assert.equal(
-          revert?.slice(0, 10),
+          hex?.slice(0, 10),
           GUARD,
           `${name}.${fn.name} called directly must revert OnlyDelegateCall`,
         );
